@@ -1,0 +1,49 @@
+package eu.skillsobservatory.analytics.esco;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The ESCO classification as loaded into the observatory: every loaded version, its concepts and
+ * their relations. Labels are asked for in one language and fall back to English.
+ */
+public interface SkillCatalog {
+
+  /** The loaded versions, oldest first; the newest is marked current. */
+  List<VersionSummary> versions();
+
+  /** The newest loaded version, if any is loaded. */
+  Optional<EscoVersion> currentVersion();
+
+  /**
+   * One concept of one version.
+   *
+   * @param version the version to read; empty for the current one
+   * @throws UnknownEscoVersionException if that version is not loaded
+   */
+  Optional<Concept> concept(String uri, String language, Optional<EscoVersion> version);
+
+  /**
+   * The concepts and occupation-skill links of one version, for comparing versions.
+   *
+   * @throws UnknownEscoVersionException if that version is not loaded
+   */
+  VersionSnapshot snapshot(EscoVersion version, String language);
+
+  /** The version asked for, or the current one; fails if it is not loaded. */
+  default EscoVersion resolve(Optional<EscoVersion> version) {
+    List<EscoVersion> loaded = versions().stream().map(VersionSummary::version).toList();
+    if (version.isPresent()) {
+      if (!loaded.contains(version.get())) {
+        throw new UnknownEscoVersionException(version.get().value(), loaded);
+      }
+      return version.get();
+    }
+    return currentVersion().orElseThrow(() -> new UnknownEscoVersionException("current", loaded));
+  }
+
+  /** Compares two loaded versions. */
+  default VersionDiff diff(EscoVersion from, EscoVersion to, String language) {
+    return EscoDiff.compare(snapshot(from, language), snapshot(to, language), language);
+  }
+}

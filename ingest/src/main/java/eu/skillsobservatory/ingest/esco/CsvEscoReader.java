@@ -1,0 +1,474 @@
+package eu.skillsobservatory.ingest.esco;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+
+/**
+ * Maps the official ESCO CSV download onto the official ESCO RDF model: plain SKOS labels, {@code
+ * esco:NodeLiteral} descriptions, direct {@code esco:relatedEssentialSkill} links, {@code
+ * skos:broader} for both pillars, collections through {@code skos:inScheme}.
+ *
+ * <p>Concept files are read before relation files so that a relation naming a concept that no file
+ * declares can be skipped and counted rather than loaded against nothing.
+ */
+final class CsvEscoReader {
+
+  /** What a CSV file of the download holds, from its name without language suffix. */
+  enum Role {
+    CONCEPT_SCHEMES("conceptSchemes", 0, "conceptSchemeUri"),
+    ISCO_GROUPS("ISCOGroups", 1, "conceptUri", "code", "preferredLabel"),
+    SKILL_GROUPS("skillGroups", 1, "conceptUri", "preferredLabel"),
+    SKILLS("skills", 1, "conceptUri", "preferredLabel"),
+    OCCUPATIONS("occupations", 1, "conceptUri", "preferredLabel"),
+    OCCUPATION_SKILLS("occupationSkillRelations", 2, "occupationUri", "relationType", "skillUri"),
+    SKILL_SKILLS("skillSkillRelations", 2, "originalSkillUri", "relationType", "relatedSkillUri"),
+    BROADER_SKILLS("broaderRelationsSkillPillar", 2, "conceptUri", "broaderUri"),
+    BROADER_OCCUPATIONS("broaderRelationsOccPillar", 2, "conceptUri", "broaderUri"),
+    /** Collections and the hierarchy table repeat what inScheme and broader already say. */
+    REDUNDANT("", 3),
+    UNKNOWN("", 3);
+
+    final String baseName;
+    final int order;
+    final List<String> required;
+
+    Role(String baseName, int order, String... required) {
+      this.baseName = baseName;
+      this.order = order;
+      this.required = List.of(required);
+    }
+
+    static Role of(String fileName) {
+      String base = baseName(fileName);
+      for (Role r : values()) {
+        if (!r.baseName.isEmpty() && r.baseName.equalsIgnoreCase(base)) {
+          return r;
+        }
+      }
+      String lower = base.toLowerCase(Locale.ROOT);
+      if (lower.endsWith("collection") || lower.equals("skillshierarchy")) {
+        return REDUNDANT;
+      }
+      return UNKNOWN;
+    }
+  }
+
+  private static final Pattern LANG_SUFFIX =
+      Pattern.compile("^(.*)_([a-z]{2,3}(?:-[A-Za-z]{2,4})?)\\.csv$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern URI = Pattern.compile("https?://\\S+");
+  private static final Pattern LIST_SPLIT = Pattern.compile("[\\n,|]+");
+  private static final Node LANGUAGE_TYPE = NodeFactory.createURI(XSDDatatype.XSDlanguage.getURI());
+
+  private final LoadSink sink;
+  private final LoadLog log;
+
+  CsvEscoReader(LoadSink sink, LoadLog log) {
+    this.sink = sink;
+    this.log = log;
+  }
+
+  static String baseName(String fileName) {
+    Matcher m = LANG_SUFFIX.matcher(fileName);
+    if (m.matches()) {
+      return m.group(1);
+    }
+    return fileName.replaceFirst("(?i)\\.csv$", "");
+  }
+
+  static String language(String fileName) {
+    Matcher m = LANG_SUFFIX.matcher(fileName);
+    return m.matches() ? m.group(2).toLowerCase(Locale.ROOT) : null;
+  }
+
+  /** The CSV sources in the order they must be read: concepts before relations. */
+  static List<Source> ordered(List<Source> csv) {
+    return csv.stream()
+        .sorted(Comparator.comparingInt((Source s) -> Role.of(s.fileName()).order))
+        .toList();
+  }
+
+  void read(Source source, Source.ByteCounter counter) throws IOException {
+    Role role = Role.of(source.fileName());
+    if (role == Role.UNKNOWN) {
+      log.warn(
+          source.name() + ": not an ESCO CSV file this version of the observatory reads; skipped");
+      try (InputStream in = source.opener().open(counter)) {
+        in.transferTo(OutputStreamSink.INSTANCE);
+      }
+      return;
+    }
+    if (role == Role.REDUNDANT) {
+      // Membership and hierarchy are read from skos:inScheme and the broader relations; the
+      // bytes still count towards progress.
+      try (InputStream in = source.opener().open(counter)) {
+        in.transferTo(OutputStreamSink.INSTANCE);
+      }
+      log.read(
+          source.name(), "csv (collection or hierarchy table: its facts come from other files)", 0);
+      return;
+    }
+    String lang = language(source.fileName());
+    if (lang == null) {
+      lang = "en";
+      if (role.order == 1) {
+        log.warn(
+            source.name()
+                + ": no language in the file name (skills_en.csv); labels taken as English");
+      }
+    }
+    long rows = 0;
+    try (Reader reader = reader(source.opener().open(counter));
+        CSVParser parser =
+            CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setAllowMissingColumnNames(true)
+                .get()
+                .parse(reader)) {
+      Map<String, Integer> header = parser.getHeaderMap();
+      if (header == null || header.isEmpty()) {
+        throw new EscoInputException(source.name(), "line 1", "no header row");
+      }
+      for (String column : role.required) {
+        if (!header.containsKey(column)) {
+          throw new EscoInputException(
+              source.name(),
+              "line 1",
+              "missing required column '" + column + "' (the header has " + header.keySet() + ")");
+        }
+      }
+      int width = header.size();
+      Iterator<CSVRecord> it = parser.iterator();
+      long startLine = parser.getCurrentLineNumber() + 1;
+      while (true) {
+        CSVRecord record;
+        try {
+          if (!it.hasNext()) {
+            break;
+          }
+          record = it.next();
+        } catch (UncheckedIOException | IllegalStateException e) {
+          throw csvError(source, startLine, e);
+        }
+        if (record.size() != width) {
+          throw new EscoInputException(
+              source.name(),
+              "line " + startLine,
+              "expected "
+                  + width
+                  + " fields as in the header, found "
+                  + record.size()
+                  + " (an unbalanced quote or a stray delimiter)");
+        }
+        Row row = new Row(source.name(), startLine, record);
+        map(role, row, lang);
+        rows++;
+        startLine = parser.getCurrentLineNumber() + 1;
+      }
+    } catch (UncheckedIOException e) {
+      throw encodingOr(source, e.getCause());
+    } catch (MalformedInputException e) {
+      throw new EscoInputException(source.name(), "", "not valid UTF-8 text", e);
+    }
+    if (rows == 0) {
+      throw new EscoInputException(source.name(), "", "the file has a header but no rows");
+    }
+    log.read(source.name(), "csv", rows);
+  }
+
+  private static EscoInputException encodingOr(Source source, IOException e) {
+    if (e instanceof MalformedInputException) {
+      return new EscoInputException(source.name(), "", "not valid UTF-8 text", e);
+    }
+    return new EscoInputException(source.name(), "", "cannot be read: " + e.getMessage(), e);
+  }
+
+  private static EscoInputException csvError(Source source, long line, RuntimeException e) {
+    Throwable cause = e.getCause() != null ? e.getCause() : e;
+    if (cause instanceof MalformedInputException) {
+      return new EscoInputException(source.name(), "", "not valid UTF-8 text", e);
+    }
+    String msg = String.valueOf(cause.getMessage());
+    String problem;
+    if (msg.contains("EOF reached before encapsulated token finished")) {
+      problem = "unbalanced quote: a quoted field that starts in this record is never closed";
+    } else if (msg.contains("invalid char between encapsulated token and delimiter")) {
+      problem = "unbalanced quote: text follows a closing quote inside a field";
+    } else {
+      problem = "malformed CSV: " + msg;
+    }
+    return new EscoInputException(source.name(), "line " + line, problem, e);
+  }
+
+  private static Reader reader(InputStream in) throws IOException {
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    BufferedReader r = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+    r.mark(1);
+    int first = r.read();
+    if (first != '\uFEFF' && first != -1) {
+      r.reset();
+    }
+    return r;
+  }
+
+  private void map(Role role, Row row, String lang) {
+    switch (role) {
+      case CONCEPT_SCHEMES -> scheme(row, lang);
+      case ISCO_GROUPS -> concept(row, lang, ConceptKind.ISCO);
+      case SKILL_GROUPS -> concept(row, lang, ConceptKind.SKILL_GROUP);
+      case SKILLS -> concept(row, lang, ConceptKind.SKILL);
+      case OCCUPATIONS -> concept(row, lang, ConceptKind.OCCUPATION);
+      case OCCUPATION_SKILLS -> link(row, "occupationUri", "skillUri", true);
+      case SKILL_SKILLS -> link(row, "originalSkillUri", "relatedSkillUri", false);
+      case BROADER_SKILLS, BROADER_OCCUPATIONS -> broader(row);
+      default -> throw new IllegalStateException(role.name());
+    }
+  }
+
+  private enum ConceptKind {
+    SKILL,
+    SKILL_GROUP,
+    OCCUPATION,
+    ISCO
+  }
+
+  private void scheme(Row row, String lang) {
+    Node s = row.uri("conceptSchemeUri");
+    sink.add(s, Esco.TYPE, Esco.SKOS_CONCEPT_SCHEME);
+    label(s, Esco.PREF_LABEL, row.get("preferredLabel"), lang);
+    label(s, Esco.TITLE, row.get("title"), lang);
+    literal(s, Esco.STATUS, row.get("status"));
+  }
+
+  private void concept(Row row, String lang, ConceptKind kind) {
+    Node s = row.uri("conceptUri");
+    sink.declare(s.getURI());
+    sink.add(s, Esco.TYPE, Esco.SKOS_CONCEPT);
+    switch (kind) {
+      case SKILL -> {
+        sink.add(s, Esco.TYPE, Esco.MEMBER_CONCEPT);
+        sink.add(s, Esco.TYPE, Esco.SKILL);
+        skillType(row, s);
+        String reuse = row.get("reuseLevel");
+        if (!reuse.isBlank()) {
+          sink.add(s, Esco.REUSE_LEVEL, Esco.uri(Esco.REUSE_LEVEL_BASE + slug(reuse)));
+        }
+      }
+      case OCCUPATION -> {
+        sink.add(s, Esco.TYPE, Esco.MEMBER_CONCEPT);
+        sink.add(s, Esco.TYPE, Esco.OCCUPATION);
+        String isco = row.get("iscoGroup");
+        if (!isco.isBlank()) {
+          sink.add(s, Esco.MEMBER_OF_ISCO_GROUP, Esco.uri(Esco.ISCO_PREFIX + isco.trim()));
+        }
+        String regulated = row.get("regulatedProfessionNote");
+        if (URI.matcher(regulated.trim()).matches()) {
+          sink.add(s, Esco.REGULATED_NOTE, Esco.uri(regulated.trim()));
+        }
+      }
+      default -> {}
+    }
+    literal(s, Esco.NOTATION, row.get("code"));
+    label(s, Esco.PREF_LABEL, row.get("preferredLabel"), lang);
+    for (String alt : lines(row.get("altLabels"))) {
+      label(s, Esco.ALT_LABEL, alt, lang);
+    }
+    for (String hidden : lines(row.get("hiddenLabels"))) {
+      label(s, Esco.HIDDEN_LABEL, hidden, lang);
+    }
+    literal(s, Esco.STATUS, row.get("status"));
+    label(s, Esco.SCOPE_NOTE, row.get("scopeNote"), lang);
+    label(s, Esco.DEFINITION, row.get("definition"), lang);
+    String modified = row.get("modifiedDate").trim();
+    if (!modified.isEmpty()) {
+      try {
+        OffsetDateTime.parse(modified);
+        sink.add(s, Esco.MODIFIED, NodeFactory.createLiteralDT(modified, XSDDatatype.XSDdateTime));
+      } catch (DateTimeParseException e) {
+        log.skip(
+            row.file,
+            "modifiedDate is not an ISO date-time; value ignored",
+            row.where("modifiedDate"));
+      }
+    }
+    for (String scheme : LIST_SPLIT.split(row.get("inScheme"))) {
+      String u = scheme.trim();
+      if (URI.matcher(u).matches()) {
+        sink.add(s, Esco.IN_SCHEME, Esco.uri(u));
+      }
+    }
+    description(s, row.get("description"), lang);
+  }
+
+  private void skillType(Row row, Node s) {
+    String type = row.get("skillType").trim();
+    if (type.isEmpty()) {
+      return;
+    }
+    String slug =
+        switch (type) {
+          case "skill/competence", "skill" -> "skill";
+          case "knowledge" -> "knowledge";
+          default -> null;
+        };
+    if (slug == null) {
+      log.skip(
+          row.file,
+          "skillType not understood; value ignored",
+          row.where("skillType") + " '" + type + "'");
+      return;
+    }
+    sink.add(s, Esco.SKILL_TYPE, Esco.uri(Esco.SKILL_TYPE_BASE + slug));
+  }
+
+  private void description(Node s, String text, String lang) {
+    if (text.isBlank()) {
+      return;
+    }
+    UUID id =
+        UUID.nameUUIDFromBytes(
+            (s.getURI() + "|description|" + lang).getBytes(StandardCharsets.UTF_8));
+    Node node = Esco.uri(Esco.BASE + "node-literal/" + id);
+    sink.add(s, Esco.DESCRIPTION, node);
+    sink.add(node, Esco.TYPE, Esco.NODE_LITERAL);
+    sink.add(node, Esco.LANGUAGE, NodeFactory.createLiteralDT(lang, XSDDatatype.XSDlanguage));
+    sink.add(node, Esco.NODE_LITERAL_VALUE, NodeFactory.createLiteralString(text));
+  }
+
+  private void link(Row row, String fromColumn, String toColumn, boolean occupationSkill) {
+    Node from = row.uri(fromColumn);
+    Node to = row.uri(toColumn);
+    String type = row.get("relationType").trim().toLowerCase(Locale.ROOT);
+    Node predicate =
+        switch (type) {
+          case "essential" -> Esco.RELATED_ESSENTIAL;
+          case "optional" -> Esco.RELATED_OPTIONAL;
+          default ->
+              throw new EscoInputException(
+                  row.file,
+                  row.where("relationType"),
+                  "relationType must be essential or optional, not '" + type + "'");
+        };
+    if (!known(row, from, fromColumn) || !known(row, to, toColumn)) {
+      return;
+    }
+    sink.add(from, predicate, to);
+  }
+
+  private void broader(Row row) {
+    Node s = row.uri("conceptUri");
+    Node b = row.uri("broaderUri");
+    if (known(row, s, "conceptUri") && known(row, b, "broaderUri")) {
+      sink.add(s, Esco.BROADER, b);
+    }
+  }
+
+  private boolean known(Row row, Node concept, String column) {
+    if (sink.isDeclared(concept.getURI())) {
+      return true;
+    }
+    log.skip(
+        row.file,
+        "names a concept that no concept file of this load declares; row skipped",
+        row.where(column) + " " + concept.getURI());
+    return false;
+  }
+
+  private void label(Node s, Node p, String text, String lang) {
+    if (!text.isBlank()) {
+      sink.add(s, p, NodeFactory.createLiteralLang(text, lang));
+    }
+  }
+
+  private void literal(Node s, Node p, String text) {
+    if (!text.isBlank()) {
+      sink.add(s, p, NodeFactory.createLiteralString(text));
+    }
+  }
+
+  private static List<String> lines(String cell) {
+    if (cell.isBlank()) {
+      return List.of();
+    }
+    return List.of(cell.split("\\r?\\n"));
+  }
+
+  private static String slug(String value) {
+    return value.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+  }
+
+  /** One CSV record with the file and line it came from, for messages. */
+  private static final class Row {
+    final String file;
+    final long line;
+    final CSVRecord record;
+
+    Row(String file, long line, CSVRecord record) {
+      this.file = file;
+      this.line = line;
+      this.record = record;
+    }
+
+    String get(String column) {
+      if (!record.isMapped(column)) {
+        return "";
+      }
+      String v = record.get(column);
+      return v == null ? "" : v;
+    }
+
+    String where(String column) {
+      return "line " + line + ", column " + column;
+    }
+
+    Node uri(String column) {
+      String v = get(column).trim();
+      if (v.isEmpty()) {
+        throw new EscoInputException(file, where(column), "a concept URI is required here");
+      }
+      if (!URI.matcher(v).matches()) {
+        throw new EscoInputException(file, where(column), "not a URI: '" + v + "'");
+      }
+      return Esco.uri(v);
+    }
+  }
+
+  /** Discards bytes, for files read only to move the progress on. */
+  private static final class OutputStreamSink extends java.io.OutputStream {
+    static final OutputStreamSink INSTANCE = new OutputStreamSink();
+
+    @Override
+    public void write(int b) {}
+
+    @Override
+    public void write(byte[] b, int off, int len) {}
+  }
+}

@@ -1,0 +1,267 @@
+package eu.skillsobservatory.ingest.esco;
+
+import eu.skillsobservatory.analytics.esco.Concept;
+import eu.skillsobservatory.analytics.esco.ConceptRef;
+import eu.skillsobservatory.analytics.esco.ConceptType;
+import eu.skillsobservatory.analytics.esco.EscoVersion;
+import eu.skillsobservatory.analytics.esco.SkillCatalog;
+import eu.skillsobservatory.analytics.esco.UnknownEscoVersionException;
+import eu.skillsobservatory.analytics.esco.VersionSnapshot;
+import eu.skillsobservatory.analytics.esco.VersionSummary;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+
+/** The ESCO read model over Jena TDB2: one graph per version, found through the registry. */
+final class TdbSkillCatalog implements SkillCatalog {
+  private static final int MAX_CHAIN = 32;
+
+  private final DatasetGraph dsg;
+  private final VersionRegistry registry;
+
+  TdbSkillCatalog(DatasetGraph dsg) {
+    this.dsg = dsg;
+    this.registry = new VersionRegistry(dsg);
+  }
+
+  @Override
+  public List<VersionSummary> versions() {
+    return Txn.calculateRead(dsg, registry::versions);
+  }
+
+  @Override
+  public Optional<EscoVersion> currentVersion() {
+    List<VersionSummary> all = versions();
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1).version());
+  }
+
+  @Override
+  public Optional<Concept> concept(String uri, String language, Optional<EscoVersion> version) {
+    EscoVersion v = resolve(version);
+    return Txn.calculateRead(
+        dsg,
+        () -> {
+          Node graph = graphOf(v);
+          return read(new GraphReader(dsg, graph), Esco.uri(uri), language, v);
+        });
+  }
+
+  @Override
+  public VersionSnapshot snapshot(EscoVersion version, String language) {
+    EscoVersion v = resolve(Optional.of(version));
+    return Txn.calculateRead(
+        dsg,
+        () -> {
+          GraphReader g = new GraphReader(dsg, graphOf(v));
+          Map<String, ConceptType> types = g.concepts();
+          Map<String, String> labels = g.preferredLabels(language);
+          Map<String, VersionSnapshot.Entry> entries = new HashMap<>();
+          types.forEach(
+              (uri, type) ->
+                  entries.put(uri, new VersionSnapshot.Entry(type, labels.getOrDefault(uri, ""))));
+          Set<VersionSnapshot.OccupationSkill> links = new HashSet<>();
+          g.each(Node.ANY, Esco.RELATED_ESSENTIAL, Node.ANY, q -> link(types, q, true, links));
+          g.each(Node.ANY, Esco.RELATED_OPTIONAL, Node.ANY, q -> link(types, q, false, links));
+          return new VersionSnapshot(v, entries, links);
+        });
+  }
+
+  private static void link(
+      Map<String, ConceptType> types,
+      org.apache.jena.sparql.core.Quad q,
+      boolean essential,
+      Set<VersionSnapshot.OccupationSkill> links) {
+    Node s = q.getSubject();
+    Node o = q.getObject();
+    if (s.isURI() && o.isURI() && types.get(s.getURI()) == ConceptType.OCCUPATION) {
+      links.add(new VersionSnapshot.OccupationSkill(s.getURI(), o.getURI(), essential));
+    }
+  }
+
+  private Node graphOf(EscoVersion v) {
+    return registry
+        .graphOf(v)
+        .orElseThrow(
+            () ->
+                new UnknownEscoVersionException(
+                    v.value(), registry.versions().stream().map(VersionSummary::version).toList()));
+  }
+
+  private static Optional<Concept> read(GraphReader g, Node s, String lang, EscoVersion v) {
+    ConceptType type = g.typeOf(s);
+    if (type == null) {
+      return Optional.empty();
+    }
+    List<Node> prefs = g.objects(s, Esco.PREF_LABEL);
+    String preferred = GraphReader.pick(prefs, lang);
+    String used = languageUsed(prefs, lang);
+    List<String> alt = labels(g.objects(s, Esco.ALT_LABEL), used, preferred);
+    List<String> hidden = labels(g.objects(s, Esco.HIDDEN_LABEL), used, preferred);
+    Set<String> languages = new TreeSet<>();
+    for (Node p : prefs) {
+      if (p.isLiteral() && !p.getLiteralLanguage().isEmpty()) {
+        languages.add(p.getLiteralLanguage());
+      }
+    }
+
+    ConceptRef isco = null;
+    List<Node> groups = g.objects(s, Esco.MEMBER_OF_ISCO_GROUP);
+    if (!groups.isEmpty() && groups.get(0).isURI()) {
+      isco = g.ref(groups.get(0), lang);
+    }
+    List<String> collections =
+        g.objects(s, Esco.IN_SCHEME).stream()
+            .filter(Node::isURI)
+            .map(n -> Esco.COLLECTIONS.get(n.getURI()))
+            .filter(c -> c != null)
+            .distinct()
+            .sorted()
+            .toList();
+
+    return Optional.of(
+        new Concept(
+            s.getURI(),
+            type,
+            v,
+            used,
+            preferred,
+            alt,
+            hidden,
+            description(g, s, used),
+            localName(g.objects(s, Esco.SKILL_TYPE)),
+            localName(g.objects(s, Esco.REUSE_LEVEL)),
+            code(g.objects(s, Esco.NOTATION)),
+            isco,
+            refs(g, g.objects(s, Esco.BROADER), lang),
+            chain(g, s, lang),
+            collections,
+            refs(g, g.objects(s, Esco.RELATED_ESSENTIAL), lang),
+            refs(g, g.objects(s, Esco.RELATED_OPTIONAL), lang),
+            occupations(g, g.subjects(Esco.RELATED_ESSENTIAL, s), lang),
+            occupations(g, g.subjects(Esco.RELATED_OPTIONAL, s), lang),
+            List.copyOf(languages)));
+  }
+
+  private static String languageUsed(List<Node> prefs, String lang) {
+    int best = Integer.MAX_VALUE;
+    String tag = "en";
+    for (Node p : prefs) {
+      if (p.isLiteral()) {
+        int r = GraphReader.languageRank(p.getLiteralLanguage(), lang);
+        if (r < best) {
+          best = r;
+          tag = p.getLiteralLanguage();
+        }
+      }
+    }
+    return tag;
+  }
+
+  private static List<String> labels(List<Node> nodes, String lang, String preferred) {
+    Set<String> out = new TreeSet<>();
+    for (Node n : nodes) {
+      if (n.isLiteral() && n.getLiteralLanguage().equalsIgnoreCase(lang)) {
+        out.add(n.getLiteralLexicalForm());
+      }
+    }
+    out.remove(preferred);
+    return List.copyOf(out);
+  }
+
+  /** A plain literal description, or the text of an {@code esco:NodeLiteral}. */
+  private static String description(GraphReader g, Node s, String lang) {
+    List<Node> texts = new ArrayList<>();
+    for (Node d : g.objects(s, Esco.DESCRIPTION)) {
+      if (d.isLiteral()) {
+        texts.add(d);
+      } else {
+        List<Node> values = g.objects(d, Esco.NODE_LITERAL_VALUE);
+        List<Node> langs = g.objects(d, Esco.LANGUAGE);
+        if (!values.isEmpty() && values.get(0).isLiteral()) {
+          String tag = langs.isEmpty() ? "" : langs.get(0).getLiteralLexicalForm();
+          texts.add(
+              org.apache.jena.graph.NodeFactory.createLiteralLang(
+                  values.get(0).getLiteralLexicalForm(), tag));
+        }
+      }
+    }
+    return GraphReader.pick(texts, lang);
+  }
+
+  private static String localName(List<Node> nodes) {
+    for (Node n : nodes) {
+      if (n.isURI()) {
+        String u = n.getURI();
+        return u.substring(u.lastIndexOf('/') + 1);
+      }
+    }
+    return null;
+  }
+
+  /** The plain notation (ESCO code or ISCO code), preferring one without a datatype. */
+  private static String code(List<Node> notations) {
+    String typed = null;
+    for (Node n : notations) {
+      if (!n.isLiteral()) {
+        continue;
+      }
+      if (n.getLiteralDatatypeURI().endsWith("#string")) {
+        return n.getLiteralLexicalForm();
+      }
+      typed = n.getLiteralLexicalForm();
+    }
+    return typed;
+  }
+
+  private static List<ConceptRef> refs(GraphReader g, List<Node> nodes, String lang) {
+    Set<ConceptRef> out = new TreeSet<>();
+    for (Node n : nodes) {
+      if (n.isURI()) {
+        out.add(g.ref(n, lang));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<ConceptRef> occupations(GraphReader g, List<Node> nodes, String lang) {
+    List<Node> occupations = new ArrayList<>();
+    for (Node n : nodes) {
+      if (n.isURI() && g.has(n, Esco.TYPE, Esco.OCCUPATION)) {
+        occupations.add(n);
+      }
+    }
+    return refs(g, occupations, lang);
+  }
+
+  /**
+   * From the direct parent up to the top; where a concept has several parents, the first by URI.
+   */
+  private static List<ConceptRef> chain(GraphReader g, Node s, String lang) {
+    List<ConceptRef> out = new ArrayList<>();
+    Set<Node> seen = new LinkedHashSet<>();
+    seen.add(s);
+    Node current = s;
+    for (int i = 0; i < MAX_CHAIN; i++) {
+      Node next =
+          g.objects(current, Esco.BROADER).stream()
+              .filter(Node::isURI)
+              .min(java.util.Comparator.comparing(Node::getURI))
+              .orElse(null);
+      if (next == null || !seen.add(next)) {
+        break;
+      }
+      out.add(g.ref(next, lang));
+      current = next;
+    }
+    return out;
+  }
+}
