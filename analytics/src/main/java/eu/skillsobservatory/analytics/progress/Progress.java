@@ -6,14 +6,20 @@ package eu.skillsobservatory.analytics.progress;
  */
 public interface Progress {
 
-  /** Long work begins; {@code total} is in {@code unit}s, or -1 when unknown. */
-  void start(String task, String unit, long total);
+  /**
+   * Long work begins.
+   *
+   * @param task what is being done, for people
+   * @param itemUnit what the items are (triples, rows, documents)
+   * @param totalWork how much work there is in all (bytes to read, say), or -1 when unknown
+   */
+  void start(String task, String itemUnit, long totalWork);
 
   /**
    * Work has advanced.
    *
-   * @param done the amount done so far, in the unit given to {@link #start}
-   * @param items the items (rows, triples) handled so far, for the rate
+   * @param done the work done so far, in the measure of {@code totalWork}
+   * @param items the items handled so far, for the rate
    */
   void advance(long done, long items);
 
@@ -24,7 +30,7 @@ public interface Progress {
   Progress NONE =
       new Progress() {
         @Override
-        public void start(String task, String unit, long total) {}
+        public void start(String task, String itemUnit, long totalWork) {}
 
         @Override
         public void advance(long done, long items) {}

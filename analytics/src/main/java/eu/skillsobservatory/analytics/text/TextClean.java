@@ -19,6 +19,9 @@ public final class TextClean {
     if (raw == null) {
       return "";
     }
+    if (isCleanLabel(raw)) {
+      return raw;
+    }
     String s = common(raw);
     StringBuilder out = new StringBuilder(s.length());
     boolean space = false;
@@ -42,6 +45,9 @@ public final class TextClean {
     if (raw == null) {
       return "";
     }
+    if (isCleanText(raw)) {
+      return raw;
+    }
     String s = common(raw).replace("\r\n", "\n").replace('\r', '\n');
     StringBuilder out = new StringBuilder(s.length());
     for (String line : s.split("\n", -1)) {
@@ -51,6 +57,43 @@ public final class TextClean {
       out.append(line.stripTrailing());
     }
     return out.toString().strip();
+  }
+
+  /** Printable ASCII, single inner spaces, no space at either end: nothing to do. */
+  private static boolean isCleanLabel(String s) {
+    int n = s.length();
+    if (n == 0 || s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') {
+      return n == 0;
+    }
+    char prev = 'x';
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c > 0x7E || (c == ' ' && prev == ' ')) {
+        return false;
+      }
+      prev = c;
+    }
+    return true;
+  }
+
+  /** Printable ASCII and line feeds, no space at either end or before a line feed. */
+  private static boolean isCleanText(String s) {
+    int n = s.length();
+    if (n == 0) {
+      return true;
+    }
+    if (Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(n - 1))) {
+      return false;
+    }
+    char prev = 'x';
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if ((c < 0x20 && c != '\n') || c > 0x7E || (c == '\n' && prev == ' ')) {
+        return false;
+      }
+      prev = c;
+    }
+    return true;
   }
 
   private static String common(String raw) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -144,28 +145,34 @@ final class GraphReader {
   Map<String, String> preferredLabels(String lang) {
     Map<String, String> best = new HashMap<>();
     Map<String, Integer> rank = new HashMap<>();
-    each(
-        Node.ANY,
-        Esco.PREF_LABEL,
-        Node.ANY,
-        q -> {
-          Node s = q.getSubject();
-          Node o = q.getObject();
-          if (!s.isURI() || !o.isLiteral()) {
+    java.util.function.BiConsumer<Node, Node> offer =
+        (subject, literal) -> {
+          if (!subject.isURI() || !literal.isLiteral()) {
             return;
           }
-          int r = languageRank(o.getLiteralLanguage(), lang);
-          Integer had = rank.get(s.getURI());
-          if (had == null || r < had) {
-            rank.put(s.getURI(), r);
-            best.put(s.getURI(), o.getLiteralLexicalForm());
+          int r = languageRank(literal.getLiteralLanguage(), lang);
+          Integer had = rank.get(subject.getURI());
+          if (had == null
+              || r < had
+              || (r == had
+                  && literal.getLiteralLexicalForm().compareTo(best.get(subject.getURI())) < 0)) {
+            rank.put(subject.getURI(), r);
+            best.put(subject.getURI(), literal.getLiteralLexicalForm());
           }
-        });
+        };
+    each(Node.ANY, Esco.PREF_LABEL, Node.ANY, q -> offer.accept(q.getSubject(), q.getObject()));
+    each(
+        Node.ANY,
+        Esco.XL_PREF_LABEL,
+        Node.ANY,
+        q ->
+            objects(q.getObject(), Esco.XL_LITERAL_FORM)
+                .forEach(l -> offer.accept(q.getSubject(), l)));
     return best;
   }
 
   String preferredLabel(Node s, String lang) {
-    return pick(objects(s, Esco.PREF_LABEL), lang);
+    return pick(labels(s, Esco.PREF_LABEL, Esco.XL_PREF_LABEL), lang);
   }
 
   ConceptRef ref(Node s, String lang) {
@@ -205,9 +212,128 @@ final class GraphReader {
     return t.isEmpty() ? 4 : 3;
   }
 
+  /** A skill link in any of the dump's three forms, read as its direct form. */
+  record Link(Node from, Node to, boolean essential) {}
+
+  private static final Node ESSENTIAL_TYPE =
+      Esco.uri(Esco.BASE + "relationship-type/essential-skill");
+  private static final Node OPTIONAL_TYPE =
+      Esco.uri(Esco.BASE + "relationship-type/optional-skill");
+
+  /**
+   * Every essential or optional skill link of the version, whichever form the source used: direct
+   * ({@code esco:relatedEssentialSkill}), inverse ({@code esco:isEssentialSkillFor}) or reified
+   * ({@code esco:AssociationObject}).
+   */
+  Set<Link> links() {
+    Set<Link> out = new HashSet<>();
+    each(
+        Node.ANY,
+        Esco.RELATED_ESSENTIAL,
+        Node.ANY,
+        q -> addLink(out, q.getSubject(), q.getObject(), true));
+    each(
+        Node.ANY,
+        Esco.RELATED_OPTIONAL,
+        Node.ANY,
+        q -> addLink(out, q.getSubject(), q.getObject(), false));
+    each(
+        Node.ANY,
+        Esco.IS_ESSENTIAL_FOR,
+        Node.ANY,
+        q -> addLink(out, q.getObject(), q.getSubject(), true));
+    each(
+        Node.ANY,
+        Esco.IS_OPTIONAL_FOR,
+        Node.ANY,
+        q -> addLink(out, q.getObject(), q.getSubject(), false));
+    each(
+        Node.ANY,
+        Esco.IS_ASSOCIATION_FOR,
+        Node.ANY,
+        q -> {
+          Boolean essential = associationKind(q.getSubject());
+          if (essential != null) {
+            for (Node target : objects(q.getSubject(), Esco.TARGET)) {
+              addLink(out, q.getObject(), target, essential);
+            }
+          }
+        });
+    return out;
+  }
+
+  private static void addLink(Set<Link> out, Node from, Node to, boolean essential) {
+    if (from.isURI() && to.isURI()) {
+      out.add(new Link(from, to, essential));
+    }
+  }
+
+  /** True for an essential-skill association, false for optional, null for anything else. */
+  private Boolean associationKind(Node association) {
+    if (has(association, Esco.DCT_TYPE, ESSENTIAL_TYPE)) {
+      return Boolean.TRUE;
+    }
+    if (has(association, Esco.DCT_TYPE, OPTIONAL_TYPE)) {
+      return Boolean.FALSE;
+    }
+    return null;
+  }
+
+  /** The skills {@code s} needs, essential or optional, in any form. */
+  List<Node> skillsOf(Node s, boolean essential) {
+    Set<Node> out =
+        new LinkedHashSet<>(objects(s, essential ? Esco.RELATED_ESSENTIAL : Esco.RELATED_OPTIONAL));
+    each(
+        Node.ANY,
+        essential ? Esco.IS_ESSENTIAL_FOR : Esco.IS_OPTIONAL_FOR,
+        s,
+        q -> out.add(q.getSubject()));
+    for (Node a : subjects(Esco.IS_ASSOCIATION_FOR, s)) {
+      if (Boolean.valueOf(essential).equals(associationKind(a))) {
+        out.addAll(objects(a, Esco.TARGET));
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  /** The concepts that need skill {@code s}, essential or optional, in any form. */
+  List<Node> needing(Node s, boolean essential) {
+    Set<Node> out =
+        new LinkedHashSet<>(
+            subjects(essential ? Esco.RELATED_ESSENTIAL : Esco.RELATED_OPTIONAL, s));
+    out.addAll(objects(s, essential ? Esco.IS_ESSENTIAL_FOR : Esco.IS_OPTIONAL_FOR));
+    for (Node a : subjects(Esco.TARGET, s)) {
+      if (Boolean.valueOf(essential).equals(associationKind(a))) {
+        out.addAll(objects(a, Esco.IS_ASSOCIATION_FOR));
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  /**
+   * The labels of {@code s} under a SKOS label property, from the plain literal and from the
+   * skos-xl label nodes alike.
+   */
+  List<Node> labels(Node s, Node plain, Node xl) {
+    List<Node> out = new ArrayList<>(objects(s, plain));
+    for (Node label : objects(s, xl)) {
+      out.addAll(objects(label, Esco.XL_LITERAL_FORM));
+    }
+    return out;
+  }
+
   /** The language tags the version's preferred labels carry. */
   Set<String> languages() {
     Set<String> out = new HashSet<>();
+    each(
+        Node.ANY,
+        Esco.XL_LITERAL_FORM,
+        Node.ANY,
+        q -> {
+          if (q.getObject().isLiteral() && !q.getObject().getLiteralLanguage().isEmpty()) {
+            out.add(q.getObject().getLiteralLanguage().toLowerCase(Locale.ROOT));
+          }
+        });
     each(
         Node.ANY,
         Esco.PREF_LABEL,

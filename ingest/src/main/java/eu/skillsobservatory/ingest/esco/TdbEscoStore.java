@@ -21,10 +21,12 @@ import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.TxnType;
+import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
-import org.apache.jena.update.UpdateAction;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,23 +72,140 @@ public final class TdbEscoStore implements AutoCloseable {
     return dsg;
   }
 
+  /** How a load writes into the store. */
+  public enum LoadMode {
+    /**
+     * Jena's parallel bulk loader into a fresh graph: the fastest, but it holds the database
+     * exclusively while it runs, so concurrent readers wait. For the command line and for the first
+     * start of a server.
+     */
+    BULK,
+    /** One ordinary write transaction: slower, and readers keep reading the old version. */
+    TRANSACTIONAL
+  }
+
+  /** Loads with {@link LoadMode#BULK}. */
+  public LoadReport load(List<Path> paths, Optional<EscoVersion> version, Progress progress) {
+    return load(paths, version, progress, LoadMode.BULK);
+  }
+
   /**
    * Loads one ESCO version from the given files, replacing any earlier load of that version.
+   *
+   * <p>The data goes into a graph that nothing points at yet; only when it is complete and holds
+   * ESCO concepts is the version switched to it, in one small transaction. A failed load leaves the
+   * store as it was (its partial graph is removed).
    *
    * @param version the version, when the file names do not carry it
    * @throws EscoInputException when the input is unusable; the store is then unchanged
    */
-  public LoadReport load(List<Path> paths, Optional<EscoVersion> version, Progress progress) {
+  public LoadReport load(
+      List<Path> paths, Optional<EscoVersion> version, Progress progress, LoadMode mode) {
     List<Source> sources = SourceDetector.detect(paths);
     EscoVersion v = versionOf(paths, version);
     Instant started = Instant.now();
     LoadLog log = new LoadLog();
     Node graph = VersionRegistry.newDataGraph(v);
-    BlockingQueue<Object> queue = new ArrayBlockingQueue<>(16);
     AtomicLong bytes = new AtomicLong();
     long totalBytes = sources.stream().mapToLong(Source::size).sum();
-    LoadSink sink = new LoadSink(batch -> put(queue, batch));
+    progress.start("Loading ESCO " + v, "triples", totalBytes);
+    long read;
+    try {
+      read =
+          mode == LoadMode.BULK
+              ? bulk(sources, graph, log, bytes, progress)
+              : transactional(sources, graph, log, bytes, progress);
+    } catch (RuntimeException e) {
+      progress.finish("failed: " + e.getMessage());
+      dropUnusedGraphs();
+      throw e;
+    }
+    LOG.info(
+        "ESCO {}: {} triples written in {} ms; counting and switching",
+        v,
+        read,
+        Duration.between(started, Instant.now()).toMillis());
+    VersionSummary summary;
+    try {
+      summary = Txn.calculateWrite(dsg, () -> switchTo(v, graph, paths));
+    } catch (RuntimeException e) {
+      progress.finish("failed: " + e.getMessage());
+      dropUnusedGraphs();
+      throw e;
+    }
+    Duration took = Duration.between(started, Instant.now());
+    progress.finish(
+        String.format(
+            "ESCO %s loaded: %,d triples read in %.1f s", v, read, took.toMillis() / 1000.0));
+    dropUnusedGraphs();
+    return new LoadReport(
+        v, withCurrent(summary), read, took, log.files(), log.skipped(), log.warnings());
+  }
 
+  /** Counts the new graph, checks it holds ESCO, and points the version at it. */
+  private VersionSummary switchTo(EscoVersion v, Node graph, List<Path> paths) {
+    GraphReader g = new GraphReader(dsg, graph);
+    VersionSummary summary = count(g, v, paths.stream().map(Path::toString).toList());
+    if (summary.skills() + summary.occupations() + summary.iscoGroups() + summary.skillGroups()
+        == 0) {
+      throw new EscoInputException(
+          String.join(", ", paths.stream().map(Path::toString).toList()),
+          "",
+          "no ESCO concepts found (no esco:Skill, esco:Occupation, ISCO group or skill group)");
+    }
+    new VersionRegistry(dsg).record(graph, summary);
+    return summary;
+  }
+
+  /**
+   * Streams the sources through Jena's parallel loader. Its pipeline is always finished, also after
+   * a failure, so that no loader thread is left behind; the partial graph is then unused and
+   * removed.
+   */
+  private long bulk(
+      List<Source> sources, Node graph, LoadLog log, AtomicLong bytes, Progress progress) {
+    DataLoader loader = LoaderFactory.parallelLoader(dsg, graph, (fmt, args) -> {});
+    loader.startBulk();
+    StreamRDF stream = loader.stream();
+    long[] added = {0};
+    LoadSink sink =
+        new LoadSink(
+            batch -> {
+              batch.forEach(stream::triple);
+              added[0] += batch.size();
+              progress.advance(bytes.get(), added[0]);
+            });
+    RuntimeException failure = null;
+    try {
+      stream.start();
+      readAll(sources, sink, log, bytes::addAndGet);
+      sink.flush();
+      stream.finish();
+    } catch (EscoInputException e) {
+      failure = e;
+    } catch (IOException | RuntimeException e) {
+      failure = new EscoStoreException("the ESCO load failed: " + e.getMessage(), e);
+    }
+    try {
+      loader.finishBulk();
+    } catch (RuntimeException e) {
+      if (failure == null) {
+        failure = new EscoStoreException("the ESCO bulk load failed: " + e.getMessage(), e);
+      } else {
+        failure.addSuppressed(e);
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return added[0];
+  }
+
+  /** Reads on one thread and writes on this one, inside one write transaction. */
+  private long transactional(
+      List<Source> sources, Node graph, LoadLog log, AtomicLong bytes, Progress progress) {
+    BlockingQueue<Object> queue = new ArrayBlockingQueue<>(16);
+    LoadSink sink = new LoadSink(batch -> put(queue, batch));
     Thread reader =
         new Thread(
             () -> {
@@ -100,8 +219,6 @@ public final class TdbEscoStore implements AutoCloseable {
             },
             "esco-reader");
     reader.setDaemon(true);
-    progress.start("Loading ESCO " + v, "bytes", totalBytes);
-    VersionSummary summary;
     long added = 0;
     dsg.begin(TxnType.WRITE);
     try {
@@ -122,41 +239,21 @@ public final class TdbEscoStore implements AutoCloseable {
         added += batch.size();
         progress.advance(bytes.get(), added);
       }
-      materializeDirectForms(graph);
-      GraphReader g = new GraphReader(dsg, graph);
-      List<String> names = sources.stream().map(Source::name).toList();
-      summary = count(g, v, names);
-      if (summary.skills() + summary.occupations() + summary.iscoGroups() + summary.skillGroups()
-          == 0) {
-        throw new EscoInputException(
-            String.join(", ", names),
-            "",
-            "no ESCO concepts found (no esco:Skill, esco:Occupation, ISCO group or skill group)");
-      }
-      VersionRegistry registry = new VersionRegistry(dsg);
-      registry.record(graph, summary);
       dsg.commit();
+      return added;
     } catch (Throwable t) {
       dsg.abort();
       reader.interrupt();
-      progress.finish("failed: " + t.getMessage());
       if (t instanceof EscoInputException e) {
         throw e;
       }
       if (t instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      throw new EscoStoreException("the ESCO load of " + v + " failed: " + t.getMessage(), t);
+      throw new EscoStoreException("the ESCO load failed: " + t.getMessage(), t);
     } finally {
       dsg.end();
     }
-    Duration took = Duration.between(started, Instant.now());
-    progress.finish(
-        String.format(
-            "ESCO %s loaded: %,d triples read in %.1f s", v, added, took.toMillis() / 1000.0));
-    dropUnusedGraphs();
-    return new LoadReport(
-        v, withCurrent(summary), added, took, log.files(), log.skipped(), log.warnings());
   }
 
   private VersionSummary withCurrent(VersionSummary s) {
@@ -181,56 +278,6 @@ public final class TdbEscoStore implements AutoCloseable {
     }
   }
 
-  /**
-   * Dumps may give a fact only in its skos-xl, reified or inverse form; the read model uses the
-   * plain form, so it is added where missing.
-   */
-  private void materializeDirectForms(Node graph) {
-    String g = "<" + graph.getURI() + ">";
-    String prefixes =
-        "PREFIX skos: <"
-            + Esco.SKOS
-            + ">\nPREFIX skosxl: <"
-            + Esco.SKOSXL
-            + ">\nPREFIX esco: <"
-            + Esco.MODEL
-            + ">\nPREFIX dct: <"
-            + Esco.DCT
-            + ">\n";
-    StringBuilder u = new StringBuilder(prefixes);
-    for (String label : List.of("prefLabel", "altLabel", "hiddenLabel")) {
-      u.append(
-          String.format(
-              "INSERT { GRAPH %1$s { ?c skos:%2$s ?l } } WHERE { GRAPH %1$s { ?c skosxl:%2$s ?x ."
-                  + " ?x skosxl:literalForm ?l } } ;\n",
-              g, label));
-    }
-    String rt = "<" + Esco.BASE + "relationship-type/";
-    u.append(
-        String.format(
-            "INSERT { GRAPH %1$s { ?f esco:relatedEssentialSkill ?t } } WHERE { GRAPH %1$s { ?a"
-                + " esco:isAssociationFor ?f ; esco:target ?t ; dct:type %2$sessential-skill> } }"
-                + " ;\n",
-            g, rt));
-    u.append(
-        String.format(
-            "INSERT { GRAPH %1$s { ?f esco:relatedOptionalSkill ?t } } WHERE { GRAPH %1$s { ?a"
-                + " esco:isAssociationFor ?f ; esco:target ?t ; dct:type %2$soptional-skill> } }"
-                + " ;\n",
-            g, rt));
-    u.append(
-        String.format(
-            "INSERT { GRAPH %1$s { ?o esco:relatedEssentialSkill ?s } } WHERE { GRAPH %1$s { ?s"
-                + " esco:isEssentialSkillFor ?o } } ;\n",
-            g));
-    u.append(
-        String.format(
-            "INSERT { GRAPH %1$s { ?o esco:relatedOptionalSkill ?s } } WHERE { GRAPH %1$s { ?s"
-                + " esco:isOptionalSkillFor ?o } }\n",
-            g));
-    UpdateAction.parseExecute(u.toString(), dsg);
-  }
-
   private static VersionSummary count(GraphReader g, EscoVersion v, List<String> sources) {
     Map<String, ConceptType> types = g.concepts();
     long[] byType = new long[ConceptType.values().length];
@@ -245,9 +292,15 @@ public final class TdbEscoStore implements AutoCloseable {
             knowledge[0]++;
           }
         });
-    long[] rel = new long[4]; // occupation essential, occupation optional, skill-skill
-    g.each(Node.ANY, Esco.RELATED_ESSENTIAL, Node.ANY, q -> tally(types, q, rel, 0));
-    g.each(Node.ANY, Esco.RELATED_OPTIONAL, Node.ANY, q -> tally(types, q, rel, 1));
+    long[] rel = new long[3]; // occupation essential, occupation optional, skill-skill
+    for (GraphReader.Link l : g.links()) {
+      ConceptType from = types.get(l.from().getURI());
+      if (from == ConceptType.OCCUPATION) {
+        rel[l.essential() ? 0 : 1]++;
+      } else if (from == ConceptType.SKILL) {
+        rel[2]++;
+      }
+    }
     long triples = g.count(Node.ANY, Node.ANY, Node.ANY);
     return new VersionSummary(
         v,
@@ -264,19 +317,6 @@ public final class TdbEscoStore implements AutoCloseable {
         List.copyOf(new TreeSet<>(g.languages())),
         Instant.now(),
         sources);
-  }
-
-  private static void tally(
-      Map<String, ConceptType> types, org.apache.jena.sparql.core.Quad q, long[] rel, int kind) {
-    if (!q.getSubject().isURI()) {
-      return;
-    }
-    ConceptType from = types.get(q.getSubject().getURI());
-    if (from == ConceptType.OCCUPATION) {
-      rel[kind]++;
-    } else if (from == ConceptType.SKILL) {
-      rel[2]++;
-    }
   }
 
   /** Removes graphs that no version points at: the one just replaced, and any left by a crash. */

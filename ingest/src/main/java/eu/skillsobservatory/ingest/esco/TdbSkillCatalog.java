@@ -69,22 +69,15 @@ final class TdbSkillCatalog implements SkillCatalog {
               (uri, type) ->
                   entries.put(uri, new VersionSnapshot.Entry(type, labels.getOrDefault(uri, ""))));
           Set<VersionSnapshot.OccupationSkill> links = new HashSet<>();
-          g.each(Node.ANY, Esco.RELATED_ESSENTIAL, Node.ANY, q -> link(types, q, true, links));
-          g.each(Node.ANY, Esco.RELATED_OPTIONAL, Node.ANY, q -> link(types, q, false, links));
+          for (GraphReader.Link l : g.links()) {
+            if (types.get(l.from().getURI()) == ConceptType.OCCUPATION) {
+              links.add(
+                  new VersionSnapshot.OccupationSkill(
+                      l.from().getURI(), l.to().getURI(), l.essential()));
+            }
+          }
           return new VersionSnapshot(v, entries, links);
         });
-  }
-
-  private static void link(
-      Map<String, ConceptType> types,
-      org.apache.jena.sparql.core.Quad q,
-      boolean essential,
-      Set<VersionSnapshot.OccupationSkill> links) {
-    Node s = q.getSubject();
-    Node o = q.getObject();
-    if (s.isURI() && o.isURI() && types.get(s.getURI()) == ConceptType.OCCUPATION) {
-      links.add(new VersionSnapshot.OccupationSkill(s.getURI(), o.getURI(), essential));
-    }
   }
 
   private Node graphOf(EscoVersion v) {
@@ -101,11 +94,12 @@ final class TdbSkillCatalog implements SkillCatalog {
     if (type == null) {
       return Optional.empty();
     }
-    List<Node> prefs = g.objects(s, Esco.PREF_LABEL);
+    List<Node> prefs = g.labels(s, Esco.PREF_LABEL, Esco.XL_PREF_LABEL);
     String preferred = GraphReader.pick(prefs, lang);
     String used = languageUsed(prefs, lang);
-    List<String> alt = labels(g.objects(s, Esco.ALT_LABEL), used, preferred);
-    List<String> hidden = labels(g.objects(s, Esco.HIDDEN_LABEL), used, preferred);
+    List<String> alt = labels(g.labels(s, Esco.ALT_LABEL, Esco.XL_ALT_LABEL), used, preferred);
+    List<String> hidden =
+        labels(g.labels(s, Esco.HIDDEN_LABEL, Esco.XL_HIDDEN_LABEL), used, preferred);
     Set<String> languages = new TreeSet<>();
     for (Node p : prefs) {
       if (p.isLiteral() && !p.getLiteralLanguage().isEmpty()) {
@@ -144,10 +138,10 @@ final class TdbSkillCatalog implements SkillCatalog {
             refs(g, g.objects(s, Esco.BROADER), lang),
             chain(g, s, lang),
             collections,
-            refs(g, g.objects(s, Esco.RELATED_ESSENTIAL), lang),
-            refs(g, g.objects(s, Esco.RELATED_OPTIONAL), lang),
-            occupations(g, g.subjects(Esco.RELATED_ESSENTIAL, s), lang),
-            occupations(g, g.subjects(Esco.RELATED_OPTIONAL, s), lang),
+            refs(g, g.skillsOf(s, true), lang),
+            refs(g, g.skillsOf(s, false), lang),
+            occupations(g, g.needing(s, true), lang),
+            occupations(g, g.needing(s, false), lang),
             List.copyOf(languages)));
   }
 

@@ -1,0 +1,55 @@
+package eu.skillsobservatory.api.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The root command: global options and the list of commands. */
+@Command(
+    name = "skills-observatory",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Skills Observatory: which skills a sector needs, which are emerging, and which training"
+          + " closes the gaps, linked to ESCO.",
+      "Exit codes: 0 success, 2 bad input or usage, 1 any other failure."
+    },
+    subcommands = {
+      ServeCommand.class,
+      IngestCommand.class,
+      EscoCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public class ObservatoryCommand implements Runnable {
+
+  @Option(
+      names = "--home",
+      paramLabel = "DIR",
+      defaultValue = "${env:OBSERVATORY_HOME:-var}",
+      description = "Folder that holds all state (default: $OBSERVATORY_HOME, else ./var).")
+  Path home;
+
+  @Option(names = "--verbose", description = "On failure, print the full stack trace.")
+  boolean verbose;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command");
+  }
+
+  Runtime start(String what, boolean web, Map<String, String> properties) {
+    return Runtime.start(home, what, web, properties);
+  }
+
+  /** Runs the command line and returns the exit code. */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new ObservatoryCommand());
+    cli.setExecutionExceptionHandler(new Failures());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    return cli.execute(args);
+  }
+}

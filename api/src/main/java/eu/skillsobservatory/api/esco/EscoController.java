@@ -1,0 +1,89 @@
+package eu.skillsobservatory.api.esco;
+
+import eu.skillsobservatory.analytics.esco.Concept;
+import eu.skillsobservatory.analytics.esco.EscoVersion;
+import eu.skillsobservatory.analytics.esco.VersionDiff;
+import eu.skillsobservatory.analytics.esco.VersionSummary;
+import eu.skillsobservatory.api.config.EscoSettings;
+import eu.skillsobservatory.api.web.Formats;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** ESCO as loaded: versions, one concept, and what changed between two versions. */
+@RestController
+@RequestMapping("/api/esco")
+public class EscoController {
+  private final EscoService esco;
+  private final EscoSettings settings;
+
+  public EscoController(EscoService esco, EscoSettings settings) {
+    this.esco = esco;
+    this.settings = settings;
+  }
+
+  /** Every loaded ESCO version with its counts; CSV on {@code Accept: text/csv} or format=csv. */
+  @GetMapping("/versions")
+  public ResponseEntity<?> versions(
+      @RequestParam(required = false) String format, HttpServletRequest request) {
+    List<VersionSummary> versions = esco.versions();
+    if (Formats.wantsCsv(format, request)) {
+      return Formats.csv(EscoCsv.versions(versions));
+    }
+    return ResponseEntity.ok(versions);
+  }
+
+  /**
+   * One concept by its ESCO URI, with labels in {@code lang} (or Accept-Language), else English.
+   */
+  @GetMapping("/concepts")
+  public Concept concept(
+      @RequestParam String uri,
+      @RequestParam(required = false) String lang,
+      @RequestParam(required = false) String version,
+      HttpServletRequest request) {
+    return esco.concept(uri, language(lang, request), optionalVersion(version));
+  }
+
+  /** Concepts added, removed and relabelled, and occupation-skill links added and removed. */
+  @GetMapping("/diff")
+  public ResponseEntity<?> diff(
+      @RequestParam String from,
+      @RequestParam String to,
+      @RequestParam(required = false) String lang,
+      @RequestParam(required = false) String format,
+      HttpServletRequest request) {
+    VersionDiff d =
+        esco.diff(EscoVersion.parse(from), EscoVersion.parse(to), language(lang, request));
+    if (Formats.wantsCsv(format, request)) {
+      return Formats.csv(EscoCsv.diff(d));
+    }
+    return ResponseEntity.ok(d);
+  }
+
+  private String language(String lang, HttpServletRequest request) {
+    if (lang != null && !lang.isBlank()) {
+      return lang.trim().toLowerCase(Locale.ROOT);
+    }
+    String header = request.getHeader("Accept-Language");
+    if (header != null && !header.isBlank()) {
+      Locale first = request.getLocale();
+      if (first != null && !first.getLanguage().isEmpty()) {
+        return first.getLanguage();
+      }
+    }
+    return settings.defaultLanguage();
+  }
+
+  private static Optional<EscoVersion> optionalVersion(String version) {
+    return version == null || version.isBlank()
+        ? Optional.empty()
+        : Optional.of(EscoVersion.parse(version));
+  }
+}

@@ -1,0 +1,116 @@
+package eu.skillsobservatory.api.esco;
+
+import eu.skillsobservatory.analytics.esco.VersionDiff;
+import eu.skillsobservatory.analytics.esco.VersionSummary;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** ESCO results as CSV, the same for the command line and the REST API. */
+public final class EscoCsv {
+  private EscoCsv() {}
+
+  public static String versions(List<VersionSummary> versions) {
+    return write(
+        new String[] {
+          "version",
+          "current",
+          "skills",
+          "knowledge",
+          "occupations",
+          "iscoGroups",
+          "skillGroups",
+          "occupationSkillRelations",
+          "essentialRelations",
+          "skillSkillRelations",
+          "triples",
+          "languages",
+          "loadedAt"
+        },
+        p -> {
+          for (VersionSummary v : versions) {
+            p.printRecord(
+                v.version().value(),
+                v.current(),
+                v.skills(),
+                v.knowledge(),
+                v.occupations(),
+                v.iscoGroups(),
+                v.skillGroups(),
+                v.occupationSkillRelations(),
+                v.essentialRelations(),
+                v.skillSkillRelations(),
+                v.triples(),
+                String.join(" ", v.languages()),
+                v.loadedAt());
+          }
+        });
+  }
+
+  /** One row per change: concept rows carry the concept, relation rows the occupation and skill. */
+  public static String diff(VersionDiff d) {
+    return write(
+        new String[] {
+          "change",
+          "uri",
+          "type",
+          "label",
+          "previousLabel",
+          "skillUri",
+          "skillLabel",
+          "relationType"
+        },
+        p -> {
+          for (var c : d.added()) {
+            p.printRecord("added", c.uri(), c.type().label(), c.label(), "", "", "", "");
+          }
+          for (var c : d.removed()) {
+            p.printRecord("removed", c.uri(), c.type().label(), c.label(), "", "", "", "");
+          }
+          for (var r : d.relabelled()) {
+            p.printRecord(
+                "relabelled", r.uri(), r.type().label(), r.toLabel(), r.fromLabel(), "", "", "");
+          }
+          for (var r : d.relationsAdded()) {
+            p.printRecord(
+                "relation-added",
+                r.occupation(),
+                "occupation",
+                r.occupationLabel(),
+                "",
+                r.skill(),
+                r.skillLabel(),
+                r.relationType());
+          }
+          for (var r : d.relationsRemoved()) {
+            p.printRecord(
+                "relation-removed",
+                r.occupation(),
+                "occupation",
+                r.occupationLabel(),
+                "",
+                r.skill(),
+                r.skillLabel(),
+                r.relationType());
+          }
+        });
+  }
+
+  private interface Rows {
+    void print(CSVPrinter p) throws IOException;
+  }
+
+  private static String write(String[] header, Rows rows) {
+    StringWriter out = new StringWriter();
+    try (CSVPrinter p =
+        CSVFormat.RFC4180.builder().setHeader(header).setRecordSeparator("\n").get().print(out)) {
+      rows.print(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+}

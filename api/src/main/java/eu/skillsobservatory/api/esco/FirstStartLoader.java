@@ -1,0 +1,76 @@
+package eu.skillsobservatory.api.esco;
+
+import eu.skillsobservatory.analytics.progress.Progress;
+import eu.skillsobservatory.api.cli.ConsoleProgress;
+import eu.skillsobservatory.api.config.EscoSettings;
+import eu.skillsobservatory.ingest.esco.LoadReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the first {@code serve} of an empty home, loads the ESCO download shipped in {@code data/}, so
+ * that one command gives a working system. It runs before the web server opens its port: no request
+ * ever sees a half-loaded store.
+ */
+@Component
+@ConditionalOnWebApplication
+public class FirstStartLoader implements SmartInitializingSingleton {
+  private static final Logger LOG = LoggerFactory.getLogger(FirstStartLoader.class);
+
+  private final EscoService esco;
+  private final EscoSettings settings;
+
+  public FirstStartLoader(EscoService esco, EscoSettings settings) {
+    this.esco = esco;
+    this.settings = settings;
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    if (!settings.loadOnFirstStart() || !esco.versions().isEmpty()) {
+      return;
+    }
+    Path bundled = settings.bundled();
+    if (!Files.exists(bundled)) {
+      LOG.warn(
+          "No ESCO version is loaded and {} does not exist: load one with 'ingest esco PATH'",
+          bundled.toAbsolutePath());
+      return;
+    }
+    LOG.info("First start: loading ESCO from {}", bundled.toAbsolutePath());
+    Progress progress = ConsoleProgress.forStderr();
+    LoadReport report = esco.load(inputs(bundled), Optional.empty(), progress);
+    LOG.info(
+        "ESCO {} loaded: {} skills, {} occupations, {} occupation-skill relations in {} s",
+        report.version(),
+        report.summary().skills(),
+        report.summary().occupations(),
+        report.summary().occupationSkillRelations(),
+        report.duration().toSeconds());
+    report
+        .skipped()
+        .forEach(s -> LOG.info("Skipped {} rows of {}: {}", s.count(), s.file(), s.reason()));
+  }
+
+  /** A folder of the official zips loads all of them; anything else is one input. */
+  static List<Path> inputs(Path bundled) {
+    if (!Files.isDirectory(bundled)) {
+      return List.of(bundled);
+    }
+    try (Stream<Path> files = Files.list(bundled)) {
+      List<Path> zips = files.filter(f -> f.toString().endsWith(".zip")).sorted().toList();
+      return zips.isEmpty() ? List.of(bundled) : zips;
+    } catch (IOException e) {
+      return List.of(bundled);
+    }
+  }
+}

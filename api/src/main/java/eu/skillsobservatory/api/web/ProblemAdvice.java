@@ -1,0 +1,99 @@
+package eu.skillsobservatory.api.web;
+
+import eu.skillsobservatory.analytics.esco.UnknownEscoVersionException;
+import eu.skillsobservatory.api.esco.UnknownConceptException;
+import eu.skillsobservatory.ingest.esco.EscoInputException;
+import eu.skillsobservatory.ingest.esco.EscoStoreException;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Maps every domain failure to RFC 9457 problem details, once, with a stable {@code type}. No class
+ * name or stack trace reaches a client.
+ */
+@RestControllerAdvice
+public class ProblemAdvice extends ResponseEntityExceptionHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemAdvice.class);
+  static final String TYPE_PREFIX = "urn:skills-observatory:problem:";
+
+  @ExceptionHandler(UnknownConceptException.class)
+  ProblemDetail unknownConcept(UnknownConceptException e) {
+    return problem(HttpStatus.NOT_FOUND, "unknown-concept", "Unknown ESCO concept", e.getMessage());
+  }
+
+  @ExceptionHandler(UnknownEscoVersionException.class)
+  ProblemDetail unknownVersion(UnknownEscoVersionException e) {
+    return problem(
+        HttpStatus.NOT_FOUND, "unknown-esco-version", "Unknown ESCO version", e.getMessage());
+  }
+
+  @ExceptionHandler(IllegalArgumentException.class)
+  ProblemDetail invalid(IllegalArgumentException e) {
+    return problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", e.getMessage());
+  }
+
+  @ExceptionHandler(EscoInputException.class)
+  ProblemDetail badInput(EscoInputException e) {
+    return problem(HttpStatus.BAD_REQUEST, "bad-input", "Unusable input", e.getMessage());
+  }
+
+  @ExceptionHandler(EscoStoreException.class)
+  ProblemDetail storeFailed(EscoStoreException e) {
+    LOG.error("ESCO store failure", e);
+    return problem(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "store-unavailable",
+        "ESCO store unavailable",
+        "the ESCO store could not answer; try again later");
+  }
+
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) {
+    LOG.error("Unexpected failure", e);
+    return problem(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "internal",
+        "Internal error",
+        "the request failed unexpectedly; the server log has the details");
+  }
+
+  /** Gives Spring MVC's own problem details (missing parameter, 404, 405...) a stable type too. */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (body instanceof ProblemDetail p
+        && (p.getType() == null || "about:blank".equals(p.getType().toString()))) {
+      p.setType(URI.create(TYPE_PREFIX + typeFor(status.value())));
+    }
+    return super.handleExceptionInternal(ex, body, headers, status, request);
+  }
+
+  private static String typeFor(int status) {
+    return switch (status) {
+      case 400 -> "validation";
+      case 404 -> "not-found";
+      case 405 -> "method-not-allowed";
+      case 406, 415 -> "unsupported-media-type";
+      case 413 -> "payload-too-large";
+      case 503 -> "unavailable";
+      default -> "http-" + status;
+    };
+  }
+
+  static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+    p.setType(URI.create(TYPE_PREFIX + type));
+    p.setTitle(title);
+    return p;
+  }
+}
