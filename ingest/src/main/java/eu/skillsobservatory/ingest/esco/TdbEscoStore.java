@@ -116,7 +116,7 @@ public final class TdbEscoStore implements AutoCloseable {
               ? bulk(sources, graph, log, bytes, progress)
               : transactional(sources, graph, log, bytes, progress);
     } catch (RuntimeException e) {
-      progress.finish("failed: " + e.getMessage());
+      progress.finish("ESCO " + v + " load failed; the store is unchanged");
       dropUnusedGraphs();
       throw e;
     }
@@ -129,7 +129,7 @@ public final class TdbEscoStore implements AutoCloseable {
     try {
       summary = Txn.calculateWrite(dsg, () -> switchTo(v, graph, paths));
     } catch (RuntimeException e) {
-      progress.finish("failed: " + e.getMessage());
+      progress.finish("ESCO " + v + " load failed; the store is unchanged");
       dropUnusedGraphs();
       throw e;
     }
