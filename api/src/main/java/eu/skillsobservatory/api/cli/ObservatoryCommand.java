@@ -47,7 +47,15 @@ public class ObservatoryCommand implements Runnable {
 
   /** Runs the command line and returns the exit code. */
   public static int run(String... args) {
+    return run(
+        new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the command line with its output and errors going to the given writers. */
+  public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new ObservatoryCommand());
+    cli.setOut(out);
+    cli.setErr(err);
     cli.setExecutionExceptionHandler(new Failures());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli.execute(args);

@@ -14,6 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("observatory.esco")
 public record EscoSettings(
-    @DefaultValue("data/esco/v1.1.1") Path bundled,
+    @DefaultValue("data/esco/v1.1.1") String bundled,
     @DefaultValue("true") boolean loadOnFirstStart,
-    @DefaultValue("en") String defaultLanguage) {}
+    @DefaultValue("en") String defaultLanguage) {
+
+  public Path bundledPath() {
+    return Path.of(bundled);
+  }
+}

@@ -10,10 +10,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param home the folder holding all state ({@code --home}, {@code OBSERVATORY_HOME})
  */
 @ConfigurationProperties("observatory")
-public record ObservatorySettings(@DefaultValue("var") Path home) {
+public record ObservatorySettings(@DefaultValue("var") String home) {
+
+  /**
+   * The home folder. Paths are taken as the file system gives them, relative to the work folder.
+   */
+  public Path homePath() {
+    return Path.of(home);
+  }
 
   /** The Jena TDB2 database with the ESCO versions. */
   public Path tdb2() {
-    return home.resolve("tdb2");
+    return homePath().resolve("tdb2");
   }
 }

@@ -39,7 +39,7 @@ public class FirstStartLoader implements SmartInitializingSingleton {
     if (!settings.loadOnFirstStart() || !esco.versions().isEmpty()) {
       return;
     }
-    Path bundled = settings.bundled();
+    Path bundled = settings.bundledPath();
     if (!Files.exists(bundled)) {
       LOG.warn(
           "No ESCO version is loaded and {} does not exist: load one with 'ingest esco PATH'",

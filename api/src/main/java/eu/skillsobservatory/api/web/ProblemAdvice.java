@@ -71,11 +71,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(
       Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    if (body instanceof ProblemDetail p
+    ResponseEntity<Object> response =
+        super.handleExceptionInternal(ex, body, headers, status, request);
+    if (response != null
+        && response.getBody() instanceof ProblemDetail p
         && (p.getType() == null || "about:blank".equals(p.getType().toString()))) {
       p.setType(URI.create(TYPE_PREFIX + typeFor(status.value())));
     }
-    return super.handleExceptionInternal(ex, body, headers, status, request);
+    return response;
   }
 
   private static String typeFor(int status) {
