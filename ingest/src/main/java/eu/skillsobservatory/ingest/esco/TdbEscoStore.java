@@ -117,7 +117,7 @@ public final class TdbEscoStore implements AutoCloseable {
               : transactional(sources, graph, log, bytes, progress);
     } catch (RuntimeException e) {
       progress.finish("ESCO " + v + " load failed; the store is unchanged");
-      dropUnusedGraphs();
+      dropUnusedGraphs(Progress.NONE);
       throw e;
     }
     LOG.info(
@@ -130,14 +130,14 @@ public final class TdbEscoStore implements AutoCloseable {
       summary = Txn.calculateWrite(dsg, () -> switchTo(v, graph, paths));
     } catch (RuntimeException e) {
       progress.finish("ESCO " + v + " load failed; the store is unchanged");
-      dropUnusedGraphs();
+      dropUnusedGraphs(Progress.NONE);
       throw e;
     }
     Duration took = Duration.between(started, Instant.now());
     progress.finish(
         String.format(
             "ESCO %s loaded: %,d triples read in %.1f s", v, read, took.toMillis() / 1000.0));
-    dropUnusedGraphs();
+    dropUnusedGraphs(progress);
     return new LoadReport(
         v, withCurrent(summary), read, took, log.files(), log.skipped(), log.warnings());
   }
@@ -320,11 +320,18 @@ public final class TdbEscoStore implements AutoCloseable {
   }
 
   /** Removes graphs that no version points at: the one just replaced, and any left by a crash. */
-  private void dropUnusedGraphs() {
+  private void dropUnusedGraphs(Progress progress) {
     try {
       List<Node> unused = Txn.calculateRead(dsg, () -> new VersionRegistry(dsg).unusedDataGraphs());
       for (Node g : unused) {
+        // Deleting is slower than loading in TDB2 (every index is touched), so say so.
+        progress.start("Removing the replaced graph " + g.getURI(), "triples", -1);
+        Instant start = Instant.now();
         Txn.executeWrite(dsg, () -> dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY));
+        progress.finish(
+            "Removed the replaced graph in "
+                + Duration.between(start, Instant.now()).toSeconds()
+                + " s");
         LOG.info("Removed unused ESCO graph {}", g);
       }
     } catch (RuntimeException e) {
