@@ -26,7 +26,7 @@ nt="$work/esco-v1.1.1-en.nt"
 [ -f "$nt" ] || java -cp "$cp" riotcmd.riot --output=nt "$ttl" > "$nt" 2>/dev/null
 
 seconds() { /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" > "$work/out.txt" 2> "$work/err.txt"; cat "$work/time.txt"; }
-peak_heap() { grep -o '[0-9]*M->' "$1" | tr -d 'M->' | sort -n | tail -1; }
+peak_heap() { grep -o '[0-9]*M->' "$1" | sed 's/M->//' | sort -n | tail -1; }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"
 echo "== CSV: ingest esco data/esco/v1.1.1/*.zip, -Xmx1g"
@@ -38,11 +38,17 @@ for i in $(seq "$runs"); do
   head -1 "$work/out.txt"
 done
 
+echo "== RDF: the shared Turtle dump as it is ($(basename "$ttl"))"
+rm -rf "$work/home-ttl"
+t=$(seconds java -Xmx1g -jar "$jar" --home "$work/home-ttl" ingest esco "$ttl" --esco-version v1.1.1)
+echo "observatory ingest esco (Turtle, gzipped): ${t% *} s wall"; head -1 "$work/out.txt"
+
 echo "== RDF: $(wc -l < "$nt") triples as N-Triples"
 for i in $(seq "$runs"); do
   rm -rf "$work/home-rdf" "$work/tdb-default" "$work/tdb-graph"
-  a=$(seconds java -Xmx1g -jar "$jar" --home "$work/home-rdf" ingest esco "$nt" --esco-version v1.1.1)
-  echo "run $i: observatory ingest esco (named graph, -Xmx1g): ${a% *} s wall"
+  a=$(seconds java -Xmx1g -Xlog:gc:file="$work/gc.log" -jar "$jar" --home "$work/home-rdf" \
+      ingest esco "$nt" --esco-version v1.1.1)
+  echo "run $i: observatory ingest esco (named graph, -Xmx1g): ${a% *} s wall, peak heap used $(peak_heap "$work/gc.log") MiB"
   b=$(seconds java -Xmx2g -cp "$cp" tdb2.tdbloader --loc "$work/tdb-default" "$nt")
   echo "run $i: tdb2.tdbloader default loader, default graph: ${b% *} s wall"
   c=$(seconds java -Xmx2g -cp "$cp" tdb2.tdbloader --graph=urn:bench:esco --loc "$work/tdb-graph" "$nt")

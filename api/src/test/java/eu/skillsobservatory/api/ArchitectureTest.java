@@ -7,31 +7,15 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Dependencies point inwards: api to ingest and analytics, ingest to analytics, never back. */
+/**
+ * Dependencies point inwards: api to ingest and analytics, ingest to analytics, never back. (The
+ * core's own rule is in the analytics module.)
+ */
 class ArchitectureTest {
   static final JavaClasses ALL =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("eu.skillsobservatory");
-
-  @Test
-  void analyticsDependsOnNoAdapterAndNoFramework() {
-    noClasses()
-        .that()
-        .resideInAPackage("eu.skillsobservatory.analytics..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "eu.skillsobservatory.ingest..",
-            "eu.skillsobservatory.api..",
-            "org.springframework..",
-            "org.apache.jena..",
-            "co.elastic..",
-            "org.elasticsearch..",
-            "tools.jackson..",
-            "com.fasterxml..")
-        .check(ALL);
-  }
 
   @Test
   void adaptersDoNotReachIntoTheApplication() {

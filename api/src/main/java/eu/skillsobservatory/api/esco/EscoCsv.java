@@ -74,29 +74,24 @@ public final class EscoCsv {
             p.printRecord(
                 "relabelled", r.uri(), r.type().label(), r.toLabel(), r.fromLabel(), "", "", "");
           }
-          for (var r : d.relationsAdded()) {
-            p.printRecord(
-                "relation-added",
-                r.occupation(),
-                "occupation",
-                r.occupationLabel(),
-                "",
-                r.skill(),
-                r.skillLabel(),
-                r.relationType());
-          }
-          for (var r : d.relationsRemoved()) {
-            p.printRecord(
-                "relation-removed",
-                r.occupation(),
-                "occupation",
-                r.occupationLabel(),
-                "",
-                r.skill(),
-                r.skillLabel(),
-                r.relationType());
-          }
+          relations(p, "relation-added", d.relationsAdded());
+          relations(p, "relation-removed", d.relationsRemoved());
         });
+  }
+
+  private static void relations(
+      CSVPrinter p, String change, List<VersionDiff.RelationChange> changes) throws IOException {
+    for (var r : changes) {
+      p.printRecord(
+          change,
+          r.occupation(),
+          "occupation",
+          r.occupationLabel(),
+          "",
+          r.skill(),
+          r.skillLabel(),
+          r.relationType());
+    }
   }
 
   private interface Rows {

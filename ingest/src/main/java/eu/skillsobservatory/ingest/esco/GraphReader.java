@@ -4,7 +4,6 @@ import eu.skillsobservatory.analytics.esco.ConceptRef;
 import eu.skillsobservatory.analytics.esco.ConceptType;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -82,63 +81,10 @@ final class GraphReader {
       return ConceptType.ISCO_GROUP;
     }
     if (has(s, Esco.IN_SCHEME, Esco.SKILLS_HIERARCHY)
-        || (isSkillGroupUri(s.getURI()) && has(s, Esco.TYPE, Esco.SKOS_CONCEPT))) {
+        || (EscoFacts.isSkillGroupUri(s.getURI()) && has(s, Esco.TYPE, Esco.SKOS_CONCEPT))) {
       return ConceptType.SKILL_GROUP;
     }
     return null;
-  }
-
-  /**
-   * Skill groups are typed only {@code skos:Concept}; they sit in the skills hierarchy scheme, or
-   * (in some releases, where the scheme is missing) under the skill or ISCED-F namespaces.
-   */
-  static boolean isSkillGroupUri(String uri) {
-    return uri.startsWith(Esco.BASE + "skill/") || uri.startsWith(Esco.BASE + "isced-f/");
-  }
-
-  /** Every concept of the version with its type. */
-  Map<String, ConceptType> concepts() {
-    Map<String, ConceptType> out = new HashMap<>();
-    each(
-        Node.ANY,
-        Esco.TYPE,
-        Esco.SKOS_CONCEPT,
-        q -> {
-          Node s = q.getSubject();
-          if (s.isURI() && s.getURI().startsWith(Esco.ISCO_PREFIX)) {
-            out.put(s.getURI(), ConceptType.ISCO_GROUP);
-          } else if (s.isURI() && isSkillGroupUri(s.getURI())) {
-            out.put(s.getURI(), ConceptType.SKILL_GROUP);
-          }
-        });
-    each(
-        Node.ANY,
-        Esco.IN_SCHEME,
-        Esco.SKILLS_HIERARCHY,
-        q -> {
-          if (q.getSubject().isURI()) {
-            out.put(q.getSubject().getURI(), ConceptType.SKILL_GROUP);
-          }
-        });
-    each(
-        Node.ANY,
-        Esco.TYPE,
-        Esco.OCCUPATION,
-        q -> {
-          if (q.getSubject().isURI()) {
-            out.put(q.getSubject().getURI(), ConceptType.OCCUPATION);
-          }
-        });
-    each(
-        Node.ANY,
-        Esco.TYPE,
-        Esco.SKILL,
-        q -> {
-          if (q.getSubject().isURI()) {
-            out.put(q.getSubject().getURI(), ConceptType.SKILL);
-          }
-        });
-    return out;
   }
 
   /** The preferred label of every concept, in {@code lang} or else English or else any. */
@@ -212,60 +158,43 @@ final class GraphReader {
     return t.isEmpty() ? 4 : 3;
   }
 
-  /** A skill link in any of the dump's three forms, read as its direct form. */
-  record Link(Node from, Node to, boolean essential) {}
-
   private static final Node ESSENTIAL_TYPE =
       Esco.uri(Esco.BASE + "relationship-type/essential-skill");
   private static final Node OPTIONAL_TYPE =
       Esco.uri(Esco.BASE + "relationship-type/optional-skill");
 
-  /**
-   * Every essential or optional skill link of the version, whichever form the source used: direct
-   * ({@code esco:relatedEssentialSkill}), inverse ({@code esco:isEssentialSkillFor}) or reified
-   * ({@code esco:AssociationObject}).
-   */
-  Set<Link> links() {
-    Set<Link> out = new HashSet<>();
-    each(
-        Node.ANY,
-        Esco.RELATED_ESSENTIAL,
-        Node.ANY,
-        q -> addLink(out, q.getSubject(), q.getObject(), true));
-    each(
-        Node.ANY,
-        Esco.RELATED_OPTIONAL,
-        Node.ANY,
-        q -> addLink(out, q.getSubject(), q.getObject(), false));
-    each(
-        Node.ANY,
-        Esco.IS_ESSENTIAL_FOR,
-        Node.ANY,
-        q -> addLink(out, q.getObject(), q.getSubject(), true));
-    each(
-        Node.ANY,
-        Esco.IS_OPTIONAL_FOR,
-        Node.ANY,
-        q -> addLink(out, q.getObject(), q.getSubject(), false));
-    each(
-        Node.ANY,
-        Esco.IS_ASSOCIATION_FOR,
-        Node.ANY,
-        q -> {
-          Boolean essential = associationKind(q.getSubject());
-          if (essential != null) {
-            for (Node target : objects(q.getSubject(), Esco.TARGET)) {
-              addLink(out, q.getObject(), target, essential);
-            }
-          }
-        });
-    return out;
-  }
-
-  private static void addLink(Set<Link> out, Node from, Node to, boolean essential) {
-    if (from.isURI() && to.isURI()) {
-      out.add(new Link(from, to, essential));
+  /** The facts of the whole graph, classified as a load classifies them. */
+  EscoFacts facts() {
+    EscoFacts facts = new EscoFacts();
+    for (Node type : List.of(Esco.SKILL, Esco.OCCUPATION, Esco.SKOS_CONCEPT)) {
+      each(
+          Node.ANY,
+          Esco.TYPE,
+          type,
+          q -> facts.accept(q.getSubject(), q.getPredicate(), q.getObject()));
     }
+    each(
+        Node.ANY,
+        Esco.IN_SCHEME,
+        Esco.SKILLS_HIERARCHY,
+        q -> facts.accept(q.getSubject(), q.getPredicate(), q.getObject()));
+    for (Node p :
+        List.of(
+            Esco.SKILL_TYPE,
+            Esco.RELATED_ESSENTIAL,
+            Esco.RELATED_OPTIONAL,
+            Esco.IS_ESSENTIAL_FOR,
+            Esco.IS_OPTIONAL_FOR,
+            Esco.IS_ASSOCIATION_FOR,
+            Esco.TARGET,
+            Esco.DCT_TYPE)) {
+      each(
+          Node.ANY,
+          p,
+          Node.ANY,
+          q -> facts.accept(q.getSubject(), q.getPredicate(), q.getObject()));
+    }
+    return facts;
   }
 
   /** True for an essential-skill association, false for optional, null for anything else. */
@@ -319,30 +248,6 @@ final class GraphReader {
     for (Node label : objects(s, xl)) {
       out.addAll(objects(label, Esco.XL_LITERAL_FORM));
     }
-    return out;
-  }
-
-  /** The language tags the version's preferred labels carry. */
-  Set<String> languages() {
-    Set<String> out = new HashSet<>();
-    each(
-        Node.ANY,
-        Esco.XL_LITERAL_FORM,
-        Node.ANY,
-        q -> {
-          if (q.getObject().isLiteral() && !q.getObject().getLiteralLanguage().isEmpty()) {
-            out.add(q.getObject().getLiteralLanguage().toLowerCase(Locale.ROOT));
-          }
-        });
-    each(
-        Node.ANY,
-        Esco.PREF_LABEL,
-        Node.ANY,
-        q -> {
-          if (q.getObject().isLiteral() && !q.getObject().getLiteralLanguage().isEmpty()) {
-            out.add(q.getObject().getLiteralLanguage().toLowerCase(Locale.ROOT));
-          }
-        });
     return out;
   }
 }

@@ -28,6 +28,7 @@ final class LoadSink {
 
   private final Consumer<List<Triple>> downstream;
   private final Set<String> concepts = new HashSet<>();
+  private final EscoFacts facts = new EscoFacts();
   private List<Triple> batch = new ArrayList<>(BATCH);
   private long triples;
 
@@ -45,6 +46,7 @@ final class LoadSink {
     if (p.equals(Esco.TYPE) && s.isURI() && isConceptType(o)) {
       concepts.add(s.getURI());
     }
+    facts.accept(s, p, o);
     batch.add(Triple.create(s, p, o));
     triples++;
     if (batch.size() >= BATCH) {
@@ -59,6 +61,11 @@ final class LoadSink {
 
   boolean isDeclared(String uri) {
     return concepts.contains(uri);
+  }
+
+  /** What the load's counts are made of, gathered as the triples went by. */
+  EscoFacts facts() {
+    return facts;
   }
 
   long triples() {

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -109,9 +108,9 @@ public final class TdbEscoStore implements AutoCloseable {
     AtomicLong bytes = new AtomicLong();
     long totalBytes = sources.stream().mapToLong(Source::size).sum();
     progress.start("Loading ESCO " + v, "triples", totalBytes);
-    long read;
+    Written written;
     try {
-      read =
+      written =
           mode == LoadMode.BULK
               ? bulk(sources, graph, log, bytes, progress)
               : transactional(sources, graph, log, bytes, progress);
@@ -123,11 +122,11 @@ public final class TdbEscoStore implements AutoCloseable {
     LOG.info(
         "ESCO {}: {} triples written in {} ms; counting and switching",
         v,
-        read,
+        written.triples(),
         Duration.between(started, Instant.now()).toMillis());
     VersionSummary summary;
     try {
-      summary = Txn.calculateWrite(dsg, () -> switchTo(v, graph, paths));
+      summary = Txn.calculateWrite(dsg, () -> switchTo(v, graph, paths, written.facts()));
     } catch (RuntimeException e) {
       progress.finish("ESCO " + v + " load failed; the store is unchanged");
       dropUnusedGraphs(Progress.NONE);
@@ -136,16 +135,23 @@ public final class TdbEscoStore implements AutoCloseable {
     Duration took = Duration.between(started, Instant.now());
     progress.finish(
         String.format(
-            "ESCO %s loaded: %,d triples read in %.1f s", v, read, took.toMillis() / 1000.0));
+            "ESCO %s loaded: %,d triples read in %.1f s",
+            v, written.triples(), took.toMillis() / 1000.0));
     dropUnusedGraphs(progress);
     return new LoadReport(
-        v, withCurrent(summary), read, took, log.files(), log.skipped(), log.warnings());
+        v,
+        withCurrent(summary),
+        written.triples(),
+        took,
+        log.files(),
+        log.skipped(),
+        log.warnings());
   }
 
   /** Counts the new graph, checks it holds ESCO, and points the version at it. */
-  private VersionSummary switchTo(EscoVersion v, Node graph, List<Path> paths) {
-    GraphReader g = new GraphReader(dsg, graph);
-    VersionSummary summary = count(g, v, paths.stream().map(Path::toString).toList());
+  private VersionSummary switchTo(EscoVersion v, Node graph, List<Path> paths, EscoFacts facts) {
+    long triples = new GraphReader(dsg, graph).count(Node.ANY, Node.ANY, Node.ANY);
+    VersionSummary summary = count(facts, triples, v, paths.stream().map(Path::toString).toList());
     if (summary.skills() + summary.occupations() + summary.iscoGroups() + summary.skillGroups()
         == 0) {
       throw new EscoInputException(
@@ -162,7 +168,7 @@ public final class TdbEscoStore implements AutoCloseable {
    * a failure, so that no loader thread is left behind; the partial graph is then unused and
    * removed.
    */
-  private long bulk(
+  private Written bulk(
       List<Source> sources, Node graph, LoadLog log, AtomicLong bytes, Progress progress) {
     DataLoader loader = LoaderFactory.parallelLoader(dsg, graph, (fmt, args) -> {});
     loader.startBulk();
@@ -198,11 +204,11 @@ public final class TdbEscoStore implements AutoCloseable {
     if (failure != null) {
       throw failure;
     }
-    return added[0];
+    return new Written(added[0], sink.facts());
   }
 
   /** Reads on one thread and writes on this one, inside one write transaction. */
-  private long transactional(
+  private Written transactional(
       List<Source> sources, Node graph, LoadLog log, AtomicLong bytes, Progress progress) {
     BlockingQueue<Object> queue = new ArrayBlockingQueue<>(16);
     LoadSink sink = new LoadSink(batch -> put(queue, batch));
@@ -240,7 +246,7 @@ public final class TdbEscoStore implements AutoCloseable {
         progress.advance(bytes.get(), added);
       }
       dsg.commit();
-      return added;
+      return new Written(added, sink.facts());
     } catch (Throwable t) {
       dsg.abort();
       reader.interrupt();
@@ -278,22 +284,14 @@ public final class TdbEscoStore implements AutoCloseable {
     }
   }
 
-  private static VersionSummary count(GraphReader g, EscoVersion v, List<String> sources) {
-    Map<String, ConceptType> types = g.concepts();
+  /** The counts of a version, from the facts its load gathered. */
+  private static VersionSummary count(
+      EscoFacts facts, long triples, EscoVersion v, List<String> sources) {
+    Map<String, ConceptType> types = facts.conceptTypes();
     long[] byType = new long[ConceptType.values().length];
     types.values().forEach(t -> byType[t.ordinal()]++);
-    long[] knowledge = {0};
-    g.each(
-        Node.ANY,
-        Esco.SKILL_TYPE,
-        Esco.KNOWLEDGE,
-        q -> {
-          if (types.get(q.getSubject().getURI()) == ConceptType.SKILL) {
-            knowledge[0]++;
-          }
-        });
     long[] rel = new long[3]; // occupation essential, occupation optional, skill-skill
-    for (GraphReader.Link l : g.links()) {
+    for (EscoFacts.Link l : facts.links()) {
       ConceptType from = types.get(l.from().getURI());
       if (from == ConceptType.OCCUPATION) {
         rel[l.essential() ? 0 : 1]++;
@@ -301,12 +299,11 @@ public final class TdbEscoStore implements AutoCloseable {
         rel[2]++;
       }
     }
-    long triples = g.count(Node.ANY, Node.ANY, Node.ANY);
     return new VersionSummary(
         v,
         false,
         byType[ConceptType.SKILL.ordinal()],
-        knowledge[0],
+        facts.knowledgeSkills(),
         byType[ConceptType.OCCUPATION.ordinal()],
         byType[ConceptType.ISCO_GROUP.ordinal()],
         byType[ConceptType.SKILL_GROUP.ordinal()],
@@ -314,10 +311,13 @@ public final class TdbEscoStore implements AutoCloseable {
         rel[0],
         rel[2],
         triples,
-        List.copyOf(new TreeSet<>(g.languages())),
+        List.copyOf(facts.languages()),
         Instant.now(),
         sources);
   }
+
+  /** What a load wrote: how many triples, and the facts its counts are made of. */
+  private record Written(long triples, EscoFacts facts) {}
 
   /** Removes graphs that no version points at: the one just replaced, and any left by a crash. */
   private void dropUnusedGraphs(Progress progress) {

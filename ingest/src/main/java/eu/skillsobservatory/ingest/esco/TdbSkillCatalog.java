@@ -62,14 +62,15 @@ final class TdbSkillCatalog implements SkillCatalog {
         dsg,
         () -> {
           GraphReader g = new GraphReader(dsg, graphOf(v));
-          Map<String, ConceptType> types = g.concepts();
+          EscoFacts facts = g.facts();
+          Map<String, ConceptType> types = facts.conceptTypes();
           Map<String, String> labels = g.preferredLabels(language);
           Map<String, VersionSnapshot.Entry> entries = new HashMap<>();
           types.forEach(
               (uri, type) ->
                   entries.put(uri, new VersionSnapshot.Entry(type, labels.getOrDefault(uri, ""))));
           Set<VersionSnapshot.OccupationSkill> links = new HashSet<>();
-          for (GraphReader.Link l : g.links()) {
+          for (EscoFacts.Link l : facts.links()) {
             if (types.get(l.from().getURI()) == ConceptType.OCCUPATION) {
               links.add(
                   new VersionSnapshot.OccupationSkill(
