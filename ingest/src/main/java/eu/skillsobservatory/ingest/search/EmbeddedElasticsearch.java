@@ -1,0 +1,124 @@
+package eu.skillsobservatory.ingest.search;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.elasticsearch.action.admin.cluster.health.ClusterHealthRequest;
+import org.elasticsearch.common.logging.LogConfigurator;
+import org.elasticsearch.common.settings.Settings;
+import org.elasticsearch.core.TimeValue;
+import org.elasticsearch.http.HttpServerTransport;
+import org.elasticsearch.node.ClasspathPluginsNode;
+import org.elasticsearch.node.InternalSettingsPreparer;
+import org.elasticsearch.node.Node;
+import org.elasticsearch.transport.netty4.Netty4Plugin;
+
+/**
+ * A real single-node Elasticsearch server inside this JVM, bound to 127.0.0.1, data in a folder of
+ * the home. The application talks to it over HTTP with the official client, exactly as it talks to
+ * an external cluster.
+ */
+public final class EmbeddedElasticsearch implements AutoCloseable {
+  private static final Object LOGGING = new Object();
+  private static boolean loggingConfigured;
+
+  private final Node node;
+  private final int httpPort;
+
+  private EmbeddedElasticsearch(Node node, int httpPort) {
+    this.node = node;
+    this.httpPort = httpPort;
+  }
+
+  /**
+   * Starts a node and waits until it can take requests.
+   *
+   * @param dir the node's folder (data and logs below it)
+   * @param httpPort the HTTP port, or 0 for a free one
+   */
+  public static EmbeddedElasticsearch start(Path dir, int httpPort) {
+    configureLoggingOnce();
+    try {
+      Files.createDirectories(dir);
+      Settings settings =
+          Settings.builder()
+              .put("path.home", dir.toString())
+              .put("path.data", dir.resolve("data").toString())
+              .put("path.logs", dir.resolve("logs").toString())
+              .put("cluster.name", "skills-observatory")
+              .put("node.name", "observatory-embedded")
+              .put("discovery.type", "single-node")
+              .put("network.host", "127.0.0.1")
+              .put("http.port", Integer.toString(httpPort))
+              .put("transport.port", "0")
+              // A full disk must not turn the only node read-only under the user's feet.
+              .put("cluster.routing.allocation.disk.threshold_enabled", false)
+              .put("action.auto_create_index", false)
+              .build();
+      var env =
+          InternalSettingsPreparer.prepareEnvironment(
+              settings, Map.of(), null, () -> "observatory-embedded");
+      Node node =
+          new ClasspathPluginsNode(
+              env,
+              List.of(Netty4Plugin.class, RootInfoPlugin.class, ObservatoryAnalysisPlugin.class));
+      node.start();
+      node.client()
+          .admin()
+          .cluster()
+          .health(new ClusterHealthRequest(TimeValue.timeValueSeconds(60)).waitForYellowStatus())
+          .get(60, TimeUnit.SECONDS);
+      int port =
+          node.injector()
+              .getInstance(HttpServerTransport.class)
+              .boundAddress()
+              .publishAddress()
+              .getPort();
+      return new EmbeddedElasticsearch(node, port);
+    } catch (IOException e) {
+      throw new SearchStoreException("cannot prepare the Elasticsearch folder " + dir, e);
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      throw new SearchStoreException(
+          "the embedded Elasticsearch node did not start: " + e.getMessage(), e);
+    }
+  }
+
+  /** Elasticsearch's logging facade must be wired to log4j once per JVM, before any node. */
+  private static void configureLoggingOnce() {
+    synchronized (LOGGING) {
+      if (!loggingConfigured) {
+        System.setProperty(
+            "org.elasticsearch.nativeaccess.enableVectorLibrary",
+            System.getProperty("org.elasticsearch.nativeaccess.enableVectorLibrary", "false"));
+        LogConfigurator.configureESLogging();
+        loggingConfigured = true;
+      }
+    }
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + httpPort;
+  }
+
+  @Override
+  public void close() {
+    try {
+      node.close();
+      node.awaitClose(30, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      throw new SearchStoreException("the embedded Elasticsearch node did not stop cleanly", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

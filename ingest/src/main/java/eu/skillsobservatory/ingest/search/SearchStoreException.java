@@ -1,0 +1,8 @@
+package eu.skillsobservatory.ingest.search;
+
+/** Elasticsearch could not be reached, started or used; the cause is kept. */
+public class SearchStoreException extends RuntimeException {
+  public SearchStoreException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
