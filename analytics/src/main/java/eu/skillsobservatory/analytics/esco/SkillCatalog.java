@@ -30,6 +30,13 @@ public interface SkillCatalog {
    */
   VersionSnapshot snapshot(EscoVersion version, String language);
 
+  /**
+   * Every concept of one version with its labels in all languages, for indexing.
+   *
+   * @throws UnknownEscoVersionException if that version is not loaded
+   */
+  void forEachConcept(EscoVersion version, java.util.function.Consumer<ConceptDocument> action);
+
   /** The version asked for, or the current one; fails if it is not loaded. */
   default EscoVersion resolve(Optional<EscoVersion> version) {
     List<EscoVersion> loaded = versions().stream().map(VersionSummary::version).toList();

@@ -1,6 +1,7 @@
 package eu.skillsobservatory.ingest.esco;
 
 import eu.skillsobservatory.analytics.esco.Concept;
+import eu.skillsobservatory.analytics.esco.ConceptDocument;
 import eu.skillsobservatory.analytics.esco.ConceptRef;
 import eu.skillsobservatory.analytics.esco.ConceptType;
 import eu.skillsobservatory.analytics.esco.EscoVersion;
@@ -81,6 +82,80 @@ final class TdbSkillCatalog implements SkillCatalog {
         });
   }
 
+  @Override
+  public void forEachConcept(
+      EscoVersion version, java.util.function.Consumer<ConceptDocument> action) {
+    EscoVersion v = resolve(Optional.of(version));
+    Txn.executeRead(
+        dsg,
+        () -> {
+          GraphReader g = new GraphReader(dsg, graphOf(v));
+          Map<String, ConceptType> types = g.facts().conceptTypes();
+          types.entrySet().stream()
+              .sorted(Map.Entry.comparingByKey())
+              .forEach(e -> action.accept(document(g, Esco.uri(e.getKey()), e.getValue())));
+        });
+  }
+
+  private static ConceptDocument document(GraphReader g, Node s, ConceptType type) {
+    Map<String, List<String>> prefs = byLanguage(g.labels(s, Esco.PREF_LABEL, Esco.XL_PREF_LABEL));
+    Map<String, List<String>> alts = byLanguage(g.labels(s, Esco.ALT_LABEL, Esco.XL_ALT_LABEL));
+    Map<String, List<String>> hidden =
+        byLanguage(g.labels(s, Esco.HIDDEN_LABEL, Esco.XL_HIDDEN_LABEL));
+    Set<String> languages = new TreeSet<>(prefs.keySet());
+    languages.addAll(alts.keySet());
+    Map<String, ConceptDocument.Labels> labels = new HashMap<>();
+    for (String lang : languages) {
+      String preferred = prefs.getOrDefault(lang, List.of()).stream().findFirst().orElse("");
+      labels.put(
+          lang,
+          new ConceptDocument.Labels(
+              preferred,
+              distinctWithout(alts.getOrDefault(lang, List.of()), preferred),
+              distinctWithout(hidden.getOrDefault(lang, List.of()), preferred),
+              description(g, s, lang)));
+    }
+    List<Node> groups = g.objects(s, Esco.MEMBER_OF_ISCO_GROUP);
+    return new ConceptDocument(
+        s.getURI(),
+        type,
+        labels,
+        collections(g, s),
+        localName(g.objects(s, Esco.SKILL_TYPE)),
+        localName(g.objects(s, Esco.REUSE_LEVEL)),
+        code(g.objects(s, Esco.NOTATION)),
+        groups.isEmpty() || !groups.get(0).isURI() ? null : groups.get(0).getURI());
+  }
+
+  private static Map<String, List<String>> byLanguage(List<Node> literals) {
+    Map<String, List<String>> out = new HashMap<>();
+    for (Node n : literals) {
+      if (n.isLiteral() && !n.getLiteralLanguage().isEmpty()) {
+        out.computeIfAbsent(
+                n.getLiteralLanguage().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>())
+            .add(n.getLiteralLexicalForm());
+      }
+    }
+    out.values().forEach(l -> l.sort(null));
+    return out;
+  }
+
+  private static List<String> distinctWithout(List<String> labels, String preferred) {
+    Set<String> out = new TreeSet<>(labels);
+    out.remove(preferred);
+    return List.copyOf(out);
+  }
+
+  private static List<String> collections(GraphReader g, Node s) {
+    return g.objects(s, Esco.IN_SCHEME).stream()
+        .filter(Node::isURI)
+        .map(n -> Esco.COLLECTIONS.get(n.getURI()))
+        .filter(c -> c != null)
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
   private Node graphOf(EscoVersion v) {
     return registry
         .graphOf(v)
@@ -113,14 +188,7 @@ final class TdbSkillCatalog implements SkillCatalog {
     if (!groups.isEmpty() && groups.get(0).isURI()) {
       isco = g.ref(groups.get(0), lang);
     }
-    List<String> collections =
-        g.objects(s, Esco.IN_SCHEME).stream()
-            .filter(Node::isURI)
-            .map(n -> Esco.COLLECTIONS.get(n.getURI()))
-            .filter(c -> c != null)
-            .distinct()
-            .sorted()
-            .toList();
+    List<String> collections = collections(g, s);
 
     return Optional.of(
         new Concept(

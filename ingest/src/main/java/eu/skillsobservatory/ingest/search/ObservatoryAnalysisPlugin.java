@@ -9,6 +9,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.bg.BulgarianAnalyzer;
 import org.apache.lucene.analysis.ca.CatalanAnalyzer;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.cz.CzechAnalyzer;
 import org.apache.lucene.analysis.da.DanishAnalyzer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
@@ -36,15 +37,16 @@ import org.elasticsearch.index.analysis.AbstractIndexAnalyzerProvider;
 import org.elasticsearch.index.analysis.AbstractTokenFilterFactory;
 import org.elasticsearch.index.analysis.AnalyzerProvider;
 import org.elasticsearch.index.analysis.TokenFilterFactory;
+import org.elasticsearch.index.analysis.TokenizerFactory;
 import org.elasticsearch.indices.analysis.AnalysisModule.AnalysisProvider;
 import org.elasticsearch.plugins.AnalysisPlugin;
 import org.elasticsearch.plugins.Plugin;
 
 /**
- * The analyzers and token filters the observatory's mappings use, under their usual Elasticsearch
- * names, built on Lucene's analysis-common. Elasticsearch publishes no jar of its analysis-common
- * module, so without this the embedded node would know the standard analyzer only; a full cluster
- * has the same names built in, so one mapping serves both.
+ * The analyzers, tokenizers and token filters the observatory's mappings use, under their usual
+ * Elasticsearch names, built on Lucene's analysis-common. Elasticsearch publishes no jar of its
+ * analysis-common module, so without this the embedded node would know the standard analyzer only;
+ * a full cluster has the same names built in, so one mapping serves both.
  */
 public class ObservatoryAnalysisPlugin extends Plugin implements AnalysisPlugin {
 
@@ -91,6 +93,14 @@ public class ObservatoryAnalysisPlugin extends Plugin implements AnalysisPlugin 
                       }
                     }));
     return out;
+  }
+
+  @Override
+  public Map<String, AnalysisProvider<TokenizerFactory>> getTokenizers() {
+    return Map.of(
+        "keyword",
+        (indexSettings, env, name, settings) ->
+            TokenizerFactory.newFactory(name, KeywordTokenizer::new));
   }
 
   @Override
