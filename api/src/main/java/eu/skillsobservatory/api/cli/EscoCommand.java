@@ -23,7 +23,12 @@ import picocli.CommandLine.Parameters;
     name = "esco",
     mixinStandardHelpOptions = true,
     description = "Read the loaded ESCO versions.",
-    subcommands = {EscoCommand.Versions.class, EscoCommand.Show.class, EscoCommand.Diff.class})
+    subcommands = {
+      EscoCommand.Versions.class,
+      EscoCommand.Show.class,
+      EscoCommand.Diff.class,
+      EscoCommand.Reindex.class
+    })
 public class EscoCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -171,6 +176,40 @@ public class EscoCommand implements Runnable {
           esco -> {
             VersionDiff d = esco.diff(a, b, lang);
             return fmt.equals("csv") ? EscoCsv.diff(d) : json(d);
+          });
+    }
+  }
+
+  @Command(
+      name = "reindex",
+      mixinStandardHelpOptions = true,
+      description =
+          "Rebuild the Elasticsearch index of a version from TDB2 and swap it in atomically.")
+  static class Reindex implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(
+        names = "--esco-version",
+        paramLabel = "vX.Y.Z",
+        description = "The version to index (default: the newest loaded).")
+    String version;
+
+    @Override
+    public Integer call() {
+      Optional<EscoVersion> v =
+          version == null ? Optional.empty() : Optional.of(EscoVersion.parse(version));
+      return withEsco(
+          spec,
+          "esco reindex",
+          esco -> {
+            var r = esco.index(v, ConsoleProgress.forStderr());
+            return String.format(
+                java.util.Locale.ROOT,
+                "ESCO %s indexed: %,d concepts in %.1f s (index %s)",
+                r.version(),
+                r.documents(),
+                r.duration().toMillis() / 1000.0,
+                r.index());
           });
     }
   }

@@ -42,6 +42,11 @@ public class IngestEscoCommand implements Callable<Integer> {
   String version;
 
   @Option(
+      names = "--no-index",
+      description = "Load into TDB2 only; do not index into Elasticsearch (see esco reindex).")
+  boolean noIndex;
+
+  @Option(
       names = "--format",
       defaultValue = "text",
       description = "Report as text or json (default: text).")
@@ -54,13 +59,32 @@ public class IngestEscoCommand implements Callable<Integer> {
         version == null ? Optional.empty() : Optional.of(EscoVersion.parse(version));
     String fmt = Output.format(format, "text", "json");
     try (Runtime runtime = root.start("ingest esco", false, Map.of())) {
-      LoadReport report =
-          runtime.bean(EscoService.class).load(paths, v, ConsoleProgress.forStderr());
+      EscoService esco = runtime.bean(EscoService.class);
+      LoadReport report = esco.load(paths, v, ConsoleProgress.forStderr());
       PrintWriter out = spec.commandLine().getOut();
       if (fmt.equals("json")) {
         out.println(JsonConfiguration.cliMapper().writeValueAsString(report));
       } else {
         text(report, out);
+      }
+      if (!noIndex) {
+        try {
+          var indexed = esco.index(Optional.of(report.version()), ConsoleProgress.forStderr());
+          out.printf(
+              Locale.ROOT,
+              "Indexed into Elasticsearch: %,d concepts in %.1f s%n",
+              indexed.documents(),
+              indexed.duration().toMillis() / 1000.0);
+        } catch (RuntimeException e) {
+          out.flush();
+          throw new IllegalStateException(
+              "ESCO "
+                  + report.version()
+                  + " is loaded into TDB2, but indexing it failed ("
+                  + e.getMessage()
+                  + "); run 'esco reindex' when Elasticsearch is reachable",
+              e);
+        }
       }
       out.flush();
     }

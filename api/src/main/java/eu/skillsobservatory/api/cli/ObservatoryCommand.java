@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
       ServeCommand.class,
       IngestCommand.class,
       EscoCommand.class,
+      SearchCommand.class,
       CommandLine.HelpCommand.class
     })
 public class ObservatoryCommand implements Runnable {

@@ -8,7 +8,6 @@ import eu.skillsobservatory.api.config.EscoSettings;
 import eu.skillsobservatory.api.web.Formats;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,17 +67,7 @@ public class EscoController {
   }
 
   private String language(String lang, HttpServletRequest request) {
-    if (lang != null && !lang.isBlank()) {
-      return lang.trim().toLowerCase(Locale.ROOT);
-    }
-    String header = request.getHeader("Accept-Language");
-    if (header != null && !header.isBlank()) {
-      Locale first = request.getLocale();
-      if (first != null && !first.getLanguage().isEmpty()) {
-        return first.getLanguage();
-      }
-    }
-    return settings.defaultLanguage();
+    return Languages.of(lang, request, settings.defaultLanguage());
   }
 
   private static Optional<EscoVersion> optionalVersion(String version) {

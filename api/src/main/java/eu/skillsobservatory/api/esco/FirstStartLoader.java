@@ -36,7 +36,11 @@ public class FirstStartLoader implements SmartInitializingSingleton {
 
   @Override
   public void afterSingletonsInstantiated() {
-    if (!settings.loadOnFirstStart() || !esco.versions().isEmpty()) {
+    if (!esco.versions().isEmpty()) {
+      indexIfMissing();
+      return;
+    }
+    if (!settings.loadOnFirstStart()) {
       return;
     }
     Path bundled = settings.bundledPath();
@@ -59,6 +63,30 @@ public class FirstStartLoader implements SmartInitializingSingleton {
     report
         .skipped()
         .forEach(s -> LOG.info("Skipped {} rows of {}: {}", s.count(), s.file(), s.reason()));
+    indexIfMissing();
+  }
+
+  /**
+   * Makes the current version searchable when Elasticsearch has no index of it (a first start, a
+   * new cluster). A search failure is logged once and does not stop the server: the ESCO endpoints
+   * that need only TDB2 keep working.
+   */
+  private void indexIfMissing() {
+    try {
+      if (!esco.isIndexed()) {
+        var report = esco.index(Optional.empty(), ConsoleProgress.forStderr());
+        LOG.info(
+            "ESCO {} indexed into Elasticsearch: {} concepts in {} s",
+            report.version(),
+            report.documents(),
+            report.duration().toSeconds());
+      }
+    } catch (RuntimeException e) {
+      LOG.error(
+          "Elasticsearch is not usable ({}); search is unavailable until it is."
+              + " ESCO versions and concepts are still served.",
+          e.getMessage());
+    }
   }
 
   /** A folder of the official zips loads all of them; anything else is one input. */

@@ -1,9 +1,11 @@
 package eu.skillsobservatory.api.web;
 
 import eu.skillsobservatory.analytics.esco.UnknownEscoVersionException;
+import eu.skillsobservatory.api.esco.IndexingFailedException;
 import eu.skillsobservatory.api.esco.UnknownConceptException;
 import eu.skillsobservatory.ingest.esco.EscoInputException;
 import eu.skillsobservatory.ingest.esco.EscoStoreException;
+import eu.skillsobservatory.ingest.search.SearchStoreException;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +57,22 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         "store-unavailable",
         "ESCO store unavailable",
         "the ESCO store could not answer; try again later");
+  }
+
+  @ExceptionHandler(SearchStoreException.class)
+  ProblemDetail searchFailed(SearchStoreException e) {
+    LOG.warn("Elasticsearch failure: {}", e.getMessage());
+    return problem(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "search-unavailable",
+        "Search unavailable",
+        "Elasticsearch could not answer; the ESCO concept and version endpoints still work");
+  }
+
+  @ExceptionHandler(IndexingFailedException.class)
+  ProblemDetail indexingFailed(IndexingFailedException e) {
+    return problem(
+        HttpStatus.INTERNAL_SERVER_ERROR, "indexing-failed", "Indexing failed", e.getMessage());
   }
 
   @ExceptionHandler(Exception.class)

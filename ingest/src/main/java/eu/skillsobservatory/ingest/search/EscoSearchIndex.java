@@ -261,13 +261,16 @@ public final class EscoSearchIndex {
     List<Query> should = new ArrayList<>();
     for (String lang : languagesFor(f)) {
       double w = lang.equals(f) ? 1.0 : 0.5;
+      // The whole label, exactly (case and accents folded): the strongest evidence.
       should.add(match("pref." + lang + ".exact", q.text(), 20 * w, "preferred", null));
       should.add(match("alt." + lang + ".exact", q.text(), 12 * w, "alternative", null));
+      // All words, allowing a typo per word; fuzziness only here, where it is cheapest.
       should.add(match("pref." + lang + ".plain", q.text(), 6 * w, "preferred", "AUTO"));
       should.add(match("alt." + lang + ".plain", q.text(), 4 * w, "alternative", "AUTO"));
-      should.add(match("pref." + lang, q.text(), 3 * w, "preferred", "AUTO"));
-      should.add(match("alt." + lang, q.text(), 2 * w, "alternative", "AUTO"));
-      should.add(match("hidden." + lang + ".plain", q.text(), 1 * w, "hidden", "AUTO"));
+      // Inflected forms through the language's stemmer.
+      should.add(match("pref." + lang, q.text(), 3 * w, "preferred", null));
+      should.add(match("alt." + lang, q.text(), 2 * w, "alternative", null));
+      should.add(match("hidden." + lang + ".plain", q.text(), 1 * w, "hidden", null));
     }
     return run(q, should, f);
   }
@@ -342,13 +345,10 @@ public final class EscoSearchIndex {
                       .query(
                           x ->
                               x.bool(b -> b.should(should).minimumShouldMatch("1").filter(filters)))
-                      .highlight(
-                          h ->
-                              h.numberOfFragments(0)
-                                  .preTags("")
-                                  .postTags("")
-                                  .fields("alt." + lang + "*", hf -> hf)
-                                  .fields("hidden." + lang + "*", hf -> hf)),
+                      .source(
+                          sc ->
+                              sc.filter(
+                                  sf -> sf.includes("uri", "type", "display", "alt", "hidden"))),
               Map.class);
       List<ConceptSearch.Hit> hits = new ArrayList<>();
       for (Hit<Map> h : r.hits().hits()) {
@@ -358,16 +358,17 @@ public final class EscoSearchIndex {
         String field = matchedField(h.matchedQueries());
         String matched = label;
         if (!field.equals("preferred")) {
-          String prefix = field.equals("alternative") ? "alt." : "hidden.";
-          matched =
-              bestMatch(
-                  h.highlight().entrySet().stream()
-                      .filter(e -> e.getKey().startsWith(prefix))
-                      .flatMap(e -> e.getValue().stream())
-                      .distinct()
-                      .toList(),
-                  q.text(),
-                  label);
+          Map<String, Object> labels =
+              (Map<String, Object>)
+                  src.getOrDefault(field.equals("alternative") ? "alt" : "hidden", Map.of());
+          List<String> candidates = new ArrayList<>();
+          for (String l : languagesFor(lang)) {
+            Object values = labels.get(l);
+            if (values instanceof List<?> list) {
+              list.forEach(v -> candidates.add(String.valueOf(v)));
+            }
+          }
+          matched = bestMatch(candidates, q.text(), label);
         }
         hits.add(
             new ConceptSearch.Hit(

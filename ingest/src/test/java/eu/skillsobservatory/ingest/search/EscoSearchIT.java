@@ -100,6 +100,24 @@ class EscoSearchIT {
     assertThat(search.search(digital).hits()).isNotEmpty();
   }
 
+  /**
+   * The quality figures of the search issue on a fixed sample of v1.1.1's skills (every 7th, and
+   * every 3rd of their alternative labels). The whole set is measured with
+   * -Dsearch.quality.skillEvery=1 -Dsearch.quality.altEvery=1 (see src/docs/benchmarks.md).
+   */
+  @Test
+  void skillsAreFoundByTheirOwnLabels() throws Exception {
+    int skillEvery = Integer.getInteger("search.quality.skillEvery", 7);
+    int altEvery = Integer.getInteger("search.quality.altEvery", 3);
+    SearchQuality.Result r =
+        new SearchQuality(search).measure(store.catalog(), V, skillEvery, altEvery, 10);
+    System.out.println("SEARCH QUALITY " + r);
+    assertThat(r.skills()).isEqualTo((13_896 + skillEvery - 1) / skillEvery);
+    assertThat(r.preferredFirst()).isGreaterThanOrEqualTo(0.99);
+    assertThat(r.alternativeTop5()).isGreaterThanOrEqualTo(0.95);
+    assertThat(r.suggestTop10()).isGreaterThanOrEqualTo(0.80);
+  }
+
   @Test
   void suggestFindsFromTheFirstLetters() {
     ConceptSearch.Page page = search.suggest(q("metal drawing mach"));

@@ -1,0 +1,89 @@
+package eu.skillsobservatory.api.config;
+
+import eu.skillsobservatory.ingest.search.EmbeddedElasticsearch;
+import eu.skillsobservatory.ingest.search.EscoSearchIndex;
+import eu.skillsobservatory.ingest.search.SearchConnection;
+import java.net.URI;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+/**
+ * Elasticsearch, embedded or external. The beans are lazy: a command that never searches (such as
+ * {@code esco show}) never starts a node.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SearchSettings.class)
+public class SearchConfiguration {
+  private static final Logger LOG = LoggerFactory.getLogger(SearchConfiguration.class);
+
+  /** The node this process runs, if it runs one, and the connection to whichever node it uses. */
+  public static final class SearchNode implements AutoCloseable {
+    private final EmbeddedElasticsearch embedded;
+    private final SearchConnection connection;
+
+    SearchNode(EmbeddedElasticsearch embedded, SearchConnection connection) {
+      this.embedded = embedded;
+      this.connection = connection;
+    }
+
+    public SearchConnection connection() {
+      return connection;
+    }
+
+    public boolean isEmbedded() {
+      return embedded != null;
+    }
+
+    @Override
+    public void close() {
+      connection.close();
+      if (embedded != null) {
+        embedded.close();
+      }
+    }
+  }
+
+  @Bean(destroyMethod = "close")
+  @Lazy
+  SearchNode searchNode(SearchSettings search, ObservatorySettings home) {
+    if (search.embedded()) {
+      LOG.info("Starting the embedded Elasticsearch node in {}", home.homePath().resolve("es"));
+      EmbeddedElasticsearch node =
+          EmbeddedElasticsearch.start(home.homePath().resolve("es"), search.embeddedPort());
+      LOG.info("Embedded Elasticsearch answers on {}", node.url());
+      return new SearchNode(
+          node,
+          SearchConnection.connect(
+              URI.create(node.url()),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              search.connectTimeout(),
+              search.requestTimeout()));
+    }
+    return new SearchNode(
+        null,
+        SearchConnection.connect(
+            URI.create(search.url()),
+            optional(search.apiKey()),
+            optional(search.username()),
+            optional(search.password()),
+            search.connectTimeout(),
+            search.requestTimeout()));
+  }
+
+  @Bean
+  @Lazy
+  EscoSearchIndex escoSearchIndex(SearchNode node) {
+    return new EscoSearchIndex(node.connection());
+  }
+
+  private static Optional<String> optional(String s) {
+    return s == null || s.isBlank() ? Optional.empty() : Optional.of(s);
+  }
+}

@@ -1,0 +1,51 @@
+package eu.skillsobservatory.api.health;
+
+import eu.skillsobservatory.analytics.esco.VersionSummary;
+import eu.skillsobservatory.api.config.SearchConfiguration.SearchNode;
+import eu.skillsobservatory.api.config.SearchSettings;
+import eu.skillsobservatory.ingest.esco.TdbEscoStore;
+import eu.skillsobservatory.ingest.search.EscoSearchIndex;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Health of each store on its own: TDB2 and Elasticsearch can fail independently. */
+@Configuration(proxyBeanMethods = false)
+public class StoreHealth {
+
+  @Bean
+  HealthIndicator tdb2(TdbEscoStore store) {
+    return () -> {
+      try {
+        List<VersionSummary> versions = store.catalog().versions();
+        return Health.up()
+            .withDetail("location", store.location().toString())
+            .withDetail("escoVersions", versions.stream().map(v -> v.version().value()).toList())
+            .build();
+      } catch (RuntimeException e) {
+        return Health.down().withDetail("error", String.valueOf(e.getMessage())).build();
+      }
+    };
+  }
+
+  @Bean
+  HealthIndicator elasticsearch(
+      ObjectProvider<SearchNode> node, ObjectProvider<EscoSearchIndex> index, SearchSettings s) {
+    return () -> {
+      try {
+        var version = index.getObject().ping();
+        Health.Builder b = version.isPresent() ? Health.up() : Health.down();
+        version.ifPresent(v -> b.withDetail("version", v));
+        return b.withDetail("mode", s.embedded() ? "embedded" : "external")
+            .withDetail("url", node.getObject().connection().url().toString())
+            .withDetail("escoIndexed", version.isPresent() && index.getObject().isIndexed())
+            .build();
+      } catch (RuntimeException e) {
+        return Health.down().withDetail("error", String.valueOf(e.getMessage())).build();
+      }
+    };
+  }
+}
