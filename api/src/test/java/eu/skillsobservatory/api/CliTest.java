@@ -121,6 +121,14 @@ class CliTest {
   }
 
   @Test
+  void searchFindsAConceptOnTheCommandLine() {
+    Run r = cli("search", "wire", "drawer", "--type", "occupation", "--format", "json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode hits = JsonMapper.builder().build().readTree(r.out()).get("hits");
+    assertThat(hits.get(0).get("uri").asString()).isEqualTo(METAL_DRAWING);
+  }
+
+  @Test
   void usageErrorsExitWithTwo() {
     assertThat(cli("esco", "versions", "--format", "xml").code()).isEqualTo(2);
     assertThat(cli("no-such-command").code()).isEqualTo(2);
@@ -132,7 +140,8 @@ class CliTest {
     for (String[] cmd :
         new String[][] {
           {"--help"}, {"serve", "--help"}, {"ingest", "esco", "--help"},
-          {"esco", "versions", "--help"}, {"esco", "show", "--help"}, {"esco", "diff", "--help"}
+          {"esco", "versions", "--help"}, {"esco", "show", "--help"}, {"esco", "diff", "--help"},
+          {"esco", "reindex", "--help"}, {"search", "--help"}
         }) {
       Run r = cli(cmd);
       assertThat(r.code()).as(String.join(" ", cmd)).isZero();

@@ -164,6 +164,45 @@ class EscoApiTest {
   }
 
   @Test
+  void searchFindsAConceptByAnAlternativeLabelWithATypo() throws Exception {
+    HttpResponse<String> r = get("/api/esco/search?q=" + enc("wire drawr") + "&limit=5");
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode first = json.readTree(r.body()).get("hits").get(0);
+    assertThat(first.get("uri").asString()).isEqualTo(METAL_DRAWING);
+    assertThat(first.get("matchedField").asString()).isEqualTo("alternative");
+    assertThat(first.get("matchedLabel").asString()).isEqualTo("wire drawer");
+  }
+
+  @Test
+  void suggestCompletesAHalfTypedLabelFilteredByType() throws Exception {
+    HttpResponse<String> r =
+        get("/api/esco/suggest?q=" + enc("metal drawing ma") + "&type=occupation");
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode hits = json.readTree(r.body()).get("hits");
+    assertThat(hits.get(0).get("label").asString()).isEqualTo("metal drawing machine operator");
+    hits.forEach(h -> assertThat(h.get("type").asString()).isEqualTo("occupation"));
+  }
+
+  @Test
+  void searchWithoutTextIsA400Problem() throws Exception {
+    HttpResponse<String> r = get("/api/esco/search?q=%20");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(r.body()).get("type").asString())
+        .isEqualTo("urn:skills-observatory:problem:validation");
+  }
+
+  @Test
+  void healthReportsEachStoreOnItsOwn() throws Exception {
+    HttpResponse<String> r = get("/actuator/health");
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode components = json.readTree(r.body()).get("components");
+    assertThat(components.get("tdb2").get("status").asString()).isEqualTo("UP");
+    assertThat(components.get("elasticsearch").get("status").asString()).isEqualTo("UP");
+    assertThat(components.get("elasticsearch").get("details").get("mode").asString())
+        .isEqualTo("embedded");
+  }
+
+  @Test
   void aMalformedVersionIsA400Problem() throws Exception {
     HttpResponse<String> r = get("/api/esco/diff?from=latest&to=v1.1.1");
     assertThat(r.statusCode()).isEqualTo(400);
