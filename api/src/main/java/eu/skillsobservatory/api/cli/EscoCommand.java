@@ -124,16 +124,11 @@ public class EscoCommand implements Runnable {
     @Option(names = "--lang", defaultValue = "en", description = "Label language (default: en).")
     String lang;
 
-    @Option(
-        names = "--esco-version",
-        paramLabel = "vX.Y.Z",
-        description = "The version to read (default: the newest loaded).")
-    String version;
+    @CommandLine.Mixin VersionOption version;
 
     @Override
     public Integer call() {
-      Optional<EscoVersion> v =
-          version == null ? Optional.empty() : Optional.of(EscoVersion.parse(version));
+      Optional<EscoVersion> v = version.version();
       return withEsco(
           spec,
           "esco show",
@@ -188,16 +183,11 @@ public class EscoCommand implements Runnable {
   static class Reindex implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(
-        names = "--esco-version",
-        paramLabel = "vX.Y.Z",
-        description = "The version to index (default: the newest loaded).")
-    String version;
+    @CommandLine.Mixin VersionOption version;
 
     @Override
     public Integer call() {
-      Optional<EscoVersion> v =
-          version == null ? Optional.empty() : Optional.of(EscoVersion.parse(version));
+      Optional<EscoVersion> v = version.version();
       return withEsco(
           spec,
           "esco reindex",
