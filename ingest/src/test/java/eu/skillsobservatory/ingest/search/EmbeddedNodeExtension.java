@@ -11,6 +11,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * One real embedded Elasticsearch node per test JVM, started on first use and stopped when the
  * JVM's tests are done. Tests receive a {@link SearchConnection} to it as a parameter.
+ *
+ * <p>With the system property {@code observatory.it.elasticsearch.url} the same tests run against
+ * that node or cluster instead, and nothing is started.
  */
 public final class EmbeddedNodeExtension implements BeforeAllCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NS =
@@ -43,15 +46,20 @@ public final class EmbeddedNodeExtension implements BeforeAllCallback, Parameter
     final EmbeddedElasticsearch node;
     final SearchConnection connection;
 
-    private Running(EmbeddedElasticsearch node) {
+    private Running(EmbeddedElasticsearch node, String url) {
       this.node = node;
-      this.connection = SearchConnection.local(node.url());
+      this.connection = SearchConnection.local(url);
     }
 
     static Running start() {
+      String external = System.getProperty("observatory.it.elasticsearch.url");
+      if (external != null && !external.isBlank()) {
+        return new Running(null, external);
+      }
       try {
         Path dir = Files.createTempDirectory("observatory-es-it");
-        return new Running(EmbeddedElasticsearch.start(dir, 0));
+        EmbeddedElasticsearch node = EmbeddedElasticsearch.start(dir, 0);
+        return new Running(node, node.url());
       } catch (IOException e) {
         throw new IllegalStateException(e);
       }
@@ -60,7 +68,9 @@ public final class EmbeddedNodeExtension implements BeforeAllCallback, Parameter
     @Override
     public void close() {
       connection.close();
-      node.close();
+      if (node != null) {
+        node.close();
+      }
     }
   }
 }
