@@ -164,13 +164,22 @@ class EscoApiTest {
   }
 
   @Test
-  void searchFindsAConceptByAnAlternativeLabelWithATypo() throws Exception {
-    HttpResponse<String> r = get("/api/esco/search?q=" + enc("wire drawr") + "&limit=5");
+  void searchFindsAConceptByAnAlternativeLabelAndNamesIt() throws Exception {
+    HttpResponse<String> r = get("/api/esco/search?q=" + enc("wire drawer") + "&limit=5");
     assertThat(r.statusCode()).isEqualTo(200);
     JsonNode first = json.readTree(r.body()).get("hits").get(0);
     assertThat(first.get("uri").asString()).isEqualTo(METAL_DRAWING);
     assertThat(first.get("matchedField").asString()).isEqualTo("alternative");
     assertThat(first.get("matchedLabel").asString()).isEqualTo("wire drawer");
+  }
+
+  @Test
+  void searchToleratesATypo() throws Exception {
+    HttpResponse<String> r =
+        get("/api/esco/search?q=" + enc("metal drawng machine operator") + "&limit=5");
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode first = json.readTree(r.body()).get("hits").get(0);
+    assertThat(first.get("uri").asString()).isEqualTo(METAL_DRAWING);
   }
 
   @Test

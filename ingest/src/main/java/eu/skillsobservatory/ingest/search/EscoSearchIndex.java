@@ -256,23 +256,36 @@ public final class EscoSearchIndex {
     };
   }
 
+  /**
+   * Searches in two passes. The first wants every word in one label (whole, case- and
+   * accent-folded, or stemmed) and ends most searches cheaply; only when nothing has all the words
+   * does the second allow a typo per word and labels with some of the words.
+   */
   public ConceptSearch.Page search(ConceptSearch.Query q) {
     String f = EscoIndexMapping.field(q.language());
+    ConceptSearch.Page allWords = run(q, clauses(f, q.text(), false), f);
+    if (allWords.total() > 0) {
+      return allWords;
+    }
+    return run(q, clauses(f, q.text(), true), f);
+  }
+
+  private static List<Query> clauses(String f, String text, boolean tolerant) {
     List<Query> should = new ArrayList<>();
     for (String lang : languagesFor(f)) {
       double w = lang.equals(f) ? 1.0 : 0.5;
       // The whole label, exactly (case and accents folded): the strongest evidence.
-      should.add(match("pref." + lang + ".exact", q.text(), 20 * w, "preferred", null));
-      should.add(match("alt." + lang + ".exact", q.text(), 12 * w, "alternative", null));
-      // All words, allowing a typo per word; fuzziness only here, where it is cheapest.
-      should.add(match("pref." + lang + ".plain", q.text(), 6 * w, "preferred", "AUTO"));
-      should.add(match("alt." + lang + ".plain", q.text(), 4 * w, "alternative", "AUTO"));
-      // Inflected forms through the language's stemmer.
-      should.add(match("pref." + lang, q.text(), 3 * w, "preferred", null));
-      should.add(match("alt." + lang, q.text(), 2 * w, "alternative", null));
-      should.add(match("hidden." + lang + ".plain", q.text(), 1 * w, "hidden", null));
+      should.add(match("pref." + lang + ".exact", text, 20 * w, "preferred", false, true));
+      should.add(match("alt." + lang + ".exact", text, 12 * w, "alternative", false, true));
+      // All words, folded; in the tolerant pass each may carry a typo.
+      should.add(match("pref." + lang + ".plain", text, 6 * w, "preferred", tolerant, true));
+      should.add(match("alt." + lang + ".plain", text, 4 * w, "alternative", tolerant, true));
+      // Inflected forms through the language's stemmer; in the tolerant pass, any of the words.
+      should.add(match("pref." + lang, text, 3 * w, "preferred", false, !tolerant));
+      should.add(match("alt." + lang, text, 2 * w, "alternative", false, !tolerant));
+      should.add(match("hidden." + lang + ".plain", text, 1 * w, "hidden", false, !tolerant));
     }
-    return run(q, should, f);
+    return should;
   }
 
   public ConceptSearch.Page suggest(ConceptSearch.Query q) {
@@ -299,16 +312,18 @@ public final class EscoSearchIndex {
     return f.equals("en") ? List.of("en") : List.of(f, "en");
   }
 
-  private static Query match(String field, String text, double boost, String name, String fuzzy) {
+  private static Query match(
+      String field, String text, double boost, String name, boolean fuzzy, boolean allWords) {
     return Query.of(
         x ->
             x.match(
                 m -> {
                   m.field(field).query(text).boost((float) boost).queryName(name);
-                  if (fuzzy != null) {
-                    m.fuzziness(fuzzy)
-                        .prefixLength(1)
-                        .operator(co.elastic.clients.elasticsearch._types.query_dsl.Operator.And);
+                  if (allWords) {
+                    m.operator(co.elastic.clients.elasticsearch._types.query_dsl.Operator.And);
+                  }
+                  if (fuzzy) {
+                    m.fuzziness("AUTO").prefixLength(1).maxExpansions(10);
                   }
                   return m;
                 }));

@@ -67,7 +67,7 @@ class EscoSearchIT {
     ConceptSearch.Page page = search.search(q("manage musical staff"));
     assertThat(page.hits().get(0).label()).isEqualTo("manage musical staff");
     assertThat(page.hits().get(0).matchedField()).isEqualTo("preferred");
-    assertThat(page.total()).isGreaterThan(1);
+    assertThat(page.total()).isPositive();
   }
 
   @Test
