@@ -33,21 +33,21 @@ echo "== CSV: ingest esco data/esco/v1.1.1/*.zip, -Xmx1g"
 for i in $(seq "$runs"); do
   rm -rf "$work/home-csv"
   t=$(seconds java -Xmx1g -Xlog:gc:file="$work/gc.log" -jar "$jar" --home "$work/home-csv" \
-      ingest esco "$root"/data/esco/v1.1.1/*.zip)
+      ingest esco --no-index "$root"/data/esco/v1.1.1/*.zip)
   echo "run $i: wall ${t% *} s, max RSS $(( ${t#* } / 1024 )) MiB, peak heap used $(peak_heap "$work/gc.log") MiB"
   head -1 "$work/out.txt"
 done
 
 echo "== RDF: the shared Turtle dump as it is ($(basename "$ttl"))"
 rm -rf "$work/home-ttl"
-t=$(seconds java -Xmx1g -jar "$jar" --home "$work/home-ttl" ingest esco "$ttl" --esco-version v1.1.1)
+t=$(seconds java -Xmx1g -jar "$jar" --home "$work/home-ttl" ingest esco --no-index "$ttl" --esco-version v1.1.1)
 echo "observatory ingest esco (Turtle, gzipped): ${t% *} s wall"; head -1 "$work/out.txt"
 
 echo "== RDF: $(wc -l < "$nt") triples as N-Triples"
 for i in $(seq "$runs"); do
   rm -rf "$work/home-rdf" "$work/tdb-default" "$work/tdb-graph"
   a=$(seconds java -Xmx1g -Xlog:gc:file="$work/gc.log" -jar "$jar" --home "$work/home-rdf" \
-      ingest esco "$nt" --esco-version v1.1.1)
+      ingest esco --no-index "$nt" --esco-version v1.1.1)
   echo "run $i: observatory ingest esco (named graph, -Xmx1g): ${a% *} s wall, peak heap used $(peak_heap "$work/gc.log") MiB"
   b=$(seconds java -Xmx2g -cp "$cp" tdb2.tdbloader --loc "$work/tdb-default" "$nt")
   echo "run $i: tdb2.tdbloader default loader, default graph: ${b% *} s wall"
