@@ -35,10 +35,6 @@ public class SearchConfiguration {
       return connection;
     }
 
-    public boolean isEmbedded() {
-      return embedded != null;
-    }
-
     @Override
     public void close() {
       connection.close();

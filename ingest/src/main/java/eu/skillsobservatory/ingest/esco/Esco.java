@@ -25,18 +25,15 @@ final class Esco {
   static final Node SKILL = uri(MODEL + "Skill");
   static final Node OCCUPATION = uri(MODEL + "Occupation");
   static final Node NODE_LITERAL = uri(MODEL + "NodeLiteral");
-  static final Node ASSOCIATION_OBJECT = uri(MODEL + "AssociationObject");
 
   static final Node PREF_LABEL = uri(SKOS + "prefLabel");
   static final Node ALT_LABEL = uri(SKOS + "altLabel");
   static final Node HIDDEN_LABEL = uri(SKOS + "hiddenLabel");
   static final Node BROADER = uri(SKOS + "broader");
-  static final Node NARROWER = uri(SKOS + "narrower");
   static final Node IN_SCHEME = uri(SKOS + "inScheme");
   static final Node NOTATION = uri(SKOS + "notation");
   static final Node SCOPE_NOTE = uri(SKOS + "scopeNote");
   static final Node DEFINITION = uri(SKOS + "definition");
-  static final Node HAS_TOP_CONCEPT = uri(SKOS + "hasTopConcept");
   static final Node DESCRIPTION = uri(DCT + "description");
   static final Node TITLE = uri(DCT + "title");
   static final Node DCT_TYPE = uri(DCT + "type");
@@ -53,7 +50,6 @@ final class Esco {
   static final Node SKILL_TYPE = uri(MODEL + "skillType");
   static final Node REUSE_LEVEL = uri(MODEL + "skillReuseLevel");
   static final Node MEMBER_OF_ISCO_GROUP = uri(MODEL + "memberOfISCOGroup");
-  static final Node CODE = uri(MODEL + "code");
   static final Node RELATED_ESSENTIAL = uri(MODEL + "relatedEssentialSkill");
   static final Node RELATED_OPTIONAL = uri(MODEL + "relatedOptionalSkill");
   static final Node IS_ESSENTIAL_FOR = uri(MODEL + "isEssentialSkillFor");
