@@ -113,7 +113,7 @@ final class TdbSkillCatalog implements SkillCatalog {
               preferred,
               distinctWithout(alts.getOrDefault(lang, List.of()), preferred),
               distinctWithout(hidden.getOrDefault(lang, List.of()), preferred),
-              description(g, s, lang)));
+              exactDescription(g, s, lang)));
     }
     List<Node> groups = g.objects(s, Esco.MEMBER_OF_ISCO_GROUP);
     return new ConceptDocument(
@@ -240,8 +240,22 @@ final class TdbSkillCatalog implements SkillCatalog {
     return List.copyOf(out);
   }
 
-  /** A plain literal description, or the text of an {@code esco:NodeLiteral}. */
+  /** The description in exactly this language, empty if there is none (no English stand-in). */
+  private static String exactDescription(GraphReader g, Node s, String lang) {
+    List<Node> texts = descriptions(g, s);
+    texts.removeIf(t -> !t.getLiteralLanguage().equalsIgnoreCase(lang));
+    return GraphReader.pick(texts, lang);
+  }
+
+  /** A description in the language asked for, or the closest one (English before others). */
   private static String description(GraphReader g, Node s, String lang) {
+    return GraphReader.pick(descriptions(g, s), lang);
+  }
+
+  /**
+   * Plain literal descriptions and the texts of {@code esco:NodeLiteral}s, as language literals.
+   */
+  private static List<Node> descriptions(GraphReader g, Node s) {
     List<Node> texts = new ArrayList<>();
     for (Node d : g.objects(s, Esco.DESCRIPTION)) {
       if (d.isLiteral()) {
@@ -257,7 +271,7 @@ final class TdbSkillCatalog implements SkillCatalog {
         }
       }
     }
-    return GraphReader.pick(texts, lang);
+    return texts;
   }
 
   private static String localName(List<Node> nodes) {

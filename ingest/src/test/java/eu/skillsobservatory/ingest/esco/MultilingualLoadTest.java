@@ -3,6 +3,7 @@ package eu.skillsobservatory.ingest.esco;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.skillsobservatory.analytics.esco.Concept;
+import eu.skillsobservatory.analytics.esco.ConceptDocument;
 import eu.skillsobservatory.analytics.esco.EscoVersion;
 import eu.skillsobservatory.analytics.progress.Progress;
 import java.io.IOException;
@@ -28,7 +29,7 @@ class MultilingualLoadTest {
 
   @Test
   void aSecondLanguageAddsItsLabelsAndOthersFallBackToEnglish() throws IOException {
-    Path german = germanSkills(dir.resolve("skills_de.csv"));
+    Path german = germanSkills(dir.resolve("skills_de.csv"), true);
     try (TdbEscoStore store = TdbEscoStore.open(dir.resolve("tdb2"))) {
       store.load(
           List.of(MiniEsco.folder(), german),
@@ -49,8 +50,24 @@ class MultilingualLoadTest {
     }
   }
 
+  @Test
+  void aDocumentCarriesEachLanguagesOwnDescriptionOnly() throws IOException {
+    Path german = germanSkills(dir.resolve("skills_de.csv"), false);
+    try (TdbEscoStore store = TdbEscoStore.open(dir.resolve("tdb2"))) {
+      EscoVersion v = EscoVersion.parse("v9.9.2");
+      store.load(List.of(MiniEsco.folder(), german), Optional.of(v), Progress.NONE);
+      List<ConceptDocument> docs = new java.util.ArrayList<>();
+      store.catalog().forEachConcept(v, docs::add);
+      ConceptDocument skill =
+          docs.stream().filter(d -> d.uri().equals(SKILL)).findFirst().orElseThrow();
+      assertThat(skill.labels().get("en").description()).isNotEmpty();
+      assertThat(skill.labels().get("de").preferred()).startsWith("DE ");
+      assertThat(skill.labels().get("de").description()).isEmpty();
+    }
+  }
+
   /** The English skills file with every preferred label marked as German. */
-  private static Path germanSkills(Path out) throws IOException {
+  private static Path germanSkills(Path out, boolean descriptions) throws IOException {
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
     try (Reader in = Files.newBufferedReader(MiniEsco.folder().resolve("skills_en.csv"));
         CSVParser parser = format.parse(in);
@@ -65,6 +82,9 @@ class MultilingualLoadTest {
         List<String> values = new java.util.ArrayList<>(r.toList());
         int label = parser.getHeaderNames().indexOf("preferredLabel");
         values.set(label, "DE " + values.get(label).strip());
+        if (!descriptions) {
+          values.set(parser.getHeaderNames().indexOf("description"), "");
+        }
         printer.printRecord(values);
       }
     }
