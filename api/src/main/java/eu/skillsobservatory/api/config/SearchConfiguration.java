@@ -3,7 +3,9 @@ package eu.skillsobservatory.api.config;
 import eu.skillsobservatory.ingest.search.EmbeddedElasticsearch;
 import eu.skillsobservatory.ingest.search.EscoSearchIndex;
 import eu.skillsobservatory.ingest.search.SearchConnection;
+import eu.skillsobservatory.ingest.search.SearchStoreException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,25 +54,29 @@ public class SearchConfiguration {
       EmbeddedElasticsearch node =
           EmbeddedElasticsearch.start(home.homePath().resolve("es"), search.embeddedPort());
       LOG.info("Embedded Elasticsearch answers on {}", node.url());
-      return new SearchNode(
-          node,
-          SearchConnection.connect(
-              URI.create(node.url()),
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty(),
-              search.connectTimeout(),
-              search.requestTimeout()));
+      return new SearchNode(node, SearchConnection.connect(options(search, node.url())));
     }
-    return new SearchNode(
-        null,
-        SearchConnection.connect(
-            URI.create(search.url()),
-            optional(search.apiKey()),
-            optional(search.username()),
-            optional(search.password()),
-            search.connectTimeout(),
-            search.requestTimeout()));
+    LOG.info("Using the Elasticsearch cluster at {}", search.url());
+    return new SearchNode(null, SearchConnection.connect(options(search, search.url())));
+  }
+
+  private static SearchConnection.Options options(SearchSettings search, String url) {
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      throw new SearchStoreException(
+          "observatory.elasticsearch.url is not a URL: '" + url + "' (" + e.getMessage() + ")", e);
+    }
+    return new SearchConnection.Options(
+        uri,
+        optional(search.apiKey()),
+        optional(search.username()),
+        optional(search.password()),
+        optional(search.caCertificate()).map(Path::of),
+        search.connectTimeout(),
+        search.requestTimeout(),
+        search.retries());
   }
 
   @Bean

@@ -16,6 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param embeddedPort the embedded node's HTTP port; 0 picks a free one
  * @param connectTimeout how long to wait for a connection
  * @param requestTimeout how long to wait for an answer
+ * @param caCertificate a PEM file with the CA certificate of an {@code https} cluster; empty to use
+ *     the JVM's trust store
+ * @param retries how often a request is repeated after a transient failure (429, 502-504, refused
+ *     connection), with exponential backoff
  */
 @ConfigurationProperties("observatory.elasticsearch")
 public record SearchSettings(
@@ -25,7 +29,9 @@ public record SearchSettings(
     @DefaultValue("") String password,
     @DefaultValue("0") int embeddedPort,
     @DefaultValue("5s") Duration connectTimeout,
-    @DefaultValue("30s") Duration requestTimeout) {
+    @DefaultValue("30s") Duration requestTimeout,
+    @DefaultValue("") String caCertificate,
+    @DefaultValue("3") int retries) {
 
   public boolean embedded() {
     return url == null || url.isBlank();

@@ -1,85 +1,195 @@
 package eu.skillsobservatory.ingest.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.TransportException;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.apache.http.Header;
 import org.apache.http.HttpHost;
+import org.apache.http.NoHttpResponseException;
 import org.apache.http.message.BasicHeader;
+import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
+import org.elasticsearch.client.RestClientBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one way the observatory reaches Elasticsearch, embedded or a cluster: the official Java
- * client over HTTP, with timeouts on every request.
+ * client over HTTP, with timeouts on every request, a connection pool sized for a busy server,
+ * optional TLS with a given CA certificate, and retries with backoff for what is worth retrying.
  */
 public final class SearchConnection implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SearchConnection.class);
+
   private final RestClient rest;
   private final ElasticsearchClient client;
-  private final URI url;
+  private final Options options;
 
-  private SearchConnection(URI url, RestClient rest) {
-    this.url = url;
+  /**
+   * How to reach a node or cluster.
+   *
+   * @param url the node's HTTP address, {@code http} or {@code https}
+   * @param apiKey an API key (the encoded form Elasticsearch gives), if the cluster wants one
+   * @param user a user name for basic authentication, with {@code password}
+   * @param password that user's password
+   * @param caCertificate a PEM file with the certificate(s) of the CA that signed the cluster's
+   *     HTTP certificate; without it an {@code https} URL is checked against the JVM's trust store
+   * @param connectTimeout how long to wait for a connection
+   * @param requestTimeout how long to wait for an answer
+   * @param retries how many times a request is repeated after a transient failure (429, 502, 503,
+   *     504, refused connection), with exponential backoff from 100 ms
+   */
+  public record Options(
+      URI url,
+      Optional<String> apiKey,
+      Optional<String> user,
+      Optional<String> password,
+      Optional<Path> caCertificate,
+      Duration connectTimeout,
+      Duration requestTimeout,
+      int retries) {
+
+    /** A node on this machine, no authentication, the default timeouts and retries. */
+    public static Options of(String url) {
+      return new Options(
+          URI.create(url),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Duration.ofSeconds(5),
+          Duration.ofSeconds(60),
+          3);
+    }
+
+    public Options withRetries(int n) {
+      return new Options(
+          url, apiKey, user, password, caCertificate, connectTimeout, requestTimeout, n);
+    }
+
+    public Options withCaCertificate(Path pem) {
+      return new Options(
+          url, apiKey, user, password, Optional.of(pem), connectTimeout, requestTimeout, retries);
+    }
+  }
+
+  private SearchConnection(Options options, RestClient rest) {
+    this.options = options;
     this.rest = rest;
     this.client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
   }
 
   /**
-   * Connects to {@code url}.
+   * Connects (lazily: nothing is sent until the first request).
    *
-   * @param apiKey an API key (the encoded form Elasticsearch gives), if the cluster wants one
-   * @param user a user name for basic authentication, with {@code password}
+   * @throws SearchStoreException if the URL or the CA certificate cannot be used
    */
-  public static SearchConnection connect(
-      URI url,
-      Optional<String> apiKey,
-      Optional<String> user,
-      Optional<String> password,
-      Duration connectTimeout,
-      Duration requestTimeout) {
-    HttpHost host = new HttpHost(url.getHost(), url.getPort(), url.getScheme());
+  public static SearchConnection connect(Options o) {
+    URI url = o.url();
+    if (url.getHost() == null
+        || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
+      throw new SearchStoreException(
+          "observatory.elasticsearch.url must be an http or https URL with a host, got '"
+              + url
+              + "'");
+    }
+    int port = url.getPort() > 0 ? url.getPort() : 9200;
+    HttpHost host = new HttpHost(url.getHost(), port, url.getScheme());
     Header[] headers =
-        apiKey
+        o.apiKey()
             .map(k -> new Header[] {new BasicHeader("Authorization", "ApiKey " + k)})
             .or(
                 () ->
-                    user.map(
-                        u ->
-                            new Header[] {
-                              new BasicHeader(
-                                  "Authorization",
-                                  "Basic "
-                                      + Base64.getEncoder()
-                                          .encodeToString(
-                                              (u + ":" + password.orElse(""))
-                                                  .getBytes(
-                                                      java.nio.charset.StandardCharsets.UTF_8)))
-                            }))
+                    o.user()
+                        .map(
+                            u ->
+                                new Header[] {
+                                  new BasicHeader(
+                                      "Authorization",
+                                      "Basic "
+                                          + Base64.getEncoder()
+                                              .encodeToString(
+                                                  (u + ":" + o.password().orElse(""))
+                                                      .getBytes(StandardCharsets.UTF_8)))
+                                }))
             .orElse(new Header[0]);
-    RestClient rest =
+    Optional<SSLContext> tls = o.caCertificate().map(SearchConnection::trusting);
+    RestClientBuilder builder =
         RestClient.builder(host)
             .setDefaultHeaders(headers)
             .setRequestConfigCallback(
                 c ->
-                    c.setConnectTimeout((int) connectTimeout.toMillis())
-                        .setSocketTimeout((int) requestTimeout.toMillis()))
-            .build();
-    return new SearchConnection(url, rest);
+                    c.setConnectTimeout((int) o.connectTimeout().toMillis())
+                        .setConnectionRequestTimeout((int) o.connectTimeout().toMillis())
+                        .setSocketTimeout((int) o.requestTimeout().toMillis()))
+            .setHttpClientConfigCallback(
+                h -> {
+                  // The low-level client's defaults (10 per route) queue a busy server's searches.
+                  h.setMaxConnPerRoute(128).setMaxConnTotal(256);
+                  tls.ifPresent(h::setSSLContext);
+                  return h;
+                });
+    return new SearchConnection(o, builder.build());
   }
 
   /** Connects to a node on this machine with the default timeouts. */
   public static SearchConnection local(String url) {
-    return connect(
-        URI.create(url),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Duration.ofSeconds(5),
-        Duration.ofSeconds(60));
+    return connect(Options.of(url));
+  }
+
+  /** An SSL context that trusts the certificates in a PEM file (and nothing else). */
+  static SSLContext trusting(Path pem) {
+    try (InputStream in = Files.newInputStream(pem)) {
+      Collection<? extends Certificate> certs =
+          CertificateFactory.getInstance("X.509").generateCertificates(in);
+      if (certs.isEmpty()) {
+        throw new SearchStoreException(
+            "observatory.elasticsearch.ca-certificate: " + pem + " holds no certificate");
+      }
+      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+      store.load(null, null);
+      int i = 0;
+      for (Certificate c : certs) {
+        store.setCertificateEntry("ca-" + i++, c);
+      }
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(store);
+      SSLContext ctx = SSLContext.getInstance("TLS");
+      ctx.init(null, tmf.getTrustManagers(), null);
+      return ctx;
+    } catch (NoSuchFileException e) {
+      throw new SearchStoreException(
+          "observatory.elasticsearch.ca-certificate: " + pem + " does not exist", e);
+    } catch (IOException | GeneralSecurityException e) {
+      throw new SearchStoreException(
+          "observatory.elasticsearch.ca-certificate: "
+              + pem
+              + " is not a PEM certificate: "
+              + e.getMessage(),
+          e);
+    }
   }
 
   public ElasticsearchClient client() {
@@ -87,7 +197,72 @@ public final class SearchConnection implements AutoCloseable {
   }
 
   public URI url() {
-    return url;
+    return options.url();
+  }
+
+  /** A request to Elasticsearch that may be repeated without harm. */
+  @FunctionalInterface
+  public interface Request<T> {
+    T send() throws IOException;
+  }
+
+  /**
+   * Sends an idempotent request, repeating it after a transient failure with exponential backoff
+   * and jitter (100 ms, 200 ms, 400 ms, ...). A timeout is not repeated: the caller has waited long
+   * enough.
+   */
+  public <T> T withRetries(String what, Request<T> request) throws IOException {
+    long delay = 100;
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return request.send();
+      } catch (IOException | ElasticsearchException e) {
+        if (attempt >= options.retries() || !isTransient(e)) {
+          throw e;
+        }
+        long wait = delay / 2 + ThreadLocalRandom.current().nextLong(delay);
+        LOG.warn(
+            "{}: {} ({}); retry {} of {} in {} ms",
+            what,
+            e.getClass().getSimpleName(),
+            e.getMessage(),
+            attempt + 1,
+            options.retries(),
+            wait);
+        try {
+          Thread.sleep(wait);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+        delay *= 2;
+      }
+    }
+  }
+
+  /** Whether a failure is worth one more try: overload, a gateway in trouble, a node restarting. */
+  static boolean isTransient(Exception e) {
+    if (e instanceof ElasticsearchException ee) {
+      return transientStatus(ee.status());
+    }
+    if (e instanceof TransportException te) {
+      return transientStatus(te.statusCode());
+    }
+    if (e instanceof ResponseException re) {
+      return transientStatus(re.getResponse().getStatusLine().getStatusCode());
+    }
+    Throwable t = e;
+    while (t != null) {
+      if (t instanceof ConnectException || t instanceof NoHttpResponseException) {
+        return true;
+      }
+      t = t.getCause();
+    }
+    return false;
+  }
+
+  private static boolean transientStatus(int status) {
+    return status == 429 || status == 502 || status == 503 || status == 504;
   }
 
   @Override
@@ -95,7 +270,7 @@ public final class SearchConnection implements AutoCloseable {
     try {
       rest.close();
     } catch (IOException e) {
-      throw new SearchStoreException("cannot close the connection to " + url, e);
+      throw new SearchStoreException("cannot close the connection to " + url(), e);
     }
   }
 }

@@ -5,4 +5,8 @@ public class SearchStoreException extends RuntimeException {
   public SearchStoreException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  public SearchStoreException(String message) {
+    super(message);
+  }
 }

@@ -6,10 +6,8 @@ import eu.skillsobservatory.analytics.esco.ConceptSearch;
 import eu.skillsobservatory.analytics.esco.EscoVersion;
 import eu.skillsobservatory.analytics.progress.Progress;
 import eu.skillsobservatory.ingest.esco.TdbEscoStore;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -25,14 +23,7 @@ class ExternalClusterIT {
   void indexingAndSearchWorkAgainstANodeGivenByUrl() throws Exception {
     Path dir = Files.createTempDirectory("external-es");
     try (EmbeddedElasticsearch cluster = EmbeddedElasticsearch.start(dir.resolve("es"), 0);
-        SearchConnection es =
-            SearchConnection.connect(
-                URI.create(cluster.url()),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(30));
+        SearchConnection es = SearchConnection.connect(SearchConnection.Options.of(cluster.url()));
         TdbEscoStore store = TdbEscoStore.open(dir.resolve("tdb2"))) {
       store.load(
           List.of(
@@ -63,12 +54,7 @@ class ExternalClusterIT {
   void anUnreachableClusterFailsFastWithAClearMessage() {
     try (SearchConnection es =
         SearchConnection.connect(
-            URI.create("http://127.0.0.1:9"),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Duration.ofSeconds(2),
-            Duration.ofSeconds(5))) {
+            SearchConnection.Options.of("http://127.0.0.1:9").withRetries(0))) {
       EscoSearchIndex index = new EscoSearchIndex(es);
       assertThat(index.ping()).isEmpty();
       org.assertj.core.api.Assertions.assertThatThrownBy(index::isIndexed)
