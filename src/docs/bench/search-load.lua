@@ -1,5 +1,8 @@
--- wrk script: GET /api/esco/search with a query drawn from realistic, partly misspelt skill and
--- occupation searches, so that the node's caches do not answer everything.
+-- wrk script: GET /api/esco/search.
+-- Without arguments: a mix of 50 realistic, partly misspelt skill and occupation searches, asked
+-- over and over (what a busy search box sees; the server's result cache answers most of them).
+-- With a file argument (wrk ... -s search-load.lua URL -- FILE): one query per line, each thread
+-- walking the file from its own offset, so that nearly every request is new to every cache.
 local queries = {
   "welding", "project management", "java programming", "customer service", "forklift",
   "nursing care", "data analysis", "wire drawer", "machne learning", "accounting",
@@ -12,12 +15,34 @@ local queries = {
   "health and safety", "budget", "interior design", "agriculture", "veterinary", "pharmacy",
   "machine operator", "digital literacy"
 }
+
+local counter = 0
+setup = function(thread)
+  counter = counter + 1
+  thread:set("id", counter)
+end
+
 local n = 0
+init = function(args)
+  if args[1] then
+    queries = {}
+    for line in io.lines(args[1]) do
+      if #line > 0 then
+        queries[#queries + 1] = line
+      end
+    end
+    n = math.floor((id or 1) * #queries / 4)
+  end
+end
+
+local function escape(s)
+  return (string.gsub(s, "[^%w%-%._~]", function(c) return string.format("%%%02X", string.byte(c)) end))
+end
+
 request = function()
   n = n + 1
   local q = queries[(n % #queries) + 1]
-  q = string.gsub(q, " ", "%%20")
-  return wrk.format("GET", "/api/esco/search?q=" .. q .. "&lang=en&limit=20")
+  return wrk.format("GET", "/api/esco/search?q=" .. escape(q) .. "&lang=en&limit=20")
 end
 
 done = function(summary, latency, requests)

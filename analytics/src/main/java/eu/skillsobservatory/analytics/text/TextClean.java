@@ -40,6 +40,37 @@ public final class TextClean {
     return out.toString();
   }
 
+  /**
+   * A form for comparing labels and words: lower case, accents removed, every run of characters
+   * that are neither letters nor digits made one space. {@code "Réparer les MOTEURS!"} becomes
+   * {@code "reparer les moteurs"}.
+   */
+  public static String fold(String raw) {
+    if (raw == null) {
+      return "";
+    }
+    String s = Normalizer.normalize(raw, Normalizer.Form.NFD);
+    StringBuilder out = new StringBuilder(s.length());
+    boolean space = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      int type = Character.getType(c);
+      if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK) {
+        continue;
+      }
+      if (Character.isLetterOrDigit(c)) {
+        if (space && out.length() > 0) {
+          out.append(' ');
+        }
+        space = false;
+        out.append(Character.toLowerCase(c));
+      } else {
+        space = true;
+      }
+    }
+    return out.toString();
+  }
+
   /** A longer text such as a description: line breaks kept, each line trimmed at its end. */
   public static String text(String raw) {
     if (raw == null) {

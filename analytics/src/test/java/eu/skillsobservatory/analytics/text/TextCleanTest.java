@@ -45,4 +45,12 @@ class TextCleanTest {
     assertThat(TextClean.label("\u200b \u00a0")).isEmpty();
     assertThat(TextClean.label(null)).isEmpty();
   }
+
+  @Test
+  void foldingIgnoresCaseAccentsAndPunctuation() {
+    assertThat(TextClean.fold("  Réparer  les MOTEURS!")).isEqualTo("reparer les moteurs");
+    assertThat(TextClean.fold("cafe\u0301-bar, (2nd)")).isEqualTo("cafe bar 2nd");
+    assertThat(TextClean.fold("Ελληνικά")).isEqualTo("ελληνικα");
+    assertThat(TextClean.fold("...")).isEmpty();
+  }
 }

@@ -7,11 +7,19 @@ import java.util.Map;
 /**
  * The settings and mapping of an ESCO concepts index, for the languages of one version. Each
  * language's labels get that language's analyzer (the standard one where Elasticsearch has none),
- * an exact sub-field (the whole label, case and accents folded) and an edge n-gram sub-field for
- * type-ahead.
+ * an exact sub-field (the whole label, case and accents folded), an edge n-gram sub-field for
+ * type-ahead and a {@code raw} keyword kept only in doc values, which searches read to show labels
+ * (much cheaper than loading each hit's source).
  */
 final class EscoIndexMapping {
   private EscoIndexMapping() {}
+
+  /**
+   * Raised whenever the mapping changes; an index built with another version is rebuilt on start.
+   * 2: labels gained a doc-values-only {@code raw} sub-field, read by searches instead of the
+   * source.
+   */
+  static final int VERSION = 2;
 
   /** Elasticsearch's language analyzers, by ISO 639-1 code. */
   static final Map<String, String> ANALYZERS =
@@ -67,7 +75,8 @@ final class EscoIndexMapping {
                   + "\"exact\":{\"type\":\"text\",\"analyzer\":\"exact\"},"
                   + "\"plain\":{\"type\":\"text\",\"analyzer\":\"plain\"},"
                   + "\"prefix\":{\"type\":\"text\",\"analyzer\":\"autocomplete\","
-                  + "\"search_analyzer\":\"plain\"}}}",
+                  + "\"search_analyzer\":\"plain\"},"
+                  + "\"raw\":{\"type\":\"keyword\",\"index\":false,\"ignore_above\":4096}}}",
               f,
               a));
       descriptions.append(
@@ -83,7 +92,9 @@ final class EscoIndexMapping {
         + "\"filter\":[\"lowercase\",\"asciifolding\"]},"
         + "\"exact\":{\"type\":\"custom\",\"tokenizer\":\"keyword\","
         + "\"filter\":[\"lowercase\",\"asciifolding\"]}}}},"
-        + "\"mappings\":{\"dynamic\":\"strict\",\"properties\":{"
+        + "\"mappings\":{\"dynamic\":\"strict\",\"_meta\":{\"mappingVersion\":"
+        + VERSION
+        + "},\"properties\":{"
         + "\"uri\":{\"type\":\"keyword\"},\"type\":{\"type\":\"keyword\"},"
         + "\"version\":{\"type\":\"keyword\"},\"collections\":{\"type\":\"keyword\"},"
         + "\"skillType\":{\"type\":\"keyword\"},\"reuseLevel\":{\"type\":\"keyword\"},"

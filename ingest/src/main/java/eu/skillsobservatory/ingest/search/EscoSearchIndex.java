@@ -4,12 +4,17 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
+import co.elastic.clients.transport.BackoffPolicy;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import eu.skillsobservatory.analytics.esco.ConceptDocument;
 import eu.skillsobservatory.analytics.esco.ConceptSearch;
 import eu.skillsobservatory.analytics.esco.ConceptType;
@@ -17,6 +22,7 @@ import eu.skillsobservatory.analytics.esco.EscoVersion;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.esco.VersionSummary;
 import eu.skillsobservatory.analytics.progress.Progress;
+import eu.skillsobservatory.analytics.text.TextClean;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Duration;
@@ -40,10 +46,21 @@ public final class EscoSearchIndex {
   public static final String ALIAS = "esco-concepts";
   private static final int BATCH = 1_000;
 
+  private final SearchConnection connection;
   private final ElasticsearchClient es;
 
   public EscoSearchIndex(SearchConnection connection) {
+    this(connection, Duration.ofSeconds(5));
+  }
+
+  /**
+   * @param aliasCheck how long an answer may be served from the cache after another process moved
+   *     the alias to a new index
+   */
+  EscoSearchIndex(SearchConnection connection, Duration aliasCheck) {
+    this.connection = connection;
     this.es = connection.client();
+    this.aliasCheckNanos = aliasCheck.toNanos();
   }
 
   /** The alias of one version. */
@@ -89,8 +106,12 @@ public final class EscoSearchIndex {
         return new IndexReport(version, index, 0, Duration.between(start, Instant.now()), failed);
       }
       es.indices().refresh(r -> r.index(index));
+      // One segment: the index is read-only from now on, and searches touch fewer files.
+      es.indices().forcemerge(m -> m.index(index).maxNumSegments(1L));
       long count = es.count(c -> c.index(index)).count();
       swapAliases(index, version, summary.current());
+      cache.invalidateAll();
+      generation = new Generation("", 0);
       return new IndexReport(version, index, count, Duration.between(start, Instant.now()), failed);
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("indexing ESCO " + version + " failed: " + e.getMessage(), e);
@@ -140,6 +161,9 @@ public final class EscoSearchIndex {
                     .maxOperations(BATCH)
                     .maxSize(8L * 1024 * 1024)
                     .maxConcurrentRequests(2)
+                    // Items refused with 429 (a busy cluster) are sent again, after 0.2, 0.4, ...
+                    // s.
+                    .backoffPolicy(BackoffPolicy.exponentialBackoff(200L, 6))
                     .listener(listener))) {
       catalog.forEachConcept(
           version,
@@ -223,7 +247,12 @@ public final class EscoSearchIndex {
 
   private List<String> indicesOf(String alias) throws IOException {
     try {
-      return new ArrayList<>(es.indices().getAlias(g -> g.name(alias)).result().keySet());
+      return new ArrayList<>(
+          connection
+              .withRetries(
+                  "reading alias " + alias, () -> es.indices().getAlias(g -> g.name(alias)))
+              .result()
+              .keySet());
     } catch (ElasticsearchException e) {
       if (e.status() == 404) {
         return List.of();
@@ -232,11 +261,30 @@ public final class EscoSearchIndex {
     }
   }
 
-  /** Whether the current alias exists, i.e. some version has been indexed. */
+  /**
+   * Whether the current version is searchable with this code: the alias exists and its index was
+   * built with the mapping this code writes. An index of an older mapping needs a reindex, which
+   * the server does on start.
+   */
   public boolean isIndexed() {
     try {
-      return !indicesOf(ALIAS).isEmpty();
-    } catch (IOException e) {
+      List<String> indices = indicesOf(ALIAS);
+      if (indices.isEmpty()) {
+        return false;
+      }
+      var mappings =
+          connection.withRetries(
+              "reading the ESCO index mapping",
+              () -> es.indices().getMapping(g -> g.index(ALIAS)).result());
+      return mappings.values().stream()
+          .allMatch(
+              m -> {
+                var meta = m.mappings().meta();
+                return meta != null
+                    && meta.containsKey("mappingVersion")
+                    && meta.get("mappingVersion").to(Integer.class) == EscoIndexMapping.VERSION;
+              });
+    } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("Elasticsearch did not answer: " + e.getMessage(), e);
     }
   }
@@ -259,9 +307,14 @@ public final class EscoSearchIndex {
   /**
    * Searches in two passes. The first wants every word in one label (whole, case- and
    * accent-folded, or stemmed) and ends most searches cheaply; only when nothing has all the words
-   * does the second allow a typo per word and labels with some of the words.
+   * does the second allow a typo per word and labels with some of the words. Answers are cached per
+   * index: ESCO does not change between reindexes.
    */
   public ConceptSearch.Page search(ConceptSearch.Query q) {
+    return cached("search", q, this::searchUncached);
+  }
+
+  private ConceptSearch.Page searchUncached(ConceptSearch.Query q) {
     String f = EscoIndexMapping.field(q.language());
     ConceptSearch.Page allWords = run(q, clauses(f, q.text(), false), f);
     if (allWords.total() > 0) {
@@ -275,26 +328,31 @@ public final class EscoSearchIndex {
     for (String lang : languagesFor(f)) {
       double w = lang.equals(f) ? 1.0 : 0.5;
       // The whole label, exactly (case and accents folded): the strongest evidence.
-      should.add(match("pref." + lang + ".exact", text, 20 * w, "preferred", false, true));
-      should.add(match("alt." + lang + ".exact", text, 12 * w, "alternative", false, true));
+      should.add(match("pref." + lang + ".exact", text, 20 * w, false, true));
+      should.add(match("alt." + lang + ".exact", text, 12 * w, false, true));
       // All words, folded; in the tolerant pass each may carry a typo.
-      should.add(match("pref." + lang + ".plain", text, 6 * w, "preferred", tolerant, true));
-      should.add(match("alt." + lang + ".plain", text, 4 * w, "alternative", tolerant, true));
+      should.add(match("pref." + lang + ".plain", text, 6 * w, tolerant, true));
+      should.add(match("alt." + lang + ".plain", text, 4 * w, tolerant, true));
       // Inflected forms through the language's stemmer; in the tolerant pass, any of the words.
-      should.add(match("pref." + lang, text, 3 * w, "preferred", false, !tolerant));
-      should.add(match("alt." + lang, text, 2 * w, "alternative", false, !tolerant));
-      should.add(match("hidden." + lang + ".plain", text, 1 * w, "hidden", false, !tolerant));
+      should.add(match("pref." + lang, text, 3 * w, false, !tolerant));
+      should.add(match("alt." + lang, text, 2 * w, false, !tolerant));
+      should.add(match("hidden." + lang + ".plain", text, 1 * w, false, !tolerant));
     }
     return should;
   }
 
+  /** Type-ahead: every word typed so far is the start of a word of one label. Cached too. */
   public ConceptSearch.Page suggest(ConceptSearch.Query q) {
+    return cached("suggest", q, this::suggestUncached);
+  }
+
+  private ConceptSearch.Page suggestUncached(ConceptSearch.Query q) {
     String f = EscoIndexMapping.field(q.language());
     List<Query> should = new ArrayList<>();
     for (String lang : languagesFor(f)) {
       double w = lang.equals(f) ? 1.0 : 0.5;
-      should.add(prefix("pref." + lang + ".prefix", q.text(), 3 * w, "preferred"));
-      should.add(prefix("alt." + lang + ".prefix", q.text(), 1 * w, "alternative"));
+      should.add(match("pref." + lang + ".prefix", q.text(), 3 * w, false, true));
+      should.add(match("alt." + lang + ".prefix", q.text(), 1 * w, false, true));
       should.add(
           Query.of(
               x ->
@@ -302,8 +360,7 @@ public final class EscoSearchIndex {
                       m ->
                           m.field("pref." + lang + ".plain")
                               .query(q.text())
-                              .boost((float) (4 * w))
-                              .queryName("preferred"))));
+                              .boost((float) (4 * w)))));
     }
     return run(q, should, f);
   }
@@ -313,14 +370,14 @@ public final class EscoSearchIndex {
   }
 
   private static Query match(
-      String field, String text, double boost, String name, boolean fuzzy, boolean allWords) {
+      String field, String text, double boost, boolean fuzzy, boolean allWords) {
     return Query.of(
         x ->
             x.match(
                 m -> {
-                  m.field(field).query(text).boost((float) boost).queryName(name);
+                  m.field(field).query(text).boost((float) boost);
                   if (allWords) {
-                    m.operator(co.elastic.clients.elasticsearch._types.query_dsl.Operator.And);
+                    m.operator(Operator.And);
                   }
                   if (fuzzy) {
                     m.fuzziness("AUTO").prefixLength(1).maxExpansions(10);
@@ -329,19 +386,68 @@ public final class EscoSearchIndex {
                 }));
   }
 
-  private static Query prefix(String field, String text, double boost, String name) {
-    return Query.of(
-        x ->
-            x.match(
-                m ->
-                    m.field(field)
-                        .query(text)
-                        .boost((float) boost)
-                        .queryName(name)
-                        .operator(co.elastic.clients.elasticsearch._types.query_dsl.Operator.And)));
+  // ---- the result cache ------------------------------------------------------------------------
+
+  private record CacheKey(String indices, String kind, ConceptSearch.Query query) {}
+
+  private record Generation(String indices, long checkedAt) {}
+
+  private final long aliasCheckNanos;
+
+  private final Cache<CacheKey, ConceptSearch.Page> cache =
+      Caffeine.newBuilder().maximumSize(20_000).expireAfterAccess(Duration.ofHours(1)).build();
+  private volatile Generation generation = new Generation("", 0);
+
+  private ConceptSearch.Page cached(
+      String kind,
+      ConceptSearch.Query q,
+      java.util.function.Function<ConceptSearch.Query, ConceptSearch.Page> compute) {
+    ConceptSearch.Query normal =
+        new ConceptSearch.Query(
+            q.text().strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT),
+            q.language().toLowerCase(Locale.ROOT),
+            q.type(),
+            q.collection(),
+            q.limit(),
+            q.offset());
+    String indices = currentIndices();
+    if (indices.isEmpty()) {
+      return compute.apply(normal); // nothing indexed: let Elasticsearch say so
+    }
+    return cache.get(new CacheKey(indices, kind, normal), k -> compute.apply(k.query()));
   }
 
-  @SuppressWarnings({"rawtypes", "unchecked"})
+  /**
+   * The indices behind the current alias, re-read at most every few seconds; when they change (a
+   * reindex here or in another process), the cached answers are dropped.
+   */
+  private String currentIndices() {
+    Generation g = generation;
+    long now = System.nanoTime();
+    if (!g.indices().isEmpty() && now - g.checkedAt() < aliasCheckNanos) {
+      return g.indices();
+    }
+    String indices;
+    try {
+      indices = String.join(",", indicesOf(ALIAS).stream().sorted().toList());
+    } catch (IOException | ElasticsearchException e) {
+      throw new SearchStoreException("ESCO search failed: " + e.getMessage(), e);
+    }
+    if (!indices.equals(g.indices())) {
+      cache.invalidateAll();
+    }
+    generation = new Generation(indices, now);
+    return indices;
+  }
+
+  /** How many answers are cached (for tests and diagnostics). */
+  public long cachedAnswers() {
+    cache.cleanUp();
+    return cache.estimatedSize();
+  }
+
+  // ---- running a query -------------------------------------------------------------------------
+
   private ConceptSearch.Page run(ConceptSearch.Query q, List<Query> should, String lang) {
     List<Query> filters = new ArrayList<>();
     q.type()
@@ -349,49 +455,53 @@ public final class EscoSearchIndex {
             t -> filters.add(Query.of(x -> x.term(t2 -> t2.field("type").value(t.label())))));
     q.collection()
         .ifPresent(c -> filters.add(Query.of(x -> x.term(t2 -> t2.field("collections").value(c)))));
+    List<String> langs = languagesFor(lang);
+    List<String> fields = new ArrayList<>(List.of("uri", "type"));
+    for (String group : List.of("pref", "alt", "hidden")) {
+      langs.forEach(l -> fields.add(group + "." + l + ".raw"));
+    }
     try {
-      SearchResponse<Map> r =
-          es.search(
-              s ->
-                  s.index(ALIAS)
-                      .from(q.offset())
-                      .size(q.limit())
-                      .trackTotalHits(t -> t.enabled(true))
-                      .query(
-                          x ->
-                              x.bool(b -> b.should(should).minimumShouldMatch("1").filter(filters)))
-                      .source(
-                          sc ->
-                              sc.filter(
-                                  sf -> sf.includes("uri", "type", "display", "alt", "hidden"))),
-              Map.class);
+      SearchResponse<Void> r =
+          connection.withRetries(
+              "ESCO search",
+              () ->
+                  es.search(
+                      s -> {
+                        s.index(ALIAS)
+                            .from(q.offset())
+                            .size(q.limit())
+                            .query(
+                                x ->
+                                    x.bool(
+                                        b ->
+                                            b.should(should)
+                                                .minimumShouldMatch("1")
+                                                .filter(filters)))
+                            .source(sc -> sc.fetch(false));
+                        fields.forEach(name -> s.docvalueFields(d -> d.field(name)));
+                        return s;
+                      },
+                      Void.class));
       List<ConceptSearch.Hit> hits = new ArrayList<>();
-      for (Hit<Map> h : r.hits().hits()) {
-        Map<String, Object> src = h.source();
-        Map<String, Object> display = (Map<String, Object>) src.getOrDefault("display", Map.of());
-        String label = (String) display.getOrDefault(lang, display.getOrDefault("en", ""));
-        String field = matchedField(h.matchedQueries());
-        String matched = label;
-        if (!field.equals("preferred")) {
-          Map<String, Object> labels =
-              (Map<String, Object>)
-                  src.getOrDefault(field.equals("alternative") ? "alt" : "hidden", Map.of());
-          List<String> candidates = new ArrayList<>();
-          for (String l : languagesFor(lang)) {
-            Object values = labels.get(l);
-            if (values instanceof List<?> list) {
-              list.forEach(v -> candidates.add(String.valueOf(v)));
-            }
-          }
-          matched = bestMatch(candidates, q.text(), label);
+      for (Hit<Void> h : r.hits().hits()) {
+        Map<String, JsonData> values = h.fields();
+        List<String> pref = new ArrayList<>();
+        List<String> alt = new ArrayList<>();
+        List<String> hidden = new ArrayList<>();
+        for (String l : langs) {
+          pref.addAll(strings(values, "pref." + l + ".raw"));
+          alt.addAll(strings(values, "alt." + l + ".raw"));
+          hidden.addAll(strings(values, "hidden." + l + ".raw"));
         }
+        String label = pref.isEmpty() ? "" : pref.get(0);
+        LabelMatch best = bestMatch(q.text(), pref, alt, hidden, label);
         hits.add(
             new ConceptSearch.Hit(
-                (String) src.get("uri"),
+                first(values, "uri"),
                 label,
-                ConceptType.fromLabel((String) src.get("type")),
-                matched,
-                field,
+                ConceptType.fromLabel(first(values, "type")),
+                best.label(),
+                best.field(),
                 h.score() == null ? 0 : h.score()));
       }
       return new ConceptSearch.Page(
@@ -401,38 +511,61 @@ public final class EscoSearchIndex {
     }
   }
 
-  /** Of the labels that matched, the one closest to what was typed. */
-  static String bestMatch(List<String> candidates, String text, String fallback) {
-    String t = text.toLowerCase(Locale.ROOT).strip();
-    List<String> words = List.of(t.split("\\s+"));
-    String best = fallback;
-    double bestScore = -1;
-    for (String c : candidates) {
-      String lc = c.toLowerCase(Locale.ROOT);
-      double score;
-      if (lc.equals(t)) {
-        score = 1_000;
-      } else if (lc.startsWith(t)) {
-        score = 500 - lc.length();
-      } else {
-        score = words.stream().filter(lc::contains).count() * 10.0 - lc.length() / 100.0;
-      }
-      if (score > bestScore) {
-        bestScore = score;
-        best = c;
+  private static List<String> strings(Map<String, JsonData> values, String field) {
+    JsonData v = values.get(field);
+    if (v == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (var item : v.toJson().asJsonArray()) {
+      out.add(((jakarta.json.JsonString) item).getString());
+    }
+    return out;
+  }
+
+  private static String first(Map<String, JsonData> values, String field) {
+    List<String> all = strings(values, field);
+    return all.isEmpty() ? "" : all.get(0);
+  }
+
+  /** The label of a hit that is closest to what was typed, and which kind of label it is. */
+  record LabelMatch(String label, String field) {}
+
+  /**
+   * Of a hit's labels, the one closest to the text: the same label (case, accents and punctuation
+   * aside), then one that starts with the text, then the one with most of the words typed; among
+   * equals a preferred label, then an alternative one, then the shortest.
+   */
+  static LabelMatch bestMatch(
+      String text, List<String> pref, List<String> alt, List<String> hidden, String fallback) {
+    String t = TextClean.fold(text);
+    List<String> words = List.of(t.split(" "));
+    LabelMatch best = new LabelMatch(fallback, "preferred");
+    long bestRank = Long.MIN_VALUE;
+    List<Map.Entry<String, List<String>>> groups =
+        List.of(
+            Map.entry("preferred", pref),
+            Map.entry("alternative", alt),
+            Map.entry("hidden", hidden));
+    for (int g = 0; g < groups.size(); g++) {
+      for (String c : groups.get(g).getValue()) {
+        String lc = TextClean.fold(c);
+        long closeness;
+        if (lc.equals(t)) {
+          closeness = 1_000;
+        } else if (lc.startsWith(t)) {
+          closeness = 500;
+        } else {
+          closeness = words.stream().filter(lc::contains).count();
+        }
+        long rank = (closeness * 4 + (3 - g)) * 10_000 - Math.min(lc.length(), 9_999);
+        if (rank > bestRank) {
+          bestRank = rank;
+          best = new LabelMatch(c, groups.get(g).getKey());
+        }
       }
     }
     return best;
-  }
-
-  private static String matchedField(List<String> names) {
-    if (names.contains("preferred")) {
-      return "preferred";
-    }
-    if (names.contains("alternative")) {
-      return "alternative";
-    }
-    return names.contains("hidden") ? "hidden" : "preferred";
   }
 
   /** A search that asks nothing but whether the index answers. */

@@ -127,4 +127,21 @@ class EscoSearchIT {
     ConceptSearch.Page cut = search.suggest(q("manage musi"));
     assertThat(cut.hits()).extracting(ConceptSearch.Hit::label).contains("manage musical staff");
   }
+
+  @Test
+  void answersAreCachedUntilAnotherProcessMovesTheAlias(SearchConnection es) throws Exception {
+    EscoSearchIndex reader = new EscoSearchIndex(es, java.time.Duration.ZERO);
+    ConceptSearch.Page before = reader.search(q("welding"));
+    reader.search(q("welding"));
+    reader.search(q("  Welding ")); // the same question
+    reader.search(q("metal drawing"));
+    assertThat(reader.cachedAnswers()).isEqualTo(2);
+
+    // Another process rebuilds the index and moves the alias: the reader notices.
+    new EscoSearchIndex(es).reindex(store.catalog(), V, Progress.NONE);
+    ConceptSearch.Page after = reader.search(q("welding"));
+    assertThat(reader.cachedAnswers()).isEqualTo(1);
+    assertThat(after.hits().get(0).uri()).isEqualTo(before.hits().get(0).uri());
+    assertThat(reader.isIndexed()).isTrue();
+  }
 }
