@@ -1,0 +1,181 @@
+package eu.skillsobservatory.analytics.extract;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds every ESCO label in a text in time linear in the text: labels are stored as word paths in a
+ * trie (one per language), words stemmed and stop words left out, so {@code managing the staff}
+ * finds {@code manage staff}. Labels of two to four words are also found in any order ({@code
+ * management of projects} finds {@code project management}).
+ */
+public final class LexicalMatcher {
+  /** Labels longer than this many words are matched in order only. */
+  static final int MAX_FREE_ORDER = 4;
+
+  private final SkillTable skills;
+  private final WordForms forms;
+  private final Map<String, Language> languages = new HashMap<>();
+
+  /** A label occurrence: which label, where, and whether its words came in the label's order. */
+  public record Hit(int label, int start, int end, boolean inOrder) {}
+
+  /** The labels of one language. */
+  private static final class Language {
+    final Node root = new Node();
+    final Map<String, int[]> bags = new HashMap<>();
+    final Map<String, Integer> skillsPerWord = new HashMap<>();
+  }
+
+  private static final class Node {
+    Map<String, Node> next;
+    int[] ends;
+
+    Node child(String word) {
+      if (next == null) {
+        next = new HashMap<>(4);
+      }
+      return next.computeIfAbsent(word, w -> new Node());
+    }
+  }
+
+  public LexicalMatcher(SkillTable skills, WordForms forms) {
+    this.skills = skills;
+    this.forms = forms;
+    Map<String, Map<String, Set<Integer>>> wordSkills = new HashMap<>();
+    for (int id = 0; id < skills.labelCount(); id++) {
+      SkillLabel l = skills.label(id);
+      String lang = l.language();
+      List<String> words = contentWords(Tokens.of(l.label()), lang);
+      if (words.isEmpty()) {
+        continue;
+      }
+      Language language = languages.computeIfAbsent(lang, k -> new Language());
+      Node node = language.root;
+      for (String w : words) {
+        node = node.child(w);
+      }
+      node.ends = append(node.ends, id);
+      if (words.size() >= 2 && words.size() <= MAX_FREE_ORDER) {
+        language.bags.merge(bagKey(words), new int[] {id}, LexicalMatcher::concat);
+      }
+      int skill = skills.skillOf(id);
+      for (String w : new HashSet<>(words)) {
+        wordSkills
+            .computeIfAbsent(lang, k -> new HashMap<>())
+            .computeIfAbsent(w, k -> new HashSet<>())
+            .add(skill);
+      }
+    }
+    wordSkills.forEach(
+        (lang, m) -> m.forEach((w, s) -> languages.get(lang).skillsPerWord.put(w, s.size())));
+  }
+
+  /** The languages that have labels. */
+  public Set<String> languages() {
+    return languages.keySet();
+  }
+
+  /**
+   * How many skills have a label in this language with this (stemmed) word: a word's genericness.
+   */
+  public int skillsWithWord(String stem, String language) {
+    Language l = languages.get(language);
+    return l == null ? 0 : l.skillsPerWord.getOrDefault(stem, 0);
+  }
+
+  /** The stemmed content words of a label or text, stop words left out. */
+  List<String> contentWords(List<Tokens.Token> tokens, String lang) {
+    List<String> out = new ArrayList<>(tokens.size());
+    for (Tokens.Token t : tokens) {
+      if (!forms.isStopWord(t.word(), lang)) {
+        out.add(forms.stem(t.word(), lang));
+      }
+    }
+    return out;
+  }
+
+  /** Every label occurrence in the text, in the labels of {@code language}. */
+  public List<Hit> match(String text, String language) {
+    Language l = languages.get(language);
+    if (l == null) {
+      return List.of();
+    }
+    List<Tokens.Token> all = Tokens.of(text);
+    List<Tokens.Token> tokens = new ArrayList<>(all.size());
+    List<String> words = new ArrayList<>(all.size());
+    for (Tokens.Token t : all) {
+      if (!forms.isStopWord(t.word(), language)) {
+        tokens.add(t);
+        words.add(forms.stem(t.word(), language));
+      }
+    }
+    List<Hit> hits = new ArrayList<>();
+    for (int i = 0; i < words.size(); i++) {
+      Node node = l.root;
+      for (int j = i; j < words.size(); j++) {
+        node = node.next == null ? null : node.next.get(words.get(j));
+        if (node == null) {
+          break;
+        }
+        if (node.ends != null) {
+          for (int id : node.ends) {
+            hits.add(new Hit(id, tokens.get(i).start(), tokens.get(j).end(), true));
+          }
+        }
+      }
+    }
+    Set<Long> ordered = new HashSet<>();
+    for (Hit h : hits) {
+      ordered.add(((long) h.label() << 32) | h.start());
+    }
+    String[] window = new String[MAX_FREE_ORDER];
+    for (int size = 2; size <= MAX_FREE_ORDER; size++) {
+      for (int i = 0; i + size <= words.size(); i++) {
+        for (int k = 0; k < size; k++) {
+          window[k] = words.get(i + k);
+        }
+        int[] ids = l.bags.get(bagKey(Arrays.asList(window).subList(0, size)));
+        if (ids == null) {
+          continue;
+        }
+        for (int id : ids) {
+          if (!ordered.contains(((long) id << 32) | tokens.get(i).start())) {
+            hits.add(new Hit(id, tokens.get(i).start(), tokens.get(i + size - 1).end(), false));
+          }
+        }
+      }
+    }
+    return hits;
+  }
+
+  public SkillTable skills() {
+    return skills;
+  }
+
+  private static String bagKey(List<String> words) {
+    String[] sorted = words.toArray(String[]::new);
+    Arrays.sort(sorted);
+    return String.join("\u0001", sorted);
+  }
+
+  private static int[] append(int[] a, int v) {
+    if (a == null) {
+      return new int[] {v};
+    }
+    int[] b = Arrays.copyOf(a, a.length + 1);
+    b[a.length] = v;
+    return b;
+  }
+
+  private static int[] concat(int[] a, int[] b) {
+    int[] c = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, c, a.length, b.length);
+    return c;
+  }
+}

@@ -1,0 +1,17 @@
+package eu.skillsobservatory.analytics.extract;
+
+import java.util.List;
+
+/**
+ * A sentence-embedding model: texts to unit-length vectors whose dot product is their cosine
+ * similarity. Implementations run in-process.
+ */
+public interface TextEmbedder {
+  /** Names the model and its settings; vectors made by different models never mix. */
+  String model();
+
+  int dimension();
+
+  /** One unit vector per text, in order. */
+  float[][] embed(List<String> texts);
+}

@@ -1,0 +1,199 @@
+package eu.skillsobservatory.analytics.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Label matching and fast-mode ranking on a handful of skills, with a toy stemmer. */
+class SkillExtractorTest {
+  static final String PM = "urn:skill:project-management";
+  static final String JAVA = "urn:skill:java";
+  static final String STAFF = "urn:skill:manage-staff";
+  static final String CPP = "urn:skill:cpp";
+  static final String WELD = "urn:skill:welding";
+  static final String ARC = "urn:skill:arc-welding";
+
+  /** Drops a final "s", "ing" or "ment"; stop words: the, of, a. */
+  static final WordForms TOY =
+      new WordForms() {
+        @Override
+        public String stem(String w, String language) {
+          for (String suffix : List.of("ment", "ing", "s")) {
+            if (w.length() > suffix.length() + 2 && w.endsWith(suffix)) {
+              return w.substring(0, w.length() - suffix.length());
+            }
+          }
+          return w;
+        }
+
+        @Override
+        public boolean isStopWord(String w, String language) {
+          return Set.of("the", "of", "a").contains(w);
+        }
+      };
+
+  static SkillInfo skill(String uri, String pref, String... alts) {
+    List<SkillLabel> labels = new ArrayList<>();
+    labels.add(new SkillLabel(uri, pref, LabelKind.PREFERRED, "en"));
+    for (String a : alts) {
+      labels.add(new SkillLabel(uri, a, LabelKind.ALTERNATIVE, "en"));
+    }
+    labels.add(new SkillLabel(uri, "DE " + pref, LabelKind.PREFERRED, "de"));
+    return new SkillInfo(uri, pref, "skill/competence", "cross-sector", labels);
+  }
+
+  static final SkillTable TABLE =
+      new SkillTable(
+          List.of(
+              skill(PM, "project management", "manage projects"),
+              skill(JAVA, "Java (computer programming)", "Java"),
+              skill(STAFF, "manage staff"),
+              skill(CPP, "C++"),
+              skill(WELD, "welding"),
+              skill(ARC, "arc welding")));
+
+  final SkillExtractor fast =
+      new SkillExtractor(
+          new LexicalMatcher(TABLE, TOY),
+          Optional.empty(),
+          Optional.empty(),
+          SkillExtractor.Settings.TUNED);
+
+  List<String> uris(Extraction x) {
+    return x.skills().stream().map(ExtractedSkill::uri).toList();
+  }
+
+  @Test
+  void labelsAreFoundWhateverTheirCaseInflectionAndStopWords() {
+    Extraction x =
+        fast.extract(
+            "Manage the STAFFS of a shop; JAVA and c++ wanted", "en", ExtractionMode.FAST, 10);
+    assertThat(uris(x)).containsExactlyInAnyOrder(STAFF, JAVA, CPP);
+    ExtractedSkill staff = x.skills().stream().filter(s -> s.uri().equals(STAFF)).findFirst().get();
+    assertThat(staff.span().of(x.text())).isEqualTo("Manage the STAFFS");
+    assertThat(staff.matchedLabel()).isEqualTo("manage staff");
+    ExtractedSkill cpp = x.skills().stream().filter(s -> s.uri().equals(CPP)).findFirst().get();
+    assertThat(cpp.span().of(x.text())).isEqualTo("c++");
+  }
+
+  @Test
+  void wordOrderIsFreeForShortLabelsButInOrderRanksHigher() {
+    Extraction x = fast.extract("management of projects", "en", ExtractionMode.FAST, 10);
+    assertThat(uris(x)).containsExactly(PM);
+    double free = x.skills().get(0).score();
+    double inOrder =
+        fast.extract("project management", "en", ExtractionMode.FAST, 10).skills().get(0).score();
+    assertThat(inOrder).isGreaterThan(free);
+  }
+
+  @Test
+  void aLabelInsideALongerLabelOfAnotherSkillRanksBelowIt() {
+    Extraction x = fast.extract("arc welding", "en", ExtractionMode.FAST, 10);
+    assertThat(uris(x)).containsExactly(ARC, WELD);
+  }
+
+  @Test
+  void boilerplateIsIgnored() {
+    Extraction x =
+        fast.extract(
+            "You will weld frames.\nWe offer project management training and a pension plan.",
+            "en",
+            ExtractionMode.FAST,
+            10);
+    assertThat(uris(x)).doesNotContain(PM);
+  }
+
+  @Test
+  void otherLoadedLanguagesMatchTheirOwnLabelsAndOutputTheirLabel() {
+    Extraction x = fast.extract("Wir suchen: DE manage staff", "de", ExtractionMode.FAST, 10);
+    assertThat(uris(x)).containsExactly(STAFF);
+    assertThat(x.skills().get(0).label()).isEqualTo("DE manage staff");
+  }
+
+  @Test
+  void aLanguageWithoutLabelsIsSaidSo() {
+    Extraction x = fast.extract("gestion de projet", "fr", ExtractionMode.FAST, 10);
+    assertThat(x.skills()).isEmpty();
+    assertThat(x.notices())
+        .singleElement()
+        .asString()
+        .contains("no ESCO labels are loaded in 'fr'");
+  }
+
+  @Test
+  void fullModeWithoutAModelSaysItFellBackToLabels() {
+    Extraction x = fast.extract("java", "en", ExtractionMode.FULL, 10);
+    assertThat(uris(x)).containsExactly(JAVA);
+    assertThat(x.notices()).contains("no embedding model is available; label matching only");
+  }
+
+  @Test
+  void emptyAndOversizedTextsAreHandled() {
+    assertThat(fast.extract("", "en", ExtractionMode.FAST, 10).skills()).isEmpty();
+    String huge = "x".repeat(SkillExtractor.MAX_TEXT + 1);
+    assertThatThrownBy(() -> fast.extract(huge, "en", ExtractionMode.FAST, 10))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("more than the 10,000,000 accepted");
+  }
+
+  @Test
+  void fullModeAddsSkillsFoundByMeaning() {
+    // A toy embedder: a text's vector says which of three topics its words belong to.
+    TextEmbedder toy =
+        new TextEmbedder() {
+          @Override
+          public String model() {
+            return "toy";
+          }
+
+          @Override
+          public int dimension() {
+            return 3;
+          }
+
+          @Override
+          public float[][] embed(List<String> texts) {
+            float[][] out = new float[texts.size()][];
+            for (int i = 0; i < out.length; i++) {
+              String t = texts.get(i).toLowerCase();
+              float[] v = {
+                t.contains("project") || t.contains("deadline") ? 1 : 0,
+                t.contains("weld") || t.contains("metal") ? 1 : 0,
+                0.1f
+              };
+              float n = (float) Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+              out[i] = new float[] {v[0] / n, v[1] / n, v[2] / n};
+            }
+            return out;
+          }
+        };
+    List<Integer> ids = new ArrayList<>();
+    for (int id = 0; id < TABLE.labelCount(); id++) {
+      if (TABLE.label(id).language().equals("en")) {
+        ids.add(id);
+      }
+    }
+    float[][] vectors = toy.embed(ids.stream().map(id -> TABLE.label(id).label()).toList());
+    VectorIndex index =
+        VectorIndex.build(
+            vectors,
+            ids.stream().mapToInt(TABLE::skillOf).toArray(),
+            ids.stream().mapToInt(Integer::intValue).toArray(),
+            TABLE.size());
+    SkillExtractor full =
+        new SkillExtractor(
+            new LexicalMatcher(TABLE, TOY),
+            Optional.of(toy),
+            Optional.of(index),
+            SkillExtractor.Settings.TUNED);
+    Extraction x = full.extract("You join metal fabrication.", "en", ExtractionMode.FULL, 3);
+    assertThat(uris(x)).contains(WELD, ARC).doesNotContain(JAVA);
+    assertThat(x.skills().get(0).evidence()).isEqualTo("meaning");
+    assertThat(x.skills().get(0).span().of(x.text())).isEqualTo("You join metal fabrication");
+  }
+}
