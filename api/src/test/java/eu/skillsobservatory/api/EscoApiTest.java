@@ -218,4 +218,38 @@ class EscoApiTest {
     assertThat(json.readTree(r.body()).get("type").asString())
         .isEqualTo("urn:skills-observatory:problem:validation");
   }
+
+  HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + env.getProperty("local.server.port") + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void extractFindsSkillsWithTheirSpans() throws Exception {
+    String text = "Job: welder. You will weld steel frames and read technical drawings.";
+    HttpResponse<String> r =
+        post("/api/extract", "{\"text\":\"" + text + "\",\"mode\":\"fast\",\"top\":5}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode skills = json.readTree(r.body()).get("skills");
+    assertThat(skills.size()).isBetween(1, 5);
+    for (JsonNode s : skills) {
+      assertThat(s.get("uri").asString()).startsWith("http://data.europa.eu/esco/skill/");
+      String span =
+          text.substring(s.get("span").get("start").asInt(), s.get("span").get("end").asInt());
+      assertThat(span).isNotBlank();
+    }
+    assertThat(skills.findValuesAsString("label")).anyMatch(l -> l.contains("technical drawings"));
+  }
+
+  @Test
+  void extractWithoutTextIsA400Problem() throws Exception {
+    HttpResponse<String> r = post("/api/extract", "{\"mode\":\"fast\"}");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(r.body()).get("detail").asString()).contains("text");
+  }
 }

@@ -21,6 +21,9 @@ import picocli.CommandLine.Option;
       IngestCommand.class,
       EscoCommand.class,
       SearchCommand.class,
+      ExtractCommand.class,
+      EvaluateCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public class ObservatoryCommand implements Runnable {

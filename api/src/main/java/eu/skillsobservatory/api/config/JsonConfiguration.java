@@ -39,6 +39,11 @@ public class JsonConfiguration {
         .build();
   }
 
+  /** A mapper for JSON Lines output: one object per line, nothing indented. */
+  public static JsonMapper lineMapper() {
+    return JsonMapper.builder().addModule(module()).build();
+  }
+
   abstract static class EscoVersionJson {
     @JsonValue
     abstract String value();

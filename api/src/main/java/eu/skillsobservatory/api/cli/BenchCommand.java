@@ -1,0 +1,147 @@
+package eu.skillsobservatory.api.cli;
+
+import eu.skillsobservatory.analytics.extract.ExtractionMode;
+import eu.skillsobservatory.analytics.extract.SkillExtractor;
+import eu.skillsobservatory.api.extract.ExtractionService;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code bench}: measured throughput of the product's heavy paths on this machine. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Measure throughput on this machine.",
+    subcommands = {BenchCommand.Extraction.class})
+public class BenchCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name what to measure");
+  }
+
+  @Command(
+      name = "extraction",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Skill extraction throughput: every line of FILE is one text; after a warm-up, the texts",
+        "are extracted over and over by THREADS workers for the given time."
+      })
+  static class Extraction implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "Texts, one per line (UTF-8).")
+    Path file;
+
+    @Option(names = "--mode", defaultValue = "fast", description = "fast or full.")
+    String mode;
+
+    @Option(names = "--seconds", defaultValue = "30", description = "Measured time.")
+    int seconds;
+
+    @Option(names = "--warmup", defaultValue = "10", description = "Warm-up time, seconds.")
+    int warmup;
+
+    @Option(names = "--threads", description = "Workers (default: the number of cores).")
+    Integer threads;
+
+    @Mixin VersionOption version;
+
+    @Override
+    public Integer call() throws Exception {
+      ExtractionMode m = ExtractionMode.parse(mode);
+      List<String> texts;
+      try {
+        texts =
+            Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                .filter(t -> !t.isBlank())
+                .toList();
+      } catch (IOException e) {
+        throw new IllegalArgumentException(
+            file + ": cannot be read as UTF-8 text: " + e.getMessage());
+      }
+      if (texts.isEmpty()) {
+        throw new IllegalArgumentException(file + ": no text in it");
+      }
+      int workers =
+          threads == null ? java.lang.Runtime.getRuntime().availableProcessors() : threads;
+      ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
+      try (Runtime runtime = root.start("bench extraction", false, Map.of())) {
+        SkillExtractor extractor =
+            runtime
+                .bean(ExtractionService.class)
+                .extractor(
+                    version.version(), m == ExtractionMode.FULL, ConsoleProgress.forStderr());
+        PrintWriter out = spec.commandLine().getOut();
+        run(extractor, m, texts, workers, warmup);
+        long[] measured = run(extractor, m, texts, workers, seconds);
+        double secs = measured[2] / 1e9;
+        long bytes = measured[1];
+        out.printf(
+            Locale.ROOT,
+            "bench extraction  mode %s  threads %d  file %s (%,d texts)%n"
+                + "  %,d texts in %.1f s: %.1f texts/s, %.2f MB/s of text (UTF-8), %.2f ms per text%n",
+            m.name().toLowerCase(Locale.ROOT),
+            workers,
+            file,
+            texts.size(),
+            measured[0],
+            secs,
+            measured[0] / secs,
+            bytes / 1e6 / secs,
+            secs * 1000 * workers / Math.max(1, measured[0]));
+        out.flush();
+      }
+      return 0;
+    }
+
+    /** Texts done, UTF-8 bytes done, nanoseconds taken. */
+    private static long[] run(
+        SkillExtractor extractor, ExtractionMode m, List<String> texts, int workers, int seconds)
+        throws Exception {
+      AtomicLong done = new AtomicLong();
+      AtomicLong bytes = new AtomicLong();
+      AtomicLong next = new AtomicLong();
+      long start = System.nanoTime();
+      long until = start + seconds * 1_000_000_000L;
+      ExecutorService pool = Executors.newFixedThreadPool(workers);
+      try {
+        List<Future<?>> jobs = new java.util.ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+          jobs.add(
+              pool.submit(
+                  () -> {
+                    while (System.nanoTime() < until) {
+                      String t = texts.get((int) (next.getAndIncrement() % texts.size()));
+                      extractor.extract(t, "en", m, 10);
+                      done.incrementAndGet();
+                      bytes.addAndGet(t.getBytes(StandardCharsets.UTF_8).length);
+                    }
+                  }));
+        }
+        for (Future<?> f : jobs) {
+          f.get();
+        }
+      } finally {
+        pool.shutdown();
+      }
+      return new long[] {done.get(), bytes.get(), System.nanoTime() - start};
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package eu.skillsobservatory.api.cli;
+
+import eu.skillsobservatory.analytics.extract.ExtractionMode;
+import eu.skillsobservatory.api.extract.ExtractionService;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code evaluate extraction FILE.csv}: the extraction quality on a benchmark file. */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    description = "Measure the product's quality on benchmark data.",
+    subcommands = {EvaluateCommand.Extraction.class})
+public class EvaluateCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name what to evaluate");
+  }
+
+  @Command(
+      name = "extraction",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Score skill extraction on a benchmark CSV (columns sentence, label; labels are ESCO",
+        "preferred labels): RP@1, RP@5, RP@10 and MRR, as in Decorte et al."
+      })
+  static class Extraction implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE.csv", description = "The benchmark file.")
+    Path file;
+
+    @Option(
+        names = "--mode",
+        defaultValue = "full",
+        description = "fast, full or both (default: full).")
+    String mode;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json.")
+    String format;
+
+    @Option(
+        names = "--settings",
+        defaultValue = "",
+        paramLabel = "NAME=VALUE,...",
+        description = {
+          "Try other extraction settings: preferred, alternative, hidden, freeOrder,",
+          "genericWord, lexical, candidates, minCosine (e.g. lexical=0.5)."
+        })
+    String settings;
+
+    @Mixin VersionOption version;
+
+    @Override
+    public Integer call() {
+      String fmt = Output.format(format, "text", "json");
+      List<ExtractionMode> modes =
+          mode.strip().equalsIgnoreCase("both")
+              ? List.of(ExtractionMode.FAST, ExtractionMode.FULL)
+              : List.of(ExtractionMode.parse(mode));
+      ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
+      try (Runtime runtime = root.start("evaluate extraction", false, Map.of())) {
+        ExtractionService service = runtime.bean(ExtractionService.class);
+        List<ExtractionService.Evaluation> results = new ArrayList<>();
+        for (ExtractionMode m : modes) {
+          results.add(
+              service.evaluate(file, m, version.version(), settings, ConsoleProgress.forStderr()));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (fmt.equals("json")) {
+          out.println(EscoCommand.json(results.size() == 1 ? results.get(0) : results));
+        } else {
+          for (ExtractionService.Evaluation e : results) {
+            var s = e.scores();
+            out.printf(
+                Locale.ROOT,
+                "%s  mode %s  ESCO %s  sentences %d%n  RP@1 %.2f  RP@5 %.2f  RP@10 %.2f  MRR %.3f%n",
+                e.file(),
+                e.mode().name().toLowerCase(Locale.ROOT),
+                e.escoVersion(),
+                s.sentences(),
+                s.rp1(),
+                s.rp5(),
+                s.rp10(),
+                s.mrr());
+            if (!e.unresolvedLabels().isEmpty()) {
+              out.printf(
+                  Locale.ROOT,
+                  "  %d gold labels name no skill of this version (counted as misses): %s%n",
+                  e.unresolvedLabels().size(),
+                  String.join("; ", e.unresolvedLabels()));
+            }
+          }
+        }
+        out.flush();
+      }
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package eu.skillsobservatory.api.extract;
+
+import eu.skillsobservatory.analytics.esco.EscoVersion;
+import eu.skillsobservatory.analytics.esco.SkillCatalog;
+import eu.skillsobservatory.analytics.esco.UnknownEscoVersionException;
+import eu.skillsobservatory.analytics.esco.VersionSummary;
+import eu.skillsobservatory.analytics.extract.Extraction;
+import eu.skillsobservatory.analytics.extract.ExtractionEvaluation;
+import eu.skillsobservatory.analytics.extract.ExtractionMode;
+import eu.skillsobservatory.analytics.extract.LexicalMatcher;
+import eu.skillsobservatory.analytics.extract.SkillExtractor;
+import eu.skillsobservatory.analytics.extract.SkillTable;
+import eu.skillsobservatory.analytics.extract.VectorIndex;
+import eu.skillsobservatory.analytics.progress.Progress;
+import eu.skillsobservatory.api.config.ObservatorySettings;
+import eu.skillsobservatory.ingest.extract.BenchmarkFile;
+import eu.skillsobservatory.ingest.extract.LuceneWordForms;
+import eu.skillsobservatory.ingest.extract.OnnxTextEmbedder;
+import eu.skillsobservatory.ingest.extract.SkillVectors;
+import jakarta.annotation.PreDestroy;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Skill extraction over an ESCO version of the store. The label matcher of a version is built on
+ * first use (seconds); the embedding model and the label vectors only when full mode is first asked
+ * for (the vectors are computed once per version and kept under {@code HOME/vectors}).
+ */
+@Service
+public class ExtractionService {
+  /** The language of the embedding model's vectors. */
+  static final String MODEL_LANGUAGE = "en";
+
+  private final SkillCatalog catalog;
+  private final ObservatorySettings settings;
+  private final LuceneWordForms forms = new LuceneWordForms();
+  private OnnxTextEmbedder embedder;
+  private EscoVersion version;
+  private LexicalMatcher matcher;
+  private VectorIndex vectors;
+
+  public ExtractionService(SkillCatalog catalog, ObservatorySettings settings) {
+    this.catalog = catalog;
+    this.settings = settings;
+  }
+
+  /**
+   * The extractor of a version (the current one by default), with meaning when asked for.
+   *
+   * @throws UnknownEscoVersionException for a version that is not loaded
+   */
+  public synchronized SkillExtractor extractor(
+      Optional<EscoVersion> requested, boolean meaning, Progress progress) {
+    EscoVersion v = requested.orElseGet(this::currentVersion);
+    List<EscoVersion> loaded = catalog.versions().stream().map(VersionSummary::version).toList();
+    if (!loaded.contains(v)) {
+      throw new UnknownEscoVersionException(v.value(), loaded);
+    }
+    if (!v.equals(version)) {
+      SkillTable table = SkillTable.of(catalog, v);
+      matcher = new LexicalMatcher(table, forms);
+      vectors = null;
+      version = v;
+    }
+    if (meaning && vectors == null) {
+      if (embedder == null) {
+        embedder =
+            new OnnxTextEmbedder(Math.max(1, java.lang.Runtime.getRuntime().availableProcessors()));
+      }
+      vectors =
+          SkillVectors.load(
+              settings.homePath().resolve("vectors"),
+              v.value(),
+              matcher.skills(),
+              embedder,
+              MODEL_LANGUAGE,
+              progress);
+    }
+    return new SkillExtractor(
+        matcher,
+        meaning ? Optional.of(embedder) : Optional.empty(),
+        meaning ? Optional.of(vectors) : Optional.empty(),
+        SkillExtractor.Settings.TUNED);
+  }
+
+  private EscoVersion currentVersion() {
+    return catalog
+        .currentVersion()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "no ESCO version is loaded: load one with 'ingest esco PATH'"));
+  }
+
+  public Extraction extract(
+      String text, String lang, ExtractionMode mode, int top, Optional<EscoVersion> version) {
+    return extractor(version, mode == ExtractionMode.FULL, Progress.NONE)
+        .extract(text, lang, mode, top);
+  }
+
+  /** A benchmark file's scores in one mode. */
+  public record Evaluation(
+      String file,
+      ExtractionMode mode,
+      String escoVersion,
+      int rows,
+      SkillExtractor.Settings settings,
+      ExtractionEvaluation.Scores scores,
+      List<String> unresolvedLabels) {}
+
+  /**
+   * @param settings changes to the tuned settings, e.g. {@code lexical=0.5}; empty for none
+   */
+  public Evaluation evaluate(
+      Path file,
+      ExtractionMode mode,
+      Optional<EscoVersion> version,
+      String settings,
+      Progress progress) {
+    SkillExtractor base = extractor(version, mode == ExtractionMode.FULL, progress);
+    SkillExtractor extractor = base.with(base.settings().with(settings));
+    BenchmarkFile.Benchmark b = BenchmarkFile.read(file, extractor.skills());
+    ExtractionEvaluation.Scores scores =
+        ExtractionEvaluation.score(
+            b.cases(),
+            sentence ->
+                extractor.extract(sentence, "en", mode, 100).skills().stream()
+                    .map(s -> s.uri())
+                    .toList());
+    return new Evaluation(
+        file.toString(),
+        mode,
+        this.version.value(),
+        b.rows(),
+        extractor.settings(),
+        scores,
+        List.copyOf(b.unresolved()));
+  }
+
+  @PreDestroy
+  synchronized void close() {
+    if (embedder != null) {
+      embedder.close();
+    }
+  }
+}
