@@ -46,6 +46,8 @@ class EscoApiTest {
   static void home(DynamicPropertyRegistry r) {
     r.add("observatory.home", () -> home.toAbsolutePath().toString());
     r.add("observatory.esco.bundled", () -> "../data/esco/v1.1.1");
+    // 99,120 label vectors would take the CPU for 90 s; these tests use fast extraction only.
+    r.add("observatory.extraction.warm-up", () -> "false");
   }
 
   @Autowired Environment env;

@@ -22,6 +22,9 @@ public final class LexicalMatcher {
   private final WordForms forms;
   private final Map<String, Language> languages = new HashMap<>();
 
+  /** Per label, how many stop words it has: the most the text may skip inside it (at least 1). */
+  private final int[] skippable;
+
   /** A label occurrence: which label, where, and whether its words came in the label's order. */
   public record Hit(int label, int start, int end, boolean inOrder) {}
 
@@ -48,10 +51,13 @@ public final class LexicalMatcher {
     this.skills = skills;
     this.forms = forms;
     Map<String, Map<String, Set<Integer>>> wordSkills = new HashMap<>();
+    skippable = new int[skills.labelCount()];
     for (int id = 0; id < skills.labelCount(); id++) {
       SkillLabel l = skills.label(id);
       String lang = l.language();
-      List<String> words = contentWords(Tokens.of(l.label()), lang);
+      List<Tokens.Token> labelTokens = Tokens.of(l.label());
+      List<String> words = contentWords(labelTokens, lang);
+      skippable[id] = Math.max(1, labelTokens.size() - words.size());
       if (words.isEmpty()) {
         continue;
       }
@@ -109,8 +115,11 @@ public final class LexicalMatcher {
     List<Tokens.Token> all = Tokens.of(text);
     List<Tokens.Token> tokens = new ArrayList<>(all.size());
     List<String> words = new ArrayList<>(all.size());
-    for (Tokens.Token t : all) {
+    int[] position = new int[all.size()];
+    for (int p = 0; p < all.size(); p++) {
+      Tokens.Token t = all.get(p);
       if (!forms.isStopWord(t.word(), language)) {
+        position[tokens.size()] = p;
         tokens.add(t);
         words.add(forms.stem(t.word(), language));
       }
@@ -124,8 +133,13 @@ public final class LexicalMatcher {
           break;
         }
         if (node.ends != null) {
+          int skipped = position[j] - position[i] - (j - i);
           for (int id : node.ends) {
-            hits.add(new Hit(id, tokens.get(i).start(), tokens.get(j).end(), true));
+            // "looking for a data ..." is not "look at data": the text may skip only as many
+            // stop words as the label has (one at least: "manage the staff" is "manage staff").
+            if (skipped <= skippable[id]) {
+              hits.add(new Hit(id, tokens.get(i).start(), tokens.get(j).end(), true));
+            }
           }
         }
       }
@@ -144,8 +158,10 @@ public final class LexicalMatcher {
         if (ids == null) {
           continue;
         }
+        int skipped = position[i + size - 1] - position[i] - (size - 1);
         for (int id : ids) {
-          if (!ordered.contains(((long) id << 32) | tokens.get(i).start())) {
+          if (skipped <= skippable[id]
+              && !ordered.contains(((long) id << 32) | tokens.get(i).start())) {
             hits.add(new Hit(id, tokens.get(i).start(), tokens.get(i + size - 1).end(), false));
           }
         }

@@ -82,6 +82,22 @@ class SkillExtractorTest {
   }
 
   @Test
+  void theTextMaySkipNoMoreStopWordsThanTheLabelHas() {
+    SkillTable t =
+        new SkillTable(List.of(skill("urn:skill:product-quality", "quality of product")));
+    SkillExtractor x =
+        new SkillExtractor(
+            new LexicalMatcher(t, TOY),
+            Optional.empty(),
+            Optional.empty(),
+            SkillExtractor.Settings.TUNED);
+    assertThat(x.extract("quality of the product", "en", ExtractionMode.FAST, 5).skills())
+        .isEmpty();
+    assertThat(x.extract("quality of product", "en", ExtractionMode.FAST, 5).skills()).hasSize(1);
+    assertThat(x.extract("product quality", "en", ExtractionMode.FAST, 5).skills()).hasSize(1);
+  }
+
+  @Test
   void wordOrderIsFreeForShortLabelsButInOrderRanksHigher() {
     Extraction x = fast.extract("management of projects", "en", ExtractionMode.FAST, 10);
     assertThat(uris(x)).containsExactly(PM);
