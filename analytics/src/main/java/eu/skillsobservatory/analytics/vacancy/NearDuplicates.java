@@ -1,0 +1,269 @@
+package eu.skillsobservatory.analytics.vacancy;
+
+import eu.skillsobservatory.analytics.text.TextClean;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Finds near-duplicate vacancies: the same advert on several portals, with other boilerplate,
+ * spacing, case or a sentence more or less. Each vacancy's title and description, folded, are cut
+ * into word shingles (three words) and summarised by a MinHash of 64 functions, kept as one byte
+ * each; 16 bands of 4 bytes index them (locality-sensitive hashing), so that a vacancy is compared
+ * only with those sharing a band. A candidate is a duplicate when at least 80 % of the MinHash
+ * bytes agree (about that share of shingles in common), the country is the same, the employers are
+ * the same when both are known, and they were posted at most 30 days apart. Duplicates point to the
+ * first vacancy of their group (never to another duplicate); only originals are indexed, so memory
+ * grows with originals: about 280 bytes each.
+ */
+public final class NearDuplicates {
+  static final int HASHES = 60;
+  static final int BANDS = 20;
+  static final int ROWS = HASHES / BANDS;
+  static final int SHINGLE = 2;
+
+  /** Share of agreeing MinHash bytes from which two texts are near-duplicates. */
+  public static final double THRESHOLD = 0.6;
+
+  /** Days apart at most. */
+  public static final int WINDOW_DAYS = 30;
+
+  private static final long[] SEEDS = seeds();
+
+  // Originals: key, fingerprint, country, employer, day.
+  private String[] keys = new String[1024];
+  private byte[] prints = new byte[1024 * HASHES];
+  private int[] countries = new int[1024];
+  private int[] employers = new int[1024];
+  private long[] days = new long[1024];
+  private int size;
+
+  // Band index: open addressing from band hash to the first entry of a chain of originals.
+  private int[] slotKey = new int[1 << 16];
+  private int[] slotHead = new int[1 << 16];
+  private int slotsUsed;
+  private int[] entryOriginal = new int[1 << 14];
+  private int[] entryNext = new int[1 << 14];
+  private int entries;
+
+  public NearDuplicates() {
+    Arrays.fill(slotHead, -1);
+  }
+
+  /** A text's fingerprint: 64 MinHash values, a byte each. */
+  public static byte[] fingerprint(String title, String description) {
+    String[] words = TextClean.fold(title + " " + description).split(" ");
+    long[] min = new long[HASHES];
+    Arrays.fill(min, Long.MAX_VALUE);
+    int n = words.length;
+    if (n == 0 || (n == 1 && words[0].isEmpty())) {
+      return new byte[HASHES];
+    }
+    for (int i = 0; i + Math.min(SHINGLE, n) <= n; i++) {
+      long h = 1125899906842597L;
+      for (int k = i; k < i + Math.min(SHINGLE, n); k++) {
+        h = 31 * h + words[k].hashCode();
+      }
+      h = mix(h);
+      for (int f = 0; f < HASHES; f++) {
+        long v = mix(h ^ SEEDS[f]);
+        if (v < min[f]) {
+          min[f] = v;
+        }
+      }
+    }
+    byte[] out = new byte[HASHES];
+    for (int f = 0; f < HASHES; f++) {
+      out[f] = (byte) min[f];
+    }
+    return out;
+  }
+
+  /** The share of MinHash bytes two fingerprints agree on. */
+  public static double similarity(byte[] a, byte[] b) {
+    int same = 0;
+    for (int i = 0; i < HASHES; i++) {
+      if (a[i] == b[i]) {
+        same++;
+      }
+    }
+    return (double) same / HASHES;
+  }
+
+  /**
+   * Registers a vacancy; returns the key of the original it duplicates, if it does (it is then not
+   * registered as an original itself).
+   */
+  public Optional<String> add(
+      String key, byte[] print, String country, String employer, LocalDate posted) {
+    int c = country == null ? 0 : country.hashCode();
+    int e = employer == null || employer.isBlank() ? 0 : normal(employer).hashCode() | 1;
+    long day = posted.toEpochDay();
+    int best = -1;
+    double bestSimilarity = 0;
+    for (int band = 0; band < BANDS; band++) {
+      int h = bandHash(print, band);
+      for (int entry = head(h); entry >= 0; entry = entryNext[entry]) {
+        int o = entryOriginal[entry];
+        if (keys[o].equals(key)) {
+          return Optional.empty(); // the same vacancy again: an update, not a duplicate
+        }
+        if (countries[o] != c
+            || (e != 0 && employers[o] != 0 && employers[o] != e)
+            || Math.abs(days[o] - day) > WINDOW_DAYS) {
+          continue;
+        }
+        double s = similarityAt(print, o);
+        if (s >= THRESHOLD && (s > bestSimilarity || (s == bestSimilarity && o < best))) {
+          best = o;
+          bestSimilarity = s;
+        }
+      }
+    }
+    if (best >= 0) {
+      return Optional.of(keys[best]);
+    }
+    int o = addOriginal(key, print, c, e, day);
+    for (int band = 0; band < BANDS; band++) {
+      link(bandHash(print, band), o);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Registers a vacancy known to be an original (one kept from an earlier ingest), without looking
+   * for what it duplicates.
+   */
+  public void register(
+      String key, byte[] print, String country, String employer, LocalDate posted) {
+    int c = country == null ? 0 : country.hashCode();
+    int e = employer == null || employer.isBlank() ? 0 : normal(employer).hashCode() | 1;
+    int o = addOriginal(key, print, c, e, posted.toEpochDay());
+    for (int band = 0; band < BANDS; band++) {
+      link(bandHash(print, band), o);
+    }
+  }
+
+  /** Originals held. */
+  public int originals() {
+    return size;
+  }
+
+  private double similarityAt(byte[] print, int original) {
+    int same = 0;
+    int base = original * HASHES;
+    for (int i = 0; i < HASHES; i++) {
+      if (prints[base + i] == print[i]) {
+        same++;
+      }
+    }
+    return (double) same / HASHES;
+  }
+
+  private int addOriginal(String key, byte[] print, int country, int employer, long day) {
+    if (size == keys.length) {
+      int n = size * 2;
+      keys = Arrays.copyOf(keys, n);
+      prints = Arrays.copyOf(prints, n * HASHES);
+      countries = Arrays.copyOf(countries, n);
+      employers = Arrays.copyOf(employers, n);
+      days = Arrays.copyOf(days, n);
+    }
+    keys[size] = key;
+    System.arraycopy(print, 0, prints, size * HASHES, HASHES);
+    countries[size] = country;
+    employers[size] = employer;
+    days[size] = day;
+    return size++;
+  }
+
+  private static int bandHash(byte[] print, int band) {
+    int h = band * 0x9E3779B9;
+    for (int r = 0; r < ROWS; r++) {
+      h = (h ^ (print[band * ROWS + r] & 0xff)) * 0x01000193;
+    }
+    return h == 0 ? 1 : h; // 0 marks an empty slot
+  }
+
+  private int head(int hash) {
+    int mask = slotKey.length - 1;
+    for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
+      if (slotKey[i] == 0) {
+        return -1;
+      }
+      if (slotKey[i] == hash) {
+        return slotHead[i];
+      }
+    }
+  }
+
+  private void link(int hash, int original) {
+    if (entries == entryOriginal.length) {
+      entryOriginal = Arrays.copyOf(entryOriginal, entries * 2);
+      entryNext = Arrays.copyOf(entryNext, entries * 2);
+    }
+    if ((slotsUsed + 1) * 2 > slotKey.length) {
+      rehash();
+    }
+    int mask = slotKey.length - 1;
+    int i = spread(hash) & mask;
+    while (slotKey[i] != 0 && slotKey[i] != hash) {
+      i = (i + 1) & mask;
+    }
+    if (slotKey[i] == 0) {
+      slotKey[i] = hash;
+      slotHead[i] = -1;
+      slotsUsed++;
+    }
+    entryOriginal[entries] = original;
+    entryNext[entries] = slotHead[i];
+    slotHead[i] = entries++;
+  }
+
+  private void rehash() {
+    int[] oldKey = slotKey;
+    int[] oldHead = slotHead;
+    slotKey = new int[oldKey.length * 2];
+    slotHead = new int[oldKey.length * 2];
+    int mask = slotKey.length - 1;
+    for (int j = 0; j < oldKey.length; j++) {
+      if (oldKey[j] != 0) {
+        int i = spread(oldKey[j]) & mask;
+        while (slotKey[i] != 0) {
+          i = (i + 1) & mask;
+        }
+        slotKey[i] = oldKey[j];
+        slotHead[i] = oldHead[j];
+      }
+    }
+  }
+
+  private static int spread(int h) {
+    return h ^ (h >>> 16);
+  }
+
+  private static String normal(String employer) {
+    return TextClean.fold(employer.replace(".", ""))
+        .replaceAll(
+            "\\b(gmbh|ag|sa|sas|srl|spa|bv|nv|ltd|limited|inc|plc|oy|ab|as|sp z o o)\\b", "")
+        .strip()
+        .toLowerCase(Locale.ROOT);
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+    z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+    return z ^ (z >>> 33);
+  }
+
+  private static long[] seeds() {
+    long[] s = new long[HASHES];
+    long x = 0x2545F4914F6CDD1DL;
+    for (int i = 0; i < HASHES; i++) {
+      x = mix(x + 0x9E3779B97F4A7C15L);
+      s[i] = x;
+    }
+    return s;
+  }
+}
