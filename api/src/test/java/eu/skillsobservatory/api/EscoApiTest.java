@@ -254,4 +254,33 @@ class EscoApiTest {
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(json.readTree(r.body()).get("detail").asString()).contains("text");
   }
+
+  @Test
+  void vacanciesArePostedAsJsonLinesAndCounted() throws Exception {
+    String body =
+        "{\"id\":\"1\",\"posted\":\"2024-04-02\",\"country\":\"DE\","
+            + "\"title\":\"Welder\",\"description\":\"Weld steel frames, read technical drawings.\"}\n"
+            + "{\"id\":\"2\",\"posted\":\"2024-04-02\"\n"
+            + "{\"id\":\"3\",\"posted\":\"2024-05-02\",\"country\":\"AT\"}\n";
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:"
+                            + env.getProperty("local.server.port")
+                            + "/api/vacancies?source=test-api"))
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode report = json.readTree(r.body());
+    assertThat(report.get("accepted").asLong()).isEqualTo(2);
+    assertThat(report.get("rejected").asLong()).isEqualTo(1);
+    assertThat(report.get("rejects").asString()).endsWith(".csv");
+
+    JsonNode stats = json.readTree(get("/api/vacancies/stats").body());
+    assertThat(stats.get("bySource").findValuesAsString("source")).contains("test-api");
+    assertThat(stats.get("byMonth").get("2024-04").asLong()).isGreaterThanOrEqualTo(1);
+  }
 }

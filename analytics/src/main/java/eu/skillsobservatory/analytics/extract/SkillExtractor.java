@@ -128,6 +128,11 @@ public final class SkillExtractor {
     return skills;
   }
 
+  /** The languages that have labels, i.e. can be matched. */
+  public java.util.Set<String> languages() {
+    return matcher.languages();
+  }
+
   /** Evidence gathered for one skill. */
   private static final class Candidate {
     final int skill;

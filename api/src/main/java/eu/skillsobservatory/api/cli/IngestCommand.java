@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "ingest",
     mixinStandardHelpOptions = true,
     description = "Load data into the observatory.",
-    subcommands = {IngestEscoCommand.class})
+    subcommands = {IngestEscoCommand.class, IngestVacanciesCommand.class})
 public class IngestCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

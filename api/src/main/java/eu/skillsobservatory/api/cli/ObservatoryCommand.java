@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
       ExtractCommand.class,
       EvaluateCommand.class,
       BenchCommand.class,
+      VacanciesCommand.class,
       CommandLine.HelpCommand.class
     })
 public class ObservatoryCommand implements Runnable {

@@ -4,6 +4,7 @@ import eu.skillsobservatory.ingest.search.EmbeddedElasticsearch;
 import eu.skillsobservatory.ingest.search.EscoSearchIndex;
 import eu.skillsobservatory.ingest.search.SearchConnection;
 import eu.skillsobservatory.ingest.search.SearchStoreException;
+import eu.skillsobservatory.ingest.vacancy.VacancyIndex;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -83,6 +84,12 @@ public class SearchConfiguration {
   @Lazy
   EscoSearchIndex escoSearchIndex(SearchNode node) {
     return new EscoSearchIndex(node.connection());
+  }
+
+  @Bean
+  @Lazy
+  VacancyIndex vacancyIndex(SearchNode node) {
+    return new VacancyIndex(node.connection());
   }
 
   private static Optional<String> optional(String s) {

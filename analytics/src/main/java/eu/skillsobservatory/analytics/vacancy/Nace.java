@@ -1,0 +1,36 @@
+package eu.skillsobservatory.analytics.vacancy;
+
+/** NACE Rev. 2: the section (A to U) a division code belongs to. */
+public final class Nace {
+  private Nace() {}
+
+  private static final int[] FIRST_DIVISION = {
+    1, 5, 10, 35, 36, 41, 45, 49, 55, 58, 64, 68, 69, 77, 84, 85, 86, 90, 94, 97, 99
+  };
+
+  /**
+   * The section of a code: a section letter stays itself, a division ({@code 10}, {@code C10},
+   * {@code 10.5}) gives its section; null for a code that is neither.
+   */
+  public static String section(String code) {
+    if (code == null || code.isBlank()) {
+      return null;
+    }
+    String c = code.strip().toUpperCase(java.util.Locale.ROOT);
+    if (c.length() == 1 && c.charAt(0) >= 'A' && c.charAt(0) <= 'U') {
+      return c;
+    }
+    String digits = c.replaceFirst("^[A-U]", "");
+    if (digits.length() < 2
+        || !Character.isDigit(digits.charAt(0))
+        || !Character.isDigit(digits.charAt(1))) {
+      return null;
+    }
+    int division = Integer.parseInt(digits.substring(0, 2));
+    String section = null;
+    for (int i = 0; i < FIRST_DIVISION.length && division >= FIRST_DIVISION[i]; i++) {
+      section = String.valueOf((char) ('A' + i));
+    }
+    return division > 99 ? null : section;
+  }
+}

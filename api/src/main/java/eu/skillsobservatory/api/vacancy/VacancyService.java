@@ -1,0 +1,357 @@
+package eu.skillsobservatory.api.vacancy;
+
+import eu.skillsobservatory.analytics.esco.SkillCatalog;
+import eu.skillsobservatory.analytics.extract.ExtractedSkill;
+import eu.skillsobservatory.analytics.extract.Extraction;
+import eu.skillsobservatory.analytics.extract.ExtractionMode;
+import eu.skillsobservatory.analytics.extract.SkillExtractor;
+import eu.skillsobservatory.analytics.progress.Progress;
+import eu.skillsobservatory.analytics.vacancy.NearDuplicates;
+import eu.skillsobservatory.analytics.vacancy.OccupationTable;
+import eu.skillsobservatory.analytics.vacancy.Rejection;
+import eu.skillsobservatory.analytics.vacancy.SkillEvidence;
+import eu.skillsobservatory.analytics.vacancy.Vacancy;
+import eu.skillsobservatory.analytics.vacancy.VacancyRecord;
+import eu.skillsobservatory.api.config.ObservatorySettings;
+import eu.skillsobservatory.api.extract.ExtractionService;
+import eu.skillsobservatory.ingest.extract.LanguageGuess;
+import eu.skillsobservatory.ingest.extract.LuceneWordForms;
+import eu.skillsobservatory.ingest.vacancy.VacancyFiles;
+import eu.skillsobservatory.ingest.vacancy.VacancyIndex;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/**
+ * Vacancy ingest: files read row by row, each accepted vacancy enriched (language, ISCO group,
+ * given and extracted skills with their provenance) and written to the {@code vacancies} index;
+ * each rejected row written to a rejects file with its line, field and reason.
+ */
+@Service
+public class VacancyService {
+  /** Extracted skills kept per vacancy. */
+  static final int SKILLS_PER_VACANCY = 20;
+
+  private final ExtractionService extraction;
+  private final SkillCatalog catalog;
+  private final ObjectProvider<VacancyIndex> index;
+  private final ObservatorySettings settings;
+  private final LuceneWordForms forms = new LuceneWordForms();
+  private OccupationTable occupations;
+
+  public VacancyService(
+      ExtractionService extraction,
+      SkillCatalog catalog,
+      ObjectProvider<VacancyIndex> index,
+      ObservatorySettings settings) {
+    this.extraction = extraction;
+    this.catalog = catalog;
+    this.index = index;
+    this.settings = settings;
+  }
+
+  /**
+   * What an ingest did.
+   *
+   * @param ingest the run's id
+   * @param files per input file: rows, accepted, rejected, and why it could not be read whole
+   * @param refused vacancies Elasticsearch refused (source/id: reason)
+   * @param rejects the rejects file, if any row was rejected
+   * @param duplicates accepted vacancies marked as near-duplicates of another (kept, not counted)
+   * @param unknownOccupations vacancies whose occupation URI no loaded ESCO version knows (kept)
+   */
+  public record IngestReport(
+      String ingest,
+      List<VacancyFiles.ReadReport> files,
+      long rows,
+      long accepted,
+      long rejected,
+      long written,
+      List<String> refused,
+      String rejects,
+      long duplicates,
+      long unknownOccupations,
+      double seconds,
+      double perSecond) {
+    public boolean complete() {
+      return rejected == 0
+          && refused.isEmpty()
+          && files.stream().allMatch(f -> f.problem().isEmpty());
+    }
+  }
+
+  /** One input: a name for reports, and how to read it into a sink. */
+  public interface Input {
+    String name();
+
+    VacancyFiles.ReadReport read(VacancyFiles.Sink sink, Progress progress);
+
+    static Input file(Path file) {
+      return new Input() {
+        @Override
+        public String name() {
+          return file.toString();
+        }
+
+        @Override
+        public VacancyFiles.ReadReport read(VacancyFiles.Sink sink, Progress progress) {
+          return VacancyFiles.read(file, sink, progress);
+        }
+      };
+    }
+
+    /** A stream such as a request body; rows without a source get {@code source}. */
+    static Input stream(java.io.InputStream in, String name, String source) {
+      return new Input() {
+        @Override
+        public String name() {
+          return name;
+        }
+
+        @Override
+        public VacancyFiles.ReadReport read(VacancyFiles.Sink sink, Progress progress) {
+          return VacancyFiles.read(in, name, source, -1, sink, progress);
+        }
+      };
+    }
+  }
+
+  public IngestReport ingest(
+      List<Path> files, ExtractionMode mode, Optional<Path> rejectsFile, Progress progress) {
+    return ingestInputs(files.stream().map(Input::file).toList(), mode, rejectsFile, progress);
+  }
+
+  public IngestReport ingestInputs(
+      List<Input> inputs, ExtractionMode mode, Optional<Path> rejectsFile, Progress progress) {
+    long start = System.nanoTime();
+    String ingest =
+        "ingest-"
+            + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
+                .withZone(ZoneOffset.UTC)
+                .format(Instant.now());
+    SkillExtractor extractor =
+        extraction.extractor(Optional.empty(), mode == ExtractionMode.FULL, progress);
+    OccupationTable occupations = occupations();
+    Path rejects =
+        rejectsFile.orElse(settings.homePath().resolve("rejects").resolve(ingest + ".csv"));
+    RejectsWriter rejectsWriter = new RejectsWriter(rejects);
+    List<VacancyFiles.ReadReport> reports = new ArrayList<>();
+    long[] unknown = new long[1];
+    long[] duplicates = new long[1];
+    // Near-duplicates of vacancies held from earlier ingests count too.
+    NearDuplicates near = new NearDuplicates();
+    index
+        .getObject()
+        .forEachOriginal(
+            (key, print, country, employer, posted) ->
+                near.register(key, Base64.getDecoder().decode(print), country, employer, posted));
+    List<String> refused;
+    long written;
+    try (VacancyIndex.Writer writer = index.getObject().writer()) {
+      for (Input input : inputs) {
+        String name = input.name();
+        VacancyFiles.ReadReport report =
+            input.read(
+                new VacancyFiles.Sink() {
+                  @Override
+                  public void accept(Vacancy v, long line) {
+                    byte[] print = NearDuplicates.fingerprint(v.title(), v.description());
+                    String duplicateOf =
+                        near.add(
+                                v.source() + "/" + v.id(),
+                                print,
+                                v.country(),
+                                v.employer(),
+                                v.posted())
+                            .orElse(null);
+                    if (duplicateOf != null) {
+                      duplicates[0]++;
+                    }
+                    VacancyRecord r =
+                        enrich(
+                            v,
+                            extractor,
+                            mode,
+                            occupations,
+                            duplicateOf,
+                            Base64.getEncoder().encodeToString(print),
+                            ingest);
+                    if (r.occupationUnknown()) {
+                      unknown[0]++;
+                    }
+                    writer.write(r);
+                  }
+
+                  @Override
+                  public void reject(Rejection r) {
+                    rejectsWriter.write(name, r);
+                  }
+                },
+                progress);
+        reports.add(report);
+        report.problem().ifPresent(p -> rejectsWriter.write(name, new Rejection(0, "file", p)));
+      }
+      writer.close();
+      refused = writer.refused();
+      written = writer.written();
+    } finally {
+      rejectsWriter.close();
+    }
+    long rows = reports.stream().mapToLong(VacancyFiles.ReadReport::rows).sum();
+    long accepted = reports.stream().mapToLong(VacancyFiles.ReadReport::accepted).sum();
+    long rejected = reports.stream().mapToLong(VacancyFiles.ReadReport::rejected).sum();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    IngestReport report =
+        new IngestReport(
+            ingest,
+            reports,
+            rows,
+            accepted,
+            rejected,
+            written,
+            refused,
+            rejectsWriter.used() ? rejects.toString() : null,
+            duplicates[0],
+            unknown[0],
+            Math.round(seconds * 10) / 10.0,
+            Math.round(accepted / Math.max(seconds, 1e-9)));
+    index.getObject().recordRun(run(report, start));
+    return report;
+  }
+
+  private static Map<String, Object> run(IngestReport r, long start) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", r.ingest());
+    m.put("startedAt", Instant.now().minusNanos(System.nanoTime() - start).toString());
+    m.put("finishedAt", Instant.now().toString());
+    m.put("rows", r.rows());
+    m.put("accepted", r.accepted());
+    m.put("rejected", r.rejected());
+    m.put("refused", (long) r.refused().size());
+    m.put("rejects", r.rejects());
+    List<Map<String, Object>> files = new ArrayList<>();
+    for (VacancyFiles.ReadReport f : r.files()) {
+      Map<String, Object> fm = new LinkedHashMap<>();
+      fm.put("name", f.name());
+      fm.put("rows", f.rows());
+      fm.put("accepted", f.accepted());
+      fm.put("rejected", f.rejected());
+      f.problem().ifPresent(p -> fm.put("problem", p));
+      files.add(fm);
+    }
+    m.put("files", files);
+    return m;
+  }
+
+  VacancyRecord enrich(
+      Vacancy v,
+      SkillExtractor extractor,
+      ExtractionMode mode,
+      OccupationTable occupations,
+      String duplicateOf,
+      String fingerprint,
+      String ingest) {
+    String language = v.language();
+    boolean detected = false;
+    String text = v.title().isEmpty() ? v.description() : v.title() + "\n\n" + v.description();
+    if (language == null) {
+      language = LanguageGuess.of(text, extractor.languages(), forms).orElse("en");
+      detected = true;
+    }
+    List<SkillEvidence> skills = new ArrayList<>();
+    v.skills().forEach(u -> skills.add(SkillEvidence.given(u)));
+    if (!text.isBlank()) {
+      Extraction x = extractor.extract(text, language, mode, SKILLS_PER_VACANCY);
+      int titleEnd = v.title().isEmpty() ? 0 : v.title().length();
+      int descriptionStart = v.title().isEmpty() ? 0 : titleEnd + 2;
+      for (ExtractedSkill s : x.skills()) {
+        boolean inTitle = s.span().start() < titleEnd;
+        int offset = inTitle ? 0 : descriptionStart;
+        skills.add(
+            new SkillEvidence(
+                s.uri(),
+                "extracted",
+                s.score(),
+                inTitle ? "title" : "description",
+                Math.max(0, s.span().start() - offset),
+                Math.max(0, s.span().end() - offset)));
+      }
+    }
+    String occupation = v.occupation();
+    boolean unknown =
+        occupation != null && occupation.startsWith("http") && !occupations.knows(occupation);
+    String isco = occupations.iscoOf(occupation).orElse(null);
+    return new VacancyRecord(
+        v, language, detected, isco, unknown, skills, duplicateOf, fingerprint, ingest);
+  }
+
+  private synchronized OccupationTable occupations() {
+    if (occupations == null) {
+      occupations = OccupationTable.of(catalog);
+    }
+    return occupations;
+  }
+
+  public VacancyIndex.Stats stats() {
+    return index.getObject().stats();
+  }
+
+  /** The rejects file, created on the first rejected row. */
+  private static final class RejectsWriter implements AutoCloseable {
+    private final Path file;
+    private CSVPrinter printer;
+
+    RejectsWriter(Path file) {
+      this.file = file;
+    }
+
+    synchronized void write(String input, Rejection r) {
+      try {
+        if (printer == null) {
+          Files.createDirectories(file.toAbsolutePath().getParent());
+          BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+          printer =
+              CSVFormat.RFC4180
+                  .builder()
+                  .setHeader("file", "line", "field", "reason")
+                  .get()
+                  .print(w);
+        }
+        printer.printRecord(input, r.line(), r.field(), r.reason());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the rejects file " + file, e);
+      }
+    }
+
+    boolean used() {
+      return printer != null;
+    }
+
+    @Override
+    public synchronized void close() {
+      if (printer != null) {
+        try {
+          printer.close(true);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot write the rejects file " + file, e);
+        }
+      }
+    }
+  }
+}

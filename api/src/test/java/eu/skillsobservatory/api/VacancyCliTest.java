@@ -1,0 +1,147 @@
+package eu.skillsobservatory.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.skillsobservatory.api.cli.ObservatoryCommand;
+import eu.skillsobservatory.api.fixtures.MiniEscoFolder;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code ingest vacancies} and {@code vacancies stats} as a user runs them (embedded node). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class VacancyCliTest {
+  static final String FORENSICS =
+      "http://data.europa.eu/esco/skill/118a9b27-1c5a-4214-b685-1a4d9e6365ea";
+
+  @TempDir static Path dir;
+  final JsonMapper json = JsonMapper.builder().build();
+
+  record Run(int code, String out, String err) {}
+
+  static Run cli(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    String[] all = new String[args.length + 2];
+    all[0] = "--home";
+    all[1] = dir.resolve("home").toString();
+    System.arraycopy(args, 0, all, 2, args.length);
+    int code = ObservatoryCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @BeforeAll
+  void ingestTheEscoFixture() {
+    Run r = cli("ingest", "esco", "--no-index", MiniEscoFolder.in(dir).toString());
+    assertThat(r.code()).as(r.err()).isZero();
+  }
+
+  @Test
+  void rowsAndRejectsAccountForEveryLineAndAReingestUpdates() throws Exception {
+    Path file =
+        Files.writeString(
+            dir.resolve("portal-x.csv"),
+            "id;posted;country;title;description;skills\n"
+                + "1;2024-01-05;DE;Forensic analyst;Computer forensics and internet governance;\n"
+                + "2;2024-13-01;DE;Bad date;x;\n"
+                + "3;2024-02-05;FR;Analyst;Some text;"
+                + FORENSICS
+                + "\n"
+                + "4;2024-02-06;QQ;Bad country;x;\n");
+    Path rejects = dir.resolve("rejects.csv");
+    Run r =
+        cli(
+            "ingest",
+            "vacancies",
+            "--format",
+            "json",
+            "--rejects",
+            rejects.toString(),
+            file.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(2);
+    JsonNode report = json.readTree(r.out());
+    assertThat(report.get("accepted").asLong()).isEqualTo(2);
+    assertThat(report.get("rejected").asLong()).isEqualTo(2);
+    List<String> lines = Files.readAllLines(rejects);
+    assertThat(lines.get(0)).isEqualTo("file,line,field,reason");
+    assertThat(lines.subList(1, lines.size()))
+        .hasSize(2)
+        .anySatisfy(l -> assertThat(l).contains(",3,posted,"))
+        .anySatisfy(l -> assertThat(l).contains(",5,country,"));
+    assertThat(report.get("accepted").asLong() + lines.size() - 1).isEqualTo(4);
+
+    Run again = cli("ingest", "vacancies", "--rejects", rejects.toString(), file.toString());
+    assertThat(again.code()).isEqualTo(2);
+
+    Run stats = cli("vacancies", "stats", "--format", "json");
+    assertThat(stats.code()).as(stats.err()).isZero();
+    JsonNode s = json.readTree(stats.out());
+    JsonNode portal = null;
+    for (JsonNode x : s.get("bySource")) {
+      if (x.get("source").asString().equals("portal-x")) {
+        portal = x;
+      }
+    }
+    assertThat(portal).isNotNull();
+    assertThat(portal.get("vacancies").asLong()).isEqualTo(2);
+    assertThat(s.get("byMonth").get("2024-01").asLong()).isEqualTo(1);
+    assertThat(s.get("lastIngest").get("rejected").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void aFileWithoutIdColumnLoadsNothingAndExits2() throws Exception {
+    Path file = Files.writeString(dir.resolve("noid.csv"), "ref,posted,country\n1,2024-01-01,DE\n");
+    Run r = cli("ingest", "vacancies", file.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).contains("the header has no 'id' column");
+  }
+
+  @Test
+  void theSameAdvertOnTwoPortalsCountsOnceAndAReingestFindsNoNewDuplicates() throws Exception {
+    String text =
+        "Digital forensic investigator: recover evidence from computers, phones and networks,"
+            + " write reports for the court, keep the chain of custody and follow the rules of"
+            + " internet governance and data protection in every investigation you run.";
+    Path file =
+        Files.writeString(
+            dir.resolve("two-portals.jsonl"),
+            "{\"source\":\"jobs-one\",\"id\":\"A\",\"posted\":\"2024-06-01\",\"country\":\"NL\","
+                + "\"employer\":\"Forensix B.V.\",\"title\":\"Forensic investigator\",\"description\":\""
+                + text
+                + "\"}\n"
+                + "{\"source\":\"jobs-two\",\"id\":\"77\",\"posted\":\"2024-06-04\",\"country\":\"NL\","
+                + "\"employer\":\"Forensix\",\"title\":\"FORENSIC INVESTIGATOR (m/f/d)\",\"description\":\""
+                + text.toUpperCase()
+                + " Apply now!\"}\n"
+                + "{\"source\":\"jobs-two\",\"id\":\"78\",\"posted\":\"2024-06-04\",\"country\":\"NL\","
+                + "\"employer\":\"Forensix\",\"title\":\"Receptionist\",\"description\":\"Welcome"
+                + " visitors, answer the phone and keep the front desk tidy.\"}\n");
+    Run r = cli("ingest", "vacancies", "--format", "json", file.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(json.readTree(r.out()).get("duplicates").asLong()).isEqualTo(1);
+
+    Run again = cli("ingest", "vacancies", "--format", "json", file.toString());
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(json.readTree(again.out()).get("duplicates").asLong()).isEqualTo(1);
+
+    JsonNode s = json.readTree(cli("vacancies", "stats", "--format", "json").out());
+    JsonNode two = null;
+    for (JsonNode x : s.get("bySource")) {
+      if (x.get("source").asString().equals("jobs-two")) {
+        two = x;
+      }
+    }
+    assertThat(two).isNotNull();
+    assertThat(two.get("vacancies").asLong()).isEqualTo(1);
+    assertThat(two.get("duplicates").asLong()).isEqualTo(1);
+    assertThat(two.get("duplicateRate").asDouble()).isEqualTo(0.5);
+  }
+}

@@ -1,0 +1,422 @@
+package eu.skillsobservatory.ingest.vacancy;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.transport.BackoffPolicy;
+import eu.skillsobservatory.analytics.vacancy.Nace;
+import eu.skillsobservatory.analytics.vacancy.SkillEvidence;
+import eu.skillsobservatory.analytics.vacancy.Vacancy;
+import eu.skillsobservatory.analytics.vacancy.VacancyRecord;
+import eu.skillsobservatory.ingest.search.SearchConnection;
+import eu.skillsobservatory.ingest.search.SearchStoreException;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Vacancies in Elasticsearch, behind the alias {@code vacancies}: one document per source and id
+ * (the document id is a digest of both, so a new ingest of the same vacancy replaces it), with its
+ * sector, occupation, ISCO group, region, month and skills, and for every skill where it came from.
+ * Ingest runs are recorded in {@code vacancy-ingests}.
+ */
+public final class VacancyIndex {
+  public static final String ALIAS = "vacancies";
+  static final String INDEX = "vacancies-v1";
+  static final String RUNS = "vacancy-ingests";
+
+  private final SearchConnection connection;
+  private final ElasticsearchClient es;
+
+  public VacancyIndex(SearchConnection connection) {
+    this.connection = connection;
+    this.es = connection.client();
+  }
+
+  static final String MAPPING =
+      """
+      {"settings":{"number_of_shards":1,"number_of_replicas":0},
+       "mappings":{"dynamic":"strict","_meta":{"mappingVersion":1},"properties":{
+        "source":{"type":"keyword"},"id":{"type":"keyword"},
+        "posted":{"type":"date","format":"yyyy-MM-dd"},"month":{"type":"keyword"},
+        "country":{"type":"keyword"},"region":{"type":"keyword"},
+        "nace":{"type":"keyword"},"naceSection":{"type":"keyword"},
+        "occupation":{"type":"keyword"},"occupationUnknown":{"type":"boolean"},
+        "isco":{"type":"keyword"},"iscoMajor":{"type":"keyword"},
+        "title":{"type":"text","analyzer":"standard"},
+        "description":{"type":"text","index":false},
+        "language":{"type":"keyword"},"languageDetected":{"type":"boolean"},
+        "employer":{"type":"keyword"},
+        "skills":{"type":"keyword"},
+        "skillsGiven":{"type":"keyword"},
+        "skillsExtracted":{"type":"keyword"},
+        "evidence":{"type":"object","enabled":false},
+        "duplicate":{"type":"boolean"},"duplicateOf":{"type":"keyword"},
+        "fingerprint":{"type":"keyword","index":false},
+        "ingest":{"type":"keyword"},"ingestedAt":{"type":"date"}}}}
+      """;
+
+  static final String RUNS_MAPPING =
+      """
+      {"settings":{"number_of_shards":1,"number_of_replicas":0},
+       "mappings":{"dynamic":"strict","properties":{
+        "id":{"type":"keyword"},"startedAt":{"type":"date"},"finishedAt":{"type":"date"},
+        "rows":{"type":"long"},"accepted":{"type":"long"},"rejected":{"type":"long"},
+        "refused":{"type":"long"},"rejects":{"type":"keyword"},
+        "files":{"type":"object","enabled":false}}}}
+      """;
+
+  /** Creates the index, its alias and the runs index when missing; does nothing otherwise. */
+  public void ensure() {
+    try {
+      boolean alias =
+          connection.withRetries(
+              "checking the vacancies alias",
+              () -> es.indices().existsAlias(a -> a.name(ALIAS)).value());
+      if (!alias) {
+        es.indices()
+            .create(c -> c.index(INDEX).withJson(new StringReader(MAPPING)).aliases(ALIAS, a -> a));
+      }
+      boolean runs = es.indices().exists(e -> e.index(RUNS)).value();
+      if (!runs) {
+        es.indices().create(c -> c.index(RUNS).withJson(new StringReader(RUNS_MAPPING)));
+      }
+    } catch (ElasticsearchException e) {
+      if (!"resource_already_exists_exception".equals(e.error().type())) {
+        throw new SearchStoreException("cannot create the vacancy index: " + e.getMessage(), e);
+      }
+    } catch (IOException e) {
+      throw new SearchStoreException("Elasticsearch did not answer: " + e.getMessage(), e);
+    }
+  }
+
+  /** The document id of a vacancy: a digest of its source and id. */
+  public static String documentId(Vacancy v) {
+    try {
+      byte[] d =
+          MessageDigest.getInstance("SHA-256").digest(v.key().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 20);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Writes vacancies in bulk; every refused document is named by source and id. */
+  public final class Writer implements AutoCloseable {
+    private final BulkIngester<String> ingester;
+    private final ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
+    private final AtomicLong written = new AtomicLong();
+
+    Writer() {
+      BulkListener<String> listener =
+          new BulkListener<>() {
+            @Override
+            public void beforeBulk(long id, BulkRequest request, List<String> keys) {}
+
+            @Override
+            public void afterBulk(
+                long id, BulkRequest request, List<String> keys, BulkResponse response) {
+              List<BulkResponseItem> items = response.items();
+              for (int i = 0; i < items.size(); i++) {
+                if (items.get(i).error() != null) {
+                  refused.add(keys.get(i) + ": " + items.get(i).error().reason());
+                } else {
+                  written.incrementAndGet();
+                }
+              }
+            }
+
+            @Override
+            public void afterBulk(long id, BulkRequest request, List<String> keys, Throwable t) {
+              keys.forEach(k -> refused.add(k + ": " + t.getMessage()));
+            }
+          };
+      ingester =
+          BulkIngester.of(
+              b ->
+                  b.client(es)
+                      .maxOperations(1_000)
+                      .maxSize(8L * 1024 * 1024)
+                      .maxConcurrentRequests(2)
+                      .backoffPolicy(BackoffPolicy.exponentialBackoff(200L, 6))
+                      .listener(listener));
+    }
+
+    public void write(VacancyRecord r) {
+      Vacancy v = r.vacancy();
+      ingester.add(
+          op -> op.index(ix -> ix.index(ALIAS).id(documentId(v)).document(source(r))),
+          v.source() + "/" + v.id());
+    }
+
+    public long written() {
+      return written.get();
+    }
+
+    public List<String> refused() {
+      return new ArrayList<>(refused);
+    }
+
+    @Override
+    public void close() {
+      ingester.close();
+      try {
+        es.indices().refresh(x -> x.index(ALIAS));
+      } catch (IOException | ElasticsearchException e) {
+        throw new SearchStoreException("cannot refresh the vacancy index: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  public Writer writer() {
+    ensure();
+    return new Writer();
+  }
+
+  static Map<String, Object> source(VacancyRecord r) {
+    Vacancy v = r.vacancy();
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("source", v.source());
+    d.put("id", v.id());
+    d.put("posted", v.posted().toString());
+    d.put("month", v.posted().toString().substring(0, 7));
+    d.put("country", v.country());
+    d.put("region", v.region());
+    d.put("nace", v.nace());
+    d.put("naceSection", Nace.section(v.nace()));
+    d.put("occupation", v.occupation());
+    d.put("occupationUnknown", r.occupationUnknown());
+    d.put("isco", r.iscoCode());
+    d.put("iscoMajor", r.iscoCode() == null ? null : r.iscoCode().substring(0, 1));
+    d.put("title", v.title());
+    d.put("description", v.description());
+    d.put("language", r.language());
+    d.put("languageDetected", r.languageDetected());
+    d.put("employer", v.employer());
+    List<String> all = new ArrayList<>();
+    List<String> given = new ArrayList<>();
+    List<String> extracted = new ArrayList<>();
+    List<Map<String, Object>> evidence = new ArrayList<>();
+    for (SkillEvidence e : r.skills()) {
+      if (!all.contains(e.uri())) {
+        all.add(e.uri());
+      }
+      (e.origin().equals("given") ? given : extracted).add(e.uri());
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("uri", e.uri());
+      m.put("origin", e.origin());
+      m.put("score", e.score());
+      if (e.field() != null) {
+        m.put("field", e.field());
+        m.put("start", e.start());
+        m.put("end", e.end());
+      }
+      evidence.add(m);
+    }
+    d.put("skills", all);
+    d.put("skillsGiven", given);
+    d.put("skillsExtracted", extracted);
+    d.put("evidence", evidence);
+    d.put("duplicate", r.duplicateOf() != null);
+    d.put("duplicateOf", r.duplicateOf());
+    d.put("fingerprint", r.fingerprint());
+    d.put("ingest", r.ingest());
+    d.put("ingestedAt", Instant.now().toString());
+    return d;
+  }
+
+  /** What near-duplicate detection needs of a vacancy held. */
+  public interface OriginalConsumer {
+    void accept(
+        String key,
+        String fingerprint,
+        String country,
+        String employer,
+        java.time.LocalDate posted);
+  }
+
+  /**
+   * Every vacancy held that is not a duplicate, with its fingerprint, in pages of 5,000 (search
+   * after the last document id), so that a new ingest finds duplicates of earlier ones too.
+   */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  public void forEachOriginal(OriginalConsumer consumer) {
+    ensure();
+    List<co.elastic.clients.elasticsearch._types.FieldValue> after = null;
+    try {
+      while (true) {
+        List<co.elastic.clients.elasticsearch._types.FieldValue> from = after;
+        SearchResponse<Map> page =
+            connection.withRetries(
+                "reading vacancy fingerprints",
+                () ->
+                    es.search(
+                        s -> {
+                          s.index(ALIAS)
+                              .size(5_000)
+                              .query(q -> q.term(t -> t.field("duplicate").value(false)))
+                              .source(
+                                  src ->
+                                      src.filter(
+                                          f ->
+                                              f.includes(
+                                                  "source",
+                                                  "id",
+                                                  "fingerprint",
+                                                  "country",
+                                                  "employer",
+                                                  "posted")))
+                              .sort(o -> o.field(f -> f.field("_doc")));
+                          if (from != null) {
+                            s.searchAfter(from);
+                          }
+                          return s;
+                        },
+                        Map.class));
+        var hits = page.hits().hits();
+        for (var h : hits) {
+          Map<?, ?> d = h.source();
+          Object fp = d.get("fingerprint");
+          if (fp == null) {
+            continue;
+          }
+          consumer.accept(
+              d.get("source") + "/" + d.get("id"),
+              (String) fp,
+              (String) d.get("country"),
+              (String) d.get("employer"),
+              java.time.LocalDate.parse((String) d.get("posted")));
+        }
+        if (hits.size() < 5_000) {
+          return;
+        }
+        after = hits.get(hits.size() - 1).sort();
+      }
+    } catch (IOException | ElasticsearchException e) {
+      throw new SearchStoreException("cannot read vacancy fingerprints: " + e.getMessage(), e);
+    }
+  }
+
+  /** Records one ingest run. */
+  public void recordRun(Map<String, Object> run) {
+    try {
+      ensure();
+      es.index(
+          i ->
+              i.index(RUNS)
+                  .id((String) run.get("id"))
+                  .document(run)
+                  .refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
+    } catch (IOException | ElasticsearchException e) {
+      throw new SearchStoreException("cannot record the ingest run: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * What the index holds. Duplicates are counted apart and left out of the other counts.
+   *
+   * @param total vacancies, duplicates left out
+   * @param duplicates vacancies marked as duplicates
+   * @param bySource per source: vacancies, duplicates and the duplicate rate
+   * @param byMonth vacancies per month of posting (yyyy-MM), duplicates left out
+   * @param lastIngest the last ingest run as recorded, or null
+   */
+  public record Stats(
+      long total,
+      long duplicates,
+      List<SourceStats> bySource,
+      Map<String, Long> byMonth,
+      Map<String, Object> lastIngest) {}
+
+  public record SourceStats(String source, long vacancies, long duplicates, double duplicateRate) {}
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  public Stats stats() {
+    ensure();
+    try {
+      SearchResponse<Void> r =
+          connection.withRetries(
+              "vacancy statistics",
+              () ->
+                  es.search(
+                      s ->
+                          s.index(ALIAS)
+                              .size(0)
+                              .trackTotalHits(t -> t.enabled(true))
+                              .aggregations(
+                                  "duplicates",
+                                  a -> a.filter(f -> f.term(t -> t.field("duplicate").value(true))))
+                              .aggregations(
+                                  "sources",
+                                  a ->
+                                      a.terms(t -> t.field("source").size(1_000))
+                                          .aggregations(
+                                              "duplicates",
+                                              b ->
+                                                  b.filter(
+                                                      f ->
+                                                          f.term(
+                                                              t ->
+                                                                  t.field("duplicate")
+                                                                      .value(true)))))
+                              .aggregations(
+                                  "originals",
+                                  a ->
+                                      a.filter(f -> f.term(t -> t.field("duplicate").value(false)))
+                                          .aggregations(
+                                              "months",
+                                              b -> b.terms(t -> t.field("month").size(10_000)))),
+                      Void.class));
+      long all = r.hits().total() == null ? 0 : r.hits().total().value();
+      long duplicates = r.aggregations().get("duplicates").filter().docCount();
+      List<SourceStats> sources = new ArrayList<>();
+      for (StringTermsBucket b : r.aggregations().get("sources").sterms().buckets().array()) {
+        long d = b.aggregations().get("duplicates").filter().docCount();
+        long n = b.docCount();
+        sources.add(new SourceStats(b.key().stringValue(), n - d, d, n == 0 ? 0 : (double) d / n));
+      }
+      Map<String, Long> months = new java.util.TreeMap<>();
+      Aggregate originals = r.aggregations().get("originals");
+      for (StringTermsBucket b :
+          originals.filter().aggregations().get("months").sterms().buckets().array()) {
+        months.put(b.key().stringValue(), b.docCount());
+      }
+      SearchResponse<Map> last =
+          es.search(
+              s ->
+                  s.index(RUNS)
+                      .size(1)
+                      .sort(
+                          o ->
+                              o.field(
+                                  f ->
+                                      f.field("finishedAt")
+                                          .order(
+                                              co.elastic.clients.elasticsearch._types.SortOrder
+                                                  .Desc))),
+              Map.class);
+      Map<String, Object> lastRun =
+          last.hits().hits().isEmpty() ? null : last.hits().hits().get(0).source();
+      return new Stats(all - duplicates, duplicates, sources, months, lastRun);
+    } catch (IOException | ElasticsearchException e) {
+      throw new SearchStoreException("vacancy statistics failed: " + e.getMessage(), e);
+    }
+  }
+}

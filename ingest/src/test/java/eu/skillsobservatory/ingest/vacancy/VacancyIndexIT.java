@@ -1,0 +1,89 @@
+package eu.skillsobservatory.ingest.vacancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.skillsobservatory.analytics.vacancy.SkillEvidence;
+import eu.skillsobservatory.analytics.vacancy.Vacancy;
+import eu.skillsobservatory.analytics.vacancy.VacancyRecord;
+import eu.skillsobservatory.ingest.search.EmbeddedNodeExtension;
+import eu.skillsobservatory.ingest.search.SearchConnection;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Vacancies written to a real embedded node, updated by source and id, counted. */
+@ExtendWith(EmbeddedNodeExtension.class)
+class VacancyIndexIT {
+  static final String WELD =
+      "http://data.europa.eu/esco/skill/9b7d5b25-4ec2-4a46-9b5c-4ce4b4d9ac30";
+
+  static VacancyRecord record(String source, String id, String posted, String duplicateOf) {
+    Vacancy v =
+        new Vacancy(
+            source,
+            id,
+            LocalDate.parse(posted),
+            "DE",
+            "DE21",
+            "25",
+            "7212",
+            "Welder",
+            "Weld frames.",
+            "en",
+            List.of(WELD),
+            "ACME");
+    return new VacancyRecord(
+        v,
+        "en",
+        false,
+        "7212",
+        false,
+        List.of(
+            SkillEvidence.given(WELD),
+            new SkillEvidence(WELD, "extracted", 0.8, "description", 0, 4)),
+        duplicateOf,
+        "AAAA",
+        "ingest-test");
+  }
+
+  @Test
+  void theSameSourceAndIdIsUpdatedAndDuplicatesAreCountedApart(SearchConnection es)
+      throws Exception {
+    VacancyIndex index = new VacancyIndex(es);
+    index.ensure();
+    index.ensure(); // idempotent
+    try (VacancyIndex.Writer w = index.writer()) {
+      w.write(record("a", "1", "2024-01-10", null));
+      w.write(record("a", "2", "2024-02-10", null));
+      w.write(record("b", "9", "2024-02-11", "a/2"));
+    }
+    try (VacancyIndex.Writer w = index.writer()) {
+      w.write(record("a", "1", "2024-03-10", null)); // the same vacancy, moved to March
+      assertThat(w.refused()).isEmpty();
+    }
+    index.recordRun(Map.of("id", "run-1", "finishedAt", "2026-01-01T00:00:00Z", "rows", 4L));
+    VacancyIndex.Stats s = index.stats();
+    assertThat(s.total()).isEqualTo(2);
+    assertThat(s.duplicates()).isEqualTo(1);
+    assertThat(s.byMonth()).containsExactly(Map.entry("2024-02", 1L), Map.entry("2024-03", 1L));
+    assertThat(s.bySource())
+        .contains(new VacancyIndex.SourceStats("b", 0, 1, 1.0))
+        .contains(new VacancyIndex.SourceStats("a", 2, 0, 0.0));
+    assertThat(s.lastIngest()).containsEntry("id", "run-1");
+    var doc =
+        es.client()
+            .get(
+                g ->
+                    g.index(VacancyIndex.ALIAS)
+                        .id(
+                            VacancyIndex.documentId(
+                                record("a", "1", "2024-03-10", null).vacancy())),
+                Map.class)
+            .source();
+    assertThat(doc).containsEntry("naceSection", "C").containsEntry("iscoMajor", "7");
+    assertThat(doc.get("skills")).isEqualTo(List.of(WELD));
+    assertThat((List<?>) doc.get("evidence")).hasSize(2);
+  }
+}
