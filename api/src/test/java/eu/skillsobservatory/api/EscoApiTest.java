@@ -48,6 +48,7 @@ class EscoApiTest {
     r.add("observatory.esco.bundled", () -> "../data/esco/v1.1.1");
     // 99,120 label vectors would take the CPU for 90 s; these tests use fast extraction only.
     r.add("observatory.extraction.warm-up", () -> "false");
+    r.add("observatory.vacancies.load-sample-on-first-start", () -> "false");
   }
 
   @Autowired Environment env;

@@ -41,6 +41,7 @@ class UnreachableClusterTest {
     r.add("observatory.esco.bundled", () -> MiniEscoFolder.in(home).toString());
     r.add("observatory.elasticsearch.url", () -> "http://127.0.0.1:" + closedPort());
     r.add("observatory.elasticsearch.connect-timeout", () -> "2s");
+    r.add("observatory.vacancies.load-sample-on-first-start", () -> "false");
   }
 
   static int closedPort() {

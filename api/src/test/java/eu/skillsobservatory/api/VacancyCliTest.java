@@ -144,4 +144,31 @@ class VacancyCliTest {
     assertThat(two.get("duplicates").asLong()).isEqualTo(1);
     assertThat(two.get("duplicateRate").asDouble()).isEqualTo(0.5);
   }
+
+  @Test
+  void aGeneratedCorpusIsIngestedAndItsPlantedRepostsAreFound() throws Exception {
+    Path corpus = dir.resolve("generated.jsonl.gz");
+    Run g =
+        cli(
+            "generate",
+            "vacancies",
+            "--n",
+            "400",
+            "--seed",
+            "3",
+            "--employment",
+            Path.of("..", "data", "eurostat", "lfsa_eisn2_long.csv").toString(),
+            corpus.toString());
+    assertThat(g.code()).as(g.err()).isZero();
+    assertThat(corpus.resolveSibling("generated.jsonl.gz.truth.json")).exists();
+    Run i = cli("ingest", "vacancies", corpus.toString());
+    assertThat(i.code()).as(i.err() + i.out()).isZero();
+    Run e = cli("evaluate", "deduplication", "--format", "json", corpus.toString());
+    assertThat(e.code()).as(e.err()).isZero();
+    JsonNode r = json.readTree(e.out());
+    assertThat(r.get("planted").asLong()).isPositive();
+    assertThat(r.get("recall").asDouble()).isGreaterThanOrEqualTo(0.95);
+    assertThat(r.get("falseRate").asDouble()).isLessThanOrEqualTo(0.01);
+    assertThat(r.get("missing").asLong()).isZero();
+  }
 }

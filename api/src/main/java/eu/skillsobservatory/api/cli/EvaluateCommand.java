@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
     name = "evaluate",
     mixinStandardHelpOptions = true,
     description = "Measure the product's quality on benchmark data.",
-    subcommands = {EvaluateCommand.Extraction.class})
+    subcommands = {EvaluateCommand.Extraction.class, EvaluateCommand.Deduplication.class})
 public class EvaluateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -103,6 +103,52 @@ public class EvaluateCommand implements Runnable {
                   String.join("; ", e.unresolvedLabels()));
             }
           }
+        }
+        out.flush();
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "deduplication",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Score the duplicate marks of the vacancies held against a generated corpus: CORPUS is",
+        "the file 'generate vacancies' wrote (its CORPUS.truth.json lists the planted reposts);",
+        "ingest CORPUS first."
+      })
+  static class Deduplication implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "CORPUS", description = "The generated vacancy file.")
+    Path corpus;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json.")
+    String format;
+
+    @Override
+    public Integer call() {
+      String fmt = Output.format(format, "text", "json");
+      ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
+      try (Runtime runtime = root.start("evaluate deduplication", false, Map.of())) {
+        var r =
+            runtime.bean(eu.skillsobservatory.api.vacancy.DeduplicationCheck.class).check(corpus);
+        PrintWriter out = spec.commandLine().getOut();
+        if (fmt.equals("json")) {
+          out.println(EscoCommand.json(r));
+        } else {
+          out.printf(
+              Locale.ROOT,
+              "planted reposts %,d, found %,d (recall %.2f %%); originals %,d, marked as duplicates"
+                  + " %,d (%.2f %%); not in the index %,d%n",
+              r.planted(),
+              r.found(),
+              100 * r.recall(),
+              r.originals(),
+              r.falseDuplicates(),
+              100 * r.falseRate(),
+              r.missing());
         }
         out.flush();
       }

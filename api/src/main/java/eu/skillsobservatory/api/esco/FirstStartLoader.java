@@ -3,6 +3,7 @@ package eu.skillsobservatory.api.esco;
 import eu.skillsobservatory.analytics.progress.Progress;
 import eu.skillsobservatory.api.cli.ConsoleProgress;
 import eu.skillsobservatory.api.config.EscoSettings;
+import eu.skillsobservatory.api.vacancy.SampleVacancies;
 import eu.skillsobservatory.ingest.esco.LoadReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,9 +18,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.stereotype.Component;
 
 /**
- * On the first {@code serve} of an empty home, loads the ESCO download shipped in {@code data/}, so
- * that one command gives a working system. It runs before the web server opens its port: no request
- * ever sees a half-loaded store.
+ * On the first {@code serve} of an empty home, loads the ESCO download shipped in {@code data/} and
+ * then the synthetic sample vacancies, so that one command gives a working system. It runs before
+ * the web server opens its port: no request ever sees a half-loaded store.
  */
 @Component
 @ConditionalOnWebApplication
@@ -28,16 +29,19 @@ public class FirstStartLoader implements SmartInitializingSingleton {
 
   private final EscoService esco;
   private final EscoSettings settings;
+  private final SampleVacancies sample;
 
-  public FirstStartLoader(EscoService esco, EscoSettings settings) {
+  public FirstStartLoader(EscoService esco, EscoSettings settings, SampleVacancies sample) {
     this.esco = esco;
     this.settings = settings;
+    this.sample = sample;
   }
 
   @Override
   public void afterSingletonsInstantiated() {
     if (!esco.versions().isEmpty()) {
       indexIfMissing();
+      sample.loadIfEmpty();
       return;
     }
     if (!settings.loadOnFirstStart()) {
@@ -64,6 +68,7 @@ public class FirstStartLoader implements SmartInitializingSingleton {
         .skipped()
         .forEach(s -> LOG.info("Skipped {} rows of {}: {}", s.count(), s.file(), s.reason()));
     indexIfMissing();
+    sample.loadIfEmpty();
   }
 
   /**

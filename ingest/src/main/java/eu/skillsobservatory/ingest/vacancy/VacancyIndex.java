@@ -314,6 +314,47 @@ public final class VacancyIndex {
     }
   }
 
+  /** Every vacancy held: {@code source/id} and {@code source/id} of what it duplicates, or null. */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  public Map<String, String> duplicateMarks() {
+    ensure();
+    Map<String, String> out = new java.util.HashMap<>();
+    List<co.elastic.clients.elasticsearch._types.FieldValue> after = null;
+    try {
+      while (true) {
+        List<co.elastic.clients.elasticsearch._types.FieldValue> from = after;
+        SearchResponse<Map> page =
+            connection.withRetries(
+                "reading duplicate marks",
+                () ->
+                    es.search(
+                        s -> {
+                          s.index(ALIAS)
+                              .size(10_000)
+                              .source(
+                                  src -> src.filter(f -> f.includes("source", "id", "duplicateOf")))
+                              .sort(o -> o.field(f -> f.field("_doc")));
+                          if (from != null) {
+                            s.searchAfter(from);
+                          }
+                          return s;
+                        },
+                        Map.class));
+        var hits = page.hits().hits();
+        for (var h : hits) {
+          Map<?, ?> d = h.source();
+          out.put(d.get("source") + "/" + d.get("id"), (String) d.get("duplicateOf"));
+        }
+        if (hits.size() < 10_000) {
+          return out;
+        }
+        after = hits.get(hits.size() - 1).sort();
+      }
+    } catch (IOException | ElasticsearchException e) {
+      throw new SearchStoreException("cannot read duplicate marks: " + e.getMessage(), e);
+    }
+  }
+
   /** Records one ingest run. */
   public void recordRun(Map<String, Object> run) {
     try {

@@ -1,0 +1,310 @@
+package eu.skillsobservatory.analytics.vacancy;
+
+import eu.skillsobservatory.analytics.statistics.EmploymentCell;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * Makes a synthetic vacancy corpus, honestly labelled as such: occupations drawn from real ESCO
+ * occupations, sector, occupation group and country weighted by real Eurostat employment, skills
+ * drawn from each occupation's real essential and optional skills, text built from ESCO labels and
+ * descriptions with boilerplate and noise, near-duplicates reposted on other portals, and a few
+ * planted emerging skills whose share rises month by month in given sectors. What was planted is
+ * returned as {@link Truth}, for tests of deduplication and trend analytics. The same seed gives
+ * the same corpus.
+ */
+public final class VacancyGenerator {
+  /** A skill by URI and English preferred label. */
+  public record SkillRef(String uri, String label) {}
+
+  /** What the generator needs of an ESCO occupation. */
+  public record OccupationProfile(
+      String uri,
+      String label,
+      String description,
+      String iscoCode,
+      List<SkillRef> essential,
+      List<SkillRef> optional) {
+    public OccupationProfile {
+      Objects.requireNonNull(uri, "uri");
+      essential = List.copyOf(essential);
+      optional = List.copyOf(optional);
+    }
+  }
+
+  /**
+   * @param n vacancies to write, duplicates included
+   * @param seed the random seed
+   * @param from the first month
+   * @param months how many months
+   */
+  public record Settings(int n, long seed, YearMonth from, int months) {
+    public Settings {
+      if (n < 1) {
+        throw new IllegalArgumentException("n: at least 1");
+      }
+      if (months < 1 || months > 240) {
+        throw new IllegalArgumentException("months: 1 to 240");
+      }
+    }
+  }
+
+  /**
+   * A planted emerging skill: its share of the sector's vacancies rises from 0 to {@code share}.
+   */
+  public record EmergingSkill(String uri, String label, String sector, double finalShare) {}
+
+  /** What was planted. */
+  public record Truth(
+      String note,
+      Settings settings,
+      int vacancies,
+      int duplicates,
+      List<EmergingSkill> emerging,
+      Map<String, String> duplicateOf) {}
+
+  /** Share of vacancies that are reposts of an earlier one on another portal. */
+  static final double DUPLICATES = 0.08;
+
+  static final List<String> SOURCES = List.of("portal-a", "portal-b", "portal-c", "pes-feed");
+  static final String[] INTROS = {
+    "We are looking for a %s to join our team.",
+    "Our client is hiring a %s.",
+    "Job opening: %s.",
+    "%s wanted for a growing company.",
+  };
+  static final String[] SKILL_LINES = {
+    "You will %s.",
+    "Experience with %s is required.",
+    "Knowledge of %s.",
+    "You can %s.",
+    "Good command of %s.",
+    "Responsibilities include: %s.",
+  };
+  static final String[] BOILERPLATE = {
+    "We offer a competitive salary and a pension plan.",
+    "We are an equal opportunity employer; all qualified applicants will be considered.",
+    "Apply now with your CV and a cover letter.",
+    "Flexible working hours and 30 days of paid leave.",
+    "About us: a family business founded in 1987 with offices in three countries.",
+  };
+
+  private final List<OccupationProfile> occupations;
+  private final List<EmploymentCell> employment;
+
+  public VacancyGenerator(List<OccupationProfile> occupations, List<EmploymentCell> employment) {
+    this.occupations =
+        occupations.stream()
+            .filter(
+                o -> o.iscoCode() != null && !o.iscoCode().isEmpty() && !o.essential().isEmpty())
+            .sorted(Comparator.comparing(OccupationProfile::uri))
+            .toList();
+    int latest = employment.stream().mapToInt(EmploymentCell::year).max().orElse(0);
+    this.employment =
+        employment.stream()
+            .filter(c -> c.year() == latest && c.thousands() > 0)
+            .sorted(
+                Comparator.comparing(EmploymentCell::country)
+                    .thenComparing(EmploymentCell::nace)
+                    .thenComparing(EmploymentCell::isco))
+            .toList();
+    if (this.occupations.isEmpty() || this.employment.isEmpty()) {
+      throw new IllegalArgumentException("need ESCO occupations with skills and employment data");
+    }
+  }
+
+  /**
+   * Writes the corpus to {@code out}, in posting order within each month, and returns the truth.
+   */
+  public Truth generate(Settings s, Consumer<Vacancy> out) {
+    Random r = new Random(s.seed());
+    Map<String, List<OccupationProfile>> byMajor = new HashMap<>();
+    for (OccupationProfile o : occupations) {
+      byMajor.computeIfAbsent(o.iscoCode().substring(0, 1), k -> new ArrayList<>()).add(o);
+    }
+    List<EmploymentCell> cells =
+        employment.stream().filter(c -> byMajor.containsKey(c.isco())).toList();
+    double[] cumulative = new double[cells.size()];
+    double total = 0;
+    for (int i = 0; i < cells.size(); i++) {
+      total += cells.get(i).thousands();
+      cumulative[i] = total;
+    }
+    List<EmergingSkill> emerging = plant(r);
+    Map<String, String> duplicateOf = new LinkedHashMap<>();
+    List<Vacancy> recent = new ArrayList<>();
+    int duplicates = 0;
+    for (int i = 0; i < s.n(); i++) {
+      if (!recent.isEmpty() && r.nextDouble() < DUPLICATES) {
+        Vacancy original = recent.get(r.nextInt(recent.size()));
+        Vacancy copy = repost(original, i, r);
+        duplicateOf.put(copy.source() + "/" + copy.id(), original.source() + "/" + original.id());
+        duplicates++;
+        out.accept(copy);
+        continue;
+      }
+      EmploymentCell cell = cells.get(pick(cumulative, r.nextDouble() * total));
+      List<OccupationProfile> pool = byMajor.get(cell.isco());
+      OccupationProfile o = pool.get(r.nextInt(pool.size()));
+      int month = r.nextInt(s.months());
+      LocalDate posted = s.from().plusMonths(month).atDay(1).plusDays(r.nextInt(28));
+      Vacancy v =
+          vacancy(i, o, cell, posted, month / (double) Math.max(1, s.months() - 1), emerging, r);
+      recent.add(v);
+      if (recent.size() > 500) {
+        recent.remove(0);
+      }
+      out.accept(v);
+    }
+    return new Truth(
+        "Synthetic vacancies made by Skills Observatory's generator from ESCO and Eurostat data;"
+            + " not real adverts. Every text is English whatever the country.",
+        s,
+        s.n(),
+        duplicates,
+        emerging,
+        duplicateOf);
+  }
+
+  private static int pick(double[] cumulative, double x) {
+    int lo = 0;
+    int hi = cumulative.length - 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (cumulative[mid] < x) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /**
+   * Five skills that rise: each in one sector, chosen by the seed among the occupations' skills.
+   */
+  private List<EmergingSkill> plant(Random r) {
+    List<EmergingSkill> out = new ArrayList<>();
+    String[] sectors = {"C", "J", "F", "Q", "M"};
+    for (String sector : sectors) {
+      OccupationProfile o = occupations.get(r.nextInt(occupations.size()));
+      List<SkillRef> pool = o.optional().isEmpty() ? o.essential() : o.optional();
+      SkillRef k = pool.get(r.nextInt(pool.size()));
+      if (out.stream().noneMatch(e -> e.uri().equals(k.uri()))) {
+        out.add(new EmergingSkill(k.uri(), k.label(), sector, 0.3));
+      }
+    }
+    return out;
+  }
+
+  private Vacancy vacancy(
+      int i,
+      OccupationProfile o,
+      EmploymentCell cell,
+      LocalDate posted,
+      double progress,
+      List<EmergingSkill> emerging,
+      Random r) {
+    List<SkillRef> skills = new ArrayList<>();
+    List<SkillRef> essential = new ArrayList<>(o.essential());
+    java.util.Collections.shuffle(essential, r);
+    skills.addAll(essential.subList(0, Math.min(essential.size(), 3 + r.nextInt(5))));
+    List<SkillRef> optional = new ArrayList<>(o.optional());
+    java.util.Collections.shuffle(optional, r);
+    skills.addAll(optional.subList(0, Math.min(optional.size(), r.nextInt(3))));
+    for (EmergingSkill e : emerging) {
+      if (e.sector().equals(cell.nace()) && r.nextDouble() < e.finalShare() * progress) {
+        skills.add(new SkillRef(e.uri(), e.label()));
+      }
+    }
+    StringBuilder text = new StringBuilder();
+    text.append(String.format(Locale.ROOT, INTROS[r.nextInt(INTROS.length)], o.label()));
+    if (o.description() != null && !o.description().isBlank()) {
+      text.append(' ').append(firstSentence(o.description()));
+    }
+    for (SkillRef k : skills) {
+      text.append(' ')
+          .append(
+              String.format(Locale.ROOT, SKILL_LINES[r.nextInt(SKILL_LINES.length)], k.label()));
+    }
+    int boilerplate = 1 + r.nextInt(3);
+    for (int b = 0; b < boilerplate; b++) {
+      text.append(' ').append(BOILERPLATE[r.nextInt(BOILERPLATE.length)]);
+    }
+    String description = noise(text.toString(), r);
+    String source = SOURCES.get(r.nextInt(SOURCES.size()));
+    List<String> given =
+        r.nextDouble() < 0.3 ? skills.stream().map(SkillRef::uri).distinct().toList() : List.of();
+    return new Vacancy(
+        source,
+        "g" + i,
+        posted,
+        cell.country(),
+        null,
+        cell.nace(),
+        r.nextDouble() < 0.5 ? o.uri() : null,
+        o.label(),
+        description,
+        "en",
+        given,
+        "Employer " + (1 + r.nextInt(400)) + " " + cell.country());
+  }
+
+  /** The same advert on another portal a few days later, with its own wording around it. */
+  private static Vacancy repost(Vacancy v, int i, Random r) {
+    String other =
+        SOURCES.get(
+            (SOURCES.indexOf(v.source()) + 1 + r.nextInt(SOURCES.size() - 1)) % SOURCES.size());
+    String description = v.description();
+    if (r.nextBoolean()) {
+      description = description + " " + BOILERPLATE[r.nextInt(BOILERPLATE.length)];
+    }
+    if (r.nextBoolean()) {
+      description = description.toUpperCase(Locale.ROOT);
+    }
+    return new Vacancy(
+        other,
+        "g" + i,
+        v.posted().plusDays(r.nextInt(10)),
+        v.country(),
+        v.region(),
+        v.nace(),
+        v.occupation(),
+        v.title() + (r.nextBoolean() ? " (m/f/d)" : ""),
+        description,
+        v.language(),
+        v.skills(),
+        r.nextBoolean() ? v.employer() : v.employer() + " GmbH");
+  }
+
+  private static String firstSentence(String text) {
+    int dot = text.indexOf(". ");
+    return (dot > 0 ? text.substring(0, dot + 1) : text).replace('\n', ' ').strip();
+  }
+
+  /** Double spaces and a dropped letter now and then, as in real adverts. */
+  private static String noise(String text, Random r) {
+    StringBuilder b = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ' ' && r.nextInt(40) == 0) {
+        b.append("  ");
+      } else if (Character.isLetter(c) && r.nextInt(400) == 0) {
+        continue;
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,93 @@
+package eu.skillsobservatory.api.cli;
+
+import eu.skillsobservatory.analytics.vacancy.VacancyGenerator;
+import eu.skillsobservatory.api.vacancy.SampleCorpus;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code generate vacancies}: a synthetic, honestly labelled vacancy corpus. */
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
+    description = "Make synthetic data.",
+    subcommands = {GenerateCommand.Vacancies.class})
+public class GenerateCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name what to generate");
+  }
+
+  @Command(
+      name = "vacancies",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Write N synthetic vacancies (JSON Lines; gzipped when OUT ends in .gz) in the ingest",
+        "schema, from the current ESCO version and the Eurostat employment table, and beside",
+        "them OUT.truth.json: the planted near-duplicates and emerging skills."
+      })
+  static class Vacancies implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "OUT", description = "The file to write.")
+    Path out;
+
+    @Option(names = "--n", required = true, description = "How many vacancies.")
+    int n;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: 1).")
+    long seed;
+
+    @Option(names = "--from", defaultValue = "2023-01", description = "First month (yyyy-MM).")
+    String from;
+
+    @Option(names = "--months", defaultValue = "24", description = "Months covered (default 24).")
+    int months;
+
+    @Option(
+        names = "--employment",
+        defaultValue = "data/eurostat/lfsa_eisn2_long.csv",
+        description = "The Eurostat employment table (default: the shipped one).")
+    Path employment;
+
+    @Override
+    public Integer call() {
+      YearMonth first;
+      try {
+        first = YearMonth.parse(from);
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException("--from: '" + from + "' is not a month like 2023-01");
+      }
+      VacancyGenerator.Settings settings = new VacancyGenerator.Settings(n, seed, first, months);
+      ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
+      try (Runtime runtime = root.start("generate vacancies", false, Map.of())) {
+        long start = System.nanoTime();
+        VacancyGenerator.Truth truth =
+            runtime.bean(SampleCorpus.class).write(settings, employment, out);
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(
+            Locale.ROOT,
+            "%s: %,d synthetic vacancies (%,d planted near-duplicates, %d planted emerging skills)"
+                + " in %.1f s; truth in %s.truth.json%n",
+            out,
+            truth.vacancies(),
+            truth.duplicates(),
+            truth.emerging().size(),
+            (System.nanoTime() - start) / 1e9,
+            out.getFileName());
+        w.flush();
+      }
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package eu.skillsobservatory.api.vacancy;
+
+import eu.skillsobservatory.analytics.progress.Progress;
+import eu.skillsobservatory.analytics.vacancy.Rejection;
+import eu.skillsobservatory.analytics.vacancy.Vacancy;
+import eu.skillsobservatory.ingest.vacancy.VacancyFiles;
+import eu.skillsobservatory.ingest.vacancy.VacancyIndex;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Scores the duplicate marks in the vacancies index against a generated corpus's truth: how many
+ * planted reposts were marked as duplicates of their original, and how many other vacancies of the
+ * corpus were marked as duplicates though they are not.
+ */
+@Service
+public class DeduplicationCheck {
+  private final ObjectProvider<VacancyIndex> index;
+
+  public DeduplicationCheck(ObjectProvider<VacancyIndex> index) {
+    this.index = index;
+  }
+
+  /**
+   * @param planted reposts the generator planted
+   * @param found of those, marked as duplicates of their original
+   * @param originals vacancies of the corpus that are not planted reposts
+   * @param falseDuplicates of those, marked as duplicates
+   * @param missing vacancies of the corpus not in the index
+   */
+  public record Result(
+      long planted,
+      long found,
+      double recall,
+      long originals,
+      long falseDuplicates,
+      double falseRate,
+      long missing) {}
+
+  public Result check(Path corpus) {
+    Path truthFile = corpus.resolveSibling(corpus.getFileName() + ".truth.json");
+    JsonNode truth;
+    try {
+      truth = JsonMapper.builder().build().readTree(Files.readString(truthFile));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + truthFile, e);
+    }
+    Map<String, String> planted = new java.util.HashMap<>();
+    truth
+        .get("duplicateOf")
+        .properties()
+        .forEach(e -> planted.put(e.getKey(), e.getValue().asString()));
+    Set<String> keys = new HashSet<>();
+    VacancyFiles.read(
+        corpus,
+        new VacancyFiles.Sink() {
+          @Override
+          public void accept(Vacancy v, long line) {
+            keys.add(v.source() + "/" + v.id());
+          }
+
+          @Override
+          public void reject(Rejection r) {}
+        },
+        Progress.NONE);
+    Map<String, String> marks = index.getObject().duplicateMarks();
+    long found = 0;
+    long originals = 0;
+    long falseDuplicates = 0;
+    long missing = 0;
+    for (String key : keys) {
+      if (!marks.containsKey(key)) {
+        missing++;
+        continue;
+      }
+      String mark = marks.get(key);
+      String original = planted.get(key);
+      if (original != null) {
+        if (original.equals(mark)) {
+          found++;
+        }
+      } else {
+        originals++;
+        if (mark != null) {
+          falseDuplicates++;
+        }
+      }
+    }
+    return new Result(
+        planted.size(),
+        found,
+        planted.isEmpty() ? 1 : (double) found / planted.size(),
+        originals,
+        falseDuplicates,
+        originals == 0 ? 0 : (double) falseDuplicates / originals,
+        missing);
+  }
+}

@@ -1,0 +1,158 @@
+package eu.skillsobservatory.api.vacancy;
+
+import eu.skillsobservatory.analytics.esco.ConceptDocument;
+import eu.skillsobservatory.analytics.esco.ConceptType;
+import eu.skillsobservatory.analytics.esco.EscoVersion;
+import eu.skillsobservatory.analytics.esco.SkillCatalog;
+import eu.skillsobservatory.analytics.esco.VersionSnapshot;
+import eu.skillsobservatory.analytics.vacancy.Vacancy;
+import eu.skillsobservatory.analytics.vacancy.VacancyGenerator;
+import eu.skillsobservatory.ingest.statistics.EurostatEmploymentCsv;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes a synthetic vacancy corpus ({@link VacancyGenerator}) from the loaded ESCO version. */
+@Service
+public class SampleCorpus {
+  private final SkillCatalog catalog;
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  public SampleCorpus(SkillCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /**
+   * Writes {@code out} (JSON Lines, gzipped when the name ends in {@code .gz}) and {@code
+   * out.truth.json} beside it, each first to a temporary file then moved into place.
+   */
+  public VacancyGenerator.Truth write(
+      VacancyGenerator.Settings settings, Path employmentCsv, Path out) {
+    EscoVersion version =
+        catalog
+            .currentVersion()
+            .orElseThrow(
+                () -> new IllegalStateException("no ESCO version is loaded: load one first"));
+    EurostatEmploymentCsv.Table employment = EurostatEmploymentCsv.read(employmentCsv);
+    VacancyGenerator generator = new VacancyGenerator(profiles(version), employment.cells());
+    Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+    VacancyGenerator.Truth truth;
+    try {
+      if (out.toAbsolutePath().getParent() != null) {
+        Files.createDirectories(out.toAbsolutePath().getParent());
+      }
+      try (OutputStream file = Files.newOutputStream(tmp);
+          OutputStream body =
+              out.getFileName().toString().endsWith(".gz")
+                  ? new GZIPOutputStream(file, 1 << 16)
+                  : file;
+          BufferedWriter w =
+              new BufferedWriter(new OutputStreamWriter(body, StandardCharsets.UTF_8), 1 << 16)) {
+        truth =
+            generator.generate(
+                settings,
+                v -> {
+                  try {
+                    w.write(json.writeValueAsString(row(v)));
+                    w.write('\n');
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                });
+      }
+      Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+      Path truthFile = out.resolveSibling(out.getFileName() + ".truth.json");
+      Files.writeString(truthFile, json.writerWithDefaultPrettyPrinter().writeValueAsString(truth));
+      return truth;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Map<String, Object> row(Vacancy v) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", v.id());
+    m.put("source", v.source());
+    m.put("posted", v.posted().toString());
+    m.put("country", v.country());
+    m.put("nace", v.nace());
+    if (v.occupation() != null) {
+      m.put("occupation", v.occupation());
+    }
+    m.put("title", v.title());
+    m.put("description", v.description());
+    m.put("language", v.language());
+    if (!v.skills().isEmpty()) {
+      m.put("skills", v.skills());
+    }
+    m.put("employer", v.employer());
+    return m;
+  }
+
+  private List<VacancyGenerator.OccupationProfile> profiles(EscoVersion version) {
+    Map<String, String> skillLabels = new HashMap<>();
+    Map<String, ConceptDocument> occupations = new HashMap<>();
+    catalog.forEachConcept(
+        version,
+        d -> {
+          ConceptDocument.Labels en = d.labels().get("en");
+          if (en == null) {
+            return;
+          }
+          if (d.type() == ConceptType.SKILL) {
+            skillLabels.put(d.uri(), en.preferred());
+          } else if (d.type() == ConceptType.OCCUPATION) {
+            occupations.put(d.uri(), d);
+          }
+        });
+    VersionSnapshot snapshot = catalog.snapshot(version, "en");
+    Map<String, List<VacancyGenerator.SkillRef>> essential = new HashMap<>();
+    Map<String, List<VacancyGenerator.SkillRef>> optional = new HashMap<>();
+    for (VersionSnapshot.OccupationSkill link : snapshot.occupationSkills()) {
+      String label = skillLabels.get(link.skill());
+      if (label == null) {
+        continue;
+      }
+      (link.essential() ? essential : optional)
+          .computeIfAbsent(link.occupation(), k -> new ArrayList<>())
+          .add(new VacancyGenerator.SkillRef(link.skill(), label));
+    }
+    List<VacancyGenerator.OccupationProfile> out = new ArrayList<>();
+    occupations.forEach(
+        (uri, d) -> {
+          ConceptDocument.Labels en = d.labels().get("en");
+          String code = d.code();
+          String isco = code == null ? "" : code.split("\\.")[0];
+          out.add(
+              new VacancyGenerator.OccupationProfile(
+                  uri,
+                  en.preferred(),
+                  en.description(),
+                  isco,
+                  sorted(essential.getOrDefault(uri, List.of())),
+                  sorted(optional.getOrDefault(uri, List.of()))));
+        });
+    return out;
+  }
+
+  /** The snapshot is a set: its order is not fixed, the corpus must be. */
+  private static List<VacancyGenerator.SkillRef> sorted(List<VacancyGenerator.SkillRef> refs) {
+    return refs.stream()
+        .sorted(java.util.Comparator.comparing(VacancyGenerator.SkillRef::uri))
+        .toList();
+  }
+}
