@@ -25,6 +25,9 @@ public final class LexicalMatcher {
   /** Per label, how many stop words it has: the most the text may skip inside it (at least 1). */
   private final int[] skippable;
 
+  /** Per label of one content word, how many skills have that word in a label; 0 otherwise. */
+  private final int[] singleWordSkills;
+
   /** A label occurrence: which label, where, and whether its words came in the label's order. */
   public record Hit(int label, int start, int end, boolean inOrder) {}
 
@@ -52,6 +55,8 @@ public final class LexicalMatcher {
     this.forms = forms;
     Map<String, Map<String, Set<Integer>>> wordSkills = new HashMap<>();
     skippable = new int[skills.labelCount()];
+    singleWordSkills = new int[skills.labelCount()];
+    String[] singleWord = new String[skills.labelCount()];
     for (int id = 0; id < skills.labelCount(); id++) {
       SkillLabel l = skills.label(id);
       String lang = l.language();
@@ -60,6 +65,9 @@ public final class LexicalMatcher {
       skippable[id] = Math.max(1, labelTokens.size() - words.size());
       if (words.isEmpty()) {
         continue;
+      }
+      if (words.size() == 1) {
+        singleWord[id] = words.get(0);
       }
       Language language = languages.computeIfAbsent(lang, k -> new Language());
       Node node = language.root;
@@ -80,6 +88,19 @@ public final class LexicalMatcher {
     }
     wordSkills.forEach(
         (lang, m) -> m.forEach((w, s) -> languages.get(lang).skillsPerWord.put(w, s.size())));
+    for (int id = 0; id < singleWord.length; id++) {
+      if (singleWord[id] != null) {
+        singleWordSkills[id] = skillsWithWord(singleWord[id], skills.label(id).language());
+      }
+    }
+  }
+
+  /**
+   * For a label of one content word, how many skills have that word in one of their labels (how
+   * generic the word is); 0 for a label of several words.
+   */
+  public int singleWordSkills(int label) {
+    return singleWordSkills[label];
   }
 
   /** The languages that have labels. */

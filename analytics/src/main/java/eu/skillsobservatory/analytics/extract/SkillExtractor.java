@@ -265,9 +265,8 @@ public final class SkillExtractor {
       if (!h.inOrder()) {
         w *= settings.freeOrder();
       }
-      List<String> words = matcher.contentWords(Tokens.of(label.label()), lang);
-      if (words.size() == 1) {
-        int df = matcher.skillsWithWord(words.get(0), lang);
+      int df = matcher.singleWordSkills(h.label());
+      if (df > 0) {
         w /= 1 + settings.genericWord() * Math.log(1 + df);
       }
       for (LexicalMatcher.Hit other : hits) {

@@ -253,37 +253,67 @@ public final class VacancyIndex {
   }
 
   /**
-   * Every vacancy held that is not a duplicate, with its fingerprint, in pages of 5,000 (search
-   * after the last document id), so that a new ingest finds duplicates of earlier ones too.
+   * Every vacancy held that is not a duplicate, with its fingerprint, so that a new ingest finds
+   * duplicates of earlier ones too.
+   */
+  public void forEachOriginal(OriginalConsumer consumer) {
+    scan(
+        "reading vacancy fingerprints",
+        true,
+        List.of("source", "id", "fingerprint", "country", "employer", "posted"),
+        d -> {
+          Object fp = d.get("fingerprint");
+          if (fp != null) {
+            consumer.accept(
+                d.get("source") + "/" + d.get("id"),
+                (String) fp,
+                (String) d.get("country"),
+                (String) d.get("employer"),
+                java.time.LocalDate.parse((String) d.get("posted")));
+          }
+        });
+  }
+
+  /** Every vacancy held: {@code source/id} and {@code source/id} of what it duplicates, or null. */
+  public Map<String, String> duplicateMarks() {
+    Map<String, String> out = new java.util.HashMap<>();
+    scan(
+        "reading duplicate marks",
+        false,
+        List.of("source", "id", "duplicateOf"),
+        d -> out.put(d.get("source") + "/" + d.get("id"), (String) d.get("duplicateOf")));
+    return out;
+  }
+
+  /**
+   * Reads the vacancies held (only the originals, if asked), a few fields each, in pages of 10,000
+   * taken one after the other in index order.
    */
   @SuppressWarnings({"rawtypes", "unchecked"})
-  public void forEachOriginal(OriginalConsumer consumer) {
+  private void scan(
+      String what,
+      boolean originalsOnly,
+      List<String> fields,
+      java.util.function.Consumer<Map<?, ?>> each) {
     ensure();
+    int pageSize = 10_000;
     List<co.elastic.clients.elasticsearch._types.FieldValue> after = null;
     try {
       while (true) {
         List<co.elastic.clients.elasticsearch._types.FieldValue> from = after;
         SearchResponse<Map> page =
             connection.withRetries(
-                "reading vacancy fingerprints",
+                what,
                 () ->
                     es.search(
                         s -> {
                           s.index(ALIAS)
-                              .size(5_000)
-                              .query(q -> q.term(t -> t.field("duplicate").value(false)))
-                              .source(
-                                  src ->
-                                      src.filter(
-                                          f ->
-                                              f.includes(
-                                                  "source",
-                                                  "id",
-                                                  "fingerprint",
-                                                  "country",
-                                                  "employer",
-                                                  "posted")))
+                              .size(pageSize)
+                              .source(src -> src.filter(f -> f.includes(fields)))
                               .sort(o -> o.field(f -> f.field("_doc")));
+                          if (originalsOnly) {
+                            s.query(q -> q.term(t -> t.field("duplicate").value(false)));
+                          }
                           if (from != null) {
                             s.searchAfter(from);
                           }
@@ -291,67 +321,14 @@ public final class VacancyIndex {
                         },
                         Map.class));
         var hits = page.hits().hits();
-        for (var h : hits) {
-          Map<?, ?> d = h.source();
-          Object fp = d.get("fingerprint");
-          if (fp == null) {
-            continue;
-          }
-          consumer.accept(
-              d.get("source") + "/" + d.get("id"),
-              (String) fp,
-              (String) d.get("country"),
-              (String) d.get("employer"),
-              java.time.LocalDate.parse((String) d.get("posted")));
-        }
-        if (hits.size() < 5_000) {
+        hits.forEach(h -> each.accept(h.source()));
+        if (hits.size() < pageSize) {
           return;
         }
         after = hits.get(hits.size() - 1).sort();
       }
     } catch (IOException | ElasticsearchException e) {
-      throw new SearchStoreException("cannot read vacancy fingerprints: " + e.getMessage(), e);
-    }
-  }
-
-  /** Every vacancy held: {@code source/id} and {@code source/id} of what it duplicates, or null. */
-  @SuppressWarnings({"rawtypes", "unchecked"})
-  public Map<String, String> duplicateMarks() {
-    ensure();
-    Map<String, String> out = new java.util.HashMap<>();
-    List<co.elastic.clients.elasticsearch._types.FieldValue> after = null;
-    try {
-      while (true) {
-        List<co.elastic.clients.elasticsearch._types.FieldValue> from = after;
-        SearchResponse<Map> page =
-            connection.withRetries(
-                "reading duplicate marks",
-                () ->
-                    es.search(
-                        s -> {
-                          s.index(ALIAS)
-                              .size(10_000)
-                              .source(
-                                  src -> src.filter(f -> f.includes("source", "id", "duplicateOf")))
-                              .sort(o -> o.field(f -> f.field("_doc")));
-                          if (from != null) {
-                            s.searchAfter(from);
-                          }
-                          return s;
-                        },
-                        Map.class));
-        var hits = page.hits().hits();
-        for (var h : hits) {
-          Map<?, ?> d = h.source();
-          out.put(d.get("source") + "/" + d.get("id"), (String) d.get("duplicateOf"));
-        }
-        if (hits.size() < 10_000) {
-          return out;
-        }
-        after = hits.get(hits.size() - 1).sort();
-      }
-    } catch (IOException | ElasticsearchException e) {
-      throw new SearchStoreException("cannot read duplicate marks: " + e.getMessage(), e);
+      throw new SearchStoreException(what + " failed: " + e.getMessage(), e);
     }
   }
 
