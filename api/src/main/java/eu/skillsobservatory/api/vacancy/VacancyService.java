@@ -33,6 +33,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -152,7 +157,7 @@ public class VacancyService {
         rejectsFile.orElse(settings.homePath().resolve("rejects").resolve(ingest + ".csv"));
     RejectsWriter rejectsWriter = new RejectsWriter(rejects);
     List<VacancyFiles.ReadReport> reports = new ArrayList<>();
-    long[] unknown = new long[1];
+    AtomicLong unknown = new AtomicLong();
     long[] duplicates = new long[1];
     // Near-duplicates of vacancies held from earlier ingests count too.
     NearDuplicates near = new NearDuplicates();
@@ -163,6 +168,18 @@ public class VacancyService {
                 near.register(key, Base64.getDecoder().decode(print), country, employer, posted));
     List<String> refused;
     long written;
+    // Reading and near-duplicate marks stay in file order, on this thread; extraction, the
+    // costly part, runs on every core. A full queue makes the reader do the work itself.
+    int cores = Math.max(1, java.lang.Runtime.getRuntime().availableProcessors());
+    ThreadPoolExecutor workers =
+        new ThreadPoolExecutor(
+            cores,
+            cores,
+            0,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(cores * 64),
+            new ThreadPoolExecutor.CallerRunsPolicy());
+    AtomicReference<RuntimeException> failure = new AtomicReference<>();
     try (VacancyIndex.Writer writer = index.getObject().writer()) {
       for (Input input : inputs) {
         String name = input.name();
@@ -183,19 +200,27 @@ public class VacancyService {
                     if (duplicateOf != null) {
                       duplicates[0]++;
                     }
-                    VacancyRecord r =
-                        enrich(
-                            v,
-                            extractor,
-                            mode,
-                            occupations,
-                            duplicateOf,
-                            Base64.getEncoder().encodeToString(print),
-                            ingest);
-                    if (r.occupationUnknown()) {
-                      unknown[0]++;
-                    }
-                    writer.write(r);
+                    String fingerprint = Base64.getEncoder().encodeToString(print);
+                    workers.execute(
+                        () -> {
+                          try {
+                            VacancyRecord r =
+                                enrich(
+                                    v,
+                                    extractor,
+                                    mode,
+                                    occupations,
+                                    duplicateOf,
+                                    fingerprint,
+                                    ingest);
+                            if (r.occupationUnknown()) {
+                              unknown.incrementAndGet();
+                            }
+                            writer.write(r);
+                          } catch (RuntimeException e) {
+                            failure.compareAndSet(null, e);
+                          }
+                        });
                   }
 
                   @Override
@@ -207,10 +232,16 @@ public class VacancyService {
         reports.add(report);
         report.problem().ifPresent(p -> rejectsWriter.write(name, new Rejection(0, "file", p)));
       }
+      workers.shutdown();
+      awaitQuietly(workers);
+      if (failure.get() != null) {
+        throw failure.get();
+      }
       writer.close();
       refused = writer.refused();
       written = writer.written();
     } finally {
+      workers.shutdownNow();
       rejectsWriter.close();
     }
     long rows = reports.stream().mapToLong(VacancyFiles.ReadReport::rows).sum();
@@ -228,11 +259,22 @@ public class VacancyService {
             refused,
             rejectsWriter.used() ? rejects.toString() : null,
             duplicates[0],
-            unknown[0],
+            unknown.get(),
             Math.round(seconds * 10) / 10.0,
             Math.round(accepted / Math.max(seconds, 1e-9)));
     index.getObject().recordRun(run(report, start));
     return report;
+  }
+
+  private static void awaitQuietly(ThreadPoolExecutor workers) {
+    try {
+      while (!workers.awaitTermination(1, TimeUnit.MINUTES)) {
+        // keep waiting: each task is bounded by the extractor's limits
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("ingest interrupted", e);
+    }
   }
 
   private static Map<String, Object> run(IngestReport r, long start) {
