@@ -2,17 +2,12 @@ package eu.skillsobservatory.ingest.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
-import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
-import co.elastic.clients.transport.BackoffPolicy;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import eu.skillsobservatory.analytics.esco.ConceptDocument;
@@ -34,8 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * ESCO concepts in Elasticsearch: one index per load of a version, read through aliases ({@code
@@ -124,47 +117,11 @@ public final class EscoSearchIndex {
       String index,
       Progress progress,
       VersionSummary summary) {
-    ConcurrentLinkedQueue<String> failed = new ConcurrentLinkedQueue<>();
-    AtomicLong acknowledged = new AtomicLong();
     long total =
         summary.skills() + summary.occupations() + summary.iscoGroups() + summary.skillGroups();
     progress.start("Indexing ESCO " + version, "concepts", total);
-    BulkListener<String> listener =
-        new BulkListener<>() {
-          @Override
-          public void beforeBulk(long id, BulkRequest request, List<String> uris) {}
-
-          @Override
-          public void afterBulk(
-              long id, BulkRequest request, List<String> uris, BulkResponse response) {
-            List<BulkResponseItem> items = response.items();
-            for (int i = 0; i < items.size(); i++) {
-              BulkResponseItem item = items.get(i);
-              if (item.error() != null) {
-                failed.add(uris.get(i) + ": " + item.error().reason());
-              } else {
-                acknowledged.incrementAndGet();
-              }
-            }
-            progress.advance(acknowledged.get(), acknowledged.get());
-          }
-
-          @Override
-          public void afterBulk(long id, BulkRequest request, List<String> uris, Throwable t) {
-            uris.forEach(u -> failed.add(u + ": " + t.getMessage()));
-          }
-        };
-    try (BulkIngester<String> ingester =
-        BulkIngester.of(
-            b ->
-                b.client(es)
-                    .maxOperations(BATCH)
-                    .maxSize(8L * 1024 * 1024)
-                    .maxConcurrentRequests(2)
-                    // Items refused with 429 (a busy cluster) are sent again, after 0.2, 0.4, ...
-                    // s.
-                    .backoffPolicy(BackoffPolicy.exponentialBackoff(200L, 6))
-                    .listener(listener))) {
+    BulkWrites writes = new BulkWrites(n -> progress.advance(n, n));
+    try (BulkIngester<String> ingester = writes.ingester(es)) {
       catalog.forEachConcept(
           version,
           doc ->
@@ -178,9 +135,9 @@ public final class EscoSearchIndex {
             Locale.ROOT,
             "ESCO %s indexed: %,d concepts, %,d refused",
             version,
-            acknowledged.get(),
-            failed.size()));
-    return new ArrayList<>(failed);
+            writes.acknowledged(),
+            writes.failed().size()));
+    return writes.failed();
   }
 
   private static Map<String, Object> source(ConceptDocument d, EscoVersion version) {

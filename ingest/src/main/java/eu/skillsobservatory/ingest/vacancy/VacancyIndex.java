@@ -2,19 +2,15 @@ package eu.skillsobservatory.ingest.vacancy;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
-import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import co.elastic.clients.transport.BackoffPolicy;
 import eu.skillsobservatory.analytics.vacancy.Nace;
 import eu.skillsobservatory.analytics.vacancy.SkillEvidence;
 import eu.skillsobservatory.analytics.vacancy.Vacancy;
 import eu.skillsobservatory.analytics.vacancy.VacancyRecord;
+import eu.skillsobservatory.ingest.search.BulkWrites;
 import eu.skillsobservatory.ingest.search.SearchConnection;
 import eu.skillsobservatory.ingest.search.SearchStoreException;
 import java.io.IOException;
@@ -28,8 +24,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Vacancies in Elasticsearch, behind the alias {@code vacancies}: one document per source and id
@@ -120,44 +114,8 @@ public final class VacancyIndex {
 
   /** Writes vacancies in bulk; every refused document is named by source and id. */
   public final class Writer implements AutoCloseable {
-    private final BulkIngester<String> ingester;
-    private final ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
-    private final AtomicLong written = new AtomicLong();
-
-    Writer() {
-      BulkListener<String> listener =
-          new BulkListener<>() {
-            @Override
-            public void beforeBulk(long id, BulkRequest request, List<String> keys) {}
-
-            @Override
-            public void afterBulk(
-                long id, BulkRequest request, List<String> keys, BulkResponse response) {
-              List<BulkResponseItem> items = response.items();
-              for (int i = 0; i < items.size(); i++) {
-                if (items.get(i).error() != null) {
-                  refused.add(keys.get(i) + ": " + items.get(i).error().reason());
-                } else {
-                  written.incrementAndGet();
-                }
-              }
-            }
-
-            @Override
-            public void afterBulk(long id, BulkRequest request, List<String> keys, Throwable t) {
-              keys.forEach(k -> refused.add(k + ": " + t.getMessage()));
-            }
-          };
-      ingester =
-          BulkIngester.of(
-              b ->
-                  b.client(es)
-                      .maxOperations(1_000)
-                      .maxSize(8L * 1024 * 1024)
-                      .maxConcurrentRequests(2)
-                      .backoffPolicy(BackoffPolicy.exponentialBackoff(200L, 6))
-                      .listener(listener));
-    }
+    private final BulkWrites writes = new BulkWrites(n -> {});
+    private final BulkIngester<String> ingester = writes.ingester(es);
 
     public void write(VacancyRecord r) {
       Vacancy v = r.vacancy();
@@ -167,11 +125,11 @@ public final class VacancyIndex {
     }
 
     public long written() {
-      return written.get();
+      return writes.acknowledged();
     }
 
     public List<String> refused() {
-      return new ArrayList<>(refused);
+      return writes.failed();
     }
 
     @Override
