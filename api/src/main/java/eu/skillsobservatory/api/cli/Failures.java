@@ -34,7 +34,9 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     Throwable t = ex;
     Throwable deepest = ex;
     while (t != null) {
-      if (isBadInput(t) || t instanceof HomeLock.HomeInUseException) {
+      if (isBadInput(t)
+          || t instanceof HomeLock.HomeInUseException
+          || t instanceof eu.skillsobservatory.ingest.http.RemoteServiceException) {
         return t;
       }
       deepest = t;

@@ -8,12 +8,17 @@ import picocli.CommandLine.Command;
     name = "ingest",
     mixinStandardHelpOptions = true,
     description = "Load data into the observatory.",
-    subcommands = {IngestEscoCommand.class, IngestVacanciesCommand.class})
+    subcommands = {
+      IngestEscoCommand.class,
+      IngestVacanciesCommand.class,
+      IngestStatisticsCommand.class
+    })
 public class IngestCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name what to ingest: esco");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "name what to ingest: esco, vacancies, statistics");
   }
 }

@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
       EvaluateCommand.class,
       BenchCommand.class,
       VacanciesCommand.class,
+      StatisticsCommand.class,
       GenerateCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -4,6 +4,7 @@ import eu.skillsobservatory.ingest.search.EmbeddedElasticsearch;
 import eu.skillsobservatory.ingest.search.EscoSearchIndex;
 import eu.skillsobservatory.ingest.search.SearchConnection;
 import eu.skillsobservatory.ingest.search.SearchStoreException;
+import eu.skillsobservatory.ingest.statistics.EmploymentIndex;
 import eu.skillsobservatory.ingest.vacancy.VacancyIndex;
 import java.net.URI;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import org.springframework.context.annotation.Lazy;
  * {@code esco show}) never starts a node.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SearchSettings.class)
+@EnableConfigurationProperties({SearchSettings.class, RemoteSettings.class})
 public class SearchConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger(SearchConfiguration.class);
 
@@ -90,6 +91,24 @@ public class SearchConfiguration {
   @Lazy
   VacancyIndex vacancyIndex(SearchNode node) {
     return new VacancyIndex(node.connection());
+  }
+
+  @Bean
+  @Lazy
+  EmploymentIndex employmentIndex(SearchNode node) {
+    return new EmploymentIndex(node.connection());
+  }
+
+  /** The ESCO web-service fallback, made only when switched on. */
+  @Bean
+  @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(
+      name = "observatory.esco-api.enabled",
+      havingValue = "true")
+  eu.skillsobservatory.ingest.esco.EscoWebService escoWebService(RemoteSettings remote) {
+    RemoteSettings.EscoApi api = remote.escoApi();
+    LOG.info("Concepts unknown to the local ESCO versions are looked up at {}", api.url());
+    return new eu.skillsobservatory.ingest.esco.EscoWebService(
+        URI.create(api.url()), api.selectedVersion(), api.http(), api.cacheSize());
   }
 
   private static Optional<String> optional(String s) {

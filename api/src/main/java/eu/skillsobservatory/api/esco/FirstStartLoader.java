@@ -3,6 +3,7 @@ package eu.skillsobservatory.api.esco;
 import eu.skillsobservatory.analytics.progress.Progress;
 import eu.skillsobservatory.api.cli.ConsoleProgress;
 import eu.skillsobservatory.api.config.EscoSettings;
+import eu.skillsobservatory.api.statistics.StatisticsService;
 import eu.skillsobservatory.api.vacancy.SampleVacancies;
 import eu.skillsobservatory.ingest.esco.LoadReport;
 import java.io.IOException;
@@ -30,17 +31,24 @@ public class FirstStartLoader implements SmartInitializingSingleton {
   private final EscoService esco;
   private final EscoSettings settings;
   private final SampleVacancies sample;
+  private final StatisticsService statistics;
 
-  public FirstStartLoader(EscoService esco, EscoSettings settings, SampleVacancies sample) {
+  public FirstStartLoader(
+      EscoService esco,
+      EscoSettings settings,
+      SampleVacancies sample,
+      StatisticsService statistics) {
     this.esco = esco;
     this.settings = settings;
     this.sample = sample;
+    this.statistics = statistics;
   }
 
   @Override
   public void afterSingletonsInstantiated() {
     if (!esco.versions().isEmpty()) {
       indexIfMissing();
+      statistics.loadShippedIfEmpty();
       sample.loadIfEmpty();
       return;
     }
@@ -68,6 +76,7 @@ public class FirstStartLoader implements SmartInitializingSingleton {
         .skipped()
         .forEach(s -> LOG.info("Skipped {} rows of {}: {}", s.count(), s.file(), s.reason()));
     indexIfMissing();
+    statistics.loadShippedIfEmpty();
     sample.loadIfEmpty();
   }
 

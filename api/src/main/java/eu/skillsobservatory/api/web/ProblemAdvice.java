@@ -69,6 +69,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         "Elasticsearch could not answer; the ESCO concept and version endpoints still work");
   }
 
+  @ExceptionHandler(eu.skillsobservatory.ingest.http.RemoteServiceException.class)
+  ProblemDetail remoteFailed(eu.skillsobservatory.ingest.http.RemoteServiceException e) {
+    LOG.warn("Remote service failure: {}", e.getMessage());
+    return problem(
+        HttpStatus.BAD_GATEWAY, "remote-service-failed", "A remote service failed", e.getMessage());
+  }
+
   @ExceptionHandler(IndexingFailedException.class)
   ProblemDetail indexingFailed(IndexingFailedException e) {
     return problem(

@@ -84,12 +84,16 @@ public final class EurostatEmploymentCsv {
     return Map.copyOf(m);
   }
 
-  /** The cells, and the rows that could not be read (line: reason). */
-  public record Table(List<EmploymentCell> cells, List<String> problems) {}
+  /**
+   * The cells, the rows that could not be read (line: reason), and how many rows Eurostat marks as
+   * not available ({@code :} or empty).
+   */
+  public record Table(List<EmploymentCell> cells, List<String> problems, int unavailable) {}
 
   public static Table read(Path file) {
     List<EmploymentCell> cells = new ArrayList<>();
     List<String> problems = new ArrayList<>();
+    int unavailable = 0;
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser parser = format.parse(in)) {
@@ -124,7 +128,8 @@ public final class EurostatEmploymentCsv {
           continue;
         }
         if (value.isEmpty() || value.equals(":")) {
-          continue; // not available, as Eurostat marks it
+          unavailable++; // not available, as Eurostat marks it
+          continue;
         }
         try {
           cells.add(
@@ -144,6 +149,6 @@ public final class EurostatEmploymentCsv {
     } catch (IOException | java.io.UncheckedIOException e) {
       throw new IllegalArgumentException(file + ": cannot be read as CSV: " + e.getMessage(), e);
     }
-    return new Table(cells, problems);
+    return new Table(cells, problems, unavailable);
   }
 }

@@ -1,0 +1,34 @@
+package eu.skillsobservatory.api.statistics;
+
+import eu.skillsobservatory.ingest.statistics.EmploymentIndex;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/statistics/employment}: people employed in a slice (NACE section, ISCO major
+ * group, country, year), in thousands per year; {@code GET /api/statistics/datasets}: what is held.
+ */
+@RestController
+public class StatisticsController {
+  private final StatisticsService statistics;
+
+  public StatisticsController(StatisticsService statistics) {
+    this.statistics = statistics;
+  }
+
+  @GetMapping("/api/statistics/employment")
+  public EmploymentIndex.Employed employment(
+      @RequestParam(required = false) String nace,
+      @RequestParam(required = false) String isco,
+      @RequestParam(required = false) String country,
+      @RequestParam(required = false) Integer year) {
+    return statistics.employed(StatisticsService.slice(nace, isco, country, year));
+  }
+
+  @GetMapping("/api/statistics/datasets")
+  public List<EmploymentIndex.DatasetSummary> datasets() {
+    return statistics.datasets();
+  }
+}
