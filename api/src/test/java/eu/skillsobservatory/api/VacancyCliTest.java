@@ -171,4 +171,64 @@ class VacancyCliTest {
     assertThat(r.get("falseRate").asDouble()).isLessThanOrEqualTo(0.01);
     assertThat(r.get("missing").asLong()).isZero();
   }
+
+  @Test
+  void aTitleAloneIsCodedToAnEscoOccupationWithAConfidence() throws Exception {
+    String drawer = "http://data.europa.eu/esco/occupation/000e93a3-d956-4e45-aacb-f12c83fedf84";
+    String security = "http://data.europa.eu/esco/occupation/0464b062-cea6-4164-b10d-956c61956ae7";
+    Path file =
+        Files.writeString(
+            dir.resolve("titles.csv"),
+            "id,source,posted,country,occupation,title,description\n"
+                + "t1,titles,2024-05-01,AT,,Senior Wire Drawer (m/f/d),Draw wire.\n"
+                + "t2,titles,2024-05-01,AT,,Network Security Administrator - Vienna,Secure it.\n"
+                + "t3,titles,2024-05-01,AT,,Receptionist,Welcome visitors.\n"
+                + "t4,titles,2024-05-01,AT,8121,ICT security administrator,Secure it.\n"
+                + "t5,titles,2024-05-01,AT,"
+                + drawer
+                + ",Receptionist,Given wins.\n");
+    Run r = cli("ingest", "vacancies", file.toString());
+    assertThat(r.code()).as(r.err() + r.out()).isZero();
+
+    JsonNode t1 = show("titles", "t1");
+    assertThat(t1.get("escoOccupation").asString()).isEqualTo(drawer);
+    assertThat(t1.get("occupationCoding").asString()).isEqualTo("title");
+    assertThat(t1.get("occupationMatch").asString()).isEqualTo("wire drawer");
+    assertThat(t1.get("occupationConfidence").asDouble()).isBetween(0.8, 1.0);
+    assertThat(t1.get("isco").asString()).isEqualTo("8121");
+    assertThat(t1.get("title").asString()).isEqualTo("Senior Wire Drawer (m/f/d)");
+
+    JsonNode t2 = show("titles", "t2");
+    assertThat(t2.get("escoOccupation").asString()).isEqualTo(security);
+    assertThat(t2.get("iscoMajor").asString()).isEqualTo("2");
+
+    JsonNode t3 = show("titles", "t3");
+    assertThat(t3.get("occupationCoding").asString()).isEqualTo("none");
+    assertThat(absent(t3, "escoOccupation")).isTrue();
+
+    // The ISCO code given contradicts the title: the code is kept, the title left uncoded.
+    JsonNode t4 = show("titles", "t4");
+    assertThat(t4.get("occupationCoding").asString()).isEqualTo("isco");
+    assertThat(t4.get("isco").asString()).isEqualTo("8121");
+    assertThat(absent(t4, "escoOccupation")).isTrue();
+
+    JsonNode t5 = show("titles", "t5");
+    assertThat(t5.get("occupationCoding").asString()).isEqualTo("given");
+    assertThat(t5.get("escoOccupation").asString()).isEqualTo(drawer);
+    assertThat(t5.get("occupationConfidence").asDouble()).isEqualTo(1.0);
+
+    Run missing = cli("vacancies", "show", "titles", "nope");
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("no vacancy titles/nope");
+  }
+
+  static boolean absent(JsonNode n, String field) {
+    return n.get(field) == null || n.get(field).isNull();
+  }
+
+  JsonNode show(String source, String id) {
+    Run r = cli("vacancies", "show", source, id);
+    assertThat(r.code()).as(r.err()).isZero();
+    return json.readTree(r.out());
+  }
 }

@@ -31,12 +31,14 @@ public final class VacancyGenerator {
   public record OccupationProfile(
       String uri,
       String label,
+      List<String> alternatives,
       String description,
       String iscoCode,
       List<SkillRef> essential,
       List<SkillRef> optional) {
     public OccupationProfile {
       Objects.requireNonNull(uri, "uri");
+      alternatives = List.copyOf(alternatives);
       essential = List.copyOf(essential);
       optional = List.copyOf(optional);
     }
@@ -253,11 +255,34 @@ public final class VacancyGenerator {
         null,
         cell.nace(),
         r.nextDouble() < 0.5 ? o.uri() : null,
-        o.label(),
+        title(o, r),
         description,
         "en",
         given,
         "Employer " + (1 + r.nextInt(400)) + " " + cell.country());
+  }
+
+  static final String[] TITLE_PREFIXES = {"Senior ", "Junior ", "Experienced "};
+  static final String[] TITLE_SUFFIXES = {
+    " (m/f/d)", " (m/w/d)", " - full time", " - part time", ", immediate start"
+  };
+
+  /**
+   * A job title as adverts write them: the preferred label or, a third of the time, an alternative
+   * one, now and then with seniority before it or a gender marker or working time after it.
+   */
+  private static String title(OccupationProfile o, Random r) {
+    String title = o.label();
+    if (!o.alternatives().isEmpty() && r.nextInt(3) == 0) {
+      title = o.alternatives().get(r.nextInt(o.alternatives().size()));
+    }
+    if (r.nextInt(5) == 0) {
+      title = TITLE_PREFIXES[r.nextInt(TITLE_PREFIXES.length)] + title;
+    }
+    if (r.nextInt(4) == 0) {
+      title = title + TITLE_SUFFIXES[r.nextInt(TITLE_SUFFIXES.length)];
+    }
+    return title;
   }
 
   /** The same advert on another portal a few days later, with its own wording around it. */

@@ -22,6 +22,7 @@ class VacancyGeneratorTest {
           new VacancyGenerator.OccupationProfile(
               "http://data.europa.eu/esco/occupation/welder",
               "welder",
+              List.of("welding operator"),
               "Welders weld. More.",
               "7212",
               List.of(k("weld"), k("cut"), k("grind"), k("read")),
@@ -29,6 +30,7 @@ class VacancyGeneratorTest {
           new VacancyGenerator.OccupationProfile(
               "http://data.europa.eu/esco/occupation/dev",
               "software developer",
+              List.of(),
               "Developers write code.",
               "2512",
               List.of(k("code"), k("test"), k("debug")),

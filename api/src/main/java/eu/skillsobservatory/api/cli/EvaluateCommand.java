@@ -20,7 +20,11 @@ import picocli.CommandLine.Parameters;
     name = "evaluate",
     mixinStandardHelpOptions = true,
     description = "Measure the product's quality on benchmark data.",
-    subcommands = {EvaluateCommand.Extraction.class, EvaluateCommand.Deduplication.class})
+    subcommands = {
+      EvaluateCommand.Extraction.class,
+      EvaluateCommand.Deduplication.class,
+      EvaluateCommand.OccupationCoding.class
+    })
 public class EvaluateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -149,6 +153,61 @@ public class EvaluateCommand implements Runnable {
               r.falseDuplicates(),
               100 * r.falseRate(),
               r.missing());
+        }
+        out.flush();
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "occupation-coding",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Score the coding of job titles to ESCO occupations: every row of FILE that gives an",
+        "ESCO occupation URI has its title coded as if it came alone, and the coding is compared",
+        "with the occupation given. FILE is any vacancy file in the ingest schema."
+      })
+  static class OccupationCoding implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "A vacancy file (CSV, JSON Lines, .gz).")
+    Path file;
+
+    @Option(names = "--limit", defaultValue = "1000000", description = "Rows scored at most.")
+    long limit;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json.")
+    String format;
+
+    @Override
+    public Integer call() {
+      String fmt = Output.format(format, "text", "json");
+      if (limit < 1) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--limit: at least 1");
+      }
+      ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
+      try (Runtime runtime = root.start("evaluate occupation-coding", false, Map.of())) {
+        var r =
+            runtime
+                .bean(eu.skillsobservatory.api.vacancy.OccupationCodingCheck.class)
+                .check(file, limit, ConsoleProgress.forStderr());
+        PrintWriter out = spec.commandLine().getOut();
+        if (fmt.equals("json")) {
+          out.println(EscoCommand.json(r));
+        } else {
+          out.printf(
+              Locale.ROOT,
+              "titles with a known occupation %,d; coded %,d (%.2f %%); right %,d (accuracy %.2f"
+                  + " %%); same ISCO unit group %,d; confidence >= 0.8: %,d, of which right %,d%n",
+              r.labelled(),
+              r.coded(),
+              100 * r.coverage(),
+              r.correct(),
+              100 * r.accuracy(),
+              r.sameIscoGroup(),
+              r.confident(),
+              r.confidentCorrect());
         }
         out.flush();
       }

@@ -11,12 +11,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code vacancies stats}: what the vacancies index holds. */
+/** {@code vacancies stats} and {@code vacancies show}: what the vacancies index holds. */
 @Command(
     name = "vacancies",
     mixinStandardHelpOptions = true,
     description = "The vacancies held.",
-    subcommands = {VacanciesCommand.Stats.class})
+    subcommands = {VacanciesCommand.Stats.class, VacanciesCommand.Show.class})
 public class VacanciesCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -77,6 +77,44 @@ public class VacanciesCommand implements Runnable {
                 l.get("rejected"));
           }
         }
+        out.flush();
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = {
+        "One vacancy as held: its fields, occupation (given or coded from the title, with the",
+        "confidence), duplicate mark, and every skill with where it came from. Exit 2 when no",
+        "vacancy has this source and id."
+      })
+  static class Show implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Parameters(index = "0", paramLabel = "SOURCE", description = "The source.")
+    String source;
+
+    @CommandLine.Parameters(index = "1", paramLabel = "ID", description = "The id at the source.")
+    String id;
+
+    @Option(names = "--format", defaultValue = "json", description = "json (the only format).")
+    String format;
+
+    @Override
+    public Integer call() {
+      Output.format(format, "json");
+      ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
+      try (Runtime runtime = root.start("vacancies show", false, Map.of())) {
+        var v = runtime.bean(VacancyService.class).vacancy(source, id);
+        if (v.isEmpty()) {
+          spec.commandLine().getErr().println("no vacancy " + source + "/" + id + " is held");
+          return 2;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(JsonConfiguration.cliMapper().writeValueAsString(v.get()));
         out.flush();
       }
       return 0;

@@ -7,6 +7,7 @@ import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.esco.VersionDiff;
 import eu.skillsobservatory.analytics.esco.VersionSummary;
 import eu.skillsobservatory.analytics.progress.Progress;
+import eu.skillsobservatory.ingest.esco.EscoWebService;
 import eu.skillsobservatory.ingest.esco.LoadReport;
 import eu.skillsobservatory.ingest.esco.TdbEscoStore;
 import eu.skillsobservatory.ingest.search.EscoSearchIndex;
@@ -22,16 +23,31 @@ public class EscoService {
   private final TdbEscoStore store;
   private final SkillCatalog catalog;
   private final ObjectProvider<EscoSearchIndex> search;
+  private final ObjectProvider<EscoWebService> web;
 
   /**
    * @param search resolved only when searching or indexing, so that commands that do neither never
    *     start Elasticsearch
+   * @param web the ESCO web service, present only when {@code observatory.esco-api.enabled}
    */
   public EscoService(
-      TdbEscoStore store, SkillCatalog catalog, ObjectProvider<EscoSearchIndex> search) {
+      TdbEscoStore store,
+      SkillCatalog catalog,
+      ObjectProvider<EscoSearchIndex> search,
+      ObjectProvider<EscoWebService> web) {
     this.store = store;
     this.catalog = catalog;
     this.search = search;
+    this.web = web;
+  }
+
+  /**
+   * A concept no loaded version knows, from the ESCO web service when that fallback is enabled;
+   * empty when it is off or the web service does not know the concept either.
+   */
+  public Optional<EscoWebService.RemoteConcept> remote(String uri, String language) {
+    EscoWebService service = web.getIfAvailable();
+    return service == null ? Optional.empty() : service.concept(uri, language);
   }
 
   /** Loads a version into TDB2 only; {@link #index} makes it searchable. */
@@ -78,9 +94,50 @@ public class EscoService {
       throw new IllegalArgumentException("uri: give the ESCO URI of a concept");
     }
     EscoVersion v = catalog.resolve(version);
-    return catalog
-        .concept(uri.trim(), language, Optional.of(v))
-        .orElseThrow(() -> new UnknownConceptException(uri.trim(), v));
+    Optional<Concept> local = catalog.concept(uri.trim(), language, Optional.of(v));
+    if (local.isPresent()) {
+      return local.get();
+    }
+    if (version.isEmpty() && catalog.versions().stream().noneMatch(x -> knows(x, uri.trim()))) {
+      Optional<EscoWebService.RemoteConcept> r = remote(uri.trim(), language);
+      if (r.isPresent()) {
+        return asConcept(r.get());
+      }
+    }
+    throw new UnknownConceptException(uri.trim(), v);
+  }
+
+  private boolean knows(VersionSummary v, String uri) {
+    return catalog.concept(uri, "en", Optional.of(v.version())).isPresent();
+  }
+
+  /**
+   * A concept of the web service in the shape of a local one; its {@code version} is the one the
+   * web service was asked for, which no loaded version has, and its {@code availableLanguages} is
+   * the language of its labels only.
+   */
+  static Concept asConcept(EscoWebService.RemoteConcept r) {
+    return new Concept(
+        r.uri(),
+        r.type(),
+        EscoVersion.parse(r.version()),
+        r.language(),
+        r.preferredLabel(),
+        r.altLabels().stream().filter(a -> !a.equals(r.preferredLabel())).distinct().toList(),
+        List.of(),
+        r.description(),
+        null,
+        null,
+        r.code().isEmpty() ? null : r.code(),
+        r.iscoGroup(),
+        r.broader(),
+        List.of(),
+        List.of(),
+        r.essentialSkills(),
+        r.optionalSkills(),
+        List.of(),
+        List.of(),
+        List.of(r.language()));
   }
 
   public VersionDiff diff(EscoVersion from, EscoVersion to, String language) {

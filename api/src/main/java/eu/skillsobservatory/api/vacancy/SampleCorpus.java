@@ -141,6 +141,7 @@ public class SampleCorpus {
               new VacancyGenerator.OccupationProfile(
                   uri,
                   en.preferred(),
+                  en.alternative().stream().sorted().toList(),
                   en.description(),
                   isco,
                   sorted(essential.getOrDefault(uri, List.of())),

@@ -1,21 +1,27 @@
 package eu.skillsobservatory.api.vacancy;
 
+import eu.skillsobservatory.analytics.esco.ConceptSearch;
+import eu.skillsobservatory.analytics.esco.ConceptType;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
+import eu.skillsobservatory.analytics.esco.VersionSummary;
 import eu.skillsobservatory.analytics.extract.ExtractedSkill;
 import eu.skillsobservatory.analytics.extract.Extraction;
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
 import eu.skillsobservatory.analytics.extract.SkillExtractor;
 import eu.skillsobservatory.analytics.progress.Progress;
 import eu.skillsobservatory.analytics.vacancy.NearDuplicates;
+import eu.skillsobservatory.analytics.vacancy.OccupationCoder;
 import eu.skillsobservatory.analytics.vacancy.OccupationTable;
 import eu.skillsobservatory.analytics.vacancy.Rejection;
 import eu.skillsobservatory.analytics.vacancy.SkillEvidence;
 import eu.skillsobservatory.analytics.vacancy.Vacancy;
 import eu.skillsobservatory.analytics.vacancy.VacancyRecord;
 import eu.skillsobservatory.api.config.ObservatorySettings;
+import eu.skillsobservatory.api.esco.EscoService;
 import eu.skillsobservatory.api.extract.ExtractionService;
 import eu.skillsobservatory.ingest.extract.LanguageGuess;
 import eu.skillsobservatory.ingest.extract.LuceneWordForms;
+import eu.skillsobservatory.ingest.http.RemoteServiceException;
 import eu.skillsobservatory.ingest.vacancy.VacancyFiles;
 import eu.skillsobservatory.ingest.vacancy.VacancyIndex;
 import java.io.BufferedWriter;
@@ -50,6 +56,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class VacancyService {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(VacancyService.class);
+
   /** Extracted skills kept per vacancy. */
   static final int SKILLS_PER_VACANCY = 20;
 
@@ -57,14 +66,21 @@ public class VacancyService {
   private final SkillCatalog catalog;
   private final ObjectProvider<VacancyIndex> index;
   private final ObservatorySettings settings;
+  private final EscoService esco;
   private final LuceneWordForms forms = new LuceneWordForms();
-  private OccupationTable occupations;
+  private Coding coding;
+
+  /** The occupations of the ESCO versions loaded when it was made, and a coder over them. */
+  private record Coding(
+      List<VersionSummary> versions, OccupationTable table, OccupationCoder coder) {}
 
   public VacancyService(
       ExtractionService extraction,
       SkillCatalog catalog,
       ObjectProvider<VacancyIndex> index,
+      EscoService esco,
       ObservatorySettings settings) {
+    this.esco = esco;
     this.extraction = extraction;
     this.catalog = catalog;
     this.index = index;
@@ -152,7 +168,7 @@ public class VacancyService {
                 .format(Instant.now());
     SkillExtractor extractor =
         extraction.extractor(Optional.empty(), mode == ExtractionMode.FULL, progress);
-    OccupationTable occupations = occupations();
+    Coding occupations = coding(progress);
     Path rejects =
         rejectsFile.orElse(settings.homePath().resolve("rejects").resolve(ingest + ".csv"));
     RejectsWriter rejectsWriter = new RejectsWriter(rejects);
@@ -305,7 +321,7 @@ public class VacancyService {
       Vacancy v,
       SkillExtractor extractor,
       ExtractionMode mode,
-      OccupationTable occupations,
+      Coding occupations,
       String duplicateOf,
       String fingerprint,
       String ingest) {
@@ -336,18 +352,108 @@ public class VacancyService {
       }
     }
     String occupation = v.occupation();
-    boolean unknown =
-        occupation != null && occupation.startsWith("http") && !occupations.knows(occupation);
-    String isco = occupations.iscoOf(occupation).orElse(null);
+    OccupationTable table = occupations.table();
+    boolean uri = occupation != null && occupation.startsWith("http");
+    boolean unknown = uri && !table.knows(occupation);
+    boolean remote = false;
+    String remoteIsco = null;
+    if (unknown) {
+      // From a newer ESCO, say: the web service may know it (when that fallback is on).
+      try {
+        var r = esco.remote(occupation, "en");
+        if (r.isPresent() && r.get().type() == ConceptType.OCCUPATION) {
+          unknown = false;
+          remote = true;
+          remoteIsco = r.get().iscoCode().orElse(null);
+        }
+      } catch (RemoteServiceException e) {
+        warnOnce(e);
+      }
+    }
+    OccupationCoder.Coding coded = null;
+    if (!uri && !v.title().isBlank() && occupations.coder() != null) {
+      // Only a title (and perhaps an ISCO code): code the title through the ESCO labels.
+      coded = occupations.coder().code(v.title(), language, occupation).orElse(null);
+    }
+    String isco = remote ? remoteIsco : table.iscoOf(occupation).orElse(null);
+    if (isco == null && coded != null) {
+      isco = table.iscoOf(coded.uri()).orElse(null);
+    }
     return new VacancyRecord(
-        v, language, detected, isco, unknown, skills, duplicateOf, fingerprint, ingest);
+        v,
+        language,
+        detected,
+        isco,
+        unknown,
+        remote,
+        coded,
+        skills,
+        duplicateOf,
+        fingerprint,
+        ingest);
   }
 
-  private synchronized OccupationTable occupations() {
-    if (occupations == null) {
-      occupations = OccupationTable.of(catalog);
+  /**
+   * The occupation table and title coder for the ESCO versions loaded now: made again when a
+   * version was loaded or removed since, so a running server codes against what it holds.
+   */
+  private synchronized Coding coding(Progress progress) {
+    List<VersionSummary> versions = catalog.versions();
+    if (coding == null || !coding.versions().equals(versions)) {
+      OccupationTable table = OccupationTable.of(catalog);
+      OccupationCoder coder = null;
+      if (!versions.isEmpty()) {
+        if (!esco.isIndexed()) {
+          // Titles are coded through the ESCO labels in Elasticsearch.
+          esco.index(Optional.empty(), progress);
+        }
+        ConceptSearch labels =
+            new ConceptSearch() {
+              @Override
+              public Page search(Query query) {
+                return esco.search(query);
+              }
+
+              @Override
+              public Page suggest(Query query) {
+                return esco.suggest(query);
+              }
+            };
+        coder = new OccupationCoder(labels, forms, table);
+      }
+      coding = new Coding(versions, table, coder);
     }
-    return occupations;
+    return coding;
+  }
+
+  private final java.util.concurrent.atomic.AtomicBoolean warned =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /** The web service failing is said once per process; the vacancy is kept, flagged unknown. */
+  private void warnOnce(RemoteServiceException e) {
+    if (warned.compareAndSet(false, true)) {
+      LOG.warn(
+          "The ESCO web service could not resolve an unknown occupation ({}); such vacancies are"
+              + " kept and flagged",
+          e.getMessage());
+    }
+  }
+
+  /** The ESCO occupation a job title names, as ingest codes it; empty when no ESCO is loaded. */
+  public Optional<OccupationCoder.Coding> codeTitle(
+      String title, String language, String iscoHint, Progress progress) {
+    Coding c = coding(progress);
+    return c.coder() == null ? Optional.empty() : c.coder().code(title, language, iscoHint);
+  }
+
+  /** The ISCO-08 unit group of an ESCO occupation of a loaded version. */
+  public Optional<String> iscoOf(String occupation) {
+    return coding(Progress.NONE).table().iscoOf(occupation);
+  }
+
+  /** A vacancy held, as indexed, by source and id. */
+  public Optional<Map<String, Object>> vacancy(String source, String id) {
+    return index.getObject().get(source, id);
   }
 
   public VacancyIndex.Stats stats() {

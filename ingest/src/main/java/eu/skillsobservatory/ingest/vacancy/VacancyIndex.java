@@ -44,15 +44,21 @@ public final class VacancyIndex {
     this.es = connection.client();
   }
 
+  static final int MAPPING_VERSION = 3;
+
   static final String MAPPING =
       """
       {"settings":{"number_of_shards":1,"number_of_replicas":0},
-       "mappings":{"dynamic":"strict","_meta":{"mappingVersion":1},"properties":{
+       "mappings":{"dynamic":"strict","_meta":{"mappingVersion":3},"properties":{
         "source":{"type":"keyword"},"id":{"type":"keyword"},
         "posted":{"type":"date","format":"yyyy-MM-dd"},"month":{"type":"keyword"},
         "country":{"type":"keyword"},"region":{"type":"keyword"},
         "nace":{"type":"keyword"},"naceSection":{"type":"keyword"},
         "occupation":{"type":"keyword"},"occupationUnknown":{"type":"boolean"},
+        "escoOccupation":{"type":"keyword"},"occupationCoding":{"type":"keyword"},
+        "occupationConfidence":{"type":"float"},
+        "occupationMatch":{"type":"keyword","index":false},
+        "occupationResolvedBy":{"type":"keyword"},
         "isco":{"type":"keyword"},"iscoMajor":{"type":"keyword"},
         "title":{"type":"text","analyzer":"standard"},
         "description":{"type":"text","index":false},
@@ -87,6 +93,9 @@ public final class VacancyIndex {
       if (!alias) {
         es.indices()
             .create(c -> c.index(INDEX).withJson(new StringReader(MAPPING)).aliases(ALIAS, a -> a));
+        upgraded = true;
+      } else if (!upgraded) {
+        upgrade();
       }
       boolean runs = es.indices().exists(e -> e.index(RUNS)).value();
       if (!runs) {
@@ -101,11 +110,43 @@ public final class VacancyIndex {
     }
   }
 
+  private volatile boolean upgraded;
+
+  /**
+   * Brings an index made by an earlier version up to the current mapping. Mapping changes are only
+   * ever additions of fields, which Elasticsearch applies in place: documents written before keep
+   * their fields and lack the new ones until they are ingested again.
+   */
+  private void upgrade() throws IOException {
+    var mapping = es.indices().getMapping(m -> m.index(ALIAS));
+    for (var index : mapping.result().entrySet()) {
+      var meta = index.getValue().mappings().meta();
+      int version =
+          meta == null || !meta.containsKey("mappingVersion")
+              ? 0
+              : meta.get("mappingVersion").to(Integer.class);
+      if (version < MAPPING_VERSION) {
+        String properties =
+            MAPPING.substring(MAPPING.indexOf("\"mappings\":") + "\"mappings\":".length());
+        properties = properties.substring(0, properties.lastIndexOf('}'));
+        String body = properties;
+        es.indices().putMapping(p -> p.index(index.getKey()).withJson(new StringReader(body)));
+      }
+    }
+    upgraded = true;
+  }
+
   /** The document id of a vacancy: a digest of its source and id. */
   public static String documentId(Vacancy v) {
+    return documentId(v.source(), v.id());
+  }
+
+  /** The document id of the vacancy with this source and id. */
+  public static String documentId(String source, String id) {
     try {
       byte[] d =
-          MessageDigest.getInstance("SHA-256").digest(v.key().getBytes(StandardCharsets.UTF_8));
+          MessageDigest.getInstance("SHA-256")
+              .digest((source + "\u001f" + id).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(d, 0, 20);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -115,7 +156,31 @@ public final class VacancyIndex {
   /** Writes vacancies in bulk; every refused document is named by source and id. */
   public final class Writer implements AutoCloseable {
     private final BulkWrites writes = new BulkWrites(n -> {});
-    private final BulkIngester<String> ingester = writes.ingester(es);
+    private final BulkIngester<String> ingester;
+    private boolean closed;
+
+    /**
+     * Periodic refreshes are paused while writing: each makes a small segment for the node to merge
+     * again, which on a long load costs more than the writes. Closing makes everything visible.
+     */
+    Writer() {
+      refreshInterval("-1");
+      ingester = writes.ingester(es);
+    }
+
+    private void refreshInterval(String value) {
+      try {
+        connection.withRetries(
+            "setting the vacancy index's refresh interval",
+            () ->
+                es.indices()
+                    .putSettings(
+                        p -> p.index(ALIAS).settings(x -> x.refreshInterval(t -> t.time(value)))));
+      } catch (IOException | ElasticsearchException e) {
+        throw new SearchStoreException(
+            "cannot set the vacancy index's refresh interval: " + e.getMessage(), e);
+      }
+    }
 
     public void write(VacancyRecord r) {
       Vacancy v = r.vacancy();
@@ -134,7 +199,12 @@ public final class VacancyIndex {
 
     @Override
     public void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
       ingester.close();
+      refreshInterval("1s");
       try {
         es.indices().refresh(x -> x.index(ALIAS));
       } catch (IOException | ElasticsearchException e) {
@@ -161,6 +231,17 @@ public final class VacancyIndex {
     d.put("naceSection", Nace.section(v.nace()));
     d.put("occupation", v.occupation());
     d.put("occupationUnknown", r.occupationUnknown());
+    d.put("escoOccupation", r.escoOccupation());
+    d.put("occupationCoding", r.occupationCoding());
+    Double confidence = null;
+    if (r.coded() != null) {
+      confidence = r.coded().confidence();
+    } else if (r.escoOccupation() != null) {
+      confidence = 1.0;
+    }
+    d.put("occupationConfidence", confidence);
+    d.put("occupationMatch", r.coded() == null ? null : r.coded().matchedLabel());
+    d.put("occupationResolvedBy", r.occupationRemote() ? "esco-api" : null);
     d.put("isco", r.iscoCode());
     d.put("iscoMajor", r.iscoCode() == null ? null : r.iscoCode().substring(0, 1));
     d.put("title", v.title());
@@ -198,6 +279,23 @@ public final class VacancyIndex {
     d.put("ingest", r.ingest());
     d.put("ingestedAt", Instant.now().toString());
     return d;
+  }
+
+  /** A vacancy held, as indexed, by its source and id. */
+  @SuppressWarnings("unchecked")
+  public java.util.Optional<Map<String, Object>> get(String source, String id) {
+    ensure();
+    String docId = documentId(source, id);
+    try {
+      var r =
+          connection.withRetries(
+              "reading a vacancy", () -> es.get(g -> g.index(ALIAS).id(docId), Map.class));
+      return r.found()
+          ? java.util.Optional.of((Map<String, Object>) r.source())
+          : java.util.Optional.empty();
+    } catch (IOException | ElasticsearchException e) {
+      throw new SearchStoreException("reading a vacancy failed: " + e.getMessage(), e);
+    }
   }
 
   /** What near-duplicate detection needs of a vacancy held. */

@@ -2,6 +2,7 @@ package eu.skillsobservatory.ingest.vacancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.skillsobservatory.analytics.vacancy.OccupationCoder;
 import eu.skillsobservatory.analytics.vacancy.SkillEvidence;
 import eu.skillsobservatory.analytics.vacancy.Vacancy;
 import eu.skillsobservatory.analytics.vacancy.VacancyRecord;
@@ -10,6 +11,7 @@ import eu.skillsobservatory.ingest.search.SearchConnection;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -40,12 +42,96 @@ class VacancyIndexIT {
         false,
         "7212",
         false,
+        false,
+        null,
         List.of(
             SkillEvidence.given(WELD),
             new SkillEvidence(WELD, "extracted", 0.8, "description", 0, 4)),
         duplicateOf,
         "AAAA",
         "ingest-test");
+  }
+
+  @BeforeEach
+  void empty(SearchConnection es) throws Exception {
+    es.client()
+        .indices()
+        .delete(d -> d.index(VacancyIndex.INDEX, VacancyIndex.RUNS).ignoreUnavailable(true));
+  }
+
+  @Test
+  void anIndexOfTheFirstMappingGainsTheNewFieldsInPlace(SearchConnection es) throws Exception {
+    String first =
+        VacancyIndex.MAPPING
+            .replace("\"mappingVersion\":" + VacancyIndex.MAPPING_VERSION, "\"mappingVersion\":1")
+            .replaceAll("\"escoOccupation\":[^}]*},", "")
+            .replaceAll("\"occupationCoding\":[^}]*},", "")
+            .replaceAll("\"occupationConfidence\":[^}]*},", "")
+            .replaceAll("\"occupationMatch\":[^}]*},", "")
+            .replaceAll("\"occupationResolvedBy\":[^}]*},", "");
+    assertThat(first).doesNotContain("escoOccupation").doesNotContain("occupationMatch");
+    es.client()
+        .indices()
+        .create(
+            c ->
+                c.index(VacancyIndex.INDEX)
+                    .withJson(new java.io.StringReader(first))
+                    .aliases(VacancyIndex.ALIAS, a -> a));
+    VacancyRecord old = record("a", "1", "2024-01-10", null);
+    VacancyRecord coded =
+        new VacancyRecord(
+            new Vacancy(
+                "a",
+                "2",
+                LocalDate.parse("2024-01-11"),
+                "DE",
+                null,
+                null,
+                null,
+                "Welder",
+                "Weld frames.",
+                "en",
+                List.of(),
+                null),
+            "en",
+            false,
+            "7212",
+            false,
+            false,
+            new OccupationCoder.Coding(
+                "http://data.europa.eu/esco/occupation/welder", "welder", 0.9),
+            List.of(),
+            null,
+            "AAAA",
+            "ingest-test");
+    VacancyIndex index = new VacancyIndex(es);
+    try (VacancyIndex.Writer w = index.writer()) {
+      w.write(old);
+      w.write(coded);
+      w.close();
+      assertThat(w.refused()).isEmpty();
+    }
+    var doc =
+        es.client()
+            .get(
+                g -> g.index(VacancyIndex.ALIAS).id(VacancyIndex.documentId(coded.vacancy())),
+                Map.class)
+            .source();
+    assertThat(doc)
+        .containsEntry("escoOccupation", "http://data.europa.eu/esco/occupation/welder")
+        .containsEntry("occupationCoding", "title")
+        .containsEntry("occupationConfidence", 0.9)
+        .containsEntry("occupationMatch", "welder");
+    var meta =
+        es.client()
+            .indices()
+            .getMapping(m -> m.index(VacancyIndex.INDEX))
+            .result()
+            .get(VacancyIndex.INDEX)
+            .mappings()
+            .meta();
+    assertThat(meta.get("mappingVersion").to(Integer.class))
+        .isEqualTo(VacancyIndex.MAPPING_VERSION);
   }
 
   @Test

@@ -1,0 +1,240 @@
+package eu.skillsobservatory.analytics.vacancy;
+
+import eu.skillsobservatory.analytics.esco.ConceptSearch;
+import eu.skillsobservatory.analytics.esco.ConceptType;
+import eu.skillsobservatory.analytics.extract.Tokens;
+import eu.skillsobservatory.analytics.extract.WordForms;
+import eu.skillsobservatory.analytics.text.TextClean;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Codes a job title to an ESCO occupation through the ESCO labels: the title is cleaned of what
+ * adverts add around an occupation (gender markers, seniority, working time, a location after a
+ * dash), searched among the occupations' preferred, alternative and hidden labels, and the best hit
+ * is given a confidence from how much of the title and the matched label the other covers, which
+ * kind of label matched, and how clearly it beat the runner-up. Below {@link #MIN_CONFIDENCE} the
+ * title is left uncoded. Answers are remembered per cleaned title, as titles repeat.
+ */
+public final class OccupationCoder {
+  /** Codings less sure than this are not made. */
+  public static final double MIN_CONFIDENCE = 0.5;
+
+  private static final int CANDIDATES = 5;
+  private static final int CACHE_SIZE = 50_000;
+
+  /**
+   * A title coded to an occupation.
+   *
+   * @param uri the ESCO occupation
+   * @param matchedLabel the ESCO label the title matched
+   * @param confidence 0 to 1
+   */
+  public record Coding(String uri, String matchedLabel, double confidence) {}
+
+  private static final Pattern BRACKETS = Pattern.compile("\\([^)]*\\)|\\[[^]]*\\]");
+  private static final Pattern GENDER =
+      Pattern.compile(
+          "(?i)(?<![\\p{L}\\d])[mwfdhxia]\\s*/\\s*[mwfdhxia](\\s*/\\s*[mwfdhxia])?(?![\\p{L}\\d])"
+              + "|(?i)\\ball genders\\b");
+  // German gender forms such as "Entwickler*in", "Pfleger:innen", "Koch/-in".
+  private static final Pattern GERMAN_SUFFIX =
+      Pattern.compile("(?<=\\p{L})(\\*|:|_|/-?|\\()(in|innen)\\)?(?![\\p{L}])");
+  private static final Pattern SEPARATOR = Pattern.compile("\\s+[-–—|@]\\s+|,\\s+|\\s+/\\s+");
+  // Working-time and start phrases, wherever they are.
+  private static final Pattern PHRASES =
+      Pattern.compile(
+          "(?iu)\\b(?:(?:full|part)[- ]?time|entry[- ]level|immediate start|ab sofort"
+              + "|temps (?:plein|partiel))\\b");
+  // Words adverts put before or after the occupation; only stripped there, never in the middle.
+  private static final Set<String> DECORATION =
+      Set.of(
+          "senior",
+          "junior",
+          "sr",
+          "jr",
+          "experienced",
+          "urgent",
+          "urgently",
+          "wanted",
+          "hiring",
+          "fulltime",
+          "parttime",
+          "vollzeit",
+          "teilzeit",
+          "erfahrener",
+          "erfahrene",
+          "befristet",
+          "unbefristet",
+          "confirme",
+          "confirmee",
+          "cdi",
+          "cdd",
+          "experimente",
+          "experimentee");
+
+  private final ConceptSearch search;
+  private final WordForms forms;
+  private final OccupationTable occupations;
+  private final Map<String, Optional<Coding>> cache =
+      new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Optional<Coding>> eldest) {
+          return size() > CACHE_SIZE;
+        }
+      };
+
+  public OccupationCoder(ConceptSearch search, WordForms forms, OccupationTable occupations) {
+    this.search = search;
+    this.forms = forms;
+    this.occupations = occupations;
+  }
+
+  /**
+   * The occupation a title names, if one is named clearly enough.
+   *
+   * @param title the job title as given
+   * @param language the title's language (ISO 639-1)
+   * @param iscoHint an ISCO-08 code the vacancy gives, or null: codings outside it are doubted
+   */
+  public Optional<Coding> code(String title, String language, String iscoHint) {
+    String cleaned = clean(title);
+    if (cleaned.isEmpty()) {
+      return Optional.empty();
+    }
+    String hint = iscoHint == null ? "" : iscoHint;
+    String key = language + '\u0000' + hint + '\u0000' + cleaned;
+    synchronized (cache) {
+      Optional<Coding> known = cache.get(key);
+      if (known != null) {
+        return known;
+      }
+    }
+    Optional<Coding> coding = codeUncached(cleaned, language, hint);
+    synchronized (cache) {
+      cache.put(key, coding);
+    }
+    return coding;
+  }
+
+  private Optional<Coding> codeUncached(String cleaned, String language, String hint) {
+    // The part before a dash or comma usually names the job ("Nurse - night shifts, Lyon"); the
+    // whole title is tried when that part alone is not coded.
+    String head = SEPARATOR.split(cleaned, 2)[0].strip();
+    Optional<Coding> coding = best(head, language, hint);
+    if (coding.isEmpty() && !head.equals(cleaned)) {
+      coding = best(cleaned, language, hint);
+    }
+    return coding;
+  }
+
+  private Optional<Coding> best(String text, String language, String hint) {
+    Set<String> words = contentWords(text, language);
+    if (words.isEmpty()) {
+      return Optional.empty();
+    }
+    List<ConceptSearch.Hit> hits =
+        search
+            .search(
+                new ConceptSearch.Query(
+                    text,
+                    language,
+                    Optional.of(ConceptType.OCCUPATION),
+                    Optional.empty(),
+                    CANDIDATES,
+                    0))
+            .hits();
+    Coding best = null;
+    for (int i = 0; i < hits.size(); i++) {
+      ConceptSearch.Hit h = hits.get(i);
+      double c = overlap(words, contentWords(h.matchedLabel(), language)) * fieldWeight(h);
+      if (!hint.isEmpty()
+          && !occupations.iscoOf(h.uri()).map(code -> code.startsWith(hint)).orElse(false)) {
+        c *= 0.4;
+      }
+      if (i == 0 && hits.size() > 1 && hits.get(1).score() >= 0.97 * h.score()) {
+        // Another occupation matched about as well: the title does not tell them apart.
+        c *= 0.85;
+      }
+      if (best == null || c > best.confidence()) {
+        best = new Coding(h.uri(), h.matchedLabel(), Math.round(c * 1000) / 1000.0);
+      }
+    }
+    return best == null || best.confidence() < MIN_CONFIDENCE
+        ? Optional.empty()
+        : Optional.of(best);
+  }
+
+  private static double fieldWeight(ConceptSearch.Hit h) {
+    return switch (h.matchedField() == null ? "" : h.matchedField()) {
+      case "preferred" -> 1.0;
+      case "alternative" -> 0.95;
+      default -> 0.8;
+    };
+  }
+
+  /** Dice coefficient of two word sets. */
+  private static double overlap(Set<String> a, Set<String> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return 0;
+    }
+    int common = 0;
+    for (String w : a) {
+      if (b.contains(w)) {
+        common++;
+      }
+    }
+    return 2.0 * common / (a.size() + b.size());
+  }
+
+  private Set<String> contentWords(String text, String language) {
+    Set<String> out = new HashSet<>();
+    for (Tokens.Token t : Tokens.of(text)) {
+      if (!forms.isStopWord(t.word(), language)) {
+        out.add(forms.stem(t.word(), language));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The title without what adverts add around the occupation: bracketed notes, gender markers,
+   * seniority and working-time words. {@code "Senior Java Developer (m/f/d) - Berlin"} becomes
+   * {@code "Java Developer - Berlin"}.
+   */
+  public static String clean(String title) {
+    if (title == null) {
+      return "";
+    }
+    String s = BRACKETS.matcher(title).replaceAll(" ");
+    s = GENDER.matcher(s).replaceAll(" ");
+    s = GERMAN_SUFFIX.matcher(s).replaceAll("");
+    s = PHRASES.matcher(s).replaceAll(" ");
+    List<String> words = new java.util.ArrayList<>(List.of(s.strip().split("\\s+")));
+    while (!words.isEmpty() && isDecoration(words.get(0))) {
+      words.remove(0);
+    }
+    while (!words.isEmpty() && isDecoration(words.get(words.size() - 1))) {
+      words.remove(words.size() - 1);
+    }
+    return String.join(" ", words).replaceAll("^[\\s\\-–—|,:@]+|[\\s\\-–—|,:@]+$", "").strip();
+  }
+
+  private static boolean isDecoration(String word) {
+    String folded = TextClean.fold(word);
+    if (folded.isEmpty()) {
+      return true;
+    }
+    for (String w : folded.split(" ")) {
+      if (!DECORATION.contains(w)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
