@@ -13,9 +13,11 @@ import java.util.Optional;
  * each; 16 bands of 4 bytes index them (locality-sensitive hashing), so that a vacancy is compared
  * only with those sharing a band. A candidate is a duplicate when at least 80 % of the MinHash
  * bytes agree (about that share of shingles in common), the country is the same, the employers are
- * the same when both are known, and they were posted at most 30 days apart. Duplicates point to the
- * first vacancy of their group (never to another duplicate); only originals are indexed, so memory
- * grows with originals: about 280 bytes each.
+ * the same when both are known, and they were posted at most 30 days apart. Country and 30-day
+ * period are part of each band's key, so a vacancy is compared only with originals of its country
+ * and time (texts built from the same templates would otherwise make long chains). Duplicates point
+ * to the first vacancy of their group (never to another duplicate); only originals are indexed, so
+ * memory grows with originals: about 280 bytes each.
  */
 public final class NearDuplicates {
   static final int HASHES = 60;
@@ -33,6 +35,7 @@ public final class NearDuplicates {
 
   // Originals: key, fingerprint, country, employer, day.
   private String[] keys = new String[1024];
+  private int[] keyHashes = new int[1024];
   private byte[] prints = new byte[1024 * HASHES];
   private int[] countries = new int[1024];
   private int[] employers = new int[1024];
@@ -101,23 +104,12 @@ public final class NearDuplicates {
     int e = employer == null || employer.isBlank() ? 0 : normal(employer).hashCode() | 1;
     long day = posted.toEpochDay();
     int best = -1;
-    double bestSimilarity = 0;
+    long bucket = Math.floorDiv(day, WINDOW_DAYS);
     for (int band = 0; band < BANDS; band++) {
-      int h = bandHash(print, band);
-      for (int entry = head(h); entry >= 0; entry = entryNext[entry]) {
-        int o = entryOriginal[entry];
-        if (keys[o].equals(key)) {
+      for (long b = bucket - 1; b <= bucket + 1; b++) {
+        best = scan(bandHash(print, band, c, b), key, print, c, e, day, best);
+        if (best == UPDATE) {
           return Optional.empty(); // the same vacancy again: an update, not a duplicate
-        }
-        if (countries[o] != c
-            || (e != 0 && employers[o] != 0 && employers[o] != e)
-            || Math.abs(days[o] - day) > WINDOW_DAYS) {
-          continue;
-        }
-        double s = similarityAt(print, o);
-        if (s >= THRESHOLD && (s > bestSimilarity || (s == bestSimilarity && o < best))) {
-          best = o;
-          bestSimilarity = s;
         }
       }
     }
@@ -126,9 +118,40 @@ public final class NearDuplicates {
     }
     int o = addOriginal(key, print, c, e, day);
     for (int band = 0; band < BANDS; band++) {
-      link(bandHash(print, band), o);
+      link(bandHash(print, band, c, bucket), o);
     }
     return Optional.empty();
+  }
+
+  private static final int UPDATE = -2;
+
+  /**
+   * Walks one chain of originals; returns the best duplicate candidate so far (or -1), or {@link
+   * #UPDATE} when the same key is held.
+   */
+  private int scan(int hash, String key, byte[] print, int c, int e, long day, int best) {
+    double bestSimilarity = best >= 0 ? similarityAt(print, best) : 0;
+    int keyHash = key.hashCode();
+    for (int entry = head(hash); entry >= 0; entry = entryNext[entry]) {
+      int o = entryOriginal[entry];
+      if (o == best) {
+        continue;
+      }
+      if (keyHashes[o] == keyHash && keys[o].equals(key)) {
+        return UPDATE;
+      }
+      if (countries[o] != c
+          || (e != 0 && employers[o] != 0 && employers[o] != e)
+          || Math.abs(days[o] - day) > WINDOW_DAYS) {
+        continue;
+      }
+      double s = similarityAt(print, o);
+      if (s >= THRESHOLD && (s > bestSimilarity || (s == bestSimilarity && o < best))) {
+        best = o;
+        bestSimilarity = s;
+      }
+    }
+    return best;
   }
 
   /**
@@ -139,9 +162,10 @@ public final class NearDuplicates {
       String key, byte[] print, String country, String employer, LocalDate posted) {
     int c = country == null ? 0 : country.hashCode();
     int e = employer == null || employer.isBlank() ? 0 : normal(employer).hashCode() | 1;
-    int o = addOriginal(key, print, c, e, posted.toEpochDay());
+    long day = posted.toEpochDay();
+    int o = addOriginal(key, print, c, e, day);
     for (int band = 0; band < BANDS; band++) {
-      link(bandHash(print, band), o);
+      link(bandHash(print, band, c, Math.floorDiv(day, WINDOW_DAYS)), o);
     }
   }
 
@@ -165,12 +189,14 @@ public final class NearDuplicates {
     if (size == keys.length) {
       int n = size * 2;
       keys = Arrays.copyOf(keys, n);
+      keyHashes = Arrays.copyOf(keyHashes, n);
       prints = Arrays.copyOf(prints, n * HASHES);
       countries = Arrays.copyOf(countries, n);
       employers = Arrays.copyOf(employers, n);
       days = Arrays.copyOf(days, n);
     }
     keys[size] = key;
+    keyHashes[size] = key.hashCode();
     System.arraycopy(print, 0, prints, size * HASHES, HASHES);
     countries[size] = country;
     employers[size] = employer;
@@ -178,11 +204,19 @@ public final class NearDuplicates {
     return size++;
   }
 
-  private static int bandHash(byte[] print, int band) {
+  /**
+   * One band of a fingerprint, with the country and the 30-day period: duplicates share all three,
+   * so each chain holds only originals of one country and period, and a lookup in the period
+   * before, the same and the one after covers the 30-day window.
+   */
+  private static int bandHash(byte[] print, int band, int country, long period) {
     int h = band * 0x9E3779B9;
     for (int r = 0; r < ROWS; r++) {
       h = (h ^ (print[band * ROWS + r] & 0xff)) * 0x01000193;
     }
+    h = (h ^ country) * 0x01000193;
+    h = (h ^ (int) period) * 0x01000193;
+    h ^= h >>> 15;
     return h == 0 ? 1 : h; // 0 marks an empty slot
   }
 

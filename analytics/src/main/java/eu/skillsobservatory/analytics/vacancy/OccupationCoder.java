@@ -26,6 +26,8 @@ public final class OccupationCoder {
   public static final double MIN_CONFIDENCE = 0.5;
 
   private static final int CANDIDATES = 5;
+  // A coding outside the ISCO group the vacancy gives is doubted this much.
+  private static final double HINT_MISMATCH = 0.4;
   private static final int CACHE_SIZE = 50_000;
 
   /**
@@ -138,6 +140,20 @@ public final class OccupationCoder {
     if (words.isEmpty()) {
       return Optional.empty();
     }
+    // The title is one occupation's label exactly: the search would find it first, with every word
+    // in common; the table answers without asking Elasticsearch.
+    Optional<OccupationTable.Label> exact = occupations.exactLabel(text, language);
+    if (exact.isPresent() && exact.get().uri() != null) {
+      OccupationTable.Label l = exact.get();
+      double c = fieldWeight(l.field());
+      if (!hint.isEmpty()
+          && !occupations.iscoOf(l.uri()).map(x -> x.startsWith(hint)).orElse(false)) {
+        c *= HINT_MISMATCH;
+      }
+      return c < MIN_CONFIDENCE
+          ? Optional.empty()
+          : Optional.of(new Coding(l.uri(), l.label(), Math.round(c * 1000) / 1000.0));
+    }
     List<ConceptSearch.Hit> hits =
         search
             .search(
@@ -152,10 +168,11 @@ public final class OccupationCoder {
     Coding best = null;
     for (int i = 0; i < hits.size(); i++) {
       ConceptSearch.Hit h = hits.get(i);
-      double c = overlap(words, contentWords(h.matchedLabel(), language)) * fieldWeight(h);
+      double c =
+          overlap(words, contentWords(h.matchedLabel(), language)) * fieldWeight(h.matchedField());
       if (!hint.isEmpty()
           && !occupations.iscoOf(h.uri()).map(code -> code.startsWith(hint)).orElse(false)) {
-        c *= 0.4;
+        c *= HINT_MISMATCH;
       }
       if (i == 0 && hits.size() > 1 && hits.get(1).score() >= 0.97 * h.score()) {
         // Another occupation matched about as well: the title does not tell them apart.
@@ -170,8 +187,8 @@ public final class OccupationCoder {
         : Optional.of(best);
   }
 
-  private static double fieldWeight(ConceptSearch.Hit h) {
-    return switch (h.matchedField() == null ? "" : h.matchedField()) {
+  private static double fieldWeight(String field) {
+    return switch (field == null ? "" : field) {
       case "preferred" -> 1.0;
       case "alternative" -> 0.95;
       default -> 0.8;

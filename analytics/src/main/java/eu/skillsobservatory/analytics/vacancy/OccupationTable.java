@@ -3,6 +3,7 @@ package eu.skillsobservatory.analytics.vacancy;
 import eu.skillsobservatory.analytics.esco.ConceptType;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.esco.VersionSummary;
+import eu.skillsobservatory.analytics.text.TextClean;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,23 +14,73 @@ import java.util.Optional;
  */
 public final class OccupationTable {
   private final Map<String, String> isco;
+  private final Map<String, Label> labels;
 
-  private OccupationTable(Map<String, String> isco) {
+  /**
+   * An occupation label, folded: the occupation it names, or null when several occupations share
+   * it, and which kind of label it is.
+   */
+  public record Label(String uri, String label, String field) {}
+
+  private OccupationTable(Map<String, String> isco, Map<String, Label> labels) {
     this.isco = Map.copyOf(isco);
+    this.labels = labels;
   }
 
   public static OccupationTable of(SkillCatalog catalog) {
     Map<String, String> isco = new HashMap<>();
+    Map<String, Label> labels = new HashMap<>();
     for (VersionSummary v : catalog.versions()) {
       catalog.forEachConcept(
           v.version(),
           d -> {
             if (d.type() == ConceptType.OCCUPATION) {
               isco.putIfAbsent(d.uri(), iscoCode(d.code(), d.iscoGroup()));
+              d.labels()
+                  .forEach(
+                      (lang, l) -> {
+                        label(labels, lang, l.preferred(), d.uri(), "preferred");
+                        l.alternative()
+                            .forEach(a -> label(labels, lang, a, d.uri(), "alternative"));
+                        l.hidden().forEach(h -> label(labels, lang, h, d.uri(), "hidden"));
+                      });
             }
           });
     }
-    return new OccupationTable(isco);
+    return new OccupationTable(isco, labels);
+  }
+
+  private static void label(
+      Map<String, Label> labels, String lang, String text, String uri, String field) {
+    String folded = TextClean.fold(text);
+    if (folded.isEmpty()) {
+      return;
+    }
+    String key = lang + '\u0000' + folded;
+    Label known = labels.get(key);
+    if (known == null) {
+      labels.put(key, new Label(uri, text, field));
+    } else if (known.uri() != null && !known.uri().equals(uri)) {
+      labels.put(key, new Label(null, text, field)); // shared by occupations: no exact answer
+    } else if (known.uri() != null && rank(field) < rank(known.field())) {
+      labels.put(key, new Label(uri, text, field));
+    }
+  }
+
+  private static int rank(String field) {
+    return switch (field) {
+      case "preferred" -> 0;
+      case "alternative" -> 1;
+      default -> 2;
+    };
+  }
+
+  /**
+   * The occupation whose label this text is, exactly (case, accents and punctuation aside), in one
+   * language; empty when none is, and a label with a null URI when several occupations share it.
+   */
+  public Optional<Label> exactLabel(String text, String language) {
+    return Optional.ofNullable(labels.get(language + '\u0000' + TextClean.fold(text)));
   }
 
   static String iscoCode(String escoCode, String iscoGroupUri) {
