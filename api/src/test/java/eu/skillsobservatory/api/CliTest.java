@@ -2,10 +2,8 @@ package eu.skillsobservatory.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.skillsobservatory.api.cli.ObservatoryCommand;
+import eu.skillsobservatory.api.fixtures.CliRun;
 import eu.skillsobservatory.api.home.HomeLock;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,17 +21,8 @@ class CliTest {
 
   @TempDir static Path home;
 
-  record Run(int code, String out, String err) {}
-
-  static Run cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    String[] all = new String[args.length + 2];
-    all[0] = "--home";
-    all[1] = home.toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    int code = ObservatoryCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
-    return new Run(code, out.toString(), err.toString());
+  static CliRun cli(String... args) {
+    return CliRun.in(home, args);
   }
 
   static String[] zips(String version) {
@@ -49,7 +38,7 @@ class CliTest {
   void ingestBothShippedVersions() {
     for (String v : new String[] {"v1.1.0", "v1.1.1"}) {
       String[] z = zips(v);
-      Run r = cli("ingest", "esco", z[0], z[1]);
+      CliRun r = cli("ingest", "esco", z[0], z[1]);
       assertThat(r.code()).as(r.err()).isZero();
       assertThat(r.out()).contains("ESCO " + v + " loaded");
     }
@@ -57,7 +46,7 @@ class CliTest {
 
   @Test
   void versionsAsJsonGiveTheOfficialCounts() {
-    Run r = cli("esco", "versions", "--format", "json");
+    CliRun r = cli("esco", "versions", "--format", "json");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode v111 = JsonMapper.builder().build().readTree(r.out()).get(1);
     assertThat(v111.get("version").asString()).isEqualTo("v1.1.1");
@@ -72,14 +61,14 @@ class CliTest {
 
   @Test
   void versionsAsATableNameEachVersion() {
-    Run r = cli("esco", "versions");
+    CliRun r = cli("esco", "versions");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("v1.1.0").contains("v1.1.1 (current)").contains("13,896");
   }
 
   @Test
   void showGivesTheConceptAsJsonInTheAskedVersion() {
-    Run r = cli("esco", "show", METAL_DRAWING, "--esco-version", "v1.1.0");
+    CliRun r = cli("esco", "show", METAL_DRAWING, "--esco-version", "v1.1.0");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode c = JsonMapper.builder().build().readTree(r.out());
     assertThat(c.get("uri").asString()).isEqualTo(METAL_DRAWING);
@@ -92,14 +81,14 @@ class CliTest {
 
   @Test
   void showOfAnUnknownUriIsBadInput() {
-    Run r = cli("esco", "show", "http://data.europa.eu/esco/skill/no-such-skill");
+    CliRun r = cli("esco", "show", "http://data.europa.eu/esco/skill/no-such-skill");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("no-such-skill").doesNotContain("Exception");
   }
 
   @Test
   void diffAsCsvHasOneRowPerChange() {
-    Run r = cli("esco", "diff", "v1.1.0", "v1.1.1", "--format", "csv");
+    CliRun r = cli("esco", "diff", "v1.1.0", "v1.1.1", "--format", "csv");
     assertThat(r.code()).as(r.err()).isZero();
     String[] lines = r.out().split("\n");
     assertThat(lines[0]).startsWith("change,uri,type,label");
@@ -108,21 +97,21 @@ class CliTest {
 
   @Test
   void diffAgainstAVersionNotLoadedIsBadInput() {
-    Run r = cli("esco", "diff", "v1.1.0", "v9.9.9");
+    CliRun r = cli("esco", "diff", "v1.1.0", "v9.9.9");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("v9.9.9").contains("not loaded");
   }
 
   @Test
   void aMissingFileIsBadInputNamedInTheMessage() {
-    Run r = cli("ingest", "esco", "no-such-esco-v1.1.1.zip");
+    CliRun r = cli("ingest", "esco", "no-such-esco-v1.1.1.zip");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("no-such-esco-v1.1.1.zip").contains("no such file");
   }
 
   @Test
   void searchFindsAConceptOnTheCommandLine() {
-    Run r = cli("search", "wire", "drawer", "--type", "occupation", "--format", "json");
+    CliRun r = cli("search", "wire", "drawer", "--type", "occupation", "--format", "json");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode hits = JsonMapper.builder().build().readTree(r.out()).get("hits");
     assertThat(hits.get(0).get("uri").asString()).isEqualTo(METAL_DRAWING);
@@ -143,7 +132,7 @@ class CliTest {
           {"esco", "versions", "--help"}, {"esco", "show", "--help"}, {"esco", "diff", "--help"},
           {"esco", "reindex", "--help"}, {"search", "--help"}
         }) {
-      Run r = cli(cmd);
+      CliRun r = cli(cmd);
       assertThat(r.code()).as(String.join(" ", cmd)).isZero();
       assertThat(r.out()).contains("Usage:");
     }
@@ -152,7 +141,7 @@ class CliTest {
   @Test
   void aSecondProcessOnATakenHomeGetsAClearMessage() {
     try (HomeLock held = HomeLock.acquire(home, "serve")) {
-      Run r = cli("esco", "versions");
+      CliRun r = cli("esco", "versions");
       assertThat(r.code()).isEqualTo(1);
       assertThat(r.err())
           .contains("is in use by another Skills Observatory process")

@@ -9,10 +9,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import eu.skillsobservatory.api.cli.ObservatoryCommand;
+import eu.skillsobservatory.api.fixtures.CliRun;
 import eu.skillsobservatory.api.fixtures.MiniEscoFolder;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -38,17 +36,8 @@ class EscoWebServiceFallbackTest {
   final JsonMapper json = JsonMapper.builder().build();
   WireMockServer esco;
 
-  record Run(int code, String out, String err) {}
-
-  static Run cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    String[] all = new String[args.length + 2];
-    all[0] = "--home";
-    all[1] = dir.resolve("home").toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    int code = ObservatoryCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
-    return new Run(code, out.toString(), err.toString());
+  static CliRun cli(String... args) {
+    return CliRun.in(dir.resolve("home"), args);
   }
 
   @BeforeAll
@@ -75,7 +64,7 @@ class EscoWebServiceFallbackTest {
                 aResponse()
                     .withStatus(404)
                     .withBody("{\"logref\":\"NotFoundException\",\"status\":404}")));
-    Run r = cli("ingest", "esco", "--no-index", MiniEscoFolder.in(dir).toString());
+    CliRun r = cli("ingest", "esco", "--no-index", MiniEscoFolder.in(dir).toString());
     assertThat(r.code()).as(r.err()).isZero();
   }
 
@@ -99,7 +88,7 @@ class EscoWebServiceFallbackTest {
                 + NOWHERE
                 + ",Mystery job\n");
     // Off: the newer occupation is kept and flagged, and nobody was asked.
-    Run off = cli("ingest", "vacancies", "--format", "json", file.toString());
+    CliRun off = cli("ingest", "vacancies", "--format", "json", file.toString());
     assertThat(off.code()).as(off.err()).isZero();
     assertThat(json.readTree(off.out()).get("unknownOccupations").asLong()).isEqualTo(2);
     assertThat(esco.getAllServeEvents()).isEmpty();
@@ -108,7 +97,7 @@ class EscoWebServiceFallbackTest {
     System.setProperty("observatory.esco-api.enabled", "true");
     System.setProperty("observatory.esco-api.url", esco.baseUrl() + "/esco/api");
     try {
-      Run on = cli("ingest", "vacancies", "--format", "json", file.toString());
+      CliRun on = cli("ingest", "vacancies", "--format", "json", file.toString());
       assertThat(on.code()).as(on.err()).isZero();
       assertThat(json.readTree(on.out()).get("unknownOccupations").asLong()).isEqualTo(1);
       JsonNode n1 = json.readTree(cli("vacancies", "show", "newer", "n1").out());
@@ -122,7 +111,7 @@ class EscoWebServiceFallbackTest {
           getRequestedFor(urlPathEqualTo("/esco/api/resource/concept"))
               .withQueryParam("selectedVersion", equalTo("v1.2.0")));
 
-      Run show = cli("esco", "show", NEWER);
+      CliRun show = cli("esco", "show", NEWER);
       assertThat(show.code()).as(show.err()).isZero();
       JsonNode c = json.readTree(show.out());
       assertThat(c.get("preferredLabel").asString()).isEqualTo("prompt engineer");

@@ -7,10 +7,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import eu.skillsobservatory.api.cli.ObservatoryCommand;
+import eu.skillsobservatory.api.fixtures.CliRun;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,17 +41,8 @@ class StatisticsCliTest {
   final JsonMapper json = JsonMapper.builder().build();
   WireMockServer eurostat;
 
-  record Run(int code, String out, String err) {}
-
-  static Run cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    String[] all = new String[args.length + 2];
-    all[0] = "--home";
-    all[1] = dir.resolve("home").toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    int code = ObservatoryCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
-    return new Run(code, out.toString(), err.toString());
+  static CliRun cli(String... args) {
+    return CliRun.in(dir.resolve("home"), args);
   }
 
   @BeforeAll
@@ -90,7 +79,7 @@ class StatisticsCliTest {
   @Test
   @Order(1)
   void theShippedTableLoadsAndItsSumsReadBack() throws Exception {
-    Run r = cli("ingest", "statistics", "--format", "json", SHIPPED.toString());
+    CliRun r = cli("ingest", "statistics", "--format", "json", SHIPPED.toString());
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode report = json.readTree(r.out());
     assertThat(report.get("dataset").asString()).isEqualTo("lfsa_eisn2");
@@ -124,13 +113,13 @@ class StatisticsCliTest {
                 + "Manufacturing,Managers,Atlantis,2024,3.0,\n"
                 + "Manufacturing,Professionals,Germany,20x4,3.0,\n"
                 + "Construction,Managers,Germany,2024,4.5,\n");
-    Run r = cli("ingest", "statistics", "--dataset", "small", file.toString());
+    CliRun r = cli("ingest", "statistics", "--dataset", "small", file.toString());
     assertThat(r.code()).as(r.err() + r.out()).isEqualTo(2);
     assertThat(r.out())
         .contains("small: 2 cells loaded")
         .contains("rejected: line 3: unknown country 'Atlantis'")
         .contains("rejected: line 4: ");
-    Run datasets = cli("statistics", "datasets", "--format", "json");
+    CliRun datasets = cli("statistics", "datasets", "--format", "json");
     assertThat(datasets.out())
         .contains("\"dataset\" : \"small\"")
         .contains("\"dataset\" : \"lfsa_eisn2\"");
@@ -144,7 +133,7 @@ class StatisticsCliTest {
         Files.writeString(
             dir.resolve("no-value.csv"),
             "nace_r2_label,isco08_label,geo_label,year\nManufacturing,Managers,Germany,2024\n");
-    Run r = cli("ingest", "statistics", file.toString());
+    CliRun r = cli("ingest", "statistics", file.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("no-value.csv: line 1: no 'value_thousand_persons' column");
     assertThat(cli("statistics", "employment", "--country", "DE", "--format", "json").out())
@@ -160,7 +149,7 @@ class StatisticsCliTest {
     }
     eurostat.stubFor(
         get(urlPathEqualTo("/data/lfsa_eisn2")).willReturn(aResponse().withBody(body)));
-    Run r =
+    CliRun r =
         cli(
             "ingest",
             "statistics",
@@ -195,13 +184,13 @@ class StatisticsCliTest {
 
     eurostat.stubFor(
         get(urlPathEqualTo("/data/lfsa_eisn2")).willReturn(aResponse().withStatus(503)));
-    Run busy = cli("ingest", "statistics", "--eurostat", "lfsa_eisn2");
+    CliRun busy = cli("ingest", "statistics", "--eurostat", "lfsa_eisn2");
     assertThat(busy.code()).isEqualTo(1);
     assertThat(busy.err()).contains("the Eurostat API").contains("HTTP 503 (4 tries)");
 
     eurostat.stubFor(
         get(urlPathEqualTo("/data/lfsa_eisn2")).willReturn(aResponse().withFixedDelay(1_500)));
-    Run slow = cli("ingest", "statistics", "--eurostat", "lfsa_eisn2");
+    CliRun slow = cli("ingest", "statistics", "--eurostat", "lfsa_eisn2");
     assertThat(slow.code()).isEqualTo(1);
     assertThat(slow.err()).contains("no answer within 700 ms");
 
@@ -211,7 +200,7 @@ class StatisticsCliTest {
                 aResponse()
                     .withStatus(404)
                     .withBody("{\"error\":[{\"status\":404,\"label\":\"No results found\"}]}")));
-    Run unknown = cli("ingest", "statistics", "--eurostat", "nosuch");
+    CliRun unknown = cli("ingest", "statistics", "--eurostat", "nosuch");
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err()).contains("Eurostat refused nosuch (HTTP 404: No results found)");
 
@@ -230,7 +219,7 @@ class StatisticsCliTest {
         .isEqualTo(2);
     assertThat(cli("ingest", "statistics", "--eurostat", "lfsa_eisn2", "--filter", "sex").code())
         .isEqualTo(2);
-    Run bad = cli("statistics", "employment", "--nace", "CC");
+    CliRun bad = cli("statistics", "employment", "--nace", "CC");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("nace: a NACE Rev. 2 section letter");
     assertThat(List.of(cli("ingest", "statistics", dir.resolve("missing.csv").toString()).err()))

@@ -2,10 +2,8 @@ package eu.skillsobservatory.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.skillsobservatory.api.cli.ObservatoryCommand;
+import eu.skillsobservatory.api.fixtures.CliRun;
 import eu.skillsobservatory.api.fixtures.MiniEscoFolder;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,22 +23,13 @@ class VacancyCliTest {
   @TempDir static Path dir;
   final JsonMapper json = JsonMapper.builder().build();
 
-  record Run(int code, String out, String err) {}
-
-  static Run cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    String[] all = new String[args.length + 2];
-    all[0] = "--home";
-    all[1] = dir.resolve("home").toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    int code = ObservatoryCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
-    return new Run(code, out.toString(), err.toString());
+  static CliRun cli(String... args) {
+    return CliRun.in(dir.resolve("home"), args);
   }
 
   @BeforeAll
   void ingestTheEscoFixture() {
-    Run r = cli("ingest", "esco", "--no-index", MiniEscoFolder.in(dir).toString());
+    CliRun r = cli("ingest", "esco", "--no-index", MiniEscoFolder.in(dir).toString());
     assertThat(r.code()).as(r.err()).isZero();
   }
 
@@ -57,7 +46,7 @@ class VacancyCliTest {
                 + "\n"
                 + "4;2024-02-06;QQ;Bad country;x;\n");
     Path rejects = dir.resolve("rejects.csv");
-    Run r =
+    CliRun r =
         cli(
             "ingest",
             "vacancies",
@@ -78,10 +67,10 @@ class VacancyCliTest {
         .anySatisfy(l -> assertThat(l).contains(",5,country,"));
     assertThat(report.get("accepted").asLong() + lines.size() - 1).isEqualTo(4);
 
-    Run again = cli("ingest", "vacancies", "--rejects", rejects.toString(), file.toString());
+    CliRun again = cli("ingest", "vacancies", "--rejects", rejects.toString(), file.toString());
     assertThat(again.code()).isEqualTo(2);
 
-    Run stats = cli("vacancies", "stats", "--format", "json");
+    CliRun stats = cli("vacancies", "stats", "--format", "json");
     assertThat(stats.code()).as(stats.err()).isZero();
     JsonNode s = json.readTree(stats.out());
     JsonNode portal = null;
@@ -99,7 +88,7 @@ class VacancyCliTest {
   @Test
   void aFileWithoutIdColumnLoadsNothingAndExits2() throws Exception {
     Path file = Files.writeString(dir.resolve("noid.csv"), "ref,posted,country\n1,2024-01-01,DE\n");
-    Run r = cli("ingest", "vacancies", file.toString());
+    CliRun r = cli("ingest", "vacancies", file.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).contains("the header has no 'id' column");
   }
@@ -124,11 +113,11 @@ class VacancyCliTest {
                 + "{\"source\":\"jobs-two\",\"id\":\"78\",\"posted\":\"2024-06-04\",\"country\":\"NL\","
                 + "\"employer\":\"Forensix\",\"title\":\"Receptionist\",\"description\":\"Welcome"
                 + " visitors, answer the phone and keep the front desk tidy.\"}\n");
-    Run r = cli("ingest", "vacancies", "--format", "json", file.toString());
+    CliRun r = cli("ingest", "vacancies", "--format", "json", file.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(json.readTree(r.out()).get("duplicates").asLong()).isEqualTo(1);
 
-    Run again = cli("ingest", "vacancies", "--format", "json", file.toString());
+    CliRun again = cli("ingest", "vacancies", "--format", "json", file.toString());
     assertThat(again.code()).as(again.err()).isZero();
     assertThat(json.readTree(again.out()).get("duplicates").asLong()).isEqualTo(1);
 
@@ -148,7 +137,7 @@ class VacancyCliTest {
   @Test
   void aGeneratedCorpusIsIngestedAndItsPlantedRepostsAreFound() throws Exception {
     Path corpus = dir.resolve("generated.jsonl.gz");
-    Run g =
+    CliRun g =
         cli(
             "generate",
             "vacancies",
@@ -161,9 +150,9 @@ class VacancyCliTest {
             corpus.toString());
     assertThat(g.code()).as(g.err()).isZero();
     assertThat(corpus.resolveSibling("generated.jsonl.gz.truth.json")).exists();
-    Run i = cli("ingest", "vacancies", corpus.toString());
+    CliRun i = cli("ingest", "vacancies", corpus.toString());
     assertThat(i.code()).as(i.err() + i.out()).isZero();
-    Run e = cli("evaluate", "deduplication", "--format", "json", corpus.toString());
+    CliRun e = cli("evaluate", "deduplication", "--format", "json", corpus.toString());
     assertThat(e.code()).as(e.err()).isZero();
     JsonNode r = json.readTree(e.out());
     assertThat(r.get("planted").asLong()).isPositive();
@@ -187,7 +176,7 @@ class VacancyCliTest {
                 + "t5,titles,2024-05-01,AT,"
                 + drawer
                 + ",Receptionist,Given wins.\n");
-    Run r = cli("ingest", "vacancies", file.toString());
+    CliRun r = cli("ingest", "vacancies", file.toString());
     assertThat(r.code()).as(r.err() + r.out()).isZero();
 
     JsonNode t1 = show("titles", "t1");
@@ -217,7 +206,7 @@ class VacancyCliTest {
     assertThat(t5.get("escoOccupation").asString()).isEqualTo(drawer);
     assertThat(t5.get("occupationConfidence").asDouble()).isEqualTo(1.0);
 
-    Run missing = cli("vacancies", "show", "titles", "nope");
+    CliRun missing = cli("vacancies", "show", "titles", "nope");
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("no vacancy titles/nope");
   }
@@ -227,7 +216,7 @@ class VacancyCliTest {
   }
 
   JsonNode show(String source, String id) {
-    Run r = cli("vacancies", "show", source, id);
+    CliRun r = cli("vacancies", "show", source, id);
     assertThat(r.code()).as(r.err()).isZero();
     return json.readTree(r.out());
   }
