@@ -220,4 +220,61 @@ class VacancyCliTest {
     assertThat(r.code()).as(r.err()).isZero();
     return json.readTree(r.out());
   }
+
+  @Test
+  void demandCountsAgreeWithTheStatsAndWithEachOther() throws Exception {
+    Path file =
+        Files.writeString(
+            dir.resolve("demand.jsonl"),
+            "{\"source\":\"d\",\"id\":\"1\",\"posted\":\"2024-03-01\",\"country\":\"AT\","
+                + "\"nace\":\"J\",\"title\":\"Analyst\",\"skills\":[\""
+                + FORENSICS
+                + "\"]}\n"
+                + "{\"source\":\"d\",\"id\":\"2\",\"posted\":\"2024-04-01\",\"country\":\"AT\","
+                + "\"nace\":\"62\",\"title\":\"Analyst\"}\n");
+    assertThat(cli("ingest", "vacancies", file.toString()).code()).isZero();
+    long total =
+        json.readTree(cli("vacancies", "stats", "--format", "json").out()).get("total").asLong();
+
+    JsonNode all = json.readTree(cli("demand").out());
+    assertThat(all.get("groups").get(0).get("postings").asLong()).isEqualTo(total);
+
+    long byMonth = 0;
+    for (JsonNode g : json.readTree(cli("demand", "--group-by", "month").out()).get("groups")) {
+      byMonth += g.get("postings").asLong();
+    }
+    assertThat(byMonth).isEqualTo(total);
+
+    JsonNode j =
+        json.readTree(
+            cli(
+                    "demand",
+                    "--sector",
+                    "J",
+                    "--country",
+                    "AT",
+                    "--from",
+                    "2024-03",
+                    "--to",
+                    "2024-04")
+                .out());
+    JsonNode group = j.get("groups").get(0);
+    assertThat(group.get("postings").asLong()).isEqualTo(2); // the section and its division 62
+    JsonNode skill = group.get("skills").get(0);
+    assertThat(skill.get("uri").asString()).isEqualTo(FORENSICS);
+    assertThat(skill.get("postings").asLong()).isEqualTo(1);
+    assertThat(skill.get("share").asDouble()).isEqualTo(0.5);
+    assertThat(skill.get("low").asDouble()).isLessThan(0.5);
+    assertThat(skill.get("high").asDouble()).isGreaterThan(0.5);
+
+    CliRun csv = cli("demand", "--sector", "J", "--country", "AT", "--format", "csv");
+    assertThat(csv.out()).startsWith("group,postings,uri,label,skill_postings,share,low,high\n");
+    assertThat(csv.out()).contains(FORENSICS);
+
+    CliRun bad = cli("demand", "--sector", "ZZ");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("sector: a NACE Rev. 2 section letter");
+    assertThat(cli("demand", "--group-by", "planet").code()).isEqualTo(2);
+    assertThat(cli("demand", "--from", "2024-13").err()).contains("from: a month as YYYY-MM");
+  }
 }

@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
       BenchCommand.class,
       VacanciesCommand.class,
       StatisticsCommand.class,
+      DemandCommand.class,
       GenerateCommand.class,
       CommandLine.HelpCommand.class
     })

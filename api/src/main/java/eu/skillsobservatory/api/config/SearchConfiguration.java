@@ -99,6 +99,12 @@ public class SearchConfiguration {
     return new EmploymentIndex(node.connection());
   }
 
+  @Bean
+  @Lazy
+  eu.skillsobservatory.ingest.analytics.VacancyAggregations vacancyAggregations(SearchNode node) {
+    return new eu.skillsobservatory.ingest.analytics.VacancyAggregations(node.connection());
+  }
+
   /** The ESCO web-service fallback, made only when switched on. */
   @Bean
   @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(

@@ -1,0 +1,100 @@
+package eu.skillsobservatory.api.cli;
+
+import eu.skillsobservatory.analytics.demand.Slice;
+import eu.skillsobservatory.api.analytics.DemandService;
+import eu.skillsobservatory.api.config.JsonConfiguration;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code demand}: skill demand for a slice of the vacancies held. */
+@Command(
+    name = "demand",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Skill demand in a slice of the vacancies held: postings, the postings mentioning each skill",
+      "with the share and its 95 % Wilson interval, the shares of digital, green and transversal",
+      "skills, and postings per 1,000 employed where the employment statistics have the slice.",
+      "Duplicates are left out unless --include-duplicates."
+    })
+public class DemandCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--sector", description = "NACE Rev. 2 section letter or division.")
+  String sector;
+
+  @Option(names = "--occupation", description = "ESCO occupation URI or ISCO-08 code.")
+  String occupation;
+
+  @Option(names = "--country", description = "Country code.")
+  String country;
+
+  @Option(names = "--region", description = "NUTS code (its sub-regions included).")
+  String region;
+
+  @Option(names = "--from", description = "First month, YYYY-MM.")
+  String from;
+
+  @Option(names = "--to", description = "Last month, YYYY-MM.")
+  String to;
+
+  @Option(names = "--group-by", description = "sector, country, region, month, isco or occupation.")
+  String groupBy;
+
+  @Option(names = "--limit", defaultValue = "20", description = "Skills per group (1 to 1000).")
+  int limit;
+
+  @Option(names = "--include-duplicates", description = "Count near-duplicates too.")
+  boolean includeDuplicates;
+
+  @Option(names = "--format", defaultValue = "json", description = "json (default) or csv.")
+  String format;
+
+  @Override
+  public Integer call() {
+    String fmt = Output.format(format, "json", "csv");
+    Slice slice = Slice.of(sector, occupation, country, region, from, to, includeDuplicates);
+    ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
+    try (Runtime runtime = root.start("demand", false, Map.of())) {
+      DemandService.Demand d =
+          runtime.bean(DemandService.class).demand(slice, Optional.ofNullable(groupBy), limit);
+      PrintWriter out = spec.commandLine().getOut();
+      if (fmt.equals("json")) {
+        out.println(JsonConfiguration.cliMapper().writeValueAsString(d));
+      } else {
+        out.println("group,postings,uri,label,skill_postings,share,low,high");
+        for (DemandService.Group g : d.groups()) {
+          for (DemandService.SkillDemand s : g.skills()) {
+            out.printf(
+                Locale.ROOT,
+                "%s,%d,%s,%s,%d,%.4f,%.4f,%.4f%n",
+                csv(g.group()),
+                g.postings(),
+                s.uri(),
+                csv(s.label()),
+                s.postings(),
+                s.share(),
+                s.low(),
+                s.high());
+          }
+        }
+      }
+      out.flush();
+    }
+    return 0;
+  }
+
+  static String csv(String v) {
+    if (v == null) {
+      return "";
+    }
+    return v.contains(",") || v.contains("\"") || v.contains("\n")
+        ? "\"" + v.replace("\"", "\"\"") + "\""
+        : v;
+  }
+}

@@ -1,0 +1,237 @@
+package eu.skillsobservatory.ingest.analytics;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import eu.skillsobservatory.analytics.demand.Slice;
+import eu.skillsobservatory.ingest.search.SearchConnection;
+import eu.skillsobservatory.ingest.search.SearchStoreException;
+import eu.skillsobservatory.ingest.vacancy.VacancyIndex;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Counts over the vacancies index by Elasticsearch aggregations, never by reading documents into
+ * the JVM: postings in a slice, postings per skill, per group (sector, country, month...), and
+ * postings mentioning any skill of a set (a collection such as digital skills).
+ */
+public final class VacancyAggregations {
+  /** The dimensions a slice can be grouped by, and the field each is counted on. */
+  public static final Map<String, String> GROUPS =
+      Map.of(
+          "sector", "naceSection",
+          "country", "country",
+          "region", "region",
+          "month", "month",
+          "isco", "iscoMajor",
+          "occupation", "escoOccupation");
+
+  private final SearchConnection connection;
+  private final ElasticsearchClient es;
+
+  public VacancyAggregations(SearchConnection connection) {
+    this.connection = connection;
+    this.es = connection.client();
+  }
+
+  /** A count and the key it was counted for. */
+  public record Count(String key, long count) {}
+
+  /**
+   * Postings in a group of the slice, the skills they mention most, and how many mention any skill
+   * of each named set.
+   */
+  public record Counts(
+      String group, long postings, List<Count> skills, Map<String, Long> mentioningAny) {}
+
+  /**
+   * @param groupBy a key of {@link #GROUPS}, or empty for the whole slice
+   * @param groups at most this many groups, the largest
+   * @param skills at most this many skills per group, the most mentioned
+   * @param sets named sets of skill URIs: postings mentioning any of each are counted
+   */
+  public List<Counts> counts(
+      Slice slice,
+      Optional<String> groupBy,
+      int groups,
+      int skills,
+      Map<String, Set<String>> sets) {
+    Query filter = filter(slice);
+    Map<String, Aggregation> inner = new LinkedHashMap<>();
+    inner.put(
+        "skills",
+        Aggregation.of(
+            a ->
+                a.terms(t -> t.field("skills").size(skills).shardSize(Math.max(skills * 3, 100)))));
+    sets.forEach(
+        (name, uris) ->
+            inner.put(
+                "set:" + name,
+                Aggregation.of(
+                    a ->
+                        a.filter(
+                            f ->
+                                f.terms(
+                                    t ->
+                                        t.field("skills")
+                                            .terms(
+                                                v ->
+                                                    v.value(
+                                                        uris.stream()
+                                                            .map(FieldValue::of)
+                                                            .toList())))))));
+    try {
+      SearchResponse<Void> r =
+          connection.withRetries(
+              "vacancy demand",
+              () ->
+                  es.search(
+                      s -> {
+                        s.index(VacancyIndex.ALIAS)
+                            .size(0)
+                            .trackTotalHits(t -> t.enabled(true))
+                            .query(filter);
+                        if (groupBy.isPresent()) {
+                          String field = field(groupBy.get());
+                          s.aggregations(
+                              "groups",
+                              a -> a.terms(t -> t.field(field).size(groups)).aggregations(inner));
+                        } else {
+                          s.aggregations(inner);
+                        }
+                        return s;
+                      },
+                      Void.class));
+      List<Counts> out = new ArrayList<>();
+      if (groupBy.isPresent()) {
+        for (StringTermsBucket b : r.aggregations().get("groups").sterms().buckets().array()) {
+          out.add(read(b.key().stringValue(), b.docCount(), b.aggregations(), sets));
+        }
+      } else {
+        long total = r.hits().total() == null ? 0 : r.hits().total().value();
+        out.add(read("", total, r.aggregations(), sets));
+      }
+      return out;
+    } catch (IOException | ElasticsearchException e) {
+      throw new SearchStoreException("vacancy demand failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static Counts read(
+      String group,
+      long postings,
+      Map<String, co.elastic.clients.elasticsearch._types.aggregations.Aggregate> aggs,
+      Map<String, Set<String>> sets) {
+    List<Count> skills = new ArrayList<>();
+    for (StringTermsBucket b : aggs.get("skills").sterms().buckets().array()) {
+      skills.add(new Count(b.key().stringValue(), b.docCount()));
+    }
+    Map<String, Long> any = new LinkedHashMap<>();
+    sets.keySet().forEach(name -> any.put(name, aggs.get("set:" + name).filter().docCount()));
+    return new Counts(group, postings, skills, any);
+  }
+
+  private static String field(String groupBy) {
+    String f = GROUPS.get(groupBy);
+    if (f == null) {
+      throw new IllegalArgumentException(
+          "groupBy: one of "
+              + String.join(", ", new java.util.TreeSet<>(GROUPS.keySet()))
+              + ", not '"
+              + groupBy
+              + "'");
+    }
+    return f;
+  }
+
+  /** The query of a slice: filters only, so it is cached by Elasticsearch and scores nothing. */
+  public static Query filter(Slice slice) {
+    List<Query> must = new ArrayList<>();
+    if (!slice.includeDuplicates()) {
+      must.add(term("duplicate", "false"));
+    }
+    slice
+        .sector()
+        .ifPresent(
+            s -> {
+              if (s.length() == 1) {
+                must.add(term("naceSection", s));
+              } else {
+                String division = s.substring(0, 2);
+                must.add(
+                    Query.of(
+                        q ->
+                            q.bool(
+                                b ->
+                                    b.should(prefix("nace", division))
+                                        .should(
+                                            prefix(
+                                                "nace",
+                                                slice.sectorSection().orElse("") + division))
+                                        .minimumShouldMatch("1"))));
+              }
+            });
+    slice
+        .occupation()
+        .ifPresent(
+            o -> {
+              if (o.startsWith("http")) {
+                must.add(term("escoOccupation", o));
+              } else if (o.length() == 1) {
+                must.add(term("iscoMajor", o));
+              } else {
+                must.add(prefix("isco", o));
+              }
+            });
+    slice.country().ifPresent(c -> must.add(countryTerm(c)));
+    slice.region().ifPresent(r -> must.add(prefix("region", r)));
+    if (slice.from().isPresent() || slice.to().isPresent()) {
+      must.add(
+          Query.of(
+              q ->
+                  q.range(
+                      r ->
+                          r.date(
+                              d -> {
+                                d.field("posted");
+                                slice.from().ifPresent(f -> d.gte(f.atDay(1).toString()));
+                                slice.to().ifPresent(t -> d.lte(t.atEndOfMonth().toString()));
+                                return d;
+                              }))));
+    }
+    return Query.of(q -> q.bool(b -> b.filter(must)));
+  }
+
+  /** Greece and the United Kingdom under both their ISO and their Eurostat codes. */
+  private static Query countryTerm(String c) {
+    List<String> codes =
+        switch (c) {
+          case "GR", "EL" -> List.of("GR", "EL");
+          case "GB", "UK" -> List.of("GB", "UK");
+          default -> List.of(c);
+        };
+    return Query.of(
+        q ->
+            q.terms(
+                t ->
+                    t.field("country")
+                        .terms(v -> v.value(codes.stream().map(FieldValue::of).toList()))));
+  }
+
+  private static Query term(String field, String value) {
+    return Query.of(q -> q.term(t -> t.field(field).value(FieldValue.of(value))));
+  }
+
+  private static Query prefix(String field, String value) {
+    return Query.of(q -> q.prefix(p -> p.field(field).value(value)));
+  }
+}

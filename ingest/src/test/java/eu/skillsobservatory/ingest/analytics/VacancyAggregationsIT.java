@@ -1,0 +1,198 @@
+package eu.skillsobservatory.ingest.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.skillsobservatory.analytics.demand.Slice;
+import eu.skillsobservatory.analytics.vacancy.SkillEvidence;
+import eu.skillsobservatory.analytics.vacancy.Vacancy;
+import eu.skillsobservatory.analytics.vacancy.VacancyRecord;
+import eu.skillsobservatory.ingest.search.EmbeddedNodeExtension;
+import eu.skillsobservatory.ingest.search.SearchConnection;
+import eu.skillsobservatory.ingest.vacancy.VacancyIndex;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Demand counts from Elasticsearch aggregations against the same counts made by brute force over
+ * the records written, for several slices.
+ */
+@ExtendWith(EmbeddedNodeExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class VacancyAggregationsIT {
+  static final String[] SECTORS = {"C", "J", "F", "Q"};
+  static final String[] COUNTRIES = {"DE", "FR", "GR", "PL"};
+  static final String[] REGIONS = {"DE21", "DE30", "FR10", null};
+  static final String[] ISCO = {"2512", "7212", "2221", "3313", null};
+
+  final List<VacancyRecord> written = new ArrayList<>();
+  VacancyAggregations aggregations;
+
+  static String skill(int i) {
+    return "http://data.europa.eu/esco/skill/s" + i;
+  }
+
+  @BeforeAll
+  void writeACorpus(SearchConnection es) throws Exception {
+    es.client().indices().delete(d -> d.index("vacancies-v1").ignoreUnavailable(true));
+    Random r = new Random(42);
+    VacancyIndex index = new VacancyIndex(es);
+    try (VacancyIndex.Writer w = index.writer()) {
+      for (int i = 0; i < 1_500; i++) {
+        String sector = SECTORS[r.nextInt(SECTORS.length)];
+        String country = COUNTRIES[r.nextInt(COUNTRIES.length)];
+        String region = country.equals("DE") || country.equals("FR") ? REGIONS[r.nextInt(4)] : null;
+        if (region != null && !region.startsWith(country)) {
+          region = null;
+        }
+        String isco = ISCO[r.nextInt(ISCO.length)];
+        LocalDate posted = LocalDate.of(2023, 1, 1).plusDays(r.nextInt(730));
+        List<SkillEvidence> skills = new ArrayList<>();
+        int n = r.nextInt(6);
+        for (int k = 0; k < n; k++) {
+          // Skewed: low numbers are common.
+          String uri = skill((int) Math.abs(r.nextGaussian() * 8));
+          if (skills.stream().noneMatch(e -> e.uri().equals(uri))) {
+            skills.add(
+                r.nextBoolean()
+                    ? SkillEvidence.given(uri)
+                    : new SkillEvidence(uri, "extracted", 0.9, "description", 0, 3));
+          }
+        }
+        String nace = r.nextBoolean() ? sector : divisionOf(sector, r);
+        Vacancy v =
+            new Vacancy(
+                "src", "v" + i, posted, country, region, nace, isco, "t", "d", "en", List.of(),
+                null);
+        VacancyRecord rec =
+            new VacancyRecord(
+                v,
+                "en",
+                false,
+                isco,
+                false,
+                false,
+                null,
+                skills,
+                r.nextInt(10) == 0 ? "src/v0" : null,
+                "AAAA",
+                "it");
+        written.add(rec);
+        w.write(rec);
+      }
+    }
+    aggregations = new VacancyAggregations(es);
+  }
+
+  static String divisionOf(String section, Random r) {
+    return switch (section) {
+      case "C" -> r.nextBoolean() ? "25" : "C10.5";
+      case "J" -> "62";
+      case "F" -> "F41";
+      default -> "86.1";
+    };
+  }
+
+  static String sectionOf(String nace) {
+    return eu.skillsobservatory.analytics.vacancy.Nace.section(nace);
+  }
+
+  /** The brute-force answer: postings and postings per skill among the records that match. */
+  Map<String, Long> expected(Predicate<VacancyRecord> in) {
+    Map<String, Long> counts = new HashMap<>();
+    long postings = 0;
+    for (VacancyRecord r : written) {
+      if (!in.test(r)) {
+        continue;
+      }
+      postings++;
+      r.skills().stream()
+          .map(SkillEvidence::uri)
+          .distinct()
+          .forEach(u -> counts.merge(u, 1L, Long::sum));
+    }
+    counts.put("", postings);
+    return counts;
+  }
+
+  void assertSame(Slice slice, Predicate<VacancyRecord> in) {
+    Map<String, Long> expected = expected(in);
+    VacancyAggregations.Counts c =
+        aggregations.counts(slice, Optional.empty(), 10, 100, Map.of()).get(0);
+    assertThat(c.postings()).as("postings of %s", slice).isEqualTo(expected.get(""));
+    Map<String, Long> got =
+        c.skills().stream()
+            .collect(
+                Collectors.toMap(VacancyAggregations.Count::key, VacancyAggregations.Count::count));
+    expected.remove("");
+    assertThat(got).as("skills of %s", slice).isEqualTo(expected);
+  }
+
+  static boolean original(VacancyRecord r) {
+    return r.duplicateOf() == null;
+  }
+
+  @Test
+  void slicesCountExactlyWhatBruteForceCounts() {
+    assertSame(Slice.ALL, VacancyAggregationsIT::original);
+    assertSame(
+        Slice.of("C", null, null, null, null, null, false),
+        r -> original(r) && "C".equals(sectionOf(r.vacancy().nace())));
+    assertSame(
+        Slice.of("25", null, null, null, null, null, false),
+        r -> original(r) && "25".equals(r.vacancy().nace()));
+    assertSame(
+        Slice.of("J", "2", "DE", null, "2023-06", "2024-03", false),
+        r ->
+            original(r)
+                && "J".equals(sectionOf(r.vacancy().nace()))
+                && r.iscoCode() != null
+                && r.iscoCode().startsWith("2")
+                && r.vacancy().country().equals("DE")
+                && !YearMonth.from(r.vacancy().posted()).isBefore(YearMonth.of(2023, 6))
+                && !YearMonth.from(r.vacancy().posted()).isAfter(YearMonth.of(2024, 3)));
+    assertSame(
+        Slice.of(null, "2512", null, "DE2", null, null, false),
+        r ->
+            original(r)
+                && "2512".equals(r.iscoCode())
+                && r.vacancy().region() != null
+                && r.vacancy().region().startsWith("DE2"));
+    // Greece under its Eurostat code too; duplicates included on request.
+    assertSame(
+        Slice.of(null, null, "EL", null, null, null, true),
+        r -> r.vacancy().country().equals("GR"));
+  }
+
+  @Test
+  void groupsAndSkillSetsCountPerGroup() {
+    Set<String> set = Set.of(skill(0), skill(3));
+    List<VacancyAggregations.Counts> bySector =
+        aggregations.counts(Slice.ALL, Optional.of("sector"), 10, 5, Map.of("some", set));
+    assertThat(bySector).hasSize(SECTORS.length);
+    for (VacancyAggregations.Counts g : bySector) {
+      Predicate<VacancyRecord> in =
+          r -> original(r) && g.group().equals(sectionOf(r.vacancy().nace()));
+      assertThat(g.postings()).isEqualTo(expected(in).get(""));
+      long any =
+          written.stream()
+              .filter(in)
+              .filter(r -> r.skills().stream().anyMatch(e -> set.contains(e.uri())))
+              .count();
+      assertThat(g.mentioningAny()).containsEntry("some", any);
+      assertThat(g.skills()).hasSizeLessThanOrEqualTo(5);
+    }
+  }
+}
