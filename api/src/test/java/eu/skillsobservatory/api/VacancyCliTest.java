@@ -271,6 +271,13 @@ class VacancyCliTest {
     assertThat(csv.out()).startsWith("group,postings,uri,label,skill_postings,share,low,high\n");
     assertThat(csv.out()).contains(FORENSICS);
 
+    CliRun emerging = cli("emerging", "--region", "AT13");
+    assertThat(emerging.code()).isEqualTo(2);
+    assertThat(emerging.err()).contains("months of postings; emerging skills need");
+    CliRun wide = cli("emerging", "--min-support", "1", "--recent-months", "1");
+    assertThat(wide.code()).as(wide.err()).isZero();
+    assertThat(json.readTree(wide.out()).get("tested").asInt()).isPositive();
+
     CliRun bad = cli("demand", "--sector", "ZZ");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("sector: a NACE Rev. 2 section letter");

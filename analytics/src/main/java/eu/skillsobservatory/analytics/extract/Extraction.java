@@ -14,4 +14,32 @@ public record Extraction(String text, List<ExtractedSkill> skills, List<String> 
     skills = List.copyOf(skills);
     notices = List.copyOf(notices);
   }
+
+  /**
+   * The skills whose span is not strictly inside the span of another skill found: "statistics" in
+   * "develop financial statistics reports" names part of that skill, not a skill of its own. Where
+   * a skill is also named on its own elsewhere in the text, its span is that one (the stronger), so
+   * it stays. For counting skills per text (vacancies, offers), where a ranking does not help.
+   */
+  public Extraction outermost() {
+    List<ExtractedSkill> kept = new java.util.ArrayList<>();
+    for (ExtractedSkill s : skills) {
+      boolean inside = false;
+      for (ExtractedSkill o : skills) {
+        if (o != s
+            && s.span() != null
+            && o.span() != null
+            && o.span().start() <= s.span().start()
+            && o.span().end() >= s.span().end()
+            && o.span().end() - o.span().start() > s.span().end() - s.span().start()) {
+          inside = true;
+          break;
+        }
+      }
+      if (!inside) {
+        kept.add(s);
+      }
+    }
+    return new Extraction(text, kept, notices);
+  }
 }

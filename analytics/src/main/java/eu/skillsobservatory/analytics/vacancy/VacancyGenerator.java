@@ -49,9 +49,19 @@ public final class VacancyGenerator {
    * @param seed the random seed
    * @param from the first month
    * @param months how many months
+   * @param emerging how many skills to plant as emerging (0 for a corpus without trends)
    */
-  public record Settings(int n, long seed, YearMonth from, int months) {
+  public record Settings(int n, long seed, YearMonth from, int months, int emerging) {
+    /** With the five planted emerging skills. */
+    public Settings(int n, long seed, YearMonth from, int months) {
+      this(n, seed, from, months, SECTORS_WITH_TRENDS.length);
+    }
+
     public Settings {
+      if (emerging < 0 || emerging > SECTORS_WITH_TRENDS.length) {
+        throw new IllegalArgumentException(
+            "emerging: 0 to " + SECTORS_WITH_TRENDS.length + ", not " + emerging);
+      }
       if (n < 1) {
         throw new IllegalArgumentException("n: at least 1");
       }
@@ -142,7 +152,7 @@ public final class VacancyGenerator {
       total += cells.get(i).thousands();
       cumulative[i] = total;
     }
-    List<EmergingSkill> emerging = plant(r);
+    List<EmergingSkill> emerging = plant(r, s.emerging());
     Map<String, String> duplicateOf = new LinkedHashMap<>();
     List<Vacancy> recent = new ArrayList<>();
     int duplicates = 0;
@@ -195,10 +205,11 @@ public final class VacancyGenerator {
   /**
    * Five skills that rise: each in one sector, chosen by the seed among the occupations' skills.
    */
-  private List<EmergingSkill> plant(Random r) {
+  static final String[] SECTORS_WITH_TRENDS = {"C", "J", "F", "Q", "M"};
+
+  private List<EmergingSkill> plant(Random r, int count) {
     List<EmergingSkill> out = new ArrayList<>();
-    String[] sectors = {"C", "J", "F", "Q", "M"};
-    for (String sector : sectors) {
+    for (String sector : java.util.Arrays.copyOf(SECTORS_WITH_TRENDS, count)) {
       OccupationProfile o = occupations.get(r.nextInt(occupations.size()));
       List<SkillRef> pool = o.optional().isEmpty() ? o.essential() : o.optional();
       SkillRef k = pool.get(r.nextInt(pool.size()));

@@ -6,13 +6,40 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/analytics/demand}: skill demand for a slice of the vacancies held. */
+/**
+ * {@code GET /api/analytics/demand}: skill demand for a slice of the vacancies held; {@code GET
+ * /api/analytics/emerging}: its emerging skills with their evidence.
+ */
 @RestController
 public class AnalyticsController {
   private final DemandService demand;
+  private final EmergingService emerging;
 
-  public AnalyticsController(DemandService demand) {
+  public AnalyticsController(DemandService demand, EmergingService emerging) {
     this.demand = demand;
+    this.emerging = emerging;
+  }
+
+  @GetMapping("/api/analytics/emerging")
+  public EmergingService.Report emerging(
+      @RequestParam(required = false) String sector,
+      @RequestParam(required = false) String occupation,
+      @RequestParam(required = false) String country,
+      @RequestParam(required = false) String region,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(defaultValue = "6") int recentMonths,
+      @RequestParam(defaultValue = "0") int baselineMonths,
+      @RequestParam(defaultValue = "20") long minSupport,
+      @RequestParam(defaultValue = "1.2") double minLift,
+      @RequestParam(defaultValue = "0.05") double alpha,
+      @RequestParam(defaultValue = "20") int limit,
+      @RequestParam(defaultValue = "false") boolean includeDuplicates) {
+    return emerging.emerging(
+        Slice.of(sector, occupation, country, region, from, to, includeDuplicates),
+        new eu.skillsobservatory.analytics.demand.Emerging.Settings(
+            recentMonths, baselineMonths, minSupport, minLift, alpha),
+        limit);
   }
 
   @GetMapping("/api/analytics/demand")

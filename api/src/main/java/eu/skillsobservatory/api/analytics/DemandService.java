@@ -191,6 +191,11 @@ public class DemandService {
     return Optional.of(all);
   }
 
+  /** A skill's English preferred label in the current ESCO version, or empty. */
+  public String label(String uri) {
+    return facts().labels().getOrDefault(uri, "");
+  }
+
   private static double share(long n, long of) {
     return of == 0 ? 0 : (double) n / of;
   }

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
     subcommands = {
       EvaluateCommand.Extraction.class,
       EvaluateCommand.Deduplication.class,
-      EvaluateCommand.OccupationCoding.class
+      EvaluateCommand.OccupationCoding.class,
+      EvaluateCommand.EmergingSkills.class
     })
 public class EvaluateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -208,6 +209,58 @@ public class EvaluateCommand implements Runnable {
               r.sameIscoGroup(),
               r.confident(),
               r.confidentCorrect());
+        }
+        out.flush();
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "emerging",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Score emerging-skill detection (default settings) against a generated corpus: CORPUS is",
+        "the file 'generate vacancies' wrote, ingested first; its truth lists the planted skills",
+        "and their sectors. A corpus made with --emerging 0 measures the share of tested skills",
+        "called emerging where nothing rises."
+      })
+  static class EmergingSkills implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "CORPUS", description = "The generated vacancy file.")
+    Path corpus;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json.")
+    String format;
+
+    @Override
+    public Integer call() {
+      String fmt = Output.format(format, "text", "json");
+      ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
+      try (Runtime runtime = root.start("evaluate emerging", false, Map.of())) {
+        var r =
+            runtime
+                .bean(eu.skillsobservatory.api.analytics.EmergingCheck.class)
+                .check(corpus, eu.skillsobservatory.analytics.demand.Emerging.Settings.DEFAULTS);
+        PrintWriter out = spec.commandLine().getOut();
+        if (fmt.equals("json")) {
+          out.println(EscoCommand.json(r));
+        } else {
+          out.printf(
+              Locale.ROOT,
+              "planted %d, found %d (recall %.2f); called emerging %d (precision %.2f); tested %,d"
+                  + " (%.2f %% called)%n",
+              r.planted(),
+              r.found(),
+              r.recall(),
+              r.called(),
+              r.precision(),
+              r.tested(),
+              100 * r.calledShare());
+          r.unplanted()
+              .forEach((s, l) -> l.forEach(x -> out.println("  not planted, " + s + ": " + x)));
+          r.missed().forEach(x -> out.println("  missed: " + x));
         }
         out.flush();
       }

@@ -55,6 +55,12 @@ public class GenerateCommand implements Runnable {
     int months;
 
     @Option(
+        names = "--emerging",
+        defaultValue = "5",
+        description = "Skills planted as emerging, one per sector (0 to 5; 0 for no trend).")
+    int emerging;
+
+    @Option(
         names = "--employment",
         defaultValue = "data/eurostat/lfsa_eisn2_long.csv",
         description = "The Eurostat employment table (default: the shipped one).")
@@ -68,7 +74,8 @@ public class GenerateCommand implements Runnable {
       } catch (DateTimeParseException e) {
         throw new IllegalArgumentException("--from: '" + from + "' is not a month like 2023-01");
       }
-      VacancyGenerator.Settings settings = new VacancyGenerator.Settings(n, seed, first, months);
+      VacancyGenerator.Settings settings =
+          new VacancyGenerator.Settings(n, seed, first, months, emerging);
       ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
       try (Runtime runtime = root.start("generate vacancies", false, Map.of())) {
         long start = System.nanoTime();

@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
       VacanciesCommand.class,
       StatisticsCommand.class,
       DemandCommand.class,
+      EmergingCommand.class,
       GenerateCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -335,7 +335,8 @@ public class VacancyService {
     List<SkillEvidence> skills = new ArrayList<>();
     v.skills().forEach(u -> skills.add(SkillEvidence.given(u)));
     if (!text.isBlank()) {
-      Extraction x = extractor.extract(text, language, mode, SKILLS_PER_VACANCY);
+      // Counted per vacancy, so a skill named only as part of a longer one does not count.
+      Extraction x = extractor.extract(text, language, mode, SKILLS_PER_VACANCY).outermost();
       int titleEnd = v.title().isEmpty() ? 0 : v.title().length();
       int descriptionStart = v.title().isEmpty() ? 0 : titleEnd + 2;
       for (ExtractedSkill s : x.skills()) {

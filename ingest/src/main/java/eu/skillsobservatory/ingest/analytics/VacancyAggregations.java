@@ -126,6 +126,191 @@ public final class VacancyAggregations {
     }
   }
 
+  /** At most this many skills are tested for emergence: the most mentioned in the window. */
+  public static final int MAX_CANDIDATES = 2_000;
+
+  /**
+   * Monthly postings of a slice, and monthly postings mentioning each skill that has at least
+   * {@code minSupport} postings in the last {@code recentMonths} months of the slice (at most
+   * {@link #MAX_CANDIDATES} of them, the most mentioned). Three aggregation requests: the months,
+   * the candidates, and their monthly counts.
+   */
+  public eu.skillsobservatory.analytics.demand.Emerging.Series monthly(
+      Slice slice, int recentMonths, long minSupport) {
+    Query filter = filter(slice);
+    try {
+      java.util.TreeMap<java.time.YearMonth, Long> postings = new java.util.TreeMap<>();
+      SearchResponse<Void> months =
+          connection.withRetries(
+              "vacancy months",
+              () ->
+                  es.search(
+                      s ->
+                          s.index(VacancyIndex.ALIAS)
+                              .size(0)
+                              .query(filter)
+                              .aggregations(
+                                  "months", a -> a.terms(t -> t.field("month").size(1_200))),
+                      Void.class));
+      for (StringTermsBucket b : months.aggregations().get("months").sterms().buckets().array()) {
+        postings.put(java.time.YearMonth.parse(b.key().stringValue()), b.docCount());
+      }
+      if (postings.isEmpty()) {
+        return new eu.skillsobservatory.analytics.demand.Emerging.Series(postings, Map.of());
+      }
+      // Months without postings inside the span count as zero.
+      for (java.time.YearMonth m = postings.firstKey();
+          m.isBefore(postings.lastKey());
+          m = m.plusMonths(1)) {
+        postings.putIfAbsent(m, 0L);
+      }
+      java.time.YearMonth recentFrom = postings.lastKey().minusMonths(recentMonths - 1L);
+      Query recent =
+          Query.of(
+              q ->
+                  q.bool(
+                      b ->
+                          b.filter(filter)
+                              .filter(
+                                  f ->
+                                      f.range(
+                                          r ->
+                                              r.date(
+                                                  d ->
+                                                      d.field("posted")
+                                                          .gte(recentFrom.atDay(1).toString()))))));
+      SearchResponse<Void> candidates =
+          connection.withRetries(
+              "emerging skill candidates",
+              () ->
+                  es.search(
+                      s ->
+                          s.index(VacancyIndex.ALIAS)
+                              .size(0)
+                              .query(recent)
+                              .aggregations(
+                                  "skills",
+                                  a ->
+                                      a.terms(
+                                          t ->
+                                              t.field("skills")
+                                                  .size(MAX_CANDIDATES)
+                                                  .minDocCount(
+                                                      (int)
+                                                          Math.min(
+                                                              minSupport, Integer.MAX_VALUE)))),
+                      Void.class));
+      List<String> uris = new ArrayList<>();
+      for (StringTermsBucket b :
+          candidates.aggregations().get("skills").sterms().buckets().array()) {
+        uris.add(b.key().stringValue());
+      }
+      Map<String, Map<java.time.YearMonth, Long>> skills = new LinkedHashMap<>();
+      if (!uris.isEmpty()) {
+        SearchResponse<Void> counts =
+            connection.withRetries(
+                "emerging skill series",
+                () ->
+                    es.search(
+                        s ->
+                            s.index(VacancyIndex.ALIAS)
+                                .size(0)
+                                .query(filter)
+                                .aggregations(
+                                    "months",
+                                    a ->
+                                        a.terms(t -> t.field("month").size(1_200))
+                                            .aggregations(
+                                                "skills",
+                                                b ->
+                                                    b.terms(
+                                                        t ->
+                                                            t.field("skills")
+                                                                .size(uris.size())
+                                                                .include(i -> i.terms(uris))))),
+                        Void.class));
+        for (StringTermsBucket m : counts.aggregations().get("months").sterms().buckets().array()) {
+          java.time.YearMonth month = java.time.YearMonth.parse(m.key().stringValue());
+          for (StringTermsBucket k : m.aggregations().get("skills").sterms().buckets().array()) {
+            skills
+                .computeIfAbsent(k.key().stringValue(), x -> new java.util.HashMap<>())
+                .put(month, k.docCount());
+          }
+        }
+      }
+      return new eu.skillsobservatory.analytics.demand.Emerging.Series(postings, skills);
+    } catch (IOException | ElasticsearchException e) {
+      throw new SearchStoreException("emerging skills failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Postings of a slice that do not mention skill {@code without}, in the recent window and in the
+   * baseline, and of those the postings mentioning skill {@code with}: {@code [recent with, recent,
+   * baseline with, baseline]}. Tells whether a skill's rise holds apart from another's.
+   */
+  public long[] without(
+      Slice slice,
+      String without,
+      String with,
+      java.time.YearMonth recentFrom,
+      java.time.YearMonth baselineFrom,
+      java.time.YearMonth baselineTo) {
+    Query query =
+        Query.of(q -> q.bool(b -> b.filter(filter(slice)).mustNot(term("skills", without))));
+    Aggregation mentions = Aggregation.of(a -> a.filter(term("skills", with)));
+    try {
+      SearchResponse<Void> r =
+          connection.withRetries(
+              "emerging skill apart from another",
+              () ->
+                  es.search(
+                      s ->
+                          s.index(VacancyIndex.ALIAS)
+                              .size(0)
+                              .query(query)
+                              .aggregations(
+                                  "recent",
+                                  a ->
+                                      a.filter(range(recentFrom, null))
+                                          .aggregations("with", mentions))
+                              .aggregations(
+                                  "baseline",
+                                  a ->
+                                      a.filter(range(baselineFrom, baselineTo))
+                                          .aggregations("with", mentions)),
+                      Void.class));
+      var recent = r.aggregations().get("recent").filter();
+      var baseline = r.aggregations().get("baseline").filter();
+      return new long[] {
+        recent.aggregations().get("with").filter().docCount(),
+        recent.docCount(),
+        baseline.aggregations().get("with").filter().docCount(),
+        baseline.docCount()
+      };
+    } catch (IOException | ElasticsearchException e) {
+      throw new SearchStoreException("emerging skills failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static Query range(java.time.YearMonth from, java.time.YearMonth to) {
+    return Query.of(
+        q ->
+            q.range(
+                r ->
+                    r.date(
+                        d -> {
+                          d.field("posted");
+                          if (from != null) {
+                            d.gte(from.atDay(1).toString());
+                          }
+                          if (to != null) {
+                            d.lte(to.atEndOfMonth().toString());
+                          }
+                          return d;
+                        })));
+  }
+
   private static Counts read(
       String group,
       long postings,

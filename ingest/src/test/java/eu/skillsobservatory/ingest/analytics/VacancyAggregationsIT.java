@@ -195,4 +195,39 @@ class VacancyAggregationsIT {
       assertThat(g.skills()).hasSizeLessThanOrEqualTo(5);
     }
   }
+
+  @Test
+  void monthlySeriesCountExactlyWhatBruteForceCounts() {
+    Slice slice = Slice.of("C", null, null, null, null, null, false);
+    Predicate<VacancyRecord> in = r -> original(r) && "C".equals(sectionOf(r.vacancy().nace()));
+    var series = aggregations.monthly(slice, 6, 3);
+    Map<YearMonth, Long> postings = new java.util.TreeMap<>();
+    Map<String, Map<YearMonth, Long>> skills = new HashMap<>();
+    for (VacancyRecord r : written) {
+      if (!in.test(r)) {
+        continue;
+      }
+      YearMonth m = YearMonth.from(r.vacancy().posted());
+      postings.merge(m, 1L, Long::sum);
+      r.skills().stream()
+          .map(SkillEvidence::uri)
+          .distinct()
+          .forEach(u -> skills.computeIfAbsent(u, k -> new HashMap<>()).merge(m, 1L, Long::sum));
+    }
+    assertThat(series.postings()).isEqualTo(postings);
+    YearMonth recentFrom =
+        postings.keySet().stream().max(YearMonth::compareTo).orElseThrow().minusMonths(5);
+    for (Map.Entry<String, Map<YearMonth, Long>> e : skills.entrySet()) {
+      long recent =
+          e.getValue().entrySet().stream()
+              .filter(x -> !x.getKey().isBefore(recentFrom))
+              .mapToLong(Map.Entry::getValue)
+              .sum();
+      if (recent >= 3) {
+        assertThat(series.skills().get(e.getKey())).as(e.getKey()).isEqualTo(e.getValue());
+      } else {
+        assertThat(series.skills()).doesNotContainKey(e.getKey());
+      }
+    }
+  }
 }

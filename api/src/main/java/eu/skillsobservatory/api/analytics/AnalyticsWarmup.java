@@ -1,0 +1,52 @@
+package eu.skillsobservatory.api.analytics;
+
+import eu.skillsobservatory.analytics.esco.SkillCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Once the server is up, reads in the background what the analytics need of the current ESCO
+ * version (skill labels, collections, label word stems; about 7 s for v1.1.1), so that the first
+ * demand or emerging request does not pay for it.
+ */
+@Component
+@ConditionalOnWebApplication
+public class AnalyticsWarmup {
+  private static final Logger LOG = LoggerFactory.getLogger(AnalyticsWarmup.class);
+
+  private final DemandService demand;
+  private final EmergingService emerging;
+  private final SkillCatalog catalog;
+
+  public AnalyticsWarmup(DemandService demand, EmergingService emerging, SkillCatalog catalog) {
+    this.demand = demand;
+    this.emerging = emerging;
+    this.catalog = catalog;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  public void warmUp() {
+    if (catalog.currentVersion().isEmpty()) {
+      return;
+    }
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                long start = System.nanoTime();
+                demand.label("");
+                emerging.prepare();
+                LOG.info("Analytics ready in {} ms", (System.nanoTime() - start) / 1_000_000);
+              } catch (RuntimeException e) {
+                LOG.warn("Analytics could not be prepared: {}", e.getMessage());
+              }
+            },
+            "analytics-warm-up");
+    t.setDaemon(true);
+    t.start();
+  }
+}

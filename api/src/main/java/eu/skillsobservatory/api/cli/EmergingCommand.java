@@ -1,0 +1,120 @@
+package eu.skillsobservatory.api.cli;
+
+import eu.skillsobservatory.analytics.demand.Emerging;
+import eu.skillsobservatory.analytics.demand.Slice;
+import eu.skillsobservatory.api.analytics.EmergingService;
+import eu.skillsobservatory.api.config.JsonConfiguration;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code emerging}: the emerging skills of a slice, with their evidence. */
+@Command(
+    name = "emerging",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Emerging skills in a slice of the vacancies held: the last --recent-months months against",
+      "the months before (--baseline-months, 0 for all), skills with at least --min-support",
+      "postings in the recent window, a share larger than in the baseline (two-proportion test),",
+      "an increasing monthly share (Mann-Kendall, Sen's slope), both at false discovery rate",
+      "--alpha (Benjamini-Hochberg), and a lift of at least --min-lift. Every result carries its",
+      "counts per month, p-values, q-values and slope."
+    })
+public class EmergingCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--sector", description = "NACE Rev. 2 section letter or division.")
+  String sector;
+
+  @Option(names = "--occupation", description = "ESCO occupation URI or ISCO-08 code.")
+  String occupation;
+
+  @Option(names = "--country", description = "Country code.")
+  String country;
+
+  @Option(names = "--region", description = "NUTS code (its sub-regions included).")
+  String region;
+
+  @Option(names = "--from", description = "First month, YYYY-MM.")
+  String from;
+
+  @Option(names = "--to", description = "Last month, YYYY-MM.")
+  String to;
+
+  @Option(names = "--recent-months", defaultValue = "6", description = "Default: ${DEFAULT-VALUE}.")
+  int recentMonths;
+
+  @Option(names = "--baseline-months", defaultValue = "0", description = "Default: all before.")
+  int baselineMonths;
+
+  @Option(names = "--min-support", defaultValue = "20", description = "Default: ${DEFAULT-VALUE}.")
+  long minSupport;
+
+  @Option(names = "--min-lift", defaultValue = "1.2", description = "Default: ${DEFAULT-VALUE}.")
+  double minLift;
+
+  @Option(names = "--alpha", defaultValue = "0.05", description = "Default: ${DEFAULT-VALUE}.")
+  double alpha;
+
+  @Option(
+      names = "--limit",
+      defaultValue = "20",
+      description = "Non-emerging skills listed too, the fastest growing (default 20).")
+  int limit;
+
+  @Option(names = "--include-duplicates", description = "Count near-duplicates too.")
+  boolean includeDuplicates;
+
+  @Option(names = "--format", defaultValue = "json", description = "json (default) or csv.")
+  String format;
+
+  @Override
+  public Integer call() {
+    String fmt = Output.format(format, "json", "csv");
+    Slice slice = Slice.of(sector, occupation, country, region, from, to, includeDuplicates);
+    Emerging.Settings settings =
+        new Emerging.Settings(recentMonths, baselineMonths, minSupport, minLift, alpha);
+    ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
+    try (Runtime runtime = root.start("emerging", false, Map.of())) {
+      EmergingService.Report r =
+          runtime.bean(EmergingService.class).emerging(slice, settings, limit);
+      PrintWriter out = spec.commandLine().getOut();
+      if (fmt.equals("json")) {
+        out.println(JsonConfiguration.cliMapper().writeValueAsString(r));
+      } else {
+        out.println(
+            "uri,label,emerging,recent,recent_postings,baseline,baseline_postings,recent_share,"
+                + "baseline_share,lift,p_increase,q_increase,p_trend,q_trend,slope");
+        for (var list : java.util.List.of(r.emerging(), r.others())) {
+          for (EmergingService.Skill s : list) {
+            Emerging.Result e = s.evidence();
+            out.printf(
+                Locale.ROOT,
+                "%s,%s,%s,%d,%d,%d,%d,%.6f,%.6f,%.4f,%.3g,%.3g,%.3g,%.3g,%.6f%n",
+                e.uri(),
+                DemandCommand.csv(s.label()),
+                e.emerging(),
+                e.recent(),
+                e.recentPostings(),
+                e.baseline(),
+                e.baselinePostings(),
+                e.recentShare(),
+                e.baselineShare(),
+                e.lift(),
+                e.pIncrease(),
+                e.qIncrease(),
+                e.pTrend(),
+                e.qTrend(),
+                e.slope());
+          }
+        }
+      }
+      out.flush();
+    }
+    return 0;
+  }
+}
