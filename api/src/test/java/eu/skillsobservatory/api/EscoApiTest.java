@@ -284,4 +284,47 @@ class EscoApiTest {
     assertThat(stats.get("bySource").findValuesAsString("source")).contains("test-api");
     assertThat(stats.get("byMonth").get("2024-04").asLong()).isGreaterThanOrEqualTo(1);
   }
+
+  @Test
+  void analyticsAnswerJsonAndCsvAndNameBadParameters() throws Exception {
+    String body =
+        "{\"id\":\"m1\",\"posted\":\"2024-02-02\",\"country\":\"MT\",\"nace\":\"J\","
+            + "\"title\":\"Welder\",\"skills\":[\"http://data.europa.eu/esco/skill/x1\"]}\n"
+            + "{\"id\":\"m2\",\"posted\":\"2024-03-02\",\"country\":\"MT\",\"nace\":\"J\","
+            + "\"title\":\"Baker\",\"description\":\"Bake bread at night.\"}\n";
+    HttpResponse<String> in =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:"
+                            + env.getProperty("local.server.port")
+                            + "/api/vacancies?source=analytics-api"))
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(in.statusCode()).as(in.body()).isEqualTo(200);
+
+    HttpResponse<String> j = get("/api/analytics/demand?sector=J&country=MT");
+    assertThat(j.statusCode()).as(j.body()).isEqualTo(200);
+    JsonNode group = json.readTree(j.body()).get("groups").get(0);
+    assertThat(group.get("postings").asLong()).isEqualTo(2);
+    assertThat(group.get("skills").findValuesAsString("uri"))
+        .contains("http://data.europa.eu/esco/skill/x1");
+
+    HttpResponse<String> c = get("/api/analytics/demand?sector=J&country=MT", "Accept", "text/csv");
+    assertThat(c.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+    assertThat(c.body())
+        .startsWith("group,postings,uri,label,skill_postings,share,low,high\n")
+        .contains(",2,http://data.europa.eu/esco/skill/x1,,1,0.5,");
+
+    HttpResponse<String> bad = get("/api/analytics/demand?sector=ZZ");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(bad.body()).get("detail").asString()).contains("sector:");
+
+    HttpResponse<String> few = get("/api/analytics/emerging?country=MT&format=csv");
+    assertThat(few.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(few.body()).get("detail").asString())
+        .contains("months of postings; emerging skills need");
+  }
 }

@@ -27,7 +27,7 @@ public final class Emerging {
    */
   public record Settings(
       int recentMonths, int baselineMonths, long minSupport, double minLift, double alpha) {
-    public static final Settings DEFAULTS = new Settings(6, 0, 20, 1.2, 0.05);
+    public static final Settings DEFAULTS = new Settings(6, 0, 20, 1.2, 0.01);
 
     public Settings {
       if (recentMonths < 1) {

@@ -60,7 +60,7 @@ class EmergingTest {
       assertThat(found.size()).as("seed %d: %s", seed, found).isLessThanOrEqualTo(6);
       Emerging.Result r = report.emerging().get(0);
       assertThat(r.monthly()).hasSize(24);
-      assertThat(r.qIncrease()).isLessThanOrEqualTo(0.05);
+      assertThat(r.qIncrease()).isLessThanOrEqualTo(0.01);
       assertThat(r.slope()).isPositive();
       assertThat(r.recentShare()).isGreaterThan(r.baselineShare());
     }

@@ -1,6 +1,7 @@
 package eu.skillsobservatory.api.analytics;
 
 import eu.skillsobservatory.analytics.demand.Slice;
+import eu.skillsobservatory.api.web.Formats;
 import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,7 +22,7 @@ public class AnalyticsController {
   }
 
   @GetMapping("/api/analytics/emerging")
-  public EmergingService.Report emerging(
+  public org.springframework.http.ResponseEntity<?> emerging(
       @RequestParam(required = false) String sector,
       @RequestParam(required = false) String occupation,
       @RequestParam(required = false) String country,
@@ -32,18 +33,25 @@ public class AnalyticsController {
       @RequestParam(defaultValue = "0") int baselineMonths,
       @RequestParam(defaultValue = "20") long minSupport,
       @RequestParam(defaultValue = "1.2") double minLift,
-      @RequestParam(defaultValue = "0.05") double alpha,
+      @RequestParam(defaultValue = "0.01") double alpha,
       @RequestParam(defaultValue = "20") int limit,
-      @RequestParam(defaultValue = "false") boolean includeDuplicates) {
-    return emerging.emerging(
-        Slice.of(sector, occupation, country, region, from, to, includeDuplicates),
-        new eu.skillsobservatory.analytics.demand.Emerging.Settings(
-            recentMonths, baselineMonths, minSupport, minLift, alpha),
-        limit);
+      @RequestParam(defaultValue = "false") boolean includeDuplicates,
+      @RequestParam(required = false) String format,
+      jakarta.servlet.http.HttpServletRequest request) {
+    boolean csv = Formats.wantsCsv(format, request);
+    EmergingService.Report r =
+        emerging.emerging(
+            Slice.of(sector, occupation, country, region, from, to, includeDuplicates),
+            new eu.skillsobservatory.analytics.demand.Emerging.Settings(
+                recentMonths, baselineMonths, minSupport, minLift, alpha),
+            limit);
+    return csv
+        ? Formats.csv(AnalyticsCsv.emerging(r))
+        : org.springframework.http.ResponseEntity.ok(r);
   }
 
   @GetMapping("/api/analytics/demand")
-  public DemandService.Demand demand(
+  public org.springframework.http.ResponseEntity<?> demand(
       @RequestParam(required = false) String sector,
       @RequestParam(required = false) String occupation,
       @RequestParam(required = false) String country,
@@ -52,10 +60,17 @@ public class AnalyticsController {
       @RequestParam(required = false) String to,
       @RequestParam(required = false) String groupBy,
       @RequestParam(defaultValue = "20") int limit,
-      @RequestParam(defaultValue = "false") boolean includeDuplicates) {
-    return demand.demand(
-        Slice.of(sector, occupation, country, region, from, to, includeDuplicates),
-        Optional.ofNullable(groupBy).filter(g -> !g.isBlank()),
-        limit);
+      @RequestParam(defaultValue = "false") boolean includeDuplicates,
+      @RequestParam(required = false) String format,
+      jakarta.servlet.http.HttpServletRequest request) {
+    boolean csv = Formats.wantsCsv(format, request);
+    DemandService.Demand d =
+        demand.demand(
+            Slice.of(sector, occupation, country, region, from, to, includeDuplicates),
+            Optional.ofNullable(groupBy).filter(g -> !g.isBlank()),
+            limit);
+    return csv
+        ? Formats.csv(AnalyticsCsv.demand(d))
+        : org.springframework.http.ResponseEntity.ok(d);
   }
 }

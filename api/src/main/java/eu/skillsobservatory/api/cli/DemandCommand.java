@@ -4,7 +4,6 @@ import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.api.analytics.DemandService;
 import eu.skillsobservatory.api.config.JsonConfiguration;
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -67,34 +66,10 @@ public class DemandCommand implements Callable<Integer> {
       if (fmt.equals("json")) {
         out.println(JsonConfiguration.cliMapper().writeValueAsString(d));
       } else {
-        out.println("group,postings,uri,label,skill_postings,share,low,high");
-        for (DemandService.Group g : d.groups()) {
-          for (DemandService.SkillDemand s : g.skills()) {
-            out.printf(
-                Locale.ROOT,
-                "%s,%d,%s,%s,%d,%.4f,%.4f,%.4f%n",
-                csv(g.group()),
-                g.postings(),
-                s.uri(),
-                csv(s.label()),
-                s.postings(),
-                s.share(),
-                s.low(),
-                s.high());
-          }
-        }
+        out.print(eu.skillsobservatory.api.analytics.AnalyticsCsv.demand(d));
       }
       out.flush();
     }
     return 0;
-  }
-
-  static String csv(String v) {
-    if (v == null) {
-      return "";
-    }
-    return v.contains(",") || v.contains("\"") || v.contains("\n")
-        ? "\"" + v.replace("\"", "\"\"") + "\""
-        : v;
   }
 }

@@ -5,7 +5,6 @@ import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.api.analytics.EmergingService;
 import eu.skillsobservatory.api.config.JsonConfiguration;
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -57,7 +56,7 @@ public class EmergingCommand implements Callable<Integer> {
   @Option(names = "--min-lift", defaultValue = "1.2", description = "Default: ${DEFAULT-VALUE}.")
   double minLift;
 
-  @Option(names = "--alpha", defaultValue = "0.05", description = "Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--alpha", defaultValue = "0.01", description = "Default: ${DEFAULT-VALUE}.")
   double alpha;
 
   @Option(
@@ -86,32 +85,7 @@ public class EmergingCommand implements Callable<Integer> {
       if (fmt.equals("json")) {
         out.println(JsonConfiguration.cliMapper().writeValueAsString(r));
       } else {
-        out.println(
-            "uri,label,emerging,recent,recent_postings,baseline,baseline_postings,recent_share,"
-                + "baseline_share,lift,p_increase,q_increase,p_trend,q_trend,slope");
-        for (var list : java.util.List.of(r.emerging(), r.others())) {
-          for (EmergingService.Skill s : list) {
-            Emerging.Result e = s.evidence();
-            out.printf(
-                Locale.ROOT,
-                "%s,%s,%s,%d,%d,%d,%d,%.6f,%.6f,%.4f,%.3g,%.3g,%.3g,%.3g,%.6f%n",
-                e.uri(),
-                DemandCommand.csv(s.label()),
-                e.emerging(),
-                e.recent(),
-                e.recentPostings(),
-                e.baseline(),
-                e.baselinePostings(),
-                e.recentShare(),
-                e.baselineShare(),
-                e.lift(),
-                e.pIncrease(),
-                e.qIncrease(),
-                e.pTrend(),
-                e.qTrend(),
-                e.slope());
-          }
-        }
+        out.print(eu.skillsobservatory.api.analytics.AnalyticsCsv.emerging(r));
       }
       out.flush();
     }

@@ -1,0 +1,99 @@
+package eu.skillsobservatory.api.analytics;
+
+import eu.skillsobservatory.analytics.demand.Emerging;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** The analytics' results as CSV, one row per skill: the same for the CLI and the REST API. */
+public final class AnalyticsCsv {
+  private AnalyticsCsv() {}
+
+  public static String demand(DemandService.Demand d) {
+    return write(
+        List.of("group", "postings", "uri", "label", "skill_postings", "share", "low", "high"),
+        p -> {
+          for (DemandService.Group g : d.groups()) {
+            for (DemandService.SkillDemand s : g.skills()) {
+              p.printRecord(
+                  g.group(),
+                  g.postings(),
+                  s.uri(),
+                  s.label(),
+                  s.postings(),
+                  s.share(),
+                  s.low(),
+                  s.high());
+            }
+          }
+        });
+  }
+
+  public static String emerging(EmergingService.Report r) {
+    return write(
+        List.of(
+            "uri",
+            "label",
+            "emerging",
+            "explained_by",
+            "recent",
+            "recent_postings",
+            "baseline",
+            "baseline_postings",
+            "recent_share",
+            "baseline_share",
+            "lift",
+            "p_increase",
+            "q_increase",
+            "p_trend",
+            "q_trend",
+            "slope"),
+        p -> {
+          for (List<EmergingService.Skill> list : List.of(r.emerging(), r.others())) {
+            for (EmergingService.Skill s : list) {
+              Emerging.Result e = s.evidence();
+              p.printRecord(
+                  e.uri(),
+                  s.label(),
+                  e.emerging(),
+                  e.explainedBy() == null ? "" : e.explainedBy(),
+                  e.recent(),
+                  e.recentPostings(),
+                  e.baseline(),
+                  e.baselinePostings(),
+                  e.recentShare(),
+                  e.baselineShare(),
+                  e.lift(),
+                  e.pIncrease(),
+                  e.qIncrease(),
+                  e.pTrend(),
+                  e.qTrend(),
+                  e.slope());
+            }
+          }
+        });
+  }
+
+  private interface Rows {
+    void print(CSVPrinter p) throws IOException;
+  }
+
+  private static String write(List<String> header, Rows rows) {
+    StringWriter out = new StringWriter();
+    try (CSVPrinter p =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader(header.toArray(String[]::new))
+            .setRecordSeparator('\n')
+            .get()
+            .print(out)) {
+      rows.print(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,105 @@
+package eu.skillsobservatory.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.skillsobservatory.api.fixtures.CliRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Emerging-skill detection end to end against the generator's truth, as a user runs it: the shipped
+ * ESCO, a generated corpus with planted trends and one without, ingested with fast extraction,
+ * scored by {@code evaluate emerging} at default settings.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EmergingCliTest {
+  static final Path ESCO = Path.of("..", "data", "esco", "v1.1.1");
+  static final Path EMPLOYMENT = Path.of("..", "data", "eurostat", "lfsa_eisn2_long.csv");
+
+  @TempDir static Path dir;
+  final JsonMapper json = JsonMapper.builder().build();
+
+  @BeforeAll
+  void loadEscoIntoTwoHomes() throws IOException {
+    String[] zips;
+    try (Stream<Path> files = Files.list(ESCO)) {
+      zips =
+          files
+              .filter(f -> f.toString().endsWith(".zip"))
+              .map(Path::toString)
+              .sorted()
+              .toArray(String[]::new);
+    }
+    String[] args = new String[zips.length + 3];
+    args[0] = "ingest";
+    args[1] = "esco";
+    args[2] = "--no-index";
+    System.arraycopy(zips, 0, args, 3, zips.length);
+    CliRun r = CliRun.in(dir.resolve("trend"), args);
+    assertThat(r.code()).as(r.err()).isZero();
+    // The second home starts from a copy of the first one's store (no search index yet).
+    copy(dir.resolve("trend").resolve("tdb2"), dir.resolve("flat").resolve("tdb2"));
+  }
+
+  static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> all = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) all::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+
+  JsonNode evaluate(String home, int emerging, long seed) {
+    Path corpus = dir.resolve(home + ".jsonl.gz");
+    Path h = dir.resolve(home);
+    CliRun g =
+        CliRun.in(
+            h,
+            "generate",
+            "vacancies",
+            "--n",
+            "30000",
+            "--seed",
+            String.valueOf(seed),
+            "--emerging",
+            String.valueOf(emerging),
+            "--employment",
+            EMPLOYMENT.toString(),
+            corpus.toString());
+    assertThat(g.code()).as(g.err()).isZero();
+    CliRun i = CliRun.in(h, "ingest", "vacancies", corpus.toString());
+    assertThat(i.code()).as(i.err()).isZero();
+    CliRun e = CliRun.in(h, "evaluate", "emerging", "--format", "json", corpus.toString());
+    assertThat(e.code()).as(e.err()).isZero();
+    return json.readTree(e.out());
+  }
+
+  @Test
+  void plantedTrendsAreFoundWithHighPrecision() {
+    JsonNode r = evaluate("trend", 5, 21);
+    assertThat(r.get("planted").asInt()).isEqualTo(5);
+    assertThat(r.get("recall").asDouble()).as(r.toString()).isGreaterThanOrEqualTo(0.9);
+    assertThat(r.get("precision").asDouble()).as(r.toString()).isGreaterThanOrEqualTo(0.9);
+  }
+
+  @Test
+  void whereNothingRisesAtMostFivePercentOfSkillsAreCalled() {
+    JsonNode r = evaluate("flat", 0, 22);
+    assertThat(r.get("planted").asInt()).isZero();
+    assertThat(r.get("tested").asInt()).as(r.toString()).isPositive();
+    assertThat(r.get("calledShare").asDouble()).as(r.toString()).isLessThanOrEqualTo(0.05);
+  }
+}
