@@ -21,27 +21,40 @@ public class AnalyticsController {
     this.emerging = emerging;
   }
 
+  /**
+   * The slice parameters of every analytics endpoint, bound from the query string: {@code sector},
+   * {@code occupation}, {@code country}, {@code region}, {@code from}, {@code to}, {@code
+   * includeDuplicates}.
+   */
+  public record SliceParams(
+      String sector,
+      String occupation,
+      String country,
+      String region,
+      String from,
+      String to,
+      Boolean includeDuplicates) {
+    Slice slice() {
+      return Slice.of(
+          sector, occupation, country, region, from, to, Boolean.TRUE.equals(includeDuplicates));
+    }
+  }
+
   @GetMapping("/api/analytics/emerging")
   public org.springframework.http.ResponseEntity<?> emerging(
-      @RequestParam(required = false) String sector,
-      @RequestParam(required = false) String occupation,
-      @RequestParam(required = false) String country,
-      @RequestParam(required = false) String region,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
+      @org.springframework.web.bind.annotation.ModelAttribute SliceParams slice,
       @RequestParam(defaultValue = "6") int recentMonths,
       @RequestParam(defaultValue = "0") int baselineMonths,
       @RequestParam(defaultValue = "20") long minSupport,
       @RequestParam(defaultValue = "1.2") double minLift,
       @RequestParam(defaultValue = "0.01") double alpha,
       @RequestParam(defaultValue = "20") int limit,
-      @RequestParam(defaultValue = "false") boolean includeDuplicates,
       @RequestParam(required = false) String format,
       jakarta.servlet.http.HttpServletRequest request) {
     boolean csv = Formats.wantsCsv(format, request);
     EmergingService.Report r =
         emerging.emerging(
-            Slice.of(sector, occupation, country, region, from, to, includeDuplicates),
+            slice.slice(),
             new eu.skillsobservatory.analytics.demand.Emerging.Settings(
                 recentMonths, baselineMonths, minSupport, minLift, alpha),
             limit);
@@ -52,23 +65,14 @@ public class AnalyticsController {
 
   @GetMapping("/api/analytics/demand")
   public org.springframework.http.ResponseEntity<?> demand(
-      @RequestParam(required = false) String sector,
-      @RequestParam(required = false) String occupation,
-      @RequestParam(required = false) String country,
-      @RequestParam(required = false) String region,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
+      @org.springframework.web.bind.annotation.ModelAttribute SliceParams slice,
       @RequestParam(required = false) String groupBy,
       @RequestParam(defaultValue = "20") int limit,
-      @RequestParam(defaultValue = "false") boolean includeDuplicates,
       @RequestParam(required = false) String format,
       jakarta.servlet.http.HttpServletRequest request) {
     boolean csv = Formats.wantsCsv(format, request);
     DemandService.Demand d =
-        demand.demand(
-            Slice.of(sector, occupation, country, region, from, to, includeDuplicates),
-            Optional.ofNullable(groupBy).filter(g -> !g.isBlank()),
-            limit);
+        demand.demand(slice.slice(), Optional.ofNullable(groupBy).filter(g -> !g.isBlank()), limit);
     return csv
         ? Formats.csv(AnalyticsCsv.demand(d))
         : org.springframework.http.ResponseEntity.ok(d);

@@ -24,23 +24,7 @@ import picocli.CommandLine.Option;
 public class DemandCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--sector", description = "NACE Rev. 2 section letter or division.")
-  String sector;
-
-  @Option(names = "--occupation", description = "ESCO occupation URI or ISCO-08 code.")
-  String occupation;
-
-  @Option(names = "--country", description = "Country code.")
-  String country;
-
-  @Option(names = "--region", description = "NUTS code (its sub-regions included).")
-  String region;
-
-  @Option(names = "--from", description = "First month, YYYY-MM.")
-  String from;
-
-  @Option(names = "--to", description = "Last month, YYYY-MM.")
-  String to;
+  @CommandLine.Mixin SliceOptions sliceOptions;
 
   @Option(names = "--group-by", description = "sector, country, region, month, isco or occupation.")
   String groupBy;
@@ -48,16 +32,13 @@ public class DemandCommand implements Callable<Integer> {
   @Option(names = "--limit", defaultValue = "20", description = "Skills per group (1 to 1000).")
   int limit;
 
-  @Option(names = "--include-duplicates", description = "Count near-duplicates too.")
-  boolean includeDuplicates;
-
   @Option(names = "--format", defaultValue = "json", description = "json (default) or csv.")
   String format;
 
   @Override
   public Integer call() {
     String fmt = Output.format(format, "json", "csv");
-    Slice slice = Slice.of(sector, occupation, country, region, from, to, includeDuplicates);
+    Slice slice = sliceOptions.slice();
     ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
     try (Runtime runtime = root.start("demand", false, Map.of())) {
       DemandService.Demand d =

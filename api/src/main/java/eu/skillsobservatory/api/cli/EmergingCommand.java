@@ -26,23 +26,7 @@ import picocli.CommandLine.Option;
 public class EmergingCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--sector", description = "NACE Rev. 2 section letter or division.")
-  String sector;
-
-  @Option(names = "--occupation", description = "ESCO occupation URI or ISCO-08 code.")
-  String occupation;
-
-  @Option(names = "--country", description = "Country code.")
-  String country;
-
-  @Option(names = "--region", description = "NUTS code (its sub-regions included).")
-  String region;
-
-  @Option(names = "--from", description = "First month, YYYY-MM.")
-  String from;
-
-  @Option(names = "--to", description = "Last month, YYYY-MM.")
-  String to;
+  @CommandLine.Mixin SliceOptions sliceOptions;
 
   @Option(names = "--recent-months", defaultValue = "6", description = "Default: ${DEFAULT-VALUE}.")
   int recentMonths;
@@ -65,16 +49,13 @@ public class EmergingCommand implements Callable<Integer> {
       description = "Non-emerging skills listed too, the fastest growing (default 20).")
   int limit;
 
-  @Option(names = "--include-duplicates", description = "Count near-duplicates too.")
-  boolean includeDuplicates;
-
   @Option(names = "--format", defaultValue = "json", description = "json (default) or csv.")
   String format;
 
   @Override
   public Integer call() {
     String fmt = Output.format(format, "json", "csv");
-    Slice slice = Slice.of(sector, occupation, country, region, from, to, includeDuplicates);
+    Slice slice = sliceOptions.slice();
     Emerging.Settings settings =
         new Emerging.Settings(recentMonths, baselineMonths, minSupport, minLift, alpha);
     ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();

@@ -1,0 +1,33 @@
+package eu.skillsobservatory.api.cli;
+
+import eu.skillsobservatory.analytics.demand.Slice;
+import picocli.CommandLine.Option;
+
+/** The slice options every analytics command takes, with the same names everywhere. */
+public class SliceOptions {
+  @Option(names = "--sector", description = "NACE Rev. 2 section letter or division.")
+  String sector;
+
+  @Option(names = "--occupation", description = "ESCO occupation URI or ISCO-08 code.")
+  String occupation;
+
+  @Option(names = "--country", description = "Country code.")
+  String country;
+
+  @Option(names = "--region", description = "NUTS code (its sub-regions included).")
+  String region;
+
+  @Option(names = "--from", description = "First month, YYYY-MM.")
+  String from;
+
+  @Option(names = "--to", description = "Last month, YYYY-MM.")
+  String to;
+
+  @Option(names = "--include-duplicates", description = "Count near-duplicates too.")
+  boolean includeDuplicates;
+
+  /** The slice, each option checked. */
+  Slice slice() {
+    return Slice.of(sector, occupation, country, region, from, to, includeDuplicates);
+  }
+}
