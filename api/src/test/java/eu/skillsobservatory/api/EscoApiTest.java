@@ -322,6 +322,13 @@ class EscoApiTest {
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(json.readTree(bad.body()).get("detail").asString()).contains("sector:");
 
+    HttpResponse<String> co =
+        get(
+            "/api/analytics/cooccurrence?skill=http://data.europa.eu/esco/skill/x1&country=MT&minSupport=1");
+    assertThat(co.statusCode()).as(co.body()).isEqualTo(200);
+    assertThat(json.readTree(co.body()).get("withSkill").asLong()).isEqualTo(1);
+    assertThat(get("/api/analytics/cooccurrence?skill=nope").statusCode()).isEqualTo(400);
+
     HttpResponse<String> few = get("/api/analytics/emerging?country=MT&format=csv");
     assertThat(few.statusCode()).isEqualTo(400);
     assertThat(json.readTree(few.body()).get("detail").asString())

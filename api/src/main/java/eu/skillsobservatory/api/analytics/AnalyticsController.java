@@ -15,10 +15,22 @@ import org.springframework.web.bind.annotation.RestController;
 public class AnalyticsController {
   private final DemandService demand;
   private final EmergingService emerging;
+  private final RelationsService relations;
 
-  public AnalyticsController(DemandService demand, EmergingService emerging) {
+  public AnalyticsController(
+      DemandService demand, EmergingService emerging, RelationsService relations) {
     this.demand = demand;
     this.emerging = emerging;
+    this.relations = relations;
+  }
+
+  @GetMapping("/api/analytics/cooccurrence")
+  public RelationsService.CoOccurrence coOccurrence(
+      @RequestParam String skill,
+      @org.springframework.web.bind.annotation.ModelAttribute SliceParams slice,
+      @RequestParam(defaultValue = "5") long minSupport,
+      @RequestParam(defaultValue = "20") int limit) {
+    return relations.coOccurrence(slice.slice(), skill, minSupport, limit);
   }
 
   /**

@@ -293,6 +293,87 @@ public final class VacancyAggregations {
     }
   }
 
+  /**
+   * Skills that co-occur with one skill in a slice: the postings of the slice, those mentioning the
+   * skill, and for each other skill mentioned with it in at least {@code minSupport} postings (the
+   * {@code limit} most frequent), postings mentioning both and postings mentioning it at all.
+   */
+  public record CoOccurrence(long postings, long withSkill, List<Pair> pairs) {}
+
+  /** Postings with both skills, and postings with the other one. */
+  public record Pair(String other, long both, long withOther) {}
+
+  public CoOccurrence coOccurrence(Slice slice, String skill, long minSupport, int limit) {
+    Query filter = filter(slice);
+    try {
+      SearchResponse<Void> first =
+          connection.withRetries(
+              "skill co-occurrence",
+              () ->
+                  es.search(
+                      s ->
+                          s.index(VacancyIndex.ALIAS)
+                              .size(0)
+                              .trackTotalHits(t -> t.enabled(true))
+                              .query(filter)
+                              .aggregations(
+                                  "with",
+                                  a ->
+                                      a.filter(term("skills", skill))
+                                          .aggregations(
+                                              "others",
+                                              b ->
+                                                  b.terms(
+                                                      t ->
+                                                          t.field("skills")
+                                                              .size(limit + 1)
+                                                              .minDocCount(
+                                                                  (int)
+                                                                      Math.min(
+                                                                          minSupport,
+                                                                          Integer.MAX_VALUE))))),
+                      Void.class));
+      long postings = first.hits().total() == null ? 0 : first.hits().total().value();
+      var with = first.aggregations().get("with").filter();
+      Map<String, Long> both = new LinkedHashMap<>();
+      for (StringTermsBucket b : with.aggregations().get("others").sterms().buckets().array()) {
+        if (!b.key().stringValue().equals(skill) && both.size() < limit) {
+          both.put(b.key().stringValue(), b.docCount());
+        }
+      }
+      Map<String, Long> totals = new java.util.HashMap<>();
+      if (!both.isEmpty()) {
+        List<String> others = new ArrayList<>(both.keySet());
+        SearchResponse<Void> second =
+            connection.withRetries(
+                "skill co-occurrence",
+                () ->
+                    es.search(
+                        s ->
+                            s.index(VacancyIndex.ALIAS)
+                                .size(0)
+                                .query(filter)
+                                .aggregations(
+                                    "totals",
+                                    a ->
+                                        a.terms(
+                                            t ->
+                                                t.field("skills")
+                                                    .size(others.size())
+                                                    .include(i -> i.terms(others)))),
+                        Void.class));
+        for (StringTermsBucket b : second.aggregations().get("totals").sterms().buckets().array()) {
+          totals.put(b.key().stringValue(), b.docCount());
+        }
+      }
+      List<Pair> pairs = new ArrayList<>();
+      both.forEach((k, n) -> pairs.add(new Pair(k, n, totals.getOrDefault(k, n))));
+      return new CoOccurrence(postings, with.docCount(), pairs);
+    } catch (IOException | ElasticsearchException e) {
+      throw new SearchStoreException("skill co-occurrence failed: " + e.getMessage(), e);
+    }
+  }
+
   private static Query range(java.time.YearMonth from, java.time.YearMonth to) {
     return Query.of(
         q ->

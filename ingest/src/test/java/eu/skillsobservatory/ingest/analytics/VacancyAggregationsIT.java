@@ -230,4 +230,37 @@ class VacancyAggregationsIT {
       }
     }
   }
+
+  @Test
+  void coOccurrenceCountsExactlyWhatBruteForceCounts() {
+    String a = skill(0);
+    Slice slice = Slice.of(null, null, "DE", null, null, null, false);
+    Predicate<VacancyRecord> in = r -> original(r) && r.vacancy().country().equals("DE");
+    var c = aggregations.coOccurrence(slice, a, 2, 50);
+    long postings = written.stream().filter(in).count();
+    long withA =
+        written.stream()
+            .filter(in)
+            .filter(r -> r.skills().stream().anyMatch(e -> e.uri().equals(a)))
+            .count();
+    assertThat(c.postings()).isEqualTo(postings);
+    assertThat(c.withSkill()).isEqualTo(withA);
+    assertThat(c.pairs()).isNotEmpty();
+    for (VacancyAggregations.Pair p : c.pairs()) {
+      long both =
+          written.stream()
+              .filter(in)
+              .filter(r -> r.skills().stream().anyMatch(e -> e.uri().equals(a)))
+              .filter(r -> r.skills().stream().anyMatch(e -> e.uri().equals(p.other())))
+              .count();
+      long withOther =
+          written.stream()
+              .filter(in)
+              .filter(r -> r.skills().stream().anyMatch(e -> e.uri().equals(p.other())))
+              .count();
+      assertThat(p.both()).as(p.other()).isEqualTo(both).isGreaterThanOrEqualTo(2);
+      assertThat(p.withOther()).as(p.other()).isEqualTo(withOther);
+      assertThat(p.other()).isNotEqualTo(a);
+    }
+  }
 }

@@ -1,0 +1,75 @@
+package eu.skillsobservatory.api.analytics;
+
+import eu.skillsobservatory.analytics.demand.Slice;
+import eu.skillsobservatory.ingest.analytics.VacancyAggregations;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/**
+ * Skills that go together in vacancies: for one skill, the skills mentioned in the same postings
+ * with the count, the share of the skill's postings, the lift and the pointwise mutual information
+ * {@code log2(P(a,b) / (P(a) P(b)))}, above a minimum support.
+ */
+@Service
+public class RelationsService {
+  private final ObjectProvider<VacancyAggregations> aggregations;
+  private final DemandService demand;
+
+  public RelationsService(ObjectProvider<VacancyAggregations> aggregations, DemandService demand) {
+    this.aggregations = aggregations;
+    this.demand = demand;
+  }
+
+  /**
+   * @param both postings mentioning both skills
+   * @param share both / postings mentioning the skill asked about
+   * @param lift P(a,b) / (P(a) P(b))
+   * @param pmi log2 of the lift
+   */
+  public record Related(
+      String uri, String label, long both, long withOther, double share, double lift, double pmi) {}
+
+  public record CoOccurrence(
+      Slice slice, String uri, String label, long postings, long withSkill, List<Related> skills) {}
+
+  /**
+   * @param minSupport postings mentioning both, at least
+   * @param limit the most frequent companions considered, 1 to 1,000, ranked by PMI
+   */
+  public CoOccurrence coOccurrence(Slice slice, String uri, long minSupport, int limit) {
+    if (uri == null || !uri.startsWith("http")) {
+      throw new IllegalArgumentException("skill: an ESCO skill URI, not '" + uri + "'");
+    }
+    if (minSupport < 1) {
+      throw new IllegalArgumentException("minSupport: at least 1, not " + minSupport);
+    }
+    if (limit < 1 || limit > 1_000) {
+      throw new IllegalArgumentException("limit: 1 to 1000, not " + limit);
+    }
+    VacancyAggregations.CoOccurrence c =
+        aggregations.getObject().coOccurrence(slice, uri, minSupport, limit);
+    List<Related> related = new ArrayList<>();
+    for (VacancyAggregations.Pair p : c.pairs()) {
+      double lift =
+          (double) p.both() * c.postings() / ((double) c.withSkill() * Math.max(1, p.withOther()));
+      related.add(
+          new Related(
+              p.other(),
+              demand.label(p.other()),
+              p.both(),
+              p.withOther(),
+              round((double) p.both() / c.withSkill()),
+              round(lift),
+              round(Math.log(lift) / Math.log(2))));
+    }
+    related.sort(Comparator.comparingDouble(Related::pmi).reversed().thenComparing(Related::uri));
+    return new CoOccurrence(slice, uri, demand.label(uri), c.postings(), c.withSkill(), related);
+  }
+
+  private static double round(double x) {
+    return Math.round(x * 10_000) / 10_000.0;
+  }
+}
