@@ -329,6 +329,17 @@ class EscoApiTest {
     assertThat(json.readTree(co.body()).get("withSkill").asLong()).isEqualTo(1);
     assertThat(get("/api/analytics/cooccurrence?skill=nope").statusCode()).isEqualTo(400);
 
+    HttpResponse<String> like =
+        get("/api/analytics/similar-occupations?limit=3&occupation=" + METAL_DRAWING);
+    assertThat(like.statusCode()).as(like.body()).isEqualTo(200);
+    JsonNode similar = json.readTree(like.body()).get("similar");
+    assertThat(similar).hasSize(3);
+    assertThat(similar.get(0).get("similarity").asDouble()).isBetween(0.0, 1.0);
+    assertThat(similar.get(0).get("similarity").asDouble())
+        .isGreaterThanOrEqualTo(similar.get(2).get("similarity").asDouble());
+    assertThat(get("/api/analytics/similar-occupations?occupation=http://x/none").statusCode())
+        .isEqualTo(400);
+
     HttpResponse<String> few = get("/api/analytics/emerging?country=MT&format=csv");
     assertThat(few.statusCode()).isEqualTo(400);
     assertThat(json.readTree(few.body()).get("detail").asString())

@@ -24,6 +24,12 @@ public class AnalyticsController {
     this.relations = relations;
   }
 
+  @GetMapping("/api/analytics/similar-occupations")
+  public RelationsService.Similar similarOccupations(
+      @RequestParam String occupation, @RequestParam(defaultValue = "10") int limit) {
+    return relations.similarOccupations(occupation, limit);
+  }
+
   @GetMapping("/api/analytics/cooccurrence")
   public RelationsService.CoOccurrence coOccurrence(
       @RequestParam String skill,

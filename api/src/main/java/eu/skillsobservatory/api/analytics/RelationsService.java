@@ -17,10 +17,72 @@ import org.springframework.stereotype.Service;
 public class RelationsService {
   private final ObjectProvider<VacancyAggregations> aggregations;
   private final DemandService demand;
+  private final eu.skillsobservatory.analytics.esco.SkillCatalog catalog;
+  private eu.skillsobservatory.analytics.esco.VersionSnapshot snapshot;
+  private eu.skillsobservatory.analytics.demand.OccupationSimilarity similarity;
 
-  public RelationsService(ObjectProvider<VacancyAggregations> aggregations, DemandService demand) {
+  public RelationsService(
+      ObjectProvider<VacancyAggregations> aggregations,
+      DemandService demand,
+      eu.skillsobservatory.analytics.esco.SkillCatalog catalog) {
     this.aggregations = aggregations;
     this.demand = demand;
+    this.catalog = catalog;
+  }
+
+  /** An occupation like another, by their ESCO skill profiles. */
+  public record SimilarOccupation(
+      String uri,
+      String label,
+      double similarity,
+      int sharedSkills,
+      List<String> sharedEssential) {}
+
+  public record Similar(
+      String uri, String label, String escoVersion, List<SimilarOccupation> similar) {}
+
+  /**
+   * The occupations most like one by the weighted Jaccard index of their essential (1) and optional
+   * (0.5) skills in the current ESCO version.
+   */
+  public Similar similarOccupations(String uri, int limit) {
+    if (uri == null || uri.isBlank()) {
+      throw new IllegalArgumentException("occupation: give an ESCO occupation URI");
+    }
+    if (limit < 1 || limit > 1_000) {
+      throw new IllegalArgumentException("limit: 1 to 1000, not " + limit);
+    }
+    eu.skillsobservatory.analytics.esco.VersionSnapshot snap;
+    eu.skillsobservatory.analytics.demand.OccupationSimilarity sim;
+    synchronized (this) {
+      var v = catalog.resolve(java.util.Optional.empty());
+      if (snapshot == null || !snapshot.version().equals(v)) {
+        snapshot = catalog.snapshot(v, "en");
+        List<String[]> links = new ArrayList<>();
+        snapshot
+            .occupationSkills()
+            .forEach(
+                l ->
+                    links.add(
+                        new String[] {l.occupation(), l.skill(), String.valueOf(l.essential())}));
+        similarity = eu.skillsobservatory.analytics.demand.OccupationSimilarity.of(links);
+      }
+      snap = snapshot;
+      sim = similarity;
+    }
+    List<SimilarOccupation> out = new ArrayList<>();
+    for (var s : sim.similarTo(uri.strip(), limit)) {
+      out.add(
+          new SimilarOccupation(
+              s.uri(), label(snap, s.uri()), s.similarity(), s.shared(), s.sharedEssential()));
+    }
+    return new Similar(uri.strip(), label(snap, uri.strip()), snap.version().toString(), out);
+  }
+
+  private static String label(
+      eu.skillsobservatory.analytics.esco.VersionSnapshot snap, String uri) {
+    var e = snap.concepts().get(uri);
+    return e == null ? "" : e.preferredLabel();
   }
 
   /**
