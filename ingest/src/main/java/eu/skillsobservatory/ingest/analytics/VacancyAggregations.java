@@ -91,26 +91,19 @@ public final class VacancyAggregations {
                                                             .toList())))))));
     try {
       SearchResponse<Void> r =
-          connection.withRetries(
+          aggregate(
               "vacancy demand",
-              () ->
-                  es.search(
-                      s -> {
-                        s.index(VacancyIndex.ALIAS)
-                            .size(0)
-                            .trackTotalHits(t -> t.enabled(true))
-                            .query(filter);
-                        if (groupBy.isPresent()) {
-                          String field = field(groupBy.get());
-                          s.aggregations(
-                              "groups",
-                              a -> a.terms(t -> t.field(field).size(groups)).aggregations(inner));
-                        } else {
-                          s.aggregations(inner);
-                        }
-                        return s;
-                      },
-                      Void.class));
+              s -> {
+                s.trackTotalHits(t -> t.enabled(true)).query(filter);
+                if (groupBy.isPresent()) {
+                  String field = field(groupBy.get());
+                  s.aggregations(
+                      "groups", a -> a.terms(t -> t.field(field).size(groups)).aggregations(inner));
+                } else {
+                  s.aggregations(inner);
+                }
+                return s;
+              });
       List<Counts> out = new ArrayList<>();
       if (groupBy.isPresent()) {
         for (StringTermsBucket b : r.aggregations().get("groups").sterms().buckets().array()) {
@@ -141,17 +134,11 @@ public final class VacancyAggregations {
     try {
       java.util.TreeMap<java.time.YearMonth, Long> postings = new java.util.TreeMap<>();
       SearchResponse<Void> months =
-          connection.withRetries(
+          aggregate(
               "vacancy months",
-              () ->
-                  es.search(
-                      s ->
-                          s.index(VacancyIndex.ALIAS)
-                              .size(0)
-                              .query(filter)
-                              .aggregations(
-                                  "months", a -> a.terms(t -> t.field("month").size(1_200))),
-                      Void.class));
+              s ->
+                  s.query(filter)
+                      .aggregations("months", a -> a.terms(t -> t.field("month").size(1_200))));
       for (StringTermsBucket b : months.aggregations().get("months").sterms().buckets().array()) {
         postings.put(java.time.YearMonth.parse(b.key().stringValue()), b.docCount());
       }
@@ -180,26 +167,19 @@ public final class VacancyAggregations {
                                                       d.field("posted")
                                                           .gte(recentFrom.atDay(1).toString()))))));
       SearchResponse<Void> candidates =
-          connection.withRetries(
+          aggregate(
               "emerging skill candidates",
-              () ->
-                  es.search(
-                      s ->
-                          s.index(VacancyIndex.ALIAS)
-                              .size(0)
-                              .query(recent)
-                              .aggregations(
-                                  "skills",
-                                  a ->
-                                      a.terms(
-                                          t ->
-                                              t.field("skills")
-                                                  .size(MAX_CANDIDATES)
-                                                  .minDocCount(
-                                                      (int)
-                                                          Math.min(
-                                                              minSupport, Integer.MAX_VALUE)))),
-                      Void.class));
+              s ->
+                  s.query(recent)
+                      .aggregations(
+                          "skills",
+                          a ->
+                              a.terms(
+                                  t ->
+                                      t.field("skills")
+                                          .size(MAX_CANDIDATES)
+                                          .minDocCount(
+                                              (int) Math.min(minSupport, Integer.MAX_VALUE)))));
       List<String> uris = new ArrayList<>();
       for (StringTermsBucket b :
           candidates.aggregations().get("skills").sterms().buckets().array()) {
@@ -208,27 +188,22 @@ public final class VacancyAggregations {
       Map<String, Map<java.time.YearMonth, Long>> skills = new LinkedHashMap<>();
       if (!uris.isEmpty()) {
         SearchResponse<Void> counts =
-            connection.withRetries(
+            aggregate(
                 "emerging skill series",
-                () ->
-                    es.search(
-                        s ->
-                            s.index(VacancyIndex.ALIAS)
-                                .size(0)
-                                .query(filter)
-                                .aggregations(
-                                    "months",
-                                    a ->
-                                        a.terms(t -> t.field("month").size(1_200))
-                                            .aggregations(
-                                                "skills",
-                                                b ->
-                                                    b.terms(
-                                                        t ->
-                                                            t.field("skills")
-                                                                .size(uris.size())
-                                                                .include(i -> i.terms(uris))))),
-                        Void.class));
+                s ->
+                    s.query(filter)
+                        .aggregations(
+                            "months",
+                            a ->
+                                a.terms(t -> t.field("month").size(1_200))
+                                    .aggregations(
+                                        "skills",
+                                        b ->
+                                            b.terms(
+                                                t ->
+                                                    t.field("skills")
+                                                        .size(uris.size())
+                                                        .include(i -> i.terms(uris))))));
         for (StringTermsBucket m : counts.aggregations().get("months").sterms().buckets().array()) {
           java.time.YearMonth month = java.time.YearMonth.parse(m.key().stringValue());
           for (StringTermsBucket k : m.aggregations().get("skills").sterms().buckets().array()) {
@@ -261,25 +236,18 @@ public final class VacancyAggregations {
     Aggregation mentions = Aggregation.of(a -> a.filter(term("skills", with)));
     try {
       SearchResponse<Void> r =
-          connection.withRetries(
+          aggregate(
               "emerging skill apart from another",
-              () ->
-                  es.search(
-                      s ->
-                          s.index(VacancyIndex.ALIAS)
-                              .size(0)
-                              .query(query)
-                              .aggregations(
-                                  "recent",
-                                  a ->
-                                      a.filter(range(recentFrom, null))
-                                          .aggregations("with", mentions))
-                              .aggregations(
-                                  "baseline",
-                                  a ->
-                                      a.filter(range(baselineFrom, baselineTo))
-                                          .aggregations("with", mentions)),
-                      Void.class));
+              s ->
+                  s.query(query)
+                      .aggregations(
+                          "recent",
+                          a -> a.filter(range(recentFrom, null)).aggregations("with", mentions))
+                      .aggregations(
+                          "baseline",
+                          a ->
+                              a.filter(range(baselineFrom, baselineTo))
+                                  .aggregations("with", mentions)));
       var recent = r.aggregations().get("recent").filter();
       var baseline = r.aggregations().get("baseline").filter();
       return new long[] {
@@ -307,32 +275,27 @@ public final class VacancyAggregations {
     Query filter = filter(slice);
     try {
       SearchResponse<Void> first =
-          connection.withRetries(
+          aggregate(
               "skill co-occurrence",
-              () ->
-                  es.search(
-                      s ->
-                          s.index(VacancyIndex.ALIAS)
-                              .size(0)
-                              .trackTotalHits(t -> t.enabled(true))
-                              .query(filter)
-                              .aggregations(
-                                  "with",
-                                  a ->
-                                      a.filter(term("skills", skill))
-                                          .aggregations(
-                                              "others",
-                                              b ->
-                                                  b.terms(
-                                                      t ->
-                                                          t.field("skills")
-                                                              .size(limit + 1)
-                                                              .minDocCount(
-                                                                  (int)
-                                                                      Math.min(
-                                                                          minSupport,
-                                                                          Integer.MAX_VALUE))))),
-                      Void.class));
+              s ->
+                  s.trackTotalHits(t -> t.enabled(true))
+                      .query(filter)
+                      .aggregations(
+                          "with",
+                          a ->
+                              a.filter(term("skills", skill))
+                                  .aggregations(
+                                      "others",
+                                      b ->
+                                          b.terms(
+                                              t ->
+                                                  t.field("skills")
+                                                      .size(limit + 1)
+                                                      .minDocCount(
+                                                          (int)
+                                                              Math.min(
+                                                                  minSupport,
+                                                                  Integer.MAX_VALUE))))));
       long postings = first.hits().total() == null ? 0 : first.hits().total().value();
       var with = first.aggregations().get("with").filter();
       Map<String, Long> both = new LinkedHashMap<>();
@@ -345,23 +308,18 @@ public final class VacancyAggregations {
       if (!both.isEmpty()) {
         List<String> others = new ArrayList<>(both.keySet());
         SearchResponse<Void> second =
-            connection.withRetries(
+            aggregate(
                 "skill co-occurrence",
-                () ->
-                    es.search(
-                        s ->
-                            s.index(VacancyIndex.ALIAS)
-                                .size(0)
-                                .query(filter)
-                                .aggregations(
-                                    "totals",
-                                    a ->
-                                        a.terms(
-                                            t ->
-                                                t.field("skills")
-                                                    .size(others.size())
-                                                    .include(i -> i.terms(others)))),
-                        Void.class));
+                s ->
+                    s.query(filter)
+                        .aggregations(
+                            "totals",
+                            a ->
+                                a.terms(
+                                    t ->
+                                        t.field("skills")
+                                            .size(others.size())
+                                            .include(i -> i.terms(others)))));
         for (StringTermsBucket b : second.aggregations().get("totals").sterms().buckets().array()) {
           totals.put(b.key().stringValue(), b.docCount());
         }
@@ -417,6 +375,18 @@ public final class VacancyAggregations {
               + "'");
     }
     return f;
+  }
+
+  /** One counting request over the vacancies: no hits, the aggregations only; retried. */
+  private SearchResponse<Void> aggregate(
+      String what,
+      java.util.function.Function<
+              co.elastic.clients.elasticsearch.core.SearchRequest.Builder,
+              co.elastic.clients.elasticsearch.core.SearchRequest.Builder>
+          request)
+      throws IOException {
+    return connection.withRetries(
+        what, () -> es.search(s -> request.apply(s.index(VacancyIndex.ALIAS).size(0)), Void.class));
   }
 
   /** The query of a slice: filters only, so it is cached by Elasticsearch and scores nothing. */
