@@ -134,30 +134,25 @@ public class EvaluateCommand implements Runnable {
 
     @Override
     public Integer call() {
-      String fmt = Output.format(format, "text", "json");
-      ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
-      try (Runtime runtime = root.start("evaluate deduplication", false, Map.of())) {
-        var r =
-            runtime.bean(eu.skillsobservatory.api.vacancy.DeduplicationCheck.class).check(corpus);
-        PrintWriter out = spec.commandLine().getOut();
-        if (fmt.equals("json")) {
-          out.println(EscoCommand.json(r));
-        } else {
-          out.printf(
-              Locale.ROOT,
-              "planted reposts %,d, found %,d (recall %.2f %%); originals %,d, marked as duplicates"
-                  + " %,d (%.2f %%); not in the index %,d%n",
-              r.planted(),
-              r.found(),
-              100 * r.recall(),
-              r.originals(),
-              r.falseDuplicates(),
-              100 * r.falseRate(),
-              r.missing());
-        }
-        out.flush();
-      }
-      return 0;
+      return Output.report(
+          spec,
+          "evaluate deduplication",
+          format,
+          runtime ->
+              runtime.bean(eu.skillsobservatory.api.vacancy.DeduplicationCheck.class).check(corpus),
+          (out, r) -> {
+            out.printf(
+                Locale.ROOT,
+                "planted reposts %,d, found %,d (recall %.2f %%); originals %,d, marked as duplicates"
+                    + " %,d (%.2f %%); not in the index %,d%n",
+                r.planted(),
+                r.found(),
+                100 * r.recall(),
+                r.originals(),
+                r.falseDuplicates(),
+                100 * r.falseRate(),
+                r.missing());
+          });
     }
   }
 
@@ -183,36 +178,31 @@ public class EvaluateCommand implements Runnable {
 
     @Override
     public Integer call() {
-      String fmt = Output.format(format, "text", "json");
       if (limit < 1) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--limit: at least 1");
       }
-      ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
-      try (Runtime runtime = root.start("evaluate occupation-coding", false, Map.of())) {
-        var r =
-            runtime
-                .bean(eu.skillsobservatory.api.vacancy.OccupationCodingCheck.class)
-                .check(file, limit, ConsoleProgress.forStderr());
-        PrintWriter out = spec.commandLine().getOut();
-        if (fmt.equals("json")) {
-          out.println(EscoCommand.json(r));
-        } else {
-          out.printf(
-              Locale.ROOT,
-              "titles with a known occupation %,d; coded %,d (%.2f %%); right %,d (accuracy %.2f"
-                  + " %%); same ISCO unit group %,d; confidence >= 0.8: %,d, of which right %,d%n",
-              r.labelled(),
-              r.coded(),
-              100 * r.coverage(),
-              r.correct(),
-              100 * r.accuracy(),
-              r.sameIscoGroup(),
-              r.confident(),
-              r.confidentCorrect());
-        }
-        out.flush();
-      }
-      return 0;
+      return Output.report(
+          spec,
+          "evaluate occupation-coding",
+          format,
+          runtime ->
+              runtime
+                  .bean(eu.skillsobservatory.api.vacancy.OccupationCodingCheck.class)
+                  .check(file, limit, ConsoleProgress.forStderr()),
+          (out, r) -> {
+            out.printf(
+                Locale.ROOT,
+                "titles with a known occupation %,d; coded %,d (%.2f %%); right %,d (accuracy %.2f"
+                    + " %%); same ISCO unit group %,d; confidence >= 0.8: %,d, of which right %,d%n",
+                r.labelled(),
+                r.coded(),
+                100 * r.coverage(),
+                r.correct(),
+                100 * r.accuracy(),
+                r.sameIscoGroup(),
+                r.confident(),
+                r.confidentCorrect());
+          });
     }
   }
 
@@ -236,35 +226,30 @@ public class EvaluateCommand implements Runnable {
 
     @Override
     public Integer call() {
-      String fmt = Output.format(format, "text", "json");
-      ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
-      try (Runtime runtime = root.start("evaluate emerging", false, Map.of())) {
-        var r =
-            runtime
-                .bean(eu.skillsobservatory.api.analytics.EmergingCheck.class)
-                .check(corpus, eu.skillsobservatory.analytics.demand.Emerging.Settings.DEFAULTS);
-        PrintWriter out = spec.commandLine().getOut();
-        if (fmt.equals("json")) {
-          out.println(EscoCommand.json(r));
-        } else {
-          out.printf(
-              Locale.ROOT,
-              "planted %d, found %d (recall %.2f); called emerging %d (precision %.2f); tested %,d"
-                  + " (%.2f %% called)%n",
-              r.planted(),
-              r.found(),
-              r.recall(),
-              r.called(),
-              r.precision(),
-              r.tested(),
-              100 * r.calledShare());
-          r.unplanted()
-              .forEach((s, l) -> l.forEach(x -> out.println("  not planted, " + s + ": " + x)));
-          r.missed().forEach(x -> out.println("  missed: " + x));
-        }
-        out.flush();
-      }
-      return 0;
+      return Output.report(
+          spec,
+          "evaluate emerging",
+          format,
+          runtime ->
+              runtime
+                  .bean(eu.skillsobservatory.api.analytics.EmergingCheck.class)
+                  .check(corpus, eu.skillsobservatory.analytics.demand.Emerging.Settings.DEFAULTS),
+          (out, r) -> {
+            out.printf(
+                Locale.ROOT,
+                "planted %d, found %d (recall %.2f); called emerging %d (precision %.2f); tested %,d"
+                    + " (%.2f %% called)%n",
+                r.planted(),
+                r.found(),
+                r.recall(),
+                r.called(),
+                r.precision(),
+                r.tested(),
+                100 * r.calledShare());
+            r.unplanted()
+                .forEach((s, l) -> l.forEach(x -> out.println("  not planted, " + s + ": " + x)));
+            r.missed().forEach(x -> out.println("  missed: " + x));
+          });
     }
   }
 }

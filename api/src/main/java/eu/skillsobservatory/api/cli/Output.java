@@ -7,6 +7,33 @@ import java.util.Locale;
 final class Output {
   private Output() {}
 
+  /**
+   * Runs a command that reports one result: {@code --format json} prints it as JSON, {@code text}
+   * as {@code text} writes it.
+   *
+   * @param command the command's name, for the home lock and the log
+   */
+  static <T> int report(
+      picocli.CommandLine.Model.CommandSpec spec,
+      String command,
+      String format,
+      java.util.function.Function<Runtime, T> work,
+      java.util.function.BiConsumer<java.io.PrintWriter, T> text) {
+    String fmt = format(format, "text", "json");
+    ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
+    try (Runtime runtime = root.start(command, false, java.util.Map.of())) {
+      T result = work.apply(runtime);
+      java.io.PrintWriter out = spec.commandLine().getOut();
+      if (fmt.equals("json")) {
+        out.println(EscoCommand.json(result));
+      } else {
+        text.accept(out, result);
+      }
+      out.flush();
+    }
+    return 0;
+  }
+
   /** The format in lower case, if it is one of the allowed ones. */
   static String format(String given, String... allowed) {
     String f = given == null ? allowed[0] : given.toLowerCase(Locale.ROOT);
