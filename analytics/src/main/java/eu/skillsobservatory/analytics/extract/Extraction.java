@@ -19,7 +19,8 @@ public record Extraction(String text, List<ExtractedSkill> skills, List<String> 
    * The skills whose span is not strictly inside the span of another skill found: "statistics" in
    * "develop financial statistics reports" names part of that skill, not a skill of its own. Where
    * a skill is also named on its own elsewhere in the text, its span is that one (the stronger), so
-   * it stays. For counting skills per text (vacancies, offers), where a ranking does not help.
+   * it stays. A skill found by meaning only spans its whole sentence and hides nothing. For
+   * counting skills per text (vacancies, offers), where a ranking does not help.
    */
   public Extraction outermost() {
     List<ExtractedSkill> kept = new java.util.ArrayList<>();
@@ -27,6 +28,8 @@ public record Extraction(String text, List<ExtractedSkill> skills, List<String> 
       boolean inside = false;
       for (ExtractedSkill o : skills) {
         if (o != s
+            // A span found by meaning only is a whole sentence: it hides nothing.
+            && !"meaning".equals(o.evidence())
             && s.span() != null
             && o.span() != null
             && o.span().start() <= s.span().start()
@@ -40,6 +43,20 @@ public record Extraction(String text, List<ExtractedSkill> skills, List<String> 
         kept.add(s);
       }
     }
+    return new Extraction(text, kept, notices);
+  }
+
+  /**
+   * The skills a text counts as naming: the {@link #outermost()} skills found by a label; where no
+   * label was found at all, the one nearest by meaning. A skill found by meaning only is a
+   * neighbour in a ranking, not one the text names, so the rest of them are not counted.
+   */
+  public Extraction counted() {
+    Extraction o = outermost();
+    List<ExtractedSkill> byLabel =
+        o.skills.stream().filter(s -> !"meaning".equals(s.evidence())).toList();
+    List<ExtractedSkill> kept =
+        !byLabel.isEmpty() || o.skills.isEmpty() ? byLabel : List.of(o.skills.get(0));
     return new Extraction(text, kept, notices);
   }
 }

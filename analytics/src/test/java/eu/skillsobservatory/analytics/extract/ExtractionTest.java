@@ -28,4 +28,42 @@ class ExtractionTest {
         .extracting(ExtractedSkill::uri)
         .containsExactly("develop", "present", "twin");
   }
+
+  static ExtractedSkill byMeaning(String uri, int start, int end, double score) {
+    return new ExtractedSkill(uri, uri, score, new Span(start, end), uri, "meaning");
+  }
+
+  @Test
+  void aSentenceFoundByMeaningHidesNothingAndNeighboursByMeaningAreNotCounted() {
+    Extraction x =
+        new Extraction(
+            "t",
+            List.of(
+                byMeaning("near", 0, 40, 0.8),
+                skill("weld", 10, 14),
+                byMeaning("nearer", 0, 40, 0.7)),
+            List.of());
+    assertThat(x.outermost().skills())
+        .extracting(ExtractedSkill::uri)
+        .containsExactly("near", "weld", "nearer");
+    assertThat(x.counted().skills()).extracting(ExtractedSkill::uri).containsExactly("weld");
+    Extraction onlyMeaning =
+        new Extraction(
+            "t", List.of(byMeaning("near", 0, 40, 0.8), byMeaning("far", 0, 40, 0.6)), List.of());
+    assertThat(onlyMeaning.counted().skills())
+        .extracting(ExtractedSkill::uri)
+        .containsExactly("near");
+  }
+
+  @Test
+  void oneWordLabelsMatchTheSameWordNotAnotherWithItsStem() {
+    assertThat(SkillExtractor.sameEnglishWord("Responsibilities", "responsibility")).isTrue();
+    assertThat(SkillExtractor.sameEnglishWord("welding", "weld")).isTrue();
+    assertThat(SkillExtractor.sameEnglishWord("boxes", "box")).isTrue();
+    assertThat(SkillExtractor.sameEnglishWord("experience", "experiment")).isFalse();
+    assertThat(SkillExtractor.sameEnglishWord("opening", "openness")).isFalse();
+    assertThat(SkillExtractor.heading("Responsibilities include: weld", 16)).isTrue();
+    assertThat(SkillExtractor.heading("Skills: weld", 6)).isTrue();
+    assertThat(SkillExtractor.heading("Teamwork matters", 8)).isFalse();
+  }
 }
