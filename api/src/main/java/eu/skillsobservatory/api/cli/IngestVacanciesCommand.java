@@ -3,7 +3,6 @@ package eu.skillsobservatory.api.cli;
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
 import eu.skillsobservatory.api.config.JsonConfiguration;
 import eu.skillsobservatory.api.vacancy.VacancyService;
-import eu.skillsobservatory.ingest.vacancy.VacancyFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,7 +61,7 @@ public class IngestVacanciesCommand implements Callable<Integer> {
       if (fmt.equals("json")) {
         out.println(JsonConfiguration.cliMapper().writeValueAsString(r));
       } else {
-        for (VacancyFiles.ReadReport f : r.files()) {
+        for (eu.skillsobservatory.ingest.rows.RowFiles.ReadReport f : r.files()) {
           out.printf(
               Locale.ROOT,
               "%s: %,d rows, %,d accepted, %,d rejected%n",

@@ -45,7 +45,7 @@ public class VacancyController {
     ExtractionMode mode = ExtractionMode.parse(extraction);
     try (InputStream body = request.getInputStream()) {
       return vacancies.ingestInputs(
-          List.of(VacancyService.Input.stream(body, "request body", source)),
+          List.of(eu.skillsobservatory.api.rows.RowInput.stream(body, "request body", source)),
           mode,
           Optional.empty(),
           Progress.NONE);

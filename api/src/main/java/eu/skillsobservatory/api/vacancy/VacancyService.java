@@ -19,16 +19,13 @@ import eu.skillsobservatory.analytics.vacancy.VacancyRecord;
 import eu.skillsobservatory.api.config.ObservatorySettings;
 import eu.skillsobservatory.api.esco.EscoService;
 import eu.skillsobservatory.api.extract.ExtractionService;
+import eu.skillsobservatory.api.rows.RejectsWriter;
+import eu.skillsobservatory.api.rows.RowInput;
 import eu.skillsobservatory.ingest.extract.LanguageGuess;
 import eu.skillsobservatory.ingest.extract.LuceneWordForms;
 import eu.skillsobservatory.ingest.http.RemoteServiceException;
 import eu.skillsobservatory.ingest.vacancy.VacancyFiles;
 import eu.skillsobservatory.ingest.vacancy.VacancyIndex;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -44,8 +41,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
@@ -99,7 +94,7 @@ public class VacancyService {
    */
   public record IngestReport(
       String ingest,
-      List<VacancyFiles.ReadReport> files,
+      List<eu.skillsobservatory.ingest.rows.RowFiles.ReadReport> files,
       long rows,
       long accepted,
       long rejected,
@@ -117,49 +112,13 @@ public class VacancyService {
     }
   }
 
-  /** One input: a name for reports, and how to read it into a sink. */
-  public interface Input {
-    String name();
-
-    VacancyFiles.ReadReport read(VacancyFiles.Sink sink, Progress progress);
-
-    static Input file(Path file) {
-      return new Input() {
-        @Override
-        public String name() {
-          return file.toString();
-        }
-
-        @Override
-        public VacancyFiles.ReadReport read(VacancyFiles.Sink sink, Progress progress) {
-          return VacancyFiles.read(file, sink, progress);
-        }
-      };
-    }
-
-    /** A stream such as a request body; rows without a source get {@code source}. */
-    static Input stream(java.io.InputStream in, String name, String source) {
-      return new Input() {
-        @Override
-        public String name() {
-          return name;
-        }
-
-        @Override
-        public VacancyFiles.ReadReport read(VacancyFiles.Sink sink, Progress progress) {
-          return VacancyFiles.read(in, name, source, -1, sink, progress);
-        }
-      };
-    }
-  }
-
   public IngestReport ingest(
       List<Path> files, ExtractionMode mode, Optional<Path> rejectsFile, Progress progress) {
-    return ingestInputs(files.stream().map(Input::file).toList(), mode, rejectsFile, progress);
+    return ingestInputs(files.stream().map(RowInput::file).toList(), mode, rejectsFile, progress);
   }
 
   public IngestReport ingestInputs(
-      List<Input> inputs, ExtractionMode mode, Optional<Path> rejectsFile, Progress progress) {
+      List<RowInput> inputs, ExtractionMode mode, Optional<Path> rejectsFile, Progress progress) {
     long start = System.nanoTime();
     String ingest =
         "ingest-"
@@ -172,7 +131,7 @@ public class VacancyService {
     Path rejects =
         rejectsFile.orElse(settings.homePath().resolve("rejects").resolve(ingest + ".csv"));
     RejectsWriter rejectsWriter = new RejectsWriter(rejects);
-    List<VacancyFiles.ReadReport> reports = new ArrayList<>();
+    List<eu.skillsobservatory.ingest.rows.RowFiles.ReadReport> reports = new ArrayList<>();
     AtomicLong unknown = new AtomicLong();
     long[] duplicates = new long[1];
     // Near-duplicates of vacancies held from earlier ingests count too.
@@ -197,10 +156,11 @@ public class VacancyService {
             new ThreadPoolExecutor.CallerRunsPolicy());
     AtomicReference<RuntimeException> failure = new AtomicReference<>();
     try (VacancyIndex.Writer writer = index.getObject().writer()) {
-      for (Input input : inputs) {
+      for (RowInput input : inputs) {
         String name = input.name();
-        VacancyFiles.ReadReport report =
+        eu.skillsobservatory.ingest.rows.RowFiles.ReadReport report =
             input.read(
+                VacancyFiles.SCHEMA,
                 new VacancyFiles.Sink() {
                   @Override
                   public void accept(Vacancy v, long line) {
@@ -260,9 +220,18 @@ public class VacancyService {
       workers.shutdownNow();
       rejectsWriter.close();
     }
-    long rows = reports.stream().mapToLong(VacancyFiles.ReadReport::rows).sum();
-    long accepted = reports.stream().mapToLong(VacancyFiles.ReadReport::accepted).sum();
-    long rejected = reports.stream().mapToLong(VacancyFiles.ReadReport::rejected).sum();
+    long rows =
+        reports.stream()
+            .mapToLong(eu.skillsobservatory.ingest.rows.RowFiles.ReadReport::rows)
+            .sum();
+    long accepted =
+        reports.stream()
+            .mapToLong(eu.skillsobservatory.ingest.rows.RowFiles.ReadReport::accepted)
+            .sum();
+    long rejected =
+        reports.stream()
+            .mapToLong(eu.skillsobservatory.ingest.rows.RowFiles.ReadReport::rejected)
+            .sum();
     double seconds = (System.nanoTime() - start) / 1e9;
     IngestReport report =
         new IngestReport(
@@ -304,7 +273,7 @@ public class VacancyService {
     m.put("refused", (long) r.refused().size());
     m.put("rejects", r.rejects());
     List<Map<String, Object>> files = new ArrayList<>();
-    for (VacancyFiles.ReadReport f : r.files()) {
+    for (eu.skillsobservatory.ingest.rows.RowFiles.ReadReport f : r.files()) {
       Map<String, Object> fm = new LinkedHashMap<>();
       fm.put("name", f.name());
       fm.put("rows", f.rows());
@@ -335,8 +304,9 @@ public class VacancyService {
     List<SkillEvidence> skills = new ArrayList<>();
     v.skills().forEach(u -> skills.add(SkillEvidence.given(u)));
     if (!text.isBlank()) {
-      // Counted per vacancy, so a skill named only as part of a longer one does not count.
-      Extraction x = extractor.extract(text, language, mode, SKILLS_PER_VACANCY).outermost();
+      // Counted per vacancy: a skill named only as part of a longer one does not count, nor one
+      // found only as a neighbour by meaning where labels were found.
+      Extraction x = extractor.extract(text, language, mode, SKILLS_PER_VACANCY).counted();
       int titleEnd = v.title().isEmpty() ? 0 : v.title().length();
       int descriptionStart = v.title().isEmpty() ? 0 : titleEnd + 2;
       for (ExtractedSkill s : x.skills()) {
@@ -459,48 +429,5 @@ public class VacancyService {
 
   public VacancyIndex.Stats stats() {
     return index.getObject().stats();
-  }
-
-  /** The rejects file, created on the first rejected row. */
-  private static final class RejectsWriter implements AutoCloseable {
-    private final Path file;
-    private CSVPrinter printer;
-
-    RejectsWriter(Path file) {
-      this.file = file;
-    }
-
-    synchronized void write(String input, Rejection r) {
-      try {
-        if (printer == null) {
-          Files.createDirectories(file.toAbsolutePath().getParent());
-          BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-          printer =
-              CSVFormat.RFC4180
-                  .builder()
-                  .setHeader("file", "line", "field", "reason")
-                  .get()
-                  .print(w);
-        }
-        printer.printRecord(input, r.line(), r.field(), r.reason());
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the rejects file " + file, e);
-      }
-    }
-
-    boolean used() {
-      return printer != null;
-    }
-
-    @Override
-    public synchronized void close() {
-      if (printer != null) {
-        try {
-          printer.close(true);
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot write the rejects file " + file, e);
-        }
-      }
-    }
   }
 }

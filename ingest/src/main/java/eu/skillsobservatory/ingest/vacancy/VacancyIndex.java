@@ -7,12 +7,12 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import eu.skillsobservatory.analytics.vacancy.Nace;
-import eu.skillsobservatory.analytics.vacancy.SkillEvidence;
 import eu.skillsobservatory.analytics.vacancy.Vacancy;
 import eu.skillsobservatory.analytics.vacancy.VacancyRecord;
 import eu.skillsobservatory.ingest.search.BulkWrites;
 import eu.skillsobservatory.ingest.search.SearchConnection;
 import eu.skillsobservatory.ingest.search.SearchStoreException;
+import eu.skillsobservatory.ingest.search.SkillFields;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -249,30 +249,7 @@ public final class VacancyIndex {
     d.put("language", r.language());
     d.put("languageDetected", r.languageDetected());
     d.put("employer", v.employer());
-    List<String> all = new ArrayList<>();
-    List<String> given = new ArrayList<>();
-    List<String> extracted = new ArrayList<>();
-    List<Map<String, Object>> evidence = new ArrayList<>();
-    for (SkillEvidence e : r.skills()) {
-      if (!all.contains(e.uri())) {
-        all.add(e.uri());
-      }
-      (e.origin().equals("given") ? given : extracted).add(e.uri());
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("uri", e.uri());
-      m.put("origin", e.origin());
-      m.put("score", e.score());
-      if (e.field() != null) {
-        m.put("field", e.field());
-        m.put("start", e.start());
-        m.put("end", e.end());
-      }
-      evidence.add(m);
-    }
-    d.put("skills", all);
-    d.put("skillsGiven", given);
-    d.put("skillsExtracted", extracted);
-    d.put("evidence", evidence);
+    SkillFields.put(d, r.skills());
     d.put("duplicate", r.duplicateOf() != null);
     d.put("duplicateOf", r.duplicateOf());
     d.put("fingerprint", r.fingerprint());

@@ -1,0 +1,44 @@
+package eu.skillsobservatory.api.rows;
+
+import eu.skillsobservatory.analytics.progress.Progress;
+import eu.skillsobservatory.ingest.rows.RowFiles;
+import java.io.InputStream;
+import java.nio.file.Path;
+
+/** One input of an ingest: a name for reports, and how to read it in some schema into a sink. */
+public interface RowInput {
+  String name();
+
+  <T> RowFiles.ReadReport read(RowFiles.Schema<T> schema, RowFiles.Sink<T> sink, Progress progress);
+
+  static RowInput file(Path file) {
+    return new RowInput() {
+      @Override
+      public String name() {
+        return file.toString();
+      }
+
+      @Override
+      public <T> RowFiles.ReadReport read(
+          RowFiles.Schema<T> schema, RowFiles.Sink<T> sink, Progress progress) {
+        return RowFiles.read(file, schema, sink, progress);
+      }
+    };
+  }
+
+  /** A stream such as a request body; rows without a source get {@code source}. */
+  static RowInput stream(InputStream in, String name, String source) {
+    return new RowInput() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public <T> RowFiles.ReadReport read(
+          RowFiles.Schema<T> schema, RowFiles.Sink<T> sink, Progress progress) {
+        return RowFiles.read(in, name, source, -1, schema, sink, progress);
+      }
+    };
+  }
+}
