@@ -49,6 +49,7 @@ class EscoApiTest {
     // 99,120 label vectors would take the CPU for 90 s; these tests use fast extraction only.
     r.add("observatory.extraction.warm-up", () -> "false");
     r.add("observatory.vacancies.load-sample-on-first-start", () -> "false");
+    r.add("observatory.offers.load-sample-on-first-start", () -> "false");
   }
 
   @Autowired Environment env;
@@ -344,5 +345,196 @@ class EscoApiTest {
     assertThat(few.statusCode()).isEqualTo(400);
     assertThat(json.readTree(few.body()).get("detail").asString())
         .contains("months of postings; emerging skills need");
+  }
+
+  static final String BRICKS =
+      "http://data.europa.eu/esco/skill/13e1c0a2-b90d-46f4-be51-11730360b38d";
+  static final String CONCRETE =
+      "http://data.europa.eu/esco/skill/46994031-5490-4a02-9937-c61f6e2d4fc9";
+  static final String SCAFFOLD =
+      "http://data.europa.eu/esco/skill/91991706-cd8e-4795-9784-715fc0250c8d";
+  static final String UNDERWATER =
+      "http://data.europa.eu/esco/skill/8b80cd83-9b9e-4b7e-9618-803936046a96";
+
+  HttpResponse<String> postBody(String path, String type, String body)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + env.getProperty("local.server.port") + path))
+            .header("Content-Type", type)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * Ten Luxembourg construction vacancies: bricks in all, concrete in 6, scaffolding in 3,
+   * underwater concrete in 5; offers in Luxembourg teach bricks and concrete (one offer) and
+   * scaffolding (another, online); a German offer teaches bricks. Every figure below follows.
+   */
+  @Test
+  void gapsMatchingAndAlignmentAgainstPostedOffers() throws Exception {
+    StringBuilder vacancies = new StringBuilder();
+    for (int i = 0; i < 10; i++) {
+      List<String> skills = new java.util.ArrayList<>(List.of(BRICKS));
+      if (i < 6) {
+        skills.add(CONCRETE);
+      }
+      if (i < 3) {
+        skills.add(SCAFFOLD);
+      }
+      if (i >= 5) {
+        skills.add(UNDERWATER);
+      }
+      vacancies
+          .append("{\"id\":\"lu")
+          .append(i)
+          .append("\",\"posted\":\"2024-06-0")
+          .append(1 + i % 9)
+          .append("\",\"country\":\"LU\",\"nace\":\"F\",\"description\":\"Reference ")
+          // distinct texts, or they would be near-duplicates of each other and not counted
+          .append(i * 1_234_567L)
+          .append(' ')
+          .append((i + 3) * 7_654_321L)
+          .append(' ')
+          .append((i + 5) * 1_111L)
+          .append("\",\"skills\":")
+          .append(json.writeValueAsString(skills))
+          .append("}\n");
+    }
+    HttpResponse<String> v =
+        postBody("/api/vacancies?source=gap-test", "application/x-ndjson", vacancies.toString());
+    assertThat(v.statusCode()).as(v.body()).isEqualTo(200);
+
+    String offers =
+        "{\"id\":\"o1\",\"title\":\"Masonry\",\"provider\":\"P1\",\"country\":\"LU\","
+            + "\"eqf\":4,\"mode\":\"face-to-face\",\"hours\":40,\"cost\":400,\"skills\":[\""
+            + BRICKS
+            + "\",\""
+            + CONCRETE
+            + "\"]}\n"
+            + "{\"id\":\"o2\",\"title\":\"Scaffolding online\",\"country\":\"LU\",\"eqf\":3,"
+            + "\"mode\":\"online\",\"hours\":10,\"cost\":100,\"skills\":[\""
+            + SCAFFOLD
+            + "\"]}\n"
+            + "{\"id\":\"o3\",\"title\":\"Bricks in Trier\",\"country\":\"DE\",\"skills\":[\""
+            + BRICKS
+            + "\"]}\n"
+            + "{\"id\":\"o4\",\"title\":\"Broken\",\"country\":\"LU\",\"eqf\":12}\n";
+    HttpResponse<String> o =
+        postBody("/api/offers?source=gap-test", "application/x-ndjson", offers);
+    assertThat(o.statusCode()).as(o.body()).isEqualTo(200);
+    JsonNode report = json.readTree(o.body());
+    assertThat(report.get("accepted").asLong()).isEqualTo(3);
+    assertThat(report.get("rejected").asLong()).isEqualTo(1);
+    assertThat(report.get("written").asLong()).isEqualTo(3);
+    assertThat(json.readTree(get("/api/offers/stats").body()).get("offers").asLong())
+        .isGreaterThanOrEqualTo(3);
+
+    HttpResponse<String> g =
+        get("/api/analytics/gaps?sector=F&country=LU&growth=false&occupations=0");
+    assertThat(g.statusCode()).as(g.body()).isEqualTo(200);
+    JsonNode gaps = json.readTree(g.body());
+    assertThat(gaps.get("postings").asLong()).isEqualTo(10);
+    assertThat(gaps.get("offersInScope").asLong()).isEqualTo(2);
+    java.util.Map<String, JsonNode> bySkill = new java.util.HashMap<>();
+    gaps.get("skills").forEach(k -> bySkill.put(k.get("uri").asString(), k));
+    assertThat(bySkill.get(BRICKS).get("share").asDouble()).isEqualTo(1.0);
+    assertThat(bySkill.get(BRICKS).get("offers").asLong()).isEqualTo(1);
+    assertThat(bySkill.get(BRICKS).get("gapScore").asDouble()).isEqualTo(0.5);
+    assertThat(bySkill.get(CONCRETE).get("gapScore").asDouble()).isEqualTo(0.3);
+    assertThat(bySkill.get(SCAFFOLD).get("hours").asDouble()).isEqualTo(10.0);
+    assertThat(bySkill.get(UNDERWATER).get("offers").asLong()).isZero();
+    assertThat(bySkill.get(UNDERWATER).get("gapScore").asDouble()).isEqualTo(0.5);
+    assertThat(bySkill.get(UNDERWATER).get("label").asString())
+        .isEqualTo("pour concrete underwater");
+    // Rolled up to skill groups: a group counts the postings mentioning any of its skills, so the
+    // group of the skill in every posting has all 10, and none has more.
+    HttpResponse<String> rolled = get("/api/analytics/demand?sector=F&country=LU&level=group");
+    assertThat(rolled.statusCode()).as(rolled.body()).isEqualTo(200);
+    JsonNode rows = json.readTree(rolled.body()).get("groups").get(0).get("skills");
+    assertThat(rows.size()).isPositive();
+    assertThat(rows.get(0).get("postings").asLong()).isEqualTo(10);
+    rows.forEach(
+        x -> {
+          assertThat(x.get("postings").asLong()).isBetween(3L, 10L);
+          assertThat(x.get("label").asString()).isNotBlank();
+        });
+    assertThat(get("/api/analytics/demand?level=family").statusCode()).isEqualTo(400);
+    HttpResponse<String> gcsv =
+        get("/api/analytics/gaps?sector=F&country=LU&growth=false&occupations=0&format=csv");
+    assertThat(gcsv.body()).startsWith("uri,label,postings,share,lift,emerging,weight,offers");
+
+    HttpResponse<String> m =
+        get("/api/analytics/match?sector=F&country=LU&growth=false&maxOffers=1");
+    assertThat(m.statusCode()).as(m.body()).isEqualTo(200);
+    JsonNode match = json.readTree(m.body());
+    assertThat(match.get("picks")).hasSize(1);
+    assertThat(match.get("picks").get(0).get("offer").get("id").asString()).isEqualTo("o1");
+    assertThat(match.get("picks").get(0).get("gain").asDouble()).isEqualTo(0.8);
+
+    HttpResponse<String> given =
+        postBody(
+            "/api/analytics/match",
+            "application/json",
+            "{\"skills\":[{\"uri\":\""
+                + BRICKS
+                + "\",\"weight\":1},{\"uri\":\""
+                + SCAFFOLD
+                + "\",\"weight\":2}],\"country\":\"LU\",\"maxOffers\":3}");
+    assertThat(given.statusCode()).as(given.body()).isEqualTo(200);
+    JsonNode gm = json.readTree(given.body());
+    assertThat(gm.get("picks").findValuesAsString("id")).containsExactly("o2", "o1");
+    assertThat(gm.get("coveredShare").asDouble()).isEqualTo(1.0);
+    assertThat(gm.get("ranking").get(0).get("offer").get("id").asString()).isEqualTo("o2");
+
+    HttpResponse<String> online =
+        postBody(
+            "/api/analytics/match",
+            "application/json",
+            "{\"skills\":[{\"uri\":\""
+                + BRICKS
+                + "\"},{\"uri\":\""
+                + SCAFFOLD
+                + "\"}],\"country\":\"LU\",\"mode\":[\"online\"]}");
+    assertThat(json.readTree(online.body()).get("picks").findValuesAsString("id"))
+        .containsExactly("o2");
+    HttpResponse<String> budget =
+        postBody(
+            "/api/analytics/match",
+            "application/json",
+            "{\"skills\":[{\"uri\":\""
+                + BRICKS
+                + "\"},{\"uri\":\""
+                + SCAFFOLD
+                + "\"}],\"country\":\"LU\",\"budget\":150}");
+    assertThat(json.readTree(budget.body()).get("spent").asDouble()).isLessThanOrEqualTo(150);
+    HttpResponse<String> badMode =
+        postBody(
+            "/api/analytics/match",
+            "application/json",
+            "{\"skills\":[{\"uri\":\"" + BRICKS + "\"}],\"mode\":[\"by pigeon\"]}");
+    assertThat(badMode.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(badMode.body()).get("detail").asString()).contains("mode:");
+
+    HttpResponse<String> a =
+        postBody(
+            "/api/curricula/align",
+            "application/json",
+            "{\"sector\":\"F\",\"country\":\"LU\",\"outcomes\":\"The learner can lay"
+                + " bricks.\",\"skills\":[\""
+                + SCAFFOLD
+                + "\"]}");
+    assertThat(a.statusCode()).as(a.body()).isEqualTo(200);
+    JsonNode align = json.readTree(a.body());
+    assertThat(align.get("curriculum").findValuesAsString("uri")).contains(BRICKS, SCAFFOLD);
+    assertThat(align.get("coveredSkills").asInt()).isEqualTo(2);
+    // (1.0 + 0.3) of (1.0 + 0.6 + 0.3 + 0.5)
+    assertThat(align.get("coverage").asDouble()).isEqualTo(0.5417);
+    assertThat(align.get("missingDemanded").findValuesAsString("uri"))
+        .containsExactly(CONCRETE, UNDERWATER);
+    HttpResponse<String> empty =
+        postBody("/api/curricula/align", "application/json", "{\"sector\":\"F\"}");
+    assertThat(empty.statusCode()).isEqualTo(400);
   }
 }

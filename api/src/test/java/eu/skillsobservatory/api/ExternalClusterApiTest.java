@@ -41,6 +41,7 @@ class ExternalClusterApiTest {
     r.add("observatory.esco.bundled", () -> MiniEscoFolder.in(home).toString());
     r.add("observatory.elasticsearch.url", ExternalClusterApiTest::clusterUrl);
     r.add("observatory.vacancies.load-sample-on-first-start", () -> "false");
+    r.add("observatory.offers.load-sample-on-first-start", () -> "false");
   }
 
   static synchronized String clusterUrl() {

@@ -42,6 +42,7 @@ class UnreachableClusterTest {
     r.add("observatory.elasticsearch.url", () -> "http://127.0.0.1:" + closedPort());
     r.add("observatory.elasticsearch.connect-timeout", () -> "2s");
     r.add("observatory.vacancies.load-sample-on-first-start", () -> "false");
+    r.add("observatory.offers.load-sample-on-first-start", () -> "false");
   }
 
   static int closedPort() {

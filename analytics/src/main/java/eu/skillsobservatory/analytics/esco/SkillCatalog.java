@@ -37,6 +37,14 @@ public interface SkillCatalog {
    */
   void forEachConcept(EscoVersion version, java.util.function.Consumer<ConceptDocument> action);
 
+  /**
+   * Every concept's direct parents ({@code skos:broader}) in one version: skills to skill groups or
+   * to broader skills, skill groups to skill groups.
+   *
+   * @throws UnknownEscoVersionException if that version is not loaded
+   */
+  java.util.Map<String, List<String>> broader(EscoVersion version);
+
   /** The version asked for, or the current one; fails if it is not loaded. */
   default EscoVersion resolve(Optional<EscoVersion> version) {
     List<EscoVersion> loaded = versions().stream().map(VersionSummary::version).toList();

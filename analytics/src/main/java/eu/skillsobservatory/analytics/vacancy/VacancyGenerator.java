@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +23,12 @@ import java.util.function.Consumer;
  * the same corpus.
  */
 public final class VacancyGenerator {
-  /** A skill by URI and English preferred label. */
-  public record SkillRef(String uri, String label) {}
+  /** A skill by URI and English preferred label; knowledge (a noun) or a skill (a verb). */
+  public record SkillRef(String uri, String label, boolean knowledge) {
+    public SkillRef(String uri, String label) {
+      this(uri, label, false);
+    }
+  }
 
   /** What the generator needs of an ESCO occupation. */
   public record OccupationProfile(
@@ -140,18 +143,7 @@ public final class VacancyGenerator {
    */
   public Truth generate(Settings s, Consumer<Vacancy> out) {
     Random r = new Random(s.seed());
-    Map<String, List<OccupationProfile>> byMajor = new HashMap<>();
-    for (OccupationProfile o : occupations) {
-      byMajor.computeIfAbsent(o.iscoCode().substring(0, 1), k -> new ArrayList<>()).add(o);
-    }
-    List<EmploymentCell> cells =
-        employment.stream().filter(c -> byMajor.containsKey(c.isco())).toList();
-    double[] cumulative = new double[cells.size()];
-    double total = 0;
-    for (int i = 0; i < cells.size(); i++) {
-      total += cells.get(i).thousands();
-      cumulative[i] = total;
-    }
+    OccupationDraw draw = new OccupationDraw(occupations, employment);
     List<EmergingSkill> emerging = plant(r, s.emerging());
     Map<String, String> duplicateOf = new LinkedHashMap<>();
     List<Vacancy> recent = new ArrayList<>();
@@ -165,9 +157,9 @@ public final class VacancyGenerator {
         out.accept(copy);
         continue;
       }
-      EmploymentCell cell = cells.get(pick(cumulative, r.nextDouble() * total));
-      List<OccupationProfile> pool = byMajor.get(cell.isco());
-      OccupationProfile o = pool.get(r.nextInt(pool.size()));
+      OccupationDraw.Drawn drawn = draw.next(r);
+      EmploymentCell cell = drawn.cell();
+      OccupationProfile o = drawn.occupation();
       int month = r.nextInt(s.months());
       LocalDate posted = s.from().plusMonths(month).atDay(1).plusDays(r.nextInt(28));
       Vacancy v =
@@ -186,20 +178,6 @@ public final class VacancyGenerator {
         duplicates,
         emerging,
         duplicateOf);
-  }
-
-  private static int pick(double[] cumulative, double x) {
-    int lo = 0;
-    int hi = cumulative.length - 1;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (cumulative[mid] < x) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   /**

@@ -55,6 +55,16 @@ public final class VacancyRules {
     return Set.copyOf(s);
   }
 
+  /** Whether a code is an ISO 3166-1 alpha-2 country code (or EL, UK, XK as the EU writes them). */
+  public static boolean isCountry(String code) {
+    return COUNTRIES.contains(code);
+  }
+
+  /** Whether a code has the shape of a NUTS code (DE, DE2, DE21, DE212). */
+  public static boolean isNuts(String code) {
+    return NUTS.matcher(code).matches();
+  }
+
   /** A vacancy, or the reasons it is not one. */
   public record Result(Vacancy vacancy, List<Rejection> problems) {
     public boolean ok() {
@@ -172,7 +182,7 @@ public final class VacancyRules {
   /**
    * A field's value stripped, or null when absent or blank; too long or broken text is a problem.
    */
-  private static String text(
+  public static String text(
       Map<String, String> fields, String name, int max, long line, List<Rejection> problems) {
     String v = fields.get(name);
     if (v == null) {
@@ -196,7 +206,7 @@ public final class VacancyRules {
   }
 
   /** An ISO date, or the date of an ISO date-time; null otherwise. */
-  static LocalDate date(String s) {
+  public static LocalDate date(String s) {
     try {
       return LocalDate.parse(s);
     } catch (DateTimeParseException e) {

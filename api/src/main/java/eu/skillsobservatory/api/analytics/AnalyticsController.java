@@ -1,7 +1,9 @@
 package eu.skillsobservatory.api.analytics;
 
 import eu.skillsobservatory.analytics.demand.Slice;
+import eu.skillsobservatory.analytics.offer.OfferFilter;
 import eu.skillsobservatory.api.web.Formats;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,9 +18,17 @@ public class AnalyticsController {
   private final DemandService demand;
   private final EmergingService emerging;
   private final RelationsService relations;
+  private final GapService gaps;
+  private final MatchService match;
 
   public AnalyticsController(
-      DemandService demand, EmergingService emerging, RelationsService relations) {
+      DemandService demand,
+      EmergingService emerging,
+      RelationsService relations,
+      GapService gaps,
+      MatchService match) {
+    this.gaps = gaps;
+    this.match = match;
     this.demand = demand;
     this.emerging = emerging;
     this.relations = relations;
@@ -86,13 +96,119 @@ public class AnalyticsController {
       @org.springframework.web.bind.annotation.ModelAttribute SliceParams slice,
       @RequestParam(required = false) String groupBy,
       @RequestParam(defaultValue = "20") int limit,
+      @RequestParam(defaultValue = "skill") String level,
       @RequestParam(required = false) String format,
       jakarta.servlet.http.HttpServletRequest request) {
     boolean csv = Formats.wantsCsv(format, request);
     DemandService.Demand d =
-        demand.demand(slice.slice(), Optional.ofNullable(groupBy).filter(g -> !g.isBlank()), limit);
+        demand.demand(
+            slice.slice(), Optional.ofNullable(groupBy).filter(g -> !g.isBlank()), limit, level);
     return csv
         ? Formats.csv(AnalyticsCsv.demand(d))
         : org.springframework.http.ResponseEntity.ok(d);
+  }
+
+  /**
+   * The filters on training offers: {@code eqfMin}, {@code eqfMax}, {@code mode} (repeated or
+   * comma-separated), {@code maxHours}, {@code maxCost}. Their place is the slice's {@code country}
+   * and {@code region}.
+   */
+  public record ScopeParams(
+      Integer eqfMin, Integer eqfMax, List<String> mode, Double maxHours, Double maxCost) {
+    OfferFilter filter(SliceParams slice) {
+      return OfferFilter.of(
+          slice.country(), slice.region(), eqfMin, eqfMax, mode, maxHours, maxCost);
+    }
+  }
+
+  @GetMapping("/api/analytics/gaps")
+  public org.springframework.http.ResponseEntity<?> gaps(
+      @org.springframework.web.bind.annotation.ModelAttribute SliceParams slice,
+      @org.springframework.web.bind.annotation.ModelAttribute ScopeParams scope,
+      @RequestParam(defaultValue = "50") int limit,
+      @RequestParam(defaultValue = "10") int occupations,
+      @RequestParam(defaultValue = "true") boolean growth,
+      @RequestParam(required = false) String format,
+      jakarta.servlet.http.HttpServletRequest request) {
+    boolean csv = Formats.wantsCsv(format, request);
+    GapService.Gaps g = gaps.gaps(slice.slice(), scope.filter(slice), limit, occupations, growth);
+    return csv ? Formats.csv(AnalyticsCsv.gaps(g)) : org.springframework.http.ResponseEntity.ok(g);
+  }
+
+  @GetMapping("/api/analytics/match")
+  public org.springframework.http.ResponseEntity<?> match(
+      @org.springframework.web.bind.annotation.ModelAttribute SliceParams slice,
+      @org.springframework.web.bind.annotation.ModelAttribute ScopeParams scope,
+      @RequestParam(defaultValue = "30") int skills,
+      @RequestParam(defaultValue = "true") boolean growth,
+      @RequestParam(defaultValue = "5") int maxOffers,
+      @RequestParam(required = false) Double budget,
+      @RequestParam(defaultValue = "cost") String budgetOn,
+      @RequestParam(defaultValue = "10") int rank,
+      @RequestParam(required = false) String format,
+      jakarta.servlet.http.HttpServletRequest request) {
+    boolean csv = Formats.wantsCsv(format, request);
+    MatchService.Match m =
+        match.forSlice(
+            slice.slice(),
+            scope.filter(slice),
+            skills,
+            growth,
+            maxOffers,
+            Optional.ofNullable(budget),
+            budgetOn,
+            rank);
+    return csv ? Formats.csv(AnalyticsCsv.match(m)) : org.springframework.http.ResponseEntity.ok(m);
+  }
+
+  /** A gap skill as asked: its ESCO URI and weight (1 when not given). */
+  public record SkillWeight(String uri, Double weight) {}
+
+  /** A gap given as skills with weights, and the filters on offers. */
+  public record MatchRequest(
+      List<SkillWeight> skills,
+      String country,
+      String region,
+      Integer eqfMin,
+      Integer eqfMax,
+      List<String> mode,
+      Double maxHours,
+      Double maxCost,
+      Integer maxOffers,
+      Double budget,
+      String budgetOn,
+      Integer rank) {}
+
+  @org.springframework.web.bind.annotation.PostMapping("/api/analytics/match")
+  public org.springframework.http.ResponseEntity<?> match(
+      @org.springframework.web.bind.annotation.RequestBody MatchRequest body,
+      @RequestParam(required = false) String format,
+      jakarta.servlet.http.HttpServletRequest request) {
+    boolean csv = Formats.wantsCsv(format, request);
+    java.util.Map<String, Double> gap = new java.util.LinkedHashMap<>();
+    if (body.skills() != null) {
+      for (SkillWeight w : body.skills()) {
+        if (w == null || w.uri() == null) {
+          throw new IllegalArgumentException("skills: every entry needs a uri");
+        }
+        gap.merge(w.uri().strip(), w.weight() == null ? 1.0 : w.weight(), Double::sum);
+      }
+    }
+    MatchService.Match m =
+        match.forSkills(
+            gap,
+            OfferFilter.of(
+                body.country(),
+                body.region(),
+                body.eqfMin(),
+                body.eqfMax(),
+                body.mode(),
+                body.maxHours(),
+                body.maxCost()),
+            body.maxOffers() == null ? 5 : body.maxOffers(),
+            Optional.ofNullable(body.budget()),
+            body.budgetOn() == null ? "cost" : body.budgetOn(),
+            body.rank() == null ? 10 : body.rank());
+    return csv ? Formats.csv(AnalyticsCsv.match(m)) : org.springframework.http.ResponseEntity.ok(m);
   }
 }

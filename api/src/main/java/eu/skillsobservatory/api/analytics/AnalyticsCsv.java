@@ -77,6 +77,76 @@ public final class AnalyticsCsv {
         });
   }
 
+  public static String gaps(GapService.Gaps g) {
+    return write(
+        List.of(
+            "uri",
+            "label",
+            "postings",
+            "share",
+            "lift",
+            "emerging",
+            "weight",
+            "offers",
+            "hours",
+            "eqf_levels",
+            "gap_score"),
+        p -> {
+          for (GapService.GapSkill k : g.skills()) {
+            p.printRecord(
+                k.uri(),
+                k.label(),
+                k.postings(),
+                k.share(),
+                k.lift() == null ? "" : k.lift(),
+                k.emerging(),
+                k.weight(),
+                k.offers(),
+                k.hours(),
+                String.join("|", k.eqf().keySet().stream().map(String::valueOf).toList()),
+                k.gapScore());
+          }
+        });
+  }
+
+  public static String match(MatchService.Match m) {
+    return write(
+        List.of(
+            "rank",
+            "source",
+            "id",
+            "title",
+            "provider",
+            "country",
+            "eqf",
+            "mode",
+            "hours",
+            "cost",
+            "gain",
+            "covered_share",
+            "covers"),
+        p -> {
+          int rank = 0;
+          for (MatchService.Pick x : m.picks()) {
+            MatchService.OfferSummary o = x.offer();
+            p.printRecord(
+                ++rank,
+                o.source(),
+                o.id(),
+                o.title(),
+                o.provider(),
+                o.country(),
+                o.eqf() == null ? "" : o.eqf(),
+                o.mode() == null ? "" : o.mode(),
+                o.hours() == null ? "" : o.hours(),
+                o.cost() == null ? "" : o.cost(),
+                x.gain(),
+                x.coveredShare(),
+                String.join("|", x.covers().stream().map(MatchService.Weighted::uri).toList()));
+          }
+        });
+  }
+
   private interface Rows {
     void print(CSVPrinter p) throws IOException;
   }

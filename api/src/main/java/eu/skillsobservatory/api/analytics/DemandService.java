@@ -67,13 +67,28 @@ public class DemandService {
       Map<String, CollectionShare> collections,
       List<SkillDemand> skills) {}
 
-  public record Demand(Slice slice, String groupBy, String escoVersion, List<Group> groups) {}
+  /**
+   * @param level {@code skill}, or {@code group}: then each row is an ESCO skill group
+   */
+  public record Demand(
+      Slice slice, String groupBy, String level, String escoVersion, List<Group> groups) {}
 
   /**
    * @param groupBy one of {@link VacancyAggregations#GROUPS}, or empty
    * @param limit skills per group, 1 to 1,000
    */
   public Demand demand(Slice slice, Optional<String> groupBy, int limit) {
+    return demand(slice, groupBy, limit, "skill");
+  }
+
+  /**
+   * @param level {@code skill}, or {@code group}: skills rolled up to their nearest ESCO skill
+   *     group, each group counting the postings that mention any of its skills
+   */
+  public Demand demand(Slice slice, Optional<String> groupBy, int limit, String level) {
+    if (!level.equals("skill") && !level.equals("group")) {
+      throw new IllegalArgumentException("level: skill or group, not '" + level + "'");
+    }
     if (limit < 1 || limit > 1_000) {
       throw new IllegalArgumentException("limit: 1 to 1000, not " + limit);
     }
@@ -90,45 +105,173 @@ public class DemandService {
           }
         });
     SkillFacts f = facts();
+    if (level.equals("group")) {
+      return groupDemand(slice, groupBy, limit, f);
+    }
     List<VacancyAggregations.Counts> counts =
         aggregations.getObject().counts(slice, groupBy, 1_000, limit, f.collections());
     List<Group> groups = new ArrayList<>();
     for (VacancyAggregations.Counts c : counts) {
       List<SkillDemand> skills = new ArrayList<>();
       for (VacancyAggregations.Count k : c.skills()) {
-        Stats.Interval ci = Stats.wilson(k.count(), c.postings(), Stats.Z95);
-        skills.add(
-            new SkillDemand(
-                k.key(),
-                f.labels().getOrDefault(k.key(), ""),
-                k.count(),
-                round(share(k.count(), c.postings())),
-                round(ci.low()),
-                round(ci.high())));
+        skills.add(skillDemand(k.key(), f.labels().getOrDefault(k.key(), ""), k.count(), c));
       }
-      Map<String, CollectionShare> collections = new LinkedHashMap<>();
-      c.mentioningAny()
-          .forEach(
-              (name, n) -> {
-                Stats.Interval ci = Stats.wilson(n, c.postings(), Stats.Z95);
-                collections.put(
-                    name,
-                    new CollectionShare(
-                        n, round(share(n, c.postings())), round(ci.low()), round(ci.high())));
-              });
-      Optional<EmploymentIndex.Employed> employed = employment(slice, groupBy, c.group());
-      Double thousands = null;
-      Integer year = null;
-      Double per1000 = null;
-      if (employed.isPresent() && !employed.get().thousandsByYear().isEmpty()) {
-        var last = new java.util.TreeMap<>(employed.get().thousandsByYear()).lastEntry();
-        year = last.getKey();
-        thousands = last.getValue();
-        per1000 = thousands > 0 ? round(c.postings() / thousands) : null;
-      }
-      groups.add(new Group(c.group(), c.postings(), thousands, year, per1000, collections, skills));
+      groups.add(group(slice, groupBy, c, skills));
     }
-    return new Demand(slice, groupBy.orElse(null), f.version().toString(), groups);
+    return new Demand(slice, groupBy.orElse(null), "skill", f.version().toString(), groups);
+  }
+
+  private static SkillDemand skillDemand(
+      String uri, String label, long n, VacancyAggregations.Counts c) {
+    Stats.Interval ci = Stats.wilson(n, c.postings(), Stats.Z95);
+    return new SkillDemand(
+        uri, label, n, round(share(n, c.postings())), round(ci.low()), round(ci.high()));
+  }
+
+  private Group group(
+      Slice slice,
+      Optional<String> groupBy,
+      VacancyAggregations.Counts c,
+      List<SkillDemand> skills) {
+    Map<String, CollectionShare> collections = new LinkedHashMap<>();
+    c.mentioningAny()
+        .forEach(
+            (name, n) -> {
+              if (!COLLECTIONS.contains(name)) {
+                return;
+              }
+              Stats.Interval ci = Stats.wilson(n, c.postings(), Stats.Z95);
+              collections.put(
+                  name,
+                  new CollectionShare(
+                      n, round(share(n, c.postings())), round(ci.low()), round(ci.high())));
+            });
+    Optional<EmploymentIndex.Employed> employed = employment(slice, groupBy, c.group());
+    Double thousands = null;
+    Integer year = null;
+    Double per1000 = null;
+    if (employed.isPresent() && !employed.get().thousandsByYear().isEmpty()) {
+      var last = new java.util.TreeMap<>(employed.get().thousandsByYear()).lastEntry();
+      year = last.getKey();
+      thousands = last.getValue();
+      per1000 = thousands > 0 ? round(c.postings() / thousands) : null;
+    }
+    return new Group(c.group(), c.postings(), thousands, year, per1000, collections, skills);
+  }
+
+  /**
+   * Demand by ESCO skill group: the groups whose skills are mentioned most in the whole slice
+   * (their skills' mentions added up, over the 2,000 most mentioned skills), then for each, per
+   * group of the slice, the postings mentioning any of its skills, counted exactly by a filter.
+   */
+  private Demand groupDemand(Slice slice, Optional<String> groupBy, int limit, SkillFacts f) {
+    Hierarchy h = hierarchy(f.version());
+    VacancyAggregations agg = aggregations.getObject();
+    List<VacancyAggregations.Counts> all =
+        agg.counts(slice, Optional.empty(), 1, VacancyAggregations.MAX_CANDIDATES, Map.of());
+    Map<String, Long> mentions = new HashMap<>();
+    if (!all.isEmpty()) {
+      for (VacancyAggregations.Count k : all.get(0).skills()) {
+        String g = h.groupOf().get(k.key());
+        if (g != null) {
+          mentions.merge(g, k.count(), Long::sum);
+        }
+      }
+    }
+    List<String> candidates =
+        mentions.entrySet().stream()
+            .sorted(
+                Map.Entry.<String, Long>comparingByValue()
+                    .reversed()
+                    .thenComparing(Map.Entry.comparingByKey()))
+            .limit(limit)
+            .map(Map.Entry::getKey)
+            .toList();
+    Map<String, Set<String>> sets = new LinkedHashMap<>(f.collections());
+    for (String g : candidates) {
+      sets.put("group:" + g, h.members().get(g));
+    }
+    List<Group> groups = new ArrayList<>();
+    for (VacancyAggregations.Counts c : agg.counts(slice, groupBy, 1_000, 1, sets)) {
+      List<SkillDemand> skills = new ArrayList<>();
+      for (String g : candidates) {
+        long n = c.mentioningAny().getOrDefault("group:" + g, 0L);
+        if (n > 0) {
+          skills.add(skillDemand(g, h.labels().getOrDefault(g, ""), n, c));
+        }
+      }
+      skills.sort(
+          java.util.Comparator.comparingLong(SkillDemand::postings)
+              .reversed()
+              .thenComparing(SkillDemand::uri));
+      groups.add(group(slice, groupBy, c, skills));
+    }
+    return new Demand(slice, groupBy.orElse(null), "group", f.version().toString(), groups);
+  }
+
+  /** Each skill's nearest ESCO skill group, each group's skills, the groups' labels. */
+  private record Hierarchy(
+      EscoVersion version,
+      Map<String, String> groupOf,
+      Map<String, Set<String>> members,
+      Map<String, String> labels) {}
+
+  private Hierarchy hierarchy;
+
+  private synchronized Hierarchy hierarchy(EscoVersion v) {
+    if (hierarchy == null || !hierarchy.version().equals(v)) {
+      var snapshot = catalog.snapshot(v, "en");
+      Map<String, List<String>> broader = catalog.broader(v);
+      Map<String, String> groupOf = new HashMap<>();
+      Map<String, Set<String>> members = new HashMap<>();
+      Map<String, String> labels = new HashMap<>();
+      snapshot
+          .concepts()
+          .forEach(
+              (uri, e) -> {
+                if (e.type() == ConceptType.SKILL_GROUP) {
+                  labels.put(uri, e.preferredLabel());
+                }
+              });
+      snapshot
+          .concepts()
+          .forEach(
+              (uri, e) -> {
+                if (e.type() != ConceptType.SKILL) {
+                  return;
+                }
+                String g = nearestGroup(uri, broader, labels.keySet());
+                if (g != null) {
+                  groupOf.put(uri, g);
+                  members.computeIfAbsent(g, k -> new java.util.HashSet<>()).add(uri);
+                }
+              });
+      hierarchy = new Hierarchy(v, groupOf, members, labels);
+    }
+    return hierarchy;
+  }
+
+  /** The first skill group up the broader links (breadth first; the smallest URI on ties). */
+  static String nearestGroup(String skill, Map<String, List<String>> broader, Set<String> groups) {
+    java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>(List.of(skill));
+    Set<String> seen = new java.util.HashSet<>(queue);
+    while (!queue.isEmpty()) {
+      List<String> level = new ArrayList<>();
+      int n = queue.size();
+      for (int i = 0; i < n; i++) {
+        for (String up : broader.getOrDefault(queue.poll(), List.of())) {
+          if (seen.add(up)) {
+            level.add(up);
+          }
+        }
+      }
+      Optional<String> found = level.stream().filter(groups::contains).sorted().findFirst();
+      if (found.isPresent()) {
+        return found.get();
+      }
+      queue.addAll(level);
+    }
+    return null;
   }
 
   /**

@@ -32,6 +32,12 @@ public class DemandCommand implements Callable<Integer> {
   @Option(names = "--limit", defaultValue = "20", description = "Skills per group (1 to 1000).")
   int limit;
 
+  @Option(
+      names = "--level",
+      defaultValue = "skill",
+      description = "skill (default) or group: skills rolled up to their nearest ESCO skill group.")
+  String level;
+
   @Option(names = "--format", defaultValue = "json", description = "json (default) or csv.")
   String format;
 
@@ -42,7 +48,9 @@ public class DemandCommand implements Callable<Integer> {
     ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
     try (Runtime runtime = root.start("demand", false, Map.of())) {
       DemandService.Demand d =
-          runtime.bean(DemandService.class).demand(slice, Optional.ofNullable(groupBy), limit);
+          runtime
+              .bean(DemandService.class)
+              .demand(slice, Optional.ofNullable(groupBy), limit, level);
       PrintWriter out = spec.commandLine().getOut();
       if (fmt.equals("json")) {
         out.println(JsonConfiguration.cliMapper().writeValueAsString(d));

@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
       EvaluateCommand.Extraction.class,
       EvaluateCommand.Deduplication.class,
       EvaluateCommand.OccupationCoding.class,
-      EvaluateCommand.EmergingSkills.class
+      EvaluateCommand.EmergingSkills.class,
+      EvaluateCommand.Offers.class
     })
 public class EvaluateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -250,6 +251,55 @@ public class EvaluateCommand implements Runnable {
                 .forEach((s, l) -> l.forEach(x -> out.println("  not planted, " + s + ": " + x)));
             r.missed().forEach(x -> out.println("  missed: " + x));
           });
+    }
+  }
+
+  @Command(
+      name = "offers",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Score the skills found in training offers' learning outcomes against the truth of a",
+        "catalogue made by 'generate offers' (FILE.truth.json beside FILE): for the offers that",
+        "give no skill URIs, the skills extracted from their outcome texts against the skills",
+        "they were written from (recall and precision)."
+      })
+  static class Offers implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "A catalogue made by 'generate offers'.")
+    Path file;
+
+    @Option(names = "--mode", defaultValue = "fast", description = "fast (default) or full.")
+    String mode;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json.")
+    String format;
+
+    @Override
+    public Integer call() {
+      var m = eu.skillsobservatory.analytics.extract.ExtractionMode.parse(mode);
+      return Output.report(
+          spec,
+          "evaluate offers",
+          format,
+          runtime ->
+              runtime
+                  .bean(eu.skillsobservatory.api.offer.OfferService.class)
+                  .evaluate(file, m, ConsoleProgress.forStderr()),
+          (out, r) ->
+              out.printf(
+                  Locale.ROOT,
+                  "%s (%s): %,d offers without given skills; %,d skills taught, %,d extracted, %,d"
+                      + " right: recall %.2f %%, precision %.2f %% (%.1f s)%n",
+                  r.file(),
+                  r.mode(),
+                  r.offers(),
+                  r.truth(),
+                  r.extracted(),
+                  r.right(),
+                  100 * r.recall(),
+                  100 * r.precision(),
+                  r.seconds()));
     }
   }
 }

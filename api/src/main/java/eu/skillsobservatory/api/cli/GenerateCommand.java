@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = "Make synthetic data.",
-    subcommands = {GenerateCommand.Vacancies.class})
+    subcommands = {GenerateCommand.Vacancies.class, GenerateCommand.Offers.class})
 public class GenerateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -90,6 +90,69 @@ public class GenerateCommand implements Runnable {
             truth.vacancies(),
             truth.duplicates(),
             truth.emerging().size(),
+            (System.nanoTime() - start) / 1e9,
+            out.getFileName());
+        w.flush();
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "offers",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Write N synthetic training offers (JSON Lines in the offer schema; gzipped when OUT ends",
+        "in .gz) for real ESCO occupations weighted by Eurostat employment, teaching subsets of",
+        "their essential skills, and beside them OUT.truth.json: each offer's taught skills and",
+        "each occupation's essential skills no offer teaches (the planted gaps)."
+      })
+  static class Offers implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "OUT", description = "The file to write.")
+    Path out;
+
+    @Option(names = "--n", required = true, description = "How many offers.")
+    int n;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: 1).")
+    long seed;
+
+    @Option(
+        names = "--from",
+        defaultValue = "2025-01",
+        description = "Month of the first start dates (yyyy-MM; default 2025-01).")
+    String from;
+
+    @Option(
+        names = "--employment",
+        defaultValue = "data/eurostat/lfsa_eisn2_long.csv",
+        description = "The Eurostat employment table (default: the shipped one).")
+    Path employment;
+
+    @Override
+    public Integer call() {
+      YearMonth first;
+      try {
+        first = YearMonth.parse(from);
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException("--from: '" + from + "' is not a month like 2025-01");
+      }
+      var settings =
+          new eu.skillsobservatory.analytics.offer.OfferGenerator.Settings(n, seed, first);
+      ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
+      try (Runtime runtime = root.start("generate offers", false, Map.of())) {
+        long start = System.nanoTime();
+        var truth = runtime.bean(SampleCorpus.class).writeOffers(settings, employment, out);
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(
+            Locale.ROOT,
+            "%s: %,d synthetic training offers for %,d occupations (each with its untaught"
+                + " essential skills) in %.1f s; truth in %s.truth.json%n",
+            out,
+            truth.offers(),
+            truth.untaught().size(),
             (System.nanoTime() - start) / 1e9,
             out.getFileName());
         w.flush();

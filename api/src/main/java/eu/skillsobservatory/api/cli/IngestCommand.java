@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       IngestEscoCommand.class,
       IngestVacanciesCommand.class,
+      IngestOffersCommand.class,
       IngestStatisticsCommand.class
     })
 public class IngestCommand implements Runnable {
@@ -19,6 +20,6 @@ public class IngestCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "name what to ingest: esco, vacancies, statistics");
+        spec.commandLine(), "name what to ingest: esco, vacancies, offers, statistics");
   }
 }

@@ -25,9 +25,12 @@ import picocli.CommandLine.Option;
       EvaluateCommand.class,
       BenchCommand.class,
       VacanciesCommand.class,
+      OffersCommand.class,
       StatisticsCommand.class,
       DemandCommand.class,
       EmergingCommand.class,
+      GapsCommand.class,
+      MatchCommand.class,
       GenerateCommand.class,
       CommandLine.HelpCommand.class
     })

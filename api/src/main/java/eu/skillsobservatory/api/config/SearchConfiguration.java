@@ -95,6 +95,12 @@ public class SearchConfiguration {
 
   @Bean
   @Lazy
+  eu.skillsobservatory.ingest.offer.OfferIndex offerIndex(SearchNode node) {
+    return new eu.skillsobservatory.ingest.offer.OfferIndex(node.connection());
+  }
+
+  @Bean
+  @Lazy
   EmploymentIndex employmentIndex(SearchNode node) {
     return new EmploymentIndex(node.connection());
   }

@@ -3,6 +3,7 @@ package eu.skillsobservatory.api.esco;
 import eu.skillsobservatory.analytics.progress.Progress;
 import eu.skillsobservatory.api.cli.ConsoleProgress;
 import eu.skillsobservatory.api.config.EscoSettings;
+import eu.skillsobservatory.api.offer.SampleOffers;
 import eu.skillsobservatory.api.statistics.StatisticsService;
 import eu.skillsobservatory.api.vacancy.SampleVacancies;
 import eu.skillsobservatory.ingest.esco.LoadReport;
@@ -20,8 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * On the first {@code serve} of an empty home, loads the ESCO download shipped in {@code data/} and
- * then the synthetic sample vacancies, so that one command gives a working system. It runs before
- * the web server opens its port: no request ever sees a half-loaded store.
+ * then the employment statistics, the synthetic sample vacancies and the sample training offers, so
+ * that one command gives a working system. It runs before the web server opens its port: no request
+ * ever sees a half-loaded store.
  */
 @Component
 @ConditionalOnWebApplication
@@ -32,12 +34,15 @@ public class FirstStartLoader implements SmartInitializingSingleton {
   private final EscoSettings settings;
   private final SampleVacancies sample;
   private final StatisticsService statistics;
+  private final SampleOffers offers;
 
   public FirstStartLoader(
       EscoService esco,
       EscoSettings settings,
       SampleVacancies sample,
-      StatisticsService statistics) {
+      StatisticsService statistics,
+      SampleOffers offers) {
+    this.offers = offers;
     this.esco = esco;
     this.settings = settings;
     this.sample = sample;
@@ -50,6 +55,7 @@ public class FirstStartLoader implements SmartInitializingSingleton {
       indexIfMissing();
       statistics.loadShippedIfEmpty();
       sample.loadIfEmpty();
+      offers.loadIfEmpty();
       return;
     }
     if (!settings.loadOnFirstStart()) {
@@ -78,6 +84,7 @@ public class FirstStartLoader implements SmartInitializingSingleton {
     indexIfMissing();
     statistics.loadShippedIfEmpty();
     sample.loadIfEmpty();
+    offers.loadIfEmpty();
   }
 
   /**

@@ -5,6 +5,8 @@ import eu.skillsobservatory.analytics.esco.ConceptType;
 import eu.skillsobservatory.analytics.esco.EscoVersion;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.esco.VersionSnapshot;
+import eu.skillsobservatory.analytics.offer.Offer;
+import eu.skillsobservatory.analytics.offer.OfferGenerator;
 import eu.skillsobservatory.analytics.vacancy.Vacancy;
 import eu.skillsobservatory.analytics.vacancy.VacancyGenerator;
 import eu.skillsobservatory.ingest.statistics.EurostatEmploymentCsv;
@@ -42,15 +44,38 @@ public class SampleCorpus {
    */
   public VacancyGenerator.Truth write(
       VacancyGenerator.Settings settings, Path employmentCsv, Path out) {
-    EscoVersion version =
-        catalog
-            .currentVersion()
-            .orElseThrow(
-                () -> new IllegalStateException("no ESCO version is loaded: load one first"));
+    EscoVersion version = version();
     EurostatEmploymentCsv.Table employment = EurostatEmploymentCsv.read(employmentCsv);
     VacancyGenerator generator = new VacancyGenerator(profiles(version), employment.cells());
+    return writeLines(out, w -> generator.generate(settings, v -> w.accept(row(v))));
+  }
+
+  /**
+   * Writes a synthetic training offer catalogue ({@link OfferGenerator}) to {@code out} (JSON Lines
+   * in the offer schema) and {@code out.truth.json} beside it.
+   */
+  public OfferGenerator.Truth writeOffers(
+      OfferGenerator.Settings settings, Path employmentCsv, Path out) {
+    EscoVersion version = version();
+    EurostatEmploymentCsv.Table employment = EurostatEmploymentCsv.read(employmentCsv);
+    OfferGenerator generator = new OfferGenerator(profiles(version), employment.cells());
+    return writeLines(out, w -> generator.generate(settings, o -> w.accept(row(o))));
+  }
+
+  private EscoVersion version() {
+    return catalog
+        .currentVersion()
+        .orElseThrow(() -> new IllegalStateException("no ESCO version is loaded: load one first"));
+  }
+
+  /**
+   * Writes JSON lines to {@code out} (gzipped when the name ends in {@code .gz}) and the truth the
+   * writing returns to {@code out.truth.json}, each first to a temporary file then moved in place.
+   */
+  private <T> T writeLines(
+      Path out, java.util.function.Function<java.util.function.Consumer<Object>, T> writing) {
     Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-    VacancyGenerator.Truth truth;
+    T truth;
     try {
       if (out.toAbsolutePath().getParent() != null) {
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -63,11 +88,10 @@ public class SampleCorpus {
           BufferedWriter w =
               new BufferedWriter(new OutputStreamWriter(body, StandardCharsets.UTF_8), 1 << 16)) {
         truth =
-            generator.generate(
-                settings,
-                v -> {
+            writing.apply(
+                row -> {
                   try {
-                    w.write(json.writeValueAsString(row(v)));
+                    w.write(json.writeValueAsString(row));
                     w.write('\n');
                   } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -81,6 +105,37 @@ public class SampleCorpus {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
     }
+  }
+
+  /** An offer as a row of the flat offer schema. */
+  static Map<String, Object> row(Offer o) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", o.id());
+    m.put("source", o.source());
+    m.put("provider", o.provider());
+    m.put("title", o.title());
+    m.put("description", o.description());
+    m.put("country", o.country());
+    if (o.region() != null) {
+      m.put("region", o.region());
+    }
+    m.put("eqf", o.eqf());
+    m.put("mode", o.mode());
+    m.put("hours", o.hours());
+    if (o.ects() != null) {
+      m.put("ects", o.ects());
+    }
+    m.put("cost", o.cost());
+    if (o.currency() != null) {
+      m.put("currency", o.currency());
+    }
+    m.put("language", o.language());
+    m.put("start", o.startDates().stream().map(Object::toString).toList());
+    m.put("outcomes", o.outcomes().stream().map(Offer.Outcome::text).toList());
+    if (!o.skills().isEmpty()) {
+      m.put("skills", o.skills());
+    }
+    return m;
   }
 
   private static Map<String, Object> row(Vacancy v) {
@@ -105,6 +160,7 @@ public class SampleCorpus {
 
   private List<VacancyGenerator.OccupationProfile> profiles(EscoVersion version) {
     Map<String, String> skillLabels = new HashMap<>();
+    java.util.Set<String> knowledge = new java.util.HashSet<>();
     Map<String, ConceptDocument> occupations = new HashMap<>();
     catalog.forEachConcept(
         version,
@@ -115,6 +171,9 @@ public class SampleCorpus {
           }
           if (d.type() == ConceptType.SKILL) {
             skillLabels.put(d.uri(), en.preferred());
+            if ("knowledge".equals(d.skillType())) {
+              knowledge.add(d.uri());
+            }
           } else if (d.type() == ConceptType.OCCUPATION) {
             occupations.put(d.uri(), d);
           }
@@ -129,7 +188,8 @@ public class SampleCorpus {
       }
       (link.essential() ? essential : optional)
           .computeIfAbsent(link.occupation(), k -> new ArrayList<>())
-          .add(new VacancyGenerator.SkillRef(link.skill(), label));
+          .add(
+              new VacancyGenerator.SkillRef(link.skill(), label, knowledge.contains(link.skill())));
     }
     List<VacancyGenerator.OccupationProfile> out = new ArrayList<>();
     occupations.forEach(

@@ -83,6 +83,28 @@ final class TdbSkillCatalog implements SkillCatalog {
   }
 
   @Override
+  public Map<String, List<String>> broader(EscoVersion version) {
+    EscoVersion v = resolve(Optional.of(version));
+    return Txn.calculateRead(
+        dsg,
+        () -> {
+          Map<String, List<String>> out = new HashMap<>();
+          new GraphReader(dsg, graphOf(v))
+              .each(
+                  Node.ANY,
+                  Esco.BROADER,
+                  Node.ANY,
+                  q -> {
+                    if (q.getSubject().isURI() && q.getObject().isURI()) {
+                      out.computeIfAbsent(q.getSubject().getURI(), k -> new ArrayList<>())
+                          .add(q.getObject().getURI());
+                    }
+                  });
+          return out;
+        });
+  }
+
+  @Override
   public void forEachConcept(
       EscoVersion version, java.util.function.Consumer<ConceptDocument> action) {
     EscoVersion v = resolve(Optional.of(version));

@@ -59,6 +59,11 @@ class RefusedDocumentsIT {
     }
 
     @Override
+    public java.util.Map<String, List<String>> broader(EscoVersion version) {
+      return java.util.Map.of();
+    }
+
+    @Override
     public VersionSnapshot snapshot(EscoVersion version, String language) {
       return new VersionSnapshot(V, Map.of(), java.util.Set.of());
     }

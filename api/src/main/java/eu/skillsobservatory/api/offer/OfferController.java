@@ -1,0 +1,75 @@
+package eu.skillsobservatory.api.offer;
+
+import eu.skillsobservatory.analytics.extract.ExtractionMode;
+import eu.skillsobservatory.analytics.progress.Progress;
+import eu.skillsobservatory.api.rows.RowInput;
+import eu.skillsobservatory.ingest.offer.OfferIndex;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * {@code POST /api/offers}: a body of ELM JSON-LD, JSON Lines or CSV (or any of them gzipped),
+ * loaded exactly as {@code ingest offers} does; the answer is the ingest report. {@code GET
+ * /api/offers/stats} and {@code GET /api/offers/{source}/{id}}: what is held.
+ */
+@RestController
+public class OfferController {
+  private final OfferService offers;
+
+  public OfferController(OfferService offers) {
+    this.offers = offers;
+  }
+
+  @PostMapping(
+      value = "/api/offers",
+      consumes = {
+        "application/ld+json",
+        "application/x-ndjson",
+        "application/jsonl",
+        "application/json",
+        "text/csv",
+        "application/gzip",
+        "application/octet-stream"
+      })
+  public OfferService.IngestReport ingest(
+      HttpServletRequest request,
+      @RequestParam(defaultValue = "api") String source,
+      @RequestParam(defaultValue = "fast") String extraction)
+      throws IOException {
+    ExtractionMode mode = ExtractionMode.parse(extraction);
+    try (InputStream body = request.getInputStream()) {
+      return offers.ingestInputs(
+          List.of(RowInput.stream(body, "request body", source)),
+          mode,
+          Optional.empty(),
+          Progress.NONE);
+    }
+  }
+
+  @GetMapping("/api/offers/stats")
+  public OfferIndex.Stats stats() {
+    return offers.stats();
+  }
+
+  @GetMapping("/api/offers/{source}/{id}")
+  public Map<String, Object> offer(
+      @org.springframework.web.bind.annotation.PathVariable String source,
+      @org.springframework.web.bind.annotation.PathVariable String id) {
+    return offers
+        .offer(source, id)
+        .orElseThrow(
+            () ->
+                new ResponseStatusException(
+                    HttpStatus.NOT_FOUND, "no training offer " + source + "/" + id + " is held"));
+  }
+}

@@ -1,0 +1,338 @@
+package eu.skillsobservatory.api.offer;
+
+import eu.skillsobservatory.analytics.extract.ExtractedSkill;
+import eu.skillsobservatory.analytics.extract.Extraction;
+import eu.skillsobservatory.analytics.extract.ExtractionMode;
+import eu.skillsobservatory.analytics.extract.SkillExtractor;
+import eu.skillsobservatory.analytics.offer.Offer;
+import eu.skillsobservatory.analytics.offer.OfferRecord;
+import eu.skillsobservatory.analytics.progress.Progress;
+import eu.skillsobservatory.analytics.vacancy.Rejection;
+import eu.skillsobservatory.analytics.vacancy.SkillEvidence;
+import eu.skillsobservatory.api.config.ObservatorySettings;
+import eu.skillsobservatory.api.extract.ExtractionService;
+import eu.skillsobservatory.api.rows.RejectsWriter;
+import eu.skillsobservatory.api.rows.RowInput;
+import eu.skillsobservatory.ingest.extract.LanguageGuess;
+import eu.skillsobservatory.ingest.extract.LuceneWordForms;
+import eu.skillsobservatory.ingest.offer.OfferFiles;
+import eu.skillsobservatory.ingest.offer.OfferIndex;
+import eu.skillsobservatory.ingest.rows.RowFiles;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/**
+ * Training offer ingest: files (flat CSV or JSON Lines, or European Learning Model JSON-LD) read
+ * whole, each offer's skills taken from its learning outcomes (the ESCO skills given with an
+ * outcome, else those extracted from its text), then added to the {@code offers} index in one swap.
+ * A file that cannot be read to its end loads nothing; a rejected offer is written to the rejects
+ * file with its line, field and reason, and the file's valid offers load.
+ */
+@Service
+public class OfferService {
+  /** Offers at most in one load: they are held in memory until the swap. */
+  public static final int MAX_OFFERS = 500_000;
+
+  /** Extracted skills kept per learning outcome (or per title and description). */
+  static final int SKILLS_PER_TEXT = 20;
+
+  private final ExtractionService extraction;
+  private final ObjectProvider<OfferIndex> index;
+  private final ObservatorySettings settings;
+  private final LuceneWordForms forms = new LuceneWordForms();
+
+  public OfferService(
+      ExtractionService extraction,
+      ObjectProvider<OfferIndex> index,
+      ObservatorySettings settings) {
+    this.extraction = extraction;
+    this.index = index;
+    this.settings = settings;
+  }
+
+  /**
+   * What a load did.
+   *
+   * @param files per input: rows (offers) seen, accepted, rejected, and why it could not be read
+   *     whole (then none of its offers was loaded)
+   * @param written offers written by this load
+   * @param replaced of those, offers held before with the same source and id
+   * @param held offers held after the load
+   * @param skillsGiven offers whose skills came (at least partly) from the input
+   * @param skillsExtracted offers with skills extracted from their text
+   * @param withoutSkills offers with no skill at all (kept; they match nothing)
+   */
+  public record IngestReport(
+      String ingest,
+      List<RowFiles.ReadReport> files,
+      long rows,
+      long accepted,
+      long rejected,
+      long written,
+      long replaced,
+      long held,
+      String rejects,
+      long skillsGiven,
+      long skillsExtracted,
+      long withoutSkills,
+      double seconds) {
+    public boolean complete() {
+      return rejected == 0 && files.stream().allMatch(f -> f.problem().isEmpty());
+    }
+  }
+
+  public IngestReport ingest(
+      List<Path> files, ExtractionMode mode, Optional<Path> rejectsFile, Progress progress) {
+    return ingestInputs(files.stream().map(RowInput::file).toList(), mode, rejectsFile, progress);
+  }
+
+  public IngestReport ingestInputs(
+      List<RowInput> inputs, ExtractionMode mode, Optional<Path> rejectsFile, Progress progress) {
+    long start = System.nanoTime();
+    String ingest =
+        "offers-"
+            + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
+                .withZone(ZoneOffset.UTC)
+                .format(Instant.now());
+    Path rejects =
+        rejectsFile.orElse(settings.homePath().resolve("rejects").resolve(ingest + ".csv"));
+    List<RowFiles.ReadReport> reports = new ArrayList<>();
+    List<Offer> offers = new ArrayList<>();
+    try (RejectsWriter rejectsWriter = new RejectsWriter(rejects)) {
+      for (RowInput input : inputs) {
+        List<Offer> fromThis = new ArrayList<>();
+        RowFiles.ReadReport report =
+            input.read(
+                OfferFiles.SCHEMA,
+                new RowFiles.Sink<>() {
+                  @Override
+                  public void accept(Offer offer, long line) {
+                    if (offers.size() + fromThis.size() >= MAX_OFFERS) {
+                      throw new IllegalArgumentException(
+                          String.format(
+                              Locale.ROOT,
+                              "%s: more than %,d training offers in one load; nothing was loaded,"
+                                  + " split the input",
+                              input.name(),
+                              MAX_OFFERS));
+                    }
+                    fromThis.add(offer);
+                  }
+
+                  @Override
+                  public void reject(Rejection r) {
+                    rejectsWriter.write(input.name(), r);
+                  }
+                },
+                progress);
+        reports.add(report);
+        if (report.problem().isPresent()) {
+          // Not read to its end: none of it is loaded, so a rerun of the mended file is whole.
+          rejectsWriter.write(
+              input.name(),
+              new Rejection(0, "file", report.problem().get() + "; none of its offers was loaded"));
+        } else {
+          offers.addAll(fromThis);
+        }
+      }
+      rejectsWriter.close();
+      String rejectsName = rejectsWriter.used() ? rejects.toString() : null;
+      SkillExtractor extractor =
+          extraction.extractor(Optional.empty(), mode == ExtractionMode.FULL, progress);
+      progress.start("Extracting skills from training offers", "offers", offers.size());
+      java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+      List<OfferRecord> records =
+          offers.parallelStream()
+              .map(
+                  o -> {
+                    OfferRecord r = enrich(o, extractor, mode, ingest);
+                    long n = done.incrementAndGet();
+                    if (n % 100 == 0) {
+                      progress.advance(n, n);
+                    }
+                    return r;
+                  })
+              .toList();
+      progress.finish(String.format(Locale.ROOT, "%,d training offers read", records.size()));
+      OfferIndex.LoadReport load = records.isEmpty() ? null : index.getObject().add(records);
+      long held = load == null ? index.getObject().stats().offers() : load.total();
+      long rows = reports.stream().mapToLong(RowFiles.ReadReport::rows).sum();
+      long accepted = reports.stream().mapToLong(RowFiles.ReadReport::accepted).sum();
+      long rejected = reports.stream().mapToLong(RowFiles.ReadReport::rejected).sum();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      return new IngestReport(
+          ingest,
+          reports,
+          rows,
+          accepted,
+          rejected,
+          load == null ? 0 : load.written(),
+          load == null ? 0 : load.replaced(),
+          held,
+          rejectsName,
+          records.stream()
+              .filter(r -> r.skills().stream().anyMatch(s -> s.origin().equals("given")))
+              .count(),
+          records.stream()
+              .filter(r -> r.skills().stream().anyMatch(s -> s.origin().equals("extracted")))
+              .count(),
+          records.stream().filter(r -> r.skills().isEmpty()).count(),
+          Math.round(seconds * 10) / 10.0);
+    }
+  }
+
+  /**
+   * An offer's skills: those given for the offer and with each outcome; each outcome without given
+   * skills has its text extracted; an offer with neither skills nor outcome texts has its title and
+   * description extracted.
+   */
+  OfferRecord enrich(Offer o, SkillExtractor extractor, ExtractionMode mode, String ingest) {
+    String language = o.language();
+    if (language == null) {
+      StringBuilder all = new StringBuilder(o.title()).append('\n').append(o.description());
+      o.outcomes().forEach(x -> all.append('\n').append(x.text()));
+      language = LanguageGuess.of(all.toString(), extractor.languages(), forms).orElse("en");
+    }
+    List<SkillEvidence> skills = new ArrayList<>();
+    o.skills().forEach(u -> skills.add(SkillEvidence.given(u)));
+    boolean anyText = false;
+    for (int i = 0; i < o.outcomes().size(); i++) {
+      Offer.Outcome out = o.outcomes().get(i);
+      out.skills().forEach(u -> skills.add(SkillEvidence.given(u)));
+      if (out.skills().isEmpty() && o.skills().isEmpty() && !out.text().isBlank()) {
+        anyText = true;
+        extract(extractor, mode, out.text(), language, "outcomes[" + (i + 1) + "]", skills);
+      }
+    }
+    if (skills.isEmpty() && !anyText) {
+      extract(extractor, mode, o.title(), language, "title", skills);
+      if (!o.description().isBlank()) {
+        extract(extractor, mode, o.description(), language, "description", skills);
+      }
+    }
+    return new OfferRecord(o, language, dedupe(skills), ingest);
+  }
+
+  private static void extract(
+      SkillExtractor extractor,
+      ExtractionMode mode,
+      String text,
+      String language,
+      String field,
+      List<SkillEvidence> out) {
+    Extraction x = extractor.extract(text, language, mode, SKILLS_PER_TEXT).counted();
+    for (ExtractedSkill s : x.skills()) {
+      out.add(
+          new SkillEvidence(
+              s.uri(), "extracted", s.score(), field, s.span().start(), s.span().end()));
+    }
+  }
+
+  /** The first evidence of each skill: given before extracted, as added. */
+  private static List<SkillEvidence> dedupe(List<SkillEvidence> skills) {
+    Map<String, SkillEvidence> first = new java.util.LinkedHashMap<>();
+    skills.forEach(s -> first.putIfAbsent(s.uri(), s));
+    return new ArrayList<>(first.values());
+  }
+
+  public OfferIndex.Stats stats() {
+    return index.getObject().stats();
+  }
+
+  /** An offer held, as indexed, by source and id. */
+  public Optional<Map<String, Object>> offer(String source, String id) {
+    return index.getObject().get(source, id);
+  }
+
+  /**
+   * How well skills are found in the learning outcomes of a generated catalogue, against the
+   * generator's truth ({@code FILE.truth.json}): for the offers that give no skill URIs, the skills
+   * extracted from their outcome texts against the skills they were written from.
+   *
+   * @param offers offers scored (those without given skills)
+   * @param recall truth skills found / truth skills
+   * @param precision extracted skills in the truth / extracted skills
+   */
+  public record Evaluation(
+      String file,
+      String mode,
+      long offers,
+      long truth,
+      long extracted,
+      long right,
+      double recall,
+      double precision,
+      double seconds) {}
+
+  public Evaluation evaluate(Path file, ExtractionMode mode, Progress progress) {
+    long start = System.nanoTime();
+    Path truthFile = file.resolveSibling(file.getFileName() + ".truth.json");
+    Map<String, List<String>> truth = new java.util.HashMap<>();
+    try {
+      var node =
+          tools.jackson.databind.json.JsonMapper.builder().build().readTree(truthFile.toFile());
+      var taught = node.get("taught");
+      if (taught == null || !taught.isObject()) {
+        throw new IllegalArgumentException(
+            truthFile + ": no 'taught' object; is it a truth file of" + " 'generate offers'?");
+      }
+      for (var e : taught.properties()) {
+        List<String> uris = new ArrayList<>();
+        e.getValue().forEach(u -> uris.add(u.asString()));
+        truth.put(e.getKey(), uris);
+      }
+    } catch (tools.jackson.core.JacksonException e) {
+      throw new IllegalArgumentException(
+          truthFile + ": not readable JSON: " + e.getOriginalMessage());
+    }
+    SkillExtractor extractor =
+        extraction.extractor(Optional.empty(), mode == ExtractionMode.FULL, progress);
+    long[] c = new long[4];
+    RowFiles.ReadReport report =
+        OfferFiles.read(
+            file,
+            new RowFiles.Sink<>() {
+              @Override
+              public void accept(Offer o, long line) {
+                List<String> expected = truth.get(o.key());
+                if (expected == null || !o.skills().isEmpty()) {
+                  return;
+                }
+                List<String> found = enrich(o, extractor, mode, "evaluation").skillUris();
+                c[0]++;
+                c[1] += expected.size();
+                c[2] += found.size();
+                c[3] += found.stream().filter(expected::contains).count();
+              }
+
+              @Override
+              public void reject(Rejection r) {}
+            },
+            progress);
+    report
+        .problem()
+        .ifPresent(
+            p -> {
+              throw new IllegalArgumentException(p);
+            });
+    return new Evaluation(
+        file.toString(),
+        mode.name().toLowerCase(Locale.ROOT),
+        c[0],
+        c[1],
+        c[2],
+        c[3],
+        c[1] == 0 ? 0 : Math.round(10_000.0 * c[3] / c[1]) / 10_000.0,
+        c[2] == 0 ? 0 : Math.round(10_000.0 * c[3] / c[2]) / 10_000.0,
+        Math.round((System.nanoTime() - start) / 1e8) / 10.0);
+  }
+}

@@ -1,0 +1,566 @@
+package eu.skillsobservatory.ingest.offer;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import eu.skillsobservatory.analytics.offer.Offer;
+import eu.skillsobservatory.analytics.offer.OfferFilter;
+import eu.skillsobservatory.analytics.offer.OfferRecord;
+import eu.skillsobservatory.ingest.search.BulkWrites;
+import eu.skillsobservatory.ingest.search.SearchConnection;
+import eu.skillsobservatory.ingest.search.SearchStoreException;
+import eu.skillsobservatory.ingest.search.SkillFields;
+import eu.skillsobservatory.ingest.vacancy.VacancyIndex;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Training offers in Elasticsearch, behind the alias {@code offers}. Every load makes a new index
+ * (the offers held before, less those the load replaces, plus the load's), checks that it holds
+ * exactly what it should, and swaps the alias to it in one request: readers see the offers before
+ * the load or after it, never part of a load, and a load that fails or dies changes nothing. Offers
+ * are a catalogue (thousands, not millions), so copying them per load is cheap.
+ */
+public final class OfferIndex {
+  public static final String ALIAS = "offers";
+  static final String PREFIX = "offers-";
+
+  /** An index of this prefix not behind the alias and older than this is a dead load's. */
+  static final long ORPHAN_AFTER_MS = 60 * 60 * 1000L;
+
+  static final String MAPPING =
+      """
+      {"settings":{"number_of_shards":1,"number_of_replicas":0},
+       "mappings":{"dynamic":"strict","_meta":{"mappingVersion":1},"properties":{
+        "source":{"type":"keyword"},"id":{"type":"keyword"},
+        "provider":{"type":"keyword"},
+        "title":{"type":"text","analyzer":"standard","fields":{"raw":{"type":"keyword"}}},
+        "description":{"type":"text","index":false},
+        "country":{"type":"keyword"},"region":{"type":"keyword"},
+        "eqf":{"type":"integer"},"isced":{"type":"keyword"},"mode":{"type":"keyword"},
+        "hours":{"type":"float"},"ects":{"type":"float"},
+        "cost":{"type":"float"},"currency":{"type":"keyword"},
+        "language":{"type":"keyword"},"start":{"type":"date","format":"yyyy-MM-dd"},
+        "outcomes":{"type":"object","enabled":false},
+        "url":{"type":"keyword","index":false},"format":{"type":"keyword"},
+        %s,
+        "ingest":{"type":"keyword"},"ingestedAt":{"type":"date"}}}}
+      """
+          .formatted(SkillFields.MAPPING);
+
+  private final SearchConnection connection;
+  private final ElasticsearchClient es;
+
+  public OfferIndex(SearchConnection connection) {
+    this.connection = connection;
+    this.es = connection.client();
+  }
+
+  /** What a load did. */
+  public record LoadReport(String index, long written, long replaced, long kept, long total) {}
+
+  /** Creates an empty index behind the alias when there is none; drops dead loads' indices. */
+  public void ensure() {
+    try {
+      boolean alias =
+          connection.withRetries(
+              "checking the offers alias",
+              () -> es.indices().existsAlias(a -> a.name(ALIAS)).value());
+      if (!alias) {
+        String index = PREFIX + System.currentTimeMillis();
+        es.indices()
+            .create(c -> c.index(index).withJson(new StringReader(MAPPING)).aliases(ALIAS, a -> a));
+      }
+      dropOrphans();
+    } catch (ElasticsearchException e) {
+      if (!"resource_already_exists_exception".equals(e.error().type())) {
+        throw new SearchStoreException("cannot create the offers index: " + e.getMessage(), e);
+      }
+    } catch (IOException e) {
+      throw new SearchStoreException("Elasticsearch did not answer: " + e.getMessage(), e);
+    }
+  }
+
+  private void dropOrphans() throws IOException {
+    Set<String> live = es.indices().getAlias(a -> a.name(ALIAS)).result().keySet();
+    long now = System.currentTimeMillis();
+    for (String index : es.indices().get(g -> g.index(PREFIX + "*")).result().keySet()) {
+      if (live.contains(index)) {
+        continue;
+      }
+      try {
+        long made = Long.parseLong(index.substring(PREFIX.length()));
+        if (now - made > ORPHAN_AFTER_MS) {
+          dropQuietly(index);
+        }
+      } catch (NumberFormatException e) {
+        // not one of ours
+      }
+    }
+  }
+
+  /**
+   * Adds these offers, replacing any held with the same source and id.
+   *
+   * @throws SearchStoreException when Elasticsearch refused an offer or failed; nothing changed
+   */
+  public synchronized LoadReport add(List<OfferRecord> records) {
+    ensure();
+    String index = PREFIX + System.currentTimeMillis();
+    Map<String, OfferRecord> incoming = new LinkedHashMap<>();
+    for (OfferRecord r : records) {
+      incoming.put(documentId(r.offer()), r);
+    }
+    String ingestedAt = Instant.now().toString();
+    try {
+      Set<String> previous = es.indices().getAlias(a -> a.name(ALIAS)).result().keySet();
+      es.indices()
+          .create(
+              c ->
+                  c.index(index)
+                      .withJson(new StringReader(MAPPING))
+                      .settings(s -> s.refreshInterval(t -> t.time("-1"))));
+      BulkWrites writes = new BulkWrites(n -> {});
+      long[] kept = new long[1];
+      long[] replaced = new long[1];
+      try (BulkIngester<String> ingester = writes.ingester(es)) {
+        scan(
+            ALIAS,
+            Query.of(q -> q.matchAll(m -> m)),
+            hit -> {
+              if (incoming.containsKey(hit.id())) {
+                replaced[0]++;
+                return;
+              }
+              kept[0]++;
+              Map<String, Object> doc = hit.source();
+              ingester.add(
+                  op -> op.index(i -> i.index(index).id(hit.id()).document(doc)), hit.id());
+            });
+        for (Map.Entry<String, OfferRecord> e : incoming.entrySet()) {
+          Map<String, Object> doc = document(e.getValue(), ingestedAt);
+          ingester.add(
+              op -> op.index(i -> i.index(index).id(e.getKey()).document(doc)),
+              e.getValue().offer().key());
+        }
+      }
+      es.indices()
+          .putSettings(p -> p.index(index).settings(x -> x.refreshInterval(t -> t.time("1s"))));
+      es.indices().refresh(r -> r.index(index));
+      long count = es.count(c -> c.index(index)).count();
+      long expected = kept[0] + incoming.size();
+      if (!writes.failed().isEmpty() || count != expected) {
+        dropQuietly(index);
+        List<String> failed = writes.failed();
+        throw new SearchStoreException(
+            "loading training offers failed, nothing changed: "
+                + count
+                + " of "
+                + expected
+                + " offers written"
+                + (failed.isEmpty()
+                    ? ""
+                    : "; refused: "
+                        + String.join("; ", failed.subList(0, Math.min(5, failed.size())))),
+            null);
+      }
+      es.indices()
+          .updateAliases(
+              u -> {
+                u.actions(a -> a.add(x -> x.index(index).alias(ALIAS)));
+                for (String old : previous) {
+                  u.actions(a -> a.removeIndex(x -> x.index(old)));
+                }
+                return u;
+              });
+      return new LoadReport(index, incoming.size(), replaced[0], kept[0], count);
+    } catch (IOException | ElasticsearchException e) {
+      dropQuietly(index);
+      throw new SearchStoreException(
+          "loading training offers into Elasticsearch failed, nothing changed: " + e.getMessage(),
+          e);
+    }
+  }
+
+  /** The document id of an offer: a digest of its source and id. */
+  public static String documentId(Offer o) {
+    return VacancyIndex.documentId(o.source(), o.id());
+  }
+
+  static Map<String, Object> document(OfferRecord r, String ingestedAt) {
+    Offer o = r.offer();
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("source", o.source());
+    d.put("id", o.id());
+    d.put("provider", o.provider());
+    d.put("title", o.title());
+    d.put("description", o.description());
+    d.put("country", o.country());
+    d.put("region", o.region());
+    d.put("eqf", o.eqf());
+    d.put("isced", o.iscedF());
+    d.put("mode", o.mode());
+    d.put("hours", o.hours());
+    d.put("ects", o.ects());
+    d.put("cost", o.cost());
+    d.put("currency", o.currency());
+    d.put("language", r.language());
+    d.put("start", o.startDates().stream().map(Object::toString).toList());
+    List<Map<String, Object>> outcomes = new ArrayList<>();
+    for (Offer.Outcome out : o.outcomes()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("text", out.text());
+      m.put("skills", out.skills());
+      outcomes.add(m);
+    }
+    d.put("outcomes", outcomes);
+    d.put("url", o.url());
+    d.put("format", o.format());
+    SkillFields.put(d, r.skills());
+    d.put("ingest", r.ingest());
+    d.put("ingestedAt", ingestedAt);
+    return d;
+  }
+
+  private interface HitConsumer {
+    void accept(Hit<Map<String, Object>> hit);
+  }
+
+  /** Every document matching a query, in pages by search_after. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void scan(String index, Query query, HitConsumer each) throws IOException {
+    List<FieldValue> after = null;
+    while (true) {
+      List<FieldValue> from = after;
+      SearchResponse<Map> page =
+          connection.withRetries(
+              "reading training offers",
+              () ->
+                  es.search(
+                      s -> {
+                        s.index(index)
+                            .query(query)
+                            .size(1_000)
+                            .sort(o -> o.field(f -> f.field("_doc").order(SortOrder.Asc)));
+                        if (from != null) {
+                          s.searchAfter(from);
+                        }
+                        return s;
+                      },
+                      Map.class));
+      var hits = page.hits().hits();
+      for (var h : hits) {
+        each.accept((Hit<Map<String, Object>>) (Hit) h);
+      }
+      if (hits.size() < 1_000) {
+        return;
+      }
+      after = hits.get(hits.size() - 1).sort();
+    }
+  }
+
+  /** The query of a filter. Offers that do not say their hours, cost or level are kept. */
+  public static Query query(OfferFilter f) {
+    List<Query> must = new ArrayList<>();
+    f.country().ifPresent(c -> must.add(terms("country", List.of(c))));
+    f.region().ifPresent(r -> must.add(Query.of(q -> q.prefix(p -> p.field("region").value(r)))));
+    if (!f.modes().isEmpty()) {
+      must.add(terms("mode", new ArrayList<>(f.modes())));
+    }
+    if (f.eqfMin().isPresent() || f.eqfMax().isPresent()) {
+      must.add(
+          unknownOr(
+              "eqf",
+              Query.of(
+                  q ->
+                      q.range(
+                          r ->
+                              r.number(
+                                  n -> {
+                                    n.field("eqf");
+                                    f.eqfMin().ifPresent(x -> n.gte((double) x));
+                                    f.eqfMax().ifPresent(x -> n.lte((double) x));
+                                    return n;
+                                  })))));
+    }
+    f.maxHours()
+        .ifPresent(
+            h ->
+                must.add(
+                    unknownOr(
+                        "hours",
+                        Query.of(q -> q.range(r -> r.number(n -> n.field("hours").lte(h)))))));
+    f.maxCost()
+        .ifPresent(
+            c ->
+                must.add(
+                    unknownOr(
+                        "cost",
+                        Query.of(q -> q.range(r -> r.number(n -> n.field("cost").lte(c)))))));
+    return Query.of(q -> q.bool(b -> b.filter(must)));
+  }
+
+  private static Query unknownOr(String field, Query q) {
+    return Query.of(
+        x ->
+            x.bool(
+                b ->
+                    b.should(q)
+                        .should(s -> s.bool(n -> n.mustNot(m -> m.exists(e -> e.field(field)))))
+                        .minimumShouldMatch("1")));
+  }
+
+  private static Query terms(String field, List<String> values) {
+    return Query.of(
+        q ->
+            q.terms(
+                t ->
+                    t.field(field)
+                        .terms(v -> v.value(values.stream().map(FieldValue::of).toList()))));
+  }
+
+  /**
+   * Offers in scope that teach any of these skills, with what the matching and gap reports need.
+   *
+   * @param max at most this many (the most relevant first: most of the skills)
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public List<Map<String, Object>> teaching(
+      OfferFilter filter, Collection<String> skills, int max) {
+    ensure();
+    if (skills.isEmpty()) {
+      return List.of();
+    }
+    Query scope = query(filter);
+    List<String> list = new ArrayList<>(new HashSet<>(skills));
+    Query q =
+        Query.of(
+            x ->
+                x.bool(
+                    b ->
+                        b.filter(scope)
+                            .should(
+                                list.stream()
+                                    .map(
+                                        s ->
+                                            Query.of(
+                                                t ->
+                                                    t.constantScore(
+                                                        c ->
+                                                            c.filter(
+                                                                f ->
+                                                                    f.term(
+                                                                        tt ->
+                                                                            tt.field("skills")
+                                                                                .value(s))))))
+                                    .toList())
+                            .minimumShouldMatch("1")));
+    try {
+      SearchResponse<Map> r =
+          connection.withRetries(
+              "finding training offers",
+              () ->
+                  es.search(
+                      s ->
+                          s.index(ALIAS)
+                              .query(q)
+                              .size(max)
+                              .source(
+                                  src ->
+                                      src.filter(
+                                          f ->
+                                              f.includes(
+                                                  "source",
+                                                  "id",
+                                                  "title",
+                                                  "provider",
+                                                  "country",
+                                                  "region",
+                                                  "eqf",
+                                                  "mode",
+                                                  "hours",
+                                                  "cost",
+                                                  "currency",
+                                                  "skills",
+                                                  "start",
+                                                  "url"))),
+                      Map.class));
+      List<Map<String, Object>> out = new ArrayList<>();
+      r.hits().hits().forEach(h -> out.add((Map<String, Object>) h.source()));
+      return out;
+    } catch (IOException | ElasticsearchException e) {
+      throw new SearchStoreException("finding training offers failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** One skill's supply: offers in scope teaching it, their hours, their EQF levels. */
+  public record Supply(String skill, long offers, double hours, Map<Integer, Long> eqf) {}
+
+  /** The supply of each of these skills in scope, counted by aggregations. */
+  public Map<String, Supply> supply(OfferFilter filter, Collection<String> skills) {
+    ensure();
+    Map<String, Supply> out = new LinkedHashMap<>();
+    if (skills.isEmpty()) {
+      return out;
+    }
+    List<String> list = new ArrayList<>(new HashSet<>(skills));
+    try {
+      SearchResponse<Void> r =
+          connection.withRetries(
+              "counting training offers",
+              () ->
+                  es.search(
+                      s ->
+                          s.index(ALIAS)
+                              .size(0)
+                              .query(query(filter))
+                              .aggregations(
+                                  "skills",
+                                  a ->
+                                      a.terms(
+                                              t ->
+                                                  t.field("skills")
+                                                      .size(list.size())
+                                                      .include(i -> i.terms(list)))
+                                          .aggregations("hours", h -> h.sum(x -> x.field("hours")))
+                                          .aggregations(
+                                              "eqf", h -> h.terms(x -> x.field("eqf").size(8)))),
+                      Void.class));
+      Aggregate agg = r.aggregations().get("skills");
+      for (StringTermsBucket b : agg.sterms().buckets().array()) {
+        Map<Integer, Long> eqf = new java.util.TreeMap<>();
+        b.aggregations()
+            .get("eqf")
+            .lterms()
+            .buckets()
+            .array()
+            .forEach(x -> eqf.put((int) x.key(), x.docCount()));
+        out.put(
+            b.key().stringValue(),
+            new Supply(
+                b.key().stringValue(),
+                b.docCount(),
+                b.aggregations().get("hours").sum().value(),
+                eqf));
+      }
+      return out;
+    } catch (IOException | ElasticsearchException e) {
+      throw new SearchStoreException("counting training offers failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Offers in scope. */
+  public long count(OfferFilter filter) {
+    ensure();
+    try {
+      return connection
+          .withRetries(
+              "counting training offers", () -> es.count(c -> c.index(ALIAS).query(query(filter))))
+          .count();
+    } catch (IOException | ElasticsearchException e) {
+      throw new SearchStoreException("counting training offers failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** What is held: offers in all, by source, country and mode, and how their skills came. */
+  public record Stats(
+      long offers,
+      Map<String, Long> bySource,
+      Map<String, Long> byCountry,
+      Map<String, Long> byMode,
+      long withGivenSkills,
+      long withExtractedSkills,
+      long withoutSkills) {}
+
+  public Stats stats() {
+    ensure();
+    try {
+      SearchResponse<Void> r =
+          connection.withRetries(
+              "counting training offers",
+              () ->
+                  es.search(
+                      s ->
+                          s.index(ALIAS)
+                              .size(0)
+                              .trackTotalHits(t -> t.enabled(true))
+                              .aggregations(
+                                  "source", a -> a.terms(t -> t.field("source").size(100)))
+                              .aggregations(
+                                  "country", a -> a.terms(t -> t.field("country").size(100)))
+                              .aggregations("mode", a -> a.terms(t -> t.field("mode").size(10)))
+                              .aggregations(
+                                  "given",
+                                  a -> a.filter(f -> f.exists(e -> e.field("skillsGiven"))))
+                              .aggregations(
+                                  "extracted",
+                                  a -> a.filter(f -> f.exists(e -> e.field("skillsExtracted"))))
+                              .aggregations(
+                                  "none",
+                                  a ->
+                                      a.filter(
+                                          f ->
+                                              f.bool(
+                                                  b ->
+                                                      b.mustNot(
+                                                          m -> m.exists(e -> e.field("skills")))))),
+                      Void.class));
+      return new Stats(
+          r.hits().total().value(),
+          buckets(r.aggregations().get("source")),
+          buckets(r.aggregations().get("country")),
+          buckets(r.aggregations().get("mode")),
+          r.aggregations().get("given").filter().docCount(),
+          r.aggregations().get("extracted").filter().docCount(),
+          r.aggregations().get("none").filter().docCount());
+    } catch (IOException | ElasticsearchException e) {
+      throw new SearchStoreException("counting training offers failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static Map<String, Long> buckets(Aggregate a) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    a.sterms().buckets().array().forEach(b -> out.put(b.key().stringValue(), b.docCount()));
+    return out;
+  }
+
+  /** An offer held, as indexed, by source and id. */
+  @SuppressWarnings("unchecked")
+  public java.util.Optional<Map<String, Object>> get(String source, String id) {
+    ensure();
+    String docId = VacancyIndex.documentId(source, id);
+    try {
+      var r =
+          connection.withRetries(
+              "reading a training offer", () -> es.get(g -> g.index(ALIAS).id(docId), Map.class));
+      return r.found()
+          ? java.util.Optional.of((Map<String, Object>) r.source())
+          : java.util.Optional.empty();
+    } catch (IOException | ElasticsearchException e) {
+      throw new SearchStoreException("reading a training offer failed: " + e.getMessage(), e);
+    }
+  }
+
+  private void dropQuietly(String index) {
+    try {
+      es.indices().delete(d -> d.index(index).ignoreUnavailable(true));
+    } catch (IOException | ElasticsearchException ignored) {
+      // the index may never have been made
+    }
+  }
+}
