@@ -62,7 +62,7 @@ class EmergingCliTest {
     }
   }
 
-  JsonNode evaluate(String home, int emerging, long seed) {
+  JsonNode evaluate(String home, int emerging, int newTerms, long seed) {
     Path corpus = dir.resolve(home + ".jsonl.gz");
     Path h = dir.resolve(home);
     CliRun g =
@@ -76,6 +76,8 @@ class EmergingCliTest {
             String.valueOf(seed),
             "--emerging",
             String.valueOf(emerging),
+            "--new-terms",
+            String.valueOf(newTerms),
             "--employment",
             EMPLOYMENT.toString(),
             corpus.toString());
@@ -89,15 +91,19 @@ class EmergingCliTest {
 
   @Test
   void plantedTrendsAreFoundWithHighPrecision() {
-    JsonNode r = evaluate("trend", 5, 21);
+    JsonNode r = evaluate("trend", 5, 3, 21);
     assertThat(r.get("planted").asInt()).isEqualTo(5);
     assertThat(r.get("recall").asDouble()).as(r.toString()).isGreaterThanOrEqualTo(0.9);
     assertThat(r.get("precision").asDouble()).as(r.toString()).isGreaterThanOrEqualTo(0.9);
+    // Terms no ESCO label matches, rising in their sector: the candidate new skills.
+    assertThat(r.get("newTerms").asInt()).isEqualTo(3);
+    assertThat(r.get("newTermsFound").asInt()).as(r.toString()).isEqualTo(3);
+    assertThat(r.get("candidatesCalled").asInt()).as(r.toString()).isLessThanOrEqualTo(4);
   }
 
   @Test
   void whereNothingRisesAtMostFivePercentOfSkillsAreCalled() {
-    JsonNode r = evaluate("flat", 0, 22);
+    JsonNode r = evaluate("flat", 0, 0, 22);
     assertThat(r.get("planted").asInt()).isZero();
     assertThat(r.get("tested").asInt()).as(r.toString()).isPositive();
     assertThat(r.get("calledShare").asDouble()).as(r.toString()).isLessThanOrEqualTo(0.05);

@@ -47,14 +47,23 @@ public record Extraction(String text, List<ExtractedSkill> skills, List<String> 
   }
 
   /**
-   * The skills a text counts as naming: the {@link #outermost()} skills found by a label; where no
-   * label was found at all, the one nearest by meaning. A skill found by meaning only is a
-   * neighbour in a ranking, not one the text names, so the rest of them are not counted.
+   * The lowest score of a label match that counts: below it are one-word labels found by their stem
+   * only, section headings, and words shared by many skills, which rank but do not count.
+   */
+  public static final double MIN_COUNTED = 0.25;
+
+  /**
+   * The skills a text counts as naming: the {@link #outermost()} skills found by a label with a
+   * score of at least {@link #MIN_COUNTED}; where no label was found at all, the one nearest by
+   * meaning. A skill found by meaning only is a neighbour in a ranking, not one the text names, so
+   * the rest of them are not counted.
    */
   public Extraction counted() {
     Extraction o = outermost();
     List<ExtractedSkill> byLabel =
-        o.skills.stream().filter(s -> !"meaning".equals(s.evidence())).toList();
+        o.skills.stream()
+            .filter(s -> !"meaning".equals(s.evidence()) && s.score() >= MIN_COUNTED)
+            .toList();
     List<ExtractedSkill> kept =
         !byLabel.isEmpty() || o.skills.isEmpty() ? byLabel : List.of(o.skills.get(0));
     return new Extraction(text, kept, notices);

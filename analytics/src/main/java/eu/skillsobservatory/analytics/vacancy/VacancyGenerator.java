@@ -53,14 +53,24 @@ public final class VacancyGenerator {
    * @param from the first month
    * @param months how many months
    * @param emerging how many skills to plant as emerging (0 for a corpus without trends)
+   * @param newTerms how many terms outside ESCO to plant as rising (0 by default)
    */
-  public record Settings(int n, long seed, YearMonth from, int months, int emerging) {
+  public record Settings(int n, long seed, YearMonth from, int months, int emerging, int newTerms) {
     /** With the five planted emerging skills. */
     public Settings(int n, long seed, YearMonth from, int months) {
       this(n, seed, from, months, SECTORS_WITH_TRENDS.length);
     }
 
+    /** Without new terms outside ESCO. */
+    public Settings(int n, long seed, YearMonth from, int months, int emerging) {
+      this(n, seed, from, months, emerging, 0);
+    }
+
     public Settings {
+      if (newTerms < 0 || newTerms > NEW_TERMS.length) {
+        throw new IllegalArgumentException(
+            "newTerms: 0 to " + NEW_TERMS.length + ", not " + newTerms);
+      }
       if (emerging < 0 || emerging > SECTORS_WITH_TRENDS.length) {
         throw new IllegalArgumentException(
             "emerging: 0 to " + SECTORS_WITH_TRENDS.length + ", not " + emerging);
@@ -79,6 +89,21 @@ public final class VacancyGenerator {
    */
   public record EmergingSkill(String uri, String label, String sector, double finalShare) {}
 
+  /**
+   * A planted term outside ESCO: its share of the sector's vacancies rises from 0 to {@code
+   * finalShare}, in the sentence "Experience with TERM is a plus."
+   */
+  public record NewTerm(String term, String sector, double finalShare) {}
+
+  /** Terms no ESCO v1.1.1 label matches, planted when asked for. */
+  static final String[] NEW_TERMS = {
+    "digital product passports",
+    "low-code automation",
+    "agentic workflows",
+    "vibe coding",
+    "battery passport audits"
+  };
+
   /** What was planted. */
   public record Truth(
       String note,
@@ -86,6 +111,7 @@ public final class VacancyGenerator {
       int vacancies,
       int duplicates,
       List<EmergingSkill> emerging,
+      List<NewTerm> newTerms,
       Map<String, String> duplicateOf) {}
 
   /** Share of vacancies that are reposts of an earlier one on another portal. */
@@ -145,6 +171,10 @@ public final class VacancyGenerator {
     Random r = new Random(s.seed());
     OccupationDraw draw = new OccupationDraw(occupations, employment);
     List<EmergingSkill> emerging = plant(r, s.emerging());
+    List<NewTerm> terms = new ArrayList<>();
+    for (int t = 0; t < s.newTerms(); t++) {
+      terms.add(new NewTerm(NEW_TERMS[t], SECTORS_WITH_TRENDS[t], 0.3));
+    }
     Map<String, String> duplicateOf = new LinkedHashMap<>();
     List<Vacancy> recent = new ArrayList<>();
     int duplicates = 0;
@@ -163,7 +193,8 @@ public final class VacancyGenerator {
       int month = r.nextInt(s.months());
       LocalDate posted = s.from().plusMonths(month).atDay(1).plusDays(r.nextInt(28));
       Vacancy v =
-          vacancy(i, o, cell, posted, month / (double) Math.max(1, s.months() - 1), emerging, r);
+          vacancy(
+              i, o, cell, posted, month / (double) Math.max(1, s.months() - 1), emerging, terms, r);
       recent.add(v);
       if (recent.size() > 500) {
         recent.remove(0);
@@ -177,6 +208,7 @@ public final class VacancyGenerator {
         s.n(),
         duplicates,
         emerging,
+        terms,
         duplicateOf);
   }
 
@@ -205,6 +237,7 @@ public final class VacancyGenerator {
       LocalDate posted,
       double progress,
       List<EmergingSkill> emerging,
+      List<NewTerm> terms,
       Random r) {
     List<SkillRef> skills = new ArrayList<>();
     List<SkillRef> essential = new ArrayList<>(o.essential());
@@ -227,6 +260,11 @@ public final class VacancyGenerator {
       text.append(' ')
           .append(
               String.format(Locale.ROOT, SKILL_LINES[r.nextInt(SKILL_LINES.length)], k.label()));
+    }
+    for (NewTerm t : terms) {
+      if (t.sector().equals(cell.nace()) && r.nextDouble() < t.finalShare() * progress) {
+        text.append(" Experience with ").append(t.term()).append(" is a plus.");
+      }
     }
     int boilerplate = 1 + r.nextInt(3);
     for (int b = 0; b < boilerplate; b++) {

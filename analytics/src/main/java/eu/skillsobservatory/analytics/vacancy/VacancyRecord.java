@@ -17,6 +17,7 @@ import java.util.List;
  * @param duplicateOf {@code source/id} of the vacancy this one duplicates, or null
  * @param fingerprint the text's near-duplicate fingerprint ({@link NearDuplicates}), Base64
  * @param ingest the id of the ingest run that wrote it
+ * @param phrases candidate terms outside ESCO in its text ({@code Phrases}), English only
  */
 public record VacancyRecord(
     Vacancy vacancy,
@@ -29,9 +30,39 @@ public record VacancyRecord(
     List<SkillEvidence> skills,
     String duplicateOf,
     String fingerprint,
-    String ingest) {
+    String ingest,
+    List<String> phrases) {
   public VacancyRecord {
     skills = List.copyOf(skills);
+    phrases = List.copyOf(phrases);
+  }
+
+  /** Without candidate terms. */
+  public VacancyRecord(
+      Vacancy vacancy,
+      String language,
+      boolean languageDetected,
+      String iscoCode,
+      boolean occupationUnknown,
+      boolean occupationRemote,
+      OccupationCoder.Coding coded,
+      List<SkillEvidence> skills,
+      String duplicateOf,
+      String fingerprint,
+      String ingest) {
+    this(
+        vacancy,
+        language,
+        languageDetected,
+        iscoCode,
+        occupationUnknown,
+        occupationRemote,
+        coded,
+        skills,
+        duplicateOf,
+        fingerprint,
+        ingest,
+        List.of());
   }
 
   /** The ESCO occupation the vacancy is filed under: the URI it gives, else the one coded. */

@@ -56,6 +56,18 @@ class ExtractionTest {
   }
 
   @Test
+  void weakLabelMatchesRankButDoNotCount() {
+    Extraction x =
+        new Extraction(
+            "t",
+            List.of(
+                skill("weld", 0, 4),
+                new ExtractedSkill("heading", "heading", 0.19, new Span(6, 10), "h", "label")),
+            List.of());
+    assertThat(x.counted().skills()).extracting(ExtractedSkill::uri).containsExactly("weld");
+  }
+
+  @Test
   void oneWordLabelsMatchTheSameWordNotAnotherWithItsStem() {
     assertThat(SkillExtractor.sameEnglishWord("Responsibilities", "responsibility")).isTrue();
     assertThat(SkillExtractor.sameEnglishWord("welding", "weld")).isTrue();

@@ -91,6 +91,22 @@ public class AnalyticsController {
         : org.springframework.http.ResponseEntity.ok(r);
   }
 
+  @GetMapping("/api/analytics/candidate-skills")
+  public EmergingService.Candidates candidateSkills(
+      @org.springframework.web.bind.annotation.ModelAttribute SliceParams slice,
+      @RequestParam(defaultValue = "6") int recentMonths,
+      @RequestParam(defaultValue = "0") int baselineMonths,
+      @RequestParam(defaultValue = "20") long minSupport,
+      @RequestParam(defaultValue = "1.2") double minLift,
+      @RequestParam(defaultValue = "0.01") double alpha,
+      @RequestParam(defaultValue = "20") int limit) {
+    return emerging.candidates(
+        slice.slice(),
+        new eu.skillsobservatory.analytics.demand.Emerging.Settings(
+            recentMonths, baselineMonths, minSupport, minLift, alpha),
+        limit);
+  }
+
   @GetMapping("/api/analytics/demand")
   public org.springframework.http.ResponseEntity<?> demand(
       @org.springframework.web.bind.annotation.ModelAttribute SliceParams slice,

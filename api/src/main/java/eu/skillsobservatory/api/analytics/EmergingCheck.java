@@ -39,6 +39,9 @@ public class EmergingCheck {
    * @param called skills called emerging in the sectors checked
    * @param tested skills tested in those sectors
    * @param unplanted called but not planted, per sector
+   * @param newTerms terms outside ESCO the generator planted; {@code newTermsFound} of them were
+   *     among the rising candidate phrases of their sector
+   * @param candidatesCalled candidate phrases called rising in the sectors of planted terms
    */
   public record Result(
       int planted,
@@ -49,7 +52,11 @@ public class EmergingCheck {
       int tested,
       double calledShare,
       Map<String, List<String>> unplanted,
-      List<String> missed) {}
+      List<String> missed,
+      int newTerms,
+      int newTermsFound,
+      int candidatesCalled,
+      Map<String, List<String>> candidates) {}
 
   public Result check(Path corpus, Emerging.Settings settings) {
     Path truthFile = corpus.resolveSibling(corpus.getFileName() + ".truth.json");
@@ -74,15 +81,7 @@ public class EmergingCheck {
     Map<String, List<String>> unplanted = new LinkedHashMap<>();
     List<String> missed = new ArrayList<>();
     for (String sector : sectors) {
-      Slice slice =
-          new Slice(
-              Optional.of(sector),
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty(),
-              false);
+      Slice slice = sectorSlice(sector);
       EmergingService.Report r = emerging.emerging(slice, settings, 0);
       Set<String> expected = plantedBySector.getOrDefault(sector, Set.of());
       tested += r.tested();
@@ -102,6 +101,21 @@ public class EmergingCheck {
         }
       }
     }
+    int terms = 0;
+    int termsFound = 0;
+    int candidatesCalled = 0;
+    Map<String, List<String>> candidates = new LinkedHashMap<>();
+    JsonNode newTerms = truth.get("newTerms");
+    for (JsonNode t : newTerms == null ? List.<JsonNode>of() : newTerms.values()) {
+      terms++;
+      String sector = t.get("sector").asString();
+      EmergingService.Candidates c = emerging.candidates(sectorSlice(sector), settings, 100);
+      candidatesCalled += c.rising().size();
+      candidates.put(sector, c.rising().stream().map(Emerging.Result::uri).toList());
+      if (c.rising().stream().anyMatch(x -> x.uri().equals(t.get("term").asString()))) {
+        termsFound++;
+      }
+    }
     return new Result(
         planted,
         found,
@@ -111,6 +125,21 @@ public class EmergingCheck {
         tested,
         tested == 0 ? 0 : (double) called / tested,
         unplanted,
-        missed);
+        missed,
+        terms,
+        termsFound,
+        candidatesCalled,
+        candidates);
+  }
+
+  private static Slice sectorSlice(String sector) {
+    return new Slice(
+        Optional.of(sector),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        false);
   }
 }

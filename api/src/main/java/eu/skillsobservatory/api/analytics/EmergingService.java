@@ -158,4 +158,42 @@ public class EmergingService {
   private Skill labelled(Emerging.Result r) {
     return new Skill(demand.label(r.uri()), r);
   }
+
+  /**
+   * Candidate new skills outside ESCO: phrases of the vacancies' text that no ESCO label matched
+   * ({@code Phrases}, English), tested for a rise exactly as skills are; a phrase made of the words
+   * of a longer rising one is listed as explained by it.
+   *
+   * @param tested phrases with the minimum support in the recent window
+   */
+  public record Candidates(
+      Slice slice,
+      Emerging.Settings settings,
+      YearMonth recentFrom,
+      long recentPostings,
+      long baselinePostings,
+      int tested,
+      List<Emerging.Result> rising,
+      List<Emerging.Result> explained) {}
+
+  public Candidates candidates(Slice slice, Emerging.Settings settings, int limit) {
+    if (limit < 0 || limit > 1_000) {
+      throw new IllegalArgumentException("limit: 0 to 1000, not " + limit);
+    }
+    Emerging.Series series =
+        aggregations
+            .getObject()
+            .monthly(slice, "phrases", settings.recentMonths(), settings.minSupport());
+    Emerging.Report r = Emerging.run(series, settings);
+    r = Emerging.withoutExplained(r, phrase -> List.of(java.util.Set.of(phrase.split(" "))));
+    return new Candidates(
+        slice,
+        settings,
+        r.recentFrom(),
+        r.recentPostings(),
+        r.baselinePostings(),
+        r.tested(),
+        r.emerging().stream().limit(limit).toList(),
+        r.testedResults().stream().filter(x -> x.explainedBy() != null).limit(limit).toList());
+  }
 }

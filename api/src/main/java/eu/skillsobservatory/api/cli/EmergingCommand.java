@@ -49,6 +49,14 @@ public class EmergingCommand implements Callable<Integer> {
       description = "Non-emerging skills listed too, the fastest growing (default 20).")
   int limit;
 
+  @Option(
+      names = "--candidates",
+      description = {
+        "Instead of ESCO skills, test the phrases of the vacancies' text that no ESCO label",
+        "matched: candidate new skills outside ESCO (English texts; JSON only)."
+      })
+  boolean candidates;
+
   @Option(names = "--format", defaultValue = "json", description = "json (default) or csv.")
   String format;
 
@@ -60,6 +68,16 @@ public class EmergingCommand implements Callable<Integer> {
         new Emerging.Settings(recentMonths, baselineMonths, minSupport, minLift, alpha);
     ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
     try (Runtime runtime = root.start("emerging", false, Map.of())) {
+      if (candidates) {
+        Output.format(format, "json");
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(
+            JsonConfiguration.cliMapper()
+                .writeValueAsString(
+                    runtime.bean(EmergingService.class).candidates(slice, settings, limit)));
+        out.flush();
+        return 0;
+      }
       EmergingService.Report r =
           runtime.bean(EmergingService.class).emerging(slice, settings, limit);
       PrintWriter out = spec.commandLine().getOut();

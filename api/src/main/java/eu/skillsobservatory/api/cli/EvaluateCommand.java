@@ -250,6 +250,16 @@ public class EvaluateCommand implements Runnable {
             r.unplanted()
                 .forEach((s, l) -> l.forEach(x -> out.println("  not planted, " + s + ": " + x)));
             r.missed().forEach(x -> out.println("  missed: " + x));
+            if (r.newTerms() > 0) {
+              out.printf(
+                  Locale.ROOT,
+                  "planted terms outside ESCO %d, among the rising candidate phrases %d; candidates"
+                      + " called %d%n",
+                  r.newTerms(),
+                  r.newTermsFound(),
+                  r.candidatesCalled());
+              r.candidates().forEach((sec, l) -> out.println("  candidates, " + sec + ": " + l));
+            }
           });
     }
   }

@@ -61,6 +61,12 @@ public class GenerateCommand implements Runnable {
     int emerging;
 
     @Option(
+        names = "--new-terms",
+        defaultValue = "0",
+        description = "Terms outside ESCO planted as rising, one per sector (0 to 5; default 0).")
+    int newTerms;
+
+    @Option(
         names = "--employment",
         defaultValue = "data/eurostat/lfsa_eisn2_long.csv",
         description = "The Eurostat employment table (default: the shipped one).")
@@ -75,7 +81,7 @@ public class GenerateCommand implements Runnable {
         throw new IllegalArgumentException("--from: '" + from + "' is not a month like 2023-01");
       }
       VacancyGenerator.Settings settings =
-          new VacancyGenerator.Settings(n, seed, first, months, emerging);
+          new VacancyGenerator.Settings(n, seed, first, months, emerging, newTerms);
       ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
       try (Runtime runtime = root.start("generate vacancies", false, Map.of())) {
         long start = System.nanoTime();

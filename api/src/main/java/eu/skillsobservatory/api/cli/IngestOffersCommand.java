@@ -86,6 +86,13 @@ public class IngestOffersCommand implements Callable<Integer> {
             r.skillsGiven(),
             r.skillsExtracted(),
             r.withoutSkills());
+        if (r.repeated() > 0) {
+          out.printf(
+              Locale.ROOT,
+              "%,d offers named a source and id that came again later in the load (the later"
+                  + " one was kept)%n",
+              r.repeated());
+        }
         if (r.rejects() != null) {
           out.printf(Locale.ROOT, "%,d offers rejected: see %s%n", r.rejected(), r.rejects());
         }

@@ -66,6 +66,7 @@ public class OfferService {
    *     whole (then none of its offers was loaded)
    * @param written offers written by this load
    * @param replaced of those, offers held before with the same source and id
+   * @param repeated offers of the load whose source and id came again later in it (the later won)
    * @param held offers held after the load
    * @param skillsGiven offers whose skills came (at least partly) from the input
    * @param skillsExtracted offers with skills extracted from their text
@@ -79,6 +80,7 @@ public class OfferService {
       long rejected,
       long written,
       long replaced,
+      long repeated,
       long held,
       String rejects,
       long skillsGiven,
@@ -177,6 +179,7 @@ public class OfferService {
           rejected,
           load == null ? 0 : load.written(),
           load == null ? 0 : load.replaced(),
+          load == null ? 0 : records.size() - load.written(),
           held,
           rejectsName,
           records.stream()

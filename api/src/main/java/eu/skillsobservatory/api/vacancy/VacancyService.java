@@ -7,6 +7,7 @@ import eu.skillsobservatory.analytics.esco.VersionSummary;
 import eu.skillsobservatory.analytics.extract.ExtractedSkill;
 import eu.skillsobservatory.analytics.extract.Extraction;
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
+import eu.skillsobservatory.analytics.extract.Phrases;
 import eu.skillsobservatory.analytics.extract.SkillExtractor;
 import eu.skillsobservatory.analytics.progress.Progress;
 import eu.skillsobservatory.analytics.vacancy.NearDuplicates;
@@ -302,11 +303,23 @@ public class VacancyService {
       detected = true;
     }
     List<SkillEvidence> skills = new ArrayList<>();
+    List<String> phrases = List.of();
     v.skills().forEach(u -> skills.add(SkillEvidence.given(u)));
     if (!text.isBlank()) {
       // Counted per vacancy: a skill named only as part of a longer one does not count, nor one
       // found only as a neighbour by meaning where labels were found.
-      Extraction x = extractor.extract(text, language, mode, SKILLS_PER_VACANCY).counted();
+      Extraction found = extractor.extract(text, language, mode, SKILLS_PER_VACANCY);
+      if (language.equals("en")) {
+        // What no label matched: the candidates for new skills outside ESCO.
+        phrases =
+            Phrases.of(
+                text,
+                found.skills().stream()
+                    .filter(s -> !"meaning".equals(s.evidence()))
+                    .map(ExtractedSkill::span)
+                    .toList());
+      }
+      Extraction x = found.counted();
       int titleEnd = v.title().isEmpty() ? 0 : v.title().length();
       int descriptionStart = v.title().isEmpty() ? 0 : titleEnd + 2;
       for (ExtractedSkill s : x.skills()) {
@@ -361,7 +374,8 @@ public class VacancyService {
         skills,
         duplicateOf,
         fingerprint,
-        ingest);
+        ingest,
+        phrases);
   }
 
   /**

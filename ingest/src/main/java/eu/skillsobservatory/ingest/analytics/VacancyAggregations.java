@@ -130,6 +130,18 @@ public final class VacancyAggregations {
    */
   public eu.skillsobservatory.analytics.demand.Emerging.Series monthly(
       Slice slice, int recentMonths, long minSupport) {
+    return monthly(slice, "skills", recentMonths, minSupport);
+  }
+
+  /**
+   * The same for the values of another keyword field of the vacancies: {@code phrases}, the
+   * candidate terms outside ESCO.
+   */
+  public eu.skillsobservatory.analytics.demand.Emerging.Series monthly(
+      Slice slice, String field, int recentMonths, long minSupport) {
+    if (!field.equals("skills") && !field.equals("phrases")) {
+      throw new IllegalArgumentException("field: skills or phrases, not " + field);
+    }
     Query filter = filter(slice);
     try {
       java.util.TreeMap<java.time.YearMonth, Long> postings = new java.util.TreeMap<>();
@@ -176,7 +188,7 @@ public final class VacancyAggregations {
                           a ->
                               a.terms(
                                   t ->
-                                      t.field("skills")
+                                      t.field(field)
                                           .size(MAX_CANDIDATES)
                                           .minDocCount(
                                               (int) Math.min(minSupport, Integer.MAX_VALUE)))));
@@ -201,7 +213,7 @@ public final class VacancyAggregations {
                                         b ->
                                             b.terms(
                                                 t ->
-                                                    t.field("skills")
+                                                    t.field(field)
                                                         .size(uris.size())
                                                         .include(i -> i.terms(uris))))));
         for (StringTermsBucket m : counts.aggregations().get("months").sterms().buckets().array()) {

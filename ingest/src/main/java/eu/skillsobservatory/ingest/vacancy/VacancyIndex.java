@@ -44,12 +44,12 @@ public final class VacancyIndex {
     this.es = connection.client();
   }
 
-  static final int MAPPING_VERSION = 3;
+  static final int MAPPING_VERSION = 4;
 
   static final String MAPPING =
       """
       {"settings":{"number_of_shards":1,"number_of_replicas":0},
-       "mappings":{"dynamic":"strict","_meta":{"mappingVersion":3},"properties":{
+       "mappings":{"dynamic":"strict","_meta":{"mappingVersion":4},"properties":{
         "source":{"type":"keyword"},"id":{"type":"keyword"},
         "posted":{"type":"date","format":"yyyy-MM-dd"},"month":{"type":"keyword"},
         "country":{"type":"keyword"},"region":{"type":"keyword"},
@@ -64,6 +64,7 @@ public final class VacancyIndex {
         "description":{"type":"text","index":false},
         "language":{"type":"keyword"},"languageDetected":{"type":"boolean"},
         "employer":{"type":"keyword"},
+        "phrases":{"type":"keyword"},
         "skills":{"type":"keyword"},
         "skillsGiven":{"type":"keyword"},
         "skillsExtracted":{"type":"keyword"},
@@ -250,6 +251,7 @@ public final class VacancyIndex {
     d.put("languageDetected", r.languageDetected());
     d.put("employer", v.employer());
     SkillFields.put(d, r.skills());
+    d.put("phrases", r.phrases());
     d.put("duplicate", r.duplicateOf() != null);
     d.put("duplicateOf", r.duplicateOf());
     d.put("fingerprint", r.fingerprint());
