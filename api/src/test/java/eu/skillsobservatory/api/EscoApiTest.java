@@ -50,7 +50,22 @@ class EscoApiTest {
     r.add("observatory.extraction.warm-up", () -> "false");
     r.add("observatory.vacancies.load-sample-on-first-start", () -> "false");
     r.add("observatory.offers.load-sample-on-first-start", () -> "false");
+    r.add(
+        "observatory.security.api-keys",
+        () ->
+            "writer:"
+                + eu.skillsobservatory.api.web.ApiKeyFilter.hash(WRITER_KEY)
+                + ",old:"
+                + eu.skillsobservatory.api.web.ApiKeyFilter.hash(OLD_KEY));
+    r.add("observatory.security.revoked-keys", () -> "old");
+    // Long enough for any real query here, short against a cross product of the whole store.
+    r.add("observatory.sparql.timeout", () -> "3s");
+    r.add("observatory.http.max-request", () -> "64KB");
+    r.add("observatory.http.cors-origins", () -> "https://dashboard.example.org");
   }
+
+  static final String WRITER_KEY = "test-writer-key";
+  static final String OLD_KEY = "revoked-key";
 
   @Autowired Environment env;
   @Autowired EscoService esco;
@@ -272,6 +287,7 @@ class EscoApiTest {
                             + env.getProperty("local.server.port")
                             + "/api/vacancies?source=test-api"))
                 .header("Content-Type", "application/x-ndjson")
+                .header("X-API-Key", WRITER_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
@@ -301,6 +317,7 @@ class EscoApiTest {
                             + env.getProperty("local.server.port")
                             + "/api/vacancies?source=analytics-api"))
                 .header("Content-Type", "application/x-ndjson")
+                .header("X-API-Key", WRITER_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
@@ -362,6 +379,7 @@ class EscoApiTest {
         HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + env.getProperty("local.server.port") + path))
             .header("Content-Type", type)
+            .header("X-API-Key", WRITER_KEY)
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
@@ -536,5 +554,144 @@ class EscoApiTest {
     HttpResponse<String> empty =
         postBody("/api/curricula/align", "application/json", "{\"sector\":\"F\"}");
     assertThat(empty.statusCode()).isEqualTo(400);
+  }
+
+  HttpResponse<String> postWithKey(String path, String key, String body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + env.getProperty("local.server.port") + path))
+            .header("Content-Type", "application/x-ndjson")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (key != null) {
+      b.header("X-API-Key", key);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void everyWriteEndpointNeedsAValidUnrevokedKey() throws Exception {
+    String offer = "{\"id\":\"k1\",\"title\":\"Keyed\",\"country\":\"MT\"}\n";
+    String vacancy = "{\"id\":\"k1\",\"posted\":\"2024-01-02\",\"country\":\"MT\"}\n";
+    for (String[] w :
+        new String[][] {
+          {"/api/offers?source=keys", offer}, {"/api/vacancies?source=keys", vacancy}
+        }) {
+      HttpResponse<String> none = postWithKey(w[0], null, w[1]);
+      assertThat(none.statusCode()).as(w[0]).isEqualTo(401);
+      assertThat(json.readTree(none.body()).get("type").asString())
+          .isEqualTo("urn:skills-observatory:problem:unauthorized");
+      assertThat(postWithKey(w[0], "not-a-key", w[1]).statusCode()).as(w[0]).isEqualTo(403);
+      HttpResponse<String> old = postWithKey(w[0], OLD_KEY, w[1]);
+      assertThat(old.statusCode()).as(w[0]).isEqualTo(403);
+      assertThat(json.readTree(old.body()).get("type").asString()).endsWith(":key-revoked");
+      assertThat(postWithKey(w[0], WRITER_KEY, w[1]).statusCode()).as(w[0]).isEqualTo(200);
+    }
+  }
+
+  HttpResponse<String> sparql(String query, String format) throws Exception {
+    return get(
+        "/sparql?format=" + format + "&query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+  }
+
+  static final String ESSENTIAL_SKILLS =
+      "PREFIX esco: <http://data.europa.eu/esco/model#>\n"
+          + "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+          + "SELECT DISTINCT ?skill ?label WHERE { GRAPH ?g { <"
+          + METAL_DRAWING
+          + "> esco:relatedEssentialSkill ?skill . ?skill skos:prefLabel ?label ."
+          + " FILTER(lang(?label) = \"en\") } } ORDER BY ?label";
+
+  @Test
+  void sparqlAnswersEveryResultFormatAndRefusesWritesServicesAndLongQueries() throws Exception {
+    HttpResponse<String> j = sparql(ESSENTIAL_SKILLS, "json");
+    assertThat(j.statusCode()).as(j.body()).isEqualTo(200);
+    assertThat(j.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/sparql-results+json");
+    JsonNode bindings = json.readTree(j.body()).get("results").get("bindings");
+    assertThat(bindings.size()).isGreaterThan(3);
+    assertThat(bindings.get(0).get("skill").get("value").asString())
+        .startsWith("http://data.europa.eu/esco/skill/");
+    assertThat(sparql(ESSENTIAL_SKILLS, "xml").body())
+        .contains("<sparql", "<binding name=\"skill\">");
+    assertThat(sparql(ESSENTIAL_SKILLS, "csv").body()).startsWith("skill,label");
+    assertThat(sparql(ESSENTIAL_SKILLS, "tsv").body()).startsWith("?skill\t?label");
+    HttpResponse<String> viaAccept =
+        get(
+            "/sparql?query=" + URLEncoder.encode(ESSENTIAL_SKILLS, StandardCharsets.UTF_8),
+            "Accept",
+            "text/csv");
+    assertThat(viaAccept.body()).startsWith("skill,label");
+
+    String construct =
+        "PREFIX esco: <http://data.europa.eu/esco/model#>\n"
+            + "CONSTRUCT { <"
+            + METAL_DRAWING
+            + "> esco:relatedEssentialSkill ?s } WHERE { GRAPH ?g { <"
+            + METAL_DRAWING
+            + "> esco:relatedEssentialSkill ?s } }";
+    HttpResponse<String> ttl = sparql(construct, "turtle");
+    assertThat(ttl.statusCode()).isEqualTo(200);
+    assertThat(ttl.headers().firstValue("Content-Type").orElse("")).startsWith("text/turtle");
+    assertThat(ttl.body()).contains("relatedEssentialSkill");
+    assertThat(sparql(construct, "jsonld").body()).contains("relatedEssentialSkill");
+
+    HttpResponse<String> update = sparql("INSERT DATA { <urn:a> <urn:b> <urn:c> }", "json");
+    assertThat(update.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(update.body()).get("type").asString())
+        .endsWith(":sparql-update-refused");
+    HttpResponse<String> posted =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:" + env.getProperty("local.server.port") + "/sparql"))
+                .header("Content-Type", "application/sparql-update")
+                .header("X-API-Key", WRITER_KEY)
+                .POST(HttpRequest.BodyPublishers.ofString("DROP ALL"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(posted.statusCode()).isIn(400, 401, 403);
+    assertThat(sparql(ESSENTIAL_SKILLS, "json").statusCode()).isEqualTo(200);
+
+    HttpResponse<String> service =
+        sparql("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "json");
+    assertThat(service.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(service.body()).get("type").asString())
+        .endsWith(":sparql-service-refused");
+
+    HttpResponse<String> slow =
+        sparql("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a ?b ?c . ?d ?e ?f } }", "json");
+    assertThat(slow.statusCode()).isEqualTo(503);
+    assertThat(json.readTree(slow.body()).get("type").asString()).endsWith(":query-timeout");
+
+    HttpResponse<String> bad = sparql("SELEKT nothing", "json");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(bad.body()).get("detail").asString()).contains("not SPARQL");
+  }
+
+  @Test
+  void bodiesOverTheLimitAre413AndCorsAnswersTheConfiguredOrigin() throws Exception {
+    String big = "{\"text\":\"" + "weld ".repeat(20_000) + "\"}";
+    HttpResponse<String> r = post("/api/extract", big);
+    assertThat(r.statusCode()).isEqualTo(413);
+    assertThat(json.readTree(r.body()).get("type").asString()).endsWith(":payload-too-large");
+
+    HttpResponse<String> pre =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:"
+                            + env.getProperty("local.server.port")
+                            + "/api/vacancies/stats"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://dashboard.example.org")
+                .header("Access-Control-Request-Method", "GET")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(pre.headers().firstValue("Access-Control-Allow-Origin"))
+        .contains("https://dashboard.example.org");
+    HttpResponse<String> other =
+        get("/api/esco/versions", "Origin", "https://elsewhere.example.org");
+    assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
   }
 }

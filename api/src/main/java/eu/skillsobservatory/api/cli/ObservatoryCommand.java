@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
       GapsCommand.class,
       MatchCommand.class,
       GenerateCommand.class,
+      ApiKeyCommand.class,
       CommandLine.HelpCommand.class
     })
 public class ObservatoryCommand implements Runnable {

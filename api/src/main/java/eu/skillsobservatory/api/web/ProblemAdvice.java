@@ -44,6 +44,29 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", e.getMessage());
   }
 
+  @ExceptionHandler(eu.skillsobservatory.ingest.esco.ReadOnlySparql.Refused.class)
+  ProblemDetail sparqlRefused(eu.skillsobservatory.ingest.esco.ReadOnlySparql.Refused e) {
+    return switch (e.kind) {
+      case TIMEOUT ->
+          problem(
+              HttpStatus.SERVICE_UNAVAILABLE, "query-timeout", "Query timed out", e.getMessage());
+      case UPDATE ->
+          problem(
+              HttpStatus.BAD_REQUEST, "sparql-update-refused", "Updates refused", e.getMessage());
+      case SERVICE ->
+          problem(
+              HttpStatus.BAD_REQUEST, "sparql-service-refused", "SERVICE refused", e.getMessage());
+      case FORMAT ->
+          problem(
+              HttpStatus.NOT_ACCEPTABLE,
+              "unsupported-media-type",
+              "No such format",
+              e.getMessage());
+      case SYNTAX ->
+          problem(HttpStatus.BAD_REQUEST, "sparql-syntax", "Not a SPARQL query", e.getMessage());
+    };
+  }
+
   @ExceptionHandler(EscoInputException.class)
   ProblemDetail badInput(EscoInputException e) {
     return problem(HttpStatus.BAD_REQUEST, "bad-input", "Unusable input", e.getMessage());

@@ -1,0 +1,172 @@
+package eu.skillsobservatory.api.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Every write needs an API key, sent as {@code X-API-Key} (or {@code Authorization: ApiKey KEY}).
+ * Keys are configured hashed ({@code observatory.security.api-keys=NAME:SHA256HEX,...}), compared
+ * in constant time, and revoked by name ({@code observatory.security.revoked-keys=NAME,...}). With
+ * no key configured, writes are refused, not allowed. Reads are open unless {@code
+ * observatory.security.open-reads=false}. A write is any request that is not GET, HEAD or OPTIONS,
+ * except the POSTs that only compute an answer (extraction, analytics, curriculum alignment, SPARQL
+ * queries).
+ */
+@Component
+public class ApiKeyFilter extends OncePerRequestFilter {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiKeyFilter.class);
+
+  /** POSTs that change nothing. */
+  static final List<String> READ_ONLY_POSTS =
+      List.of("/api/extract", "/api/analytics/", "/api/curricula/", "/sparql");
+
+  private final Map<String, byte[]> keys = new LinkedHashMap<>();
+  private final Set<String> revoked;
+  private final boolean openReads;
+
+  public ApiKeyFilter(
+      @Value("${observatory.security.api-keys:}") List<String> configured,
+      @Value("${observatory.security.revoked-keys:}") Set<String> revoked,
+      @Value("${observatory.security.open-reads:true}") boolean openReads) {
+    for (String entry : configured) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      int colon = entry.indexOf(':');
+      String hash = colon < 0 ? "" : entry.substring(colon + 1).strip().toLowerCase(Locale.ROOT);
+      if (colon <= 0 || !hash.matches("[0-9a-f]{64}")) {
+        throw new IllegalArgumentException(
+            "observatory.security.api-keys: each entry is NAME:SHA256HEX (64 hex digits), not '"
+                + entry.strip()
+                + "'; 'api-key new NAME' makes one");
+      }
+      keys.put(entry.substring(0, colon).strip(), HexFormat.of().parseHex(hash));
+    }
+    this.revoked = revoked.stream().map(String::strip).collect(java.util.stream.Collectors.toSet());
+    this.openReads = openReads;
+  }
+
+  /** The SHA-256 of a key, as configured. */
+  public static String hash(String key) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static boolean isWrite(HttpServletRequest r) {
+    String m = r.getMethod();
+    if (m.equals("GET") || m.equals("HEAD") || m.equals("OPTIONS")) {
+      return false;
+    }
+    String path = r.getRequestURI();
+    return !(m.equals("POST") && READ_ONLY_POSTS.stream().anyMatch(path::startsWith));
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    boolean write = isWrite(request);
+    if (!write && openReads) {
+      chain.doFilter(request, response);
+      return;
+    }
+    String key = request.getHeader("X-API-Key");
+    String auth = request.getHeader("Authorization");
+    if (key == null && auth != null && auth.regionMatches(true, 0, "ApiKey ", 0, 7)) {
+      key = auth.substring(7).strip();
+    }
+    if (keys.isEmpty()) {
+      refuse(
+          response,
+          403,
+          "writes-disabled",
+          "Writes are disabled",
+          "no API key is configured on this server (observatory.security.api-keys), so every"
+              + " write is refused");
+      return;
+    }
+    if (key == null || key.isBlank()) {
+      response.setHeader("WWW-Authenticate", "ApiKey");
+      refuse(
+          response,
+          401,
+          "unauthorized",
+          "API key required",
+          (write ? "this request changes data" : "reads are not open on this server")
+              + ": send an API key in the X-API-Key header");
+      return;
+    }
+    byte[] given = HexFormat.of().parseHex(hash(key));
+    String matched = null;
+    for (Map.Entry<String, byte[]> e : keys.entrySet()) {
+      // Every configured key is compared, each in constant time.
+      if (MessageDigest.isEqual(given, e.getValue()) && matched == null) {
+        matched = e.getKey();
+      }
+    }
+    if (matched == null) {
+      refuse(response, 403, "forbidden", "API key not accepted", "the API key is not accepted");
+      return;
+    }
+    if (revoked.contains(matched)) {
+      LOG.warn(
+          "A revoked API key ({}) was used for {} {}",
+          matched,
+          request.getMethod(),
+          request.getRequestURI());
+      refuse(response, 403, "key-revoked", "API key revoked", "the API key was revoked");
+      return;
+    }
+    request.setAttribute("observatory.apiKey", matched);
+    if (write) {
+      LOG.info("{} {} with API key '{}'", request.getMethod(), request.getRequestURI(), matched);
+    }
+    chain.doFilter(request, response);
+  }
+
+  private static void refuse(
+      HttpServletResponse response, int status, String type, String title, String detail)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/problem+json");
+    response.setCharacterEncoding("UTF-8");
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("type", ProblemAdvice.TYPE_PREFIX + type);
+    p.put("title", title);
+    p.put("status", status);
+    p.put("detail", detail);
+    List<String> parts = new ArrayList<>();
+    p.forEach(
+        (k, v) ->
+            parts.add(
+                "\"" + k + "\":" + (v instanceof Integer ? v.toString() : quote(v.toString()))));
+    response.getWriter().write("{" + String.join(",", parts) + "}");
+  }
+
+  private static String quote(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+}
