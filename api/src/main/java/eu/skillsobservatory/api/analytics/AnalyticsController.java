@@ -43,7 +43,9 @@ public class AnalyticsController {
   @GetMapping("/api/analytics/cooccurrence")
   public RelationsService.CoOccurrence coOccurrence(
       @RequestParam String skill,
-      @org.springframework.web.bind.annotation.ModelAttribute SliceParams slice,
+      @org.springdoc.core.annotations.ParameterObject
+          @org.springframework.web.bind.annotation.ModelAttribute
+          SliceParams slice,
       @RequestParam(defaultValue = "5") long minSupport,
       @RequestParam(defaultValue = "20") int limit) {
     return relations.coOccurrence(slice.slice(), skill, minSupport, limit);
@@ -70,7 +72,9 @@ public class AnalyticsController {
 
   @GetMapping("/api/analytics/emerging")
   public org.springframework.http.ResponseEntity<?> emerging(
-      @org.springframework.web.bind.annotation.ModelAttribute SliceParams slice,
+      @org.springdoc.core.annotations.ParameterObject
+          @org.springframework.web.bind.annotation.ModelAttribute
+          SliceParams slice,
       @RequestParam(defaultValue = "6") int recentMonths,
       @RequestParam(defaultValue = "0") int baselineMonths,
       @RequestParam(defaultValue = "20") long minSupport,
@@ -93,7 +97,9 @@ public class AnalyticsController {
 
   @GetMapping("/api/analytics/candidate-skills")
   public EmergingService.Candidates candidateSkills(
-      @org.springframework.web.bind.annotation.ModelAttribute SliceParams slice,
+      @org.springdoc.core.annotations.ParameterObject
+          @org.springframework.web.bind.annotation.ModelAttribute
+          SliceParams slice,
       @RequestParam(defaultValue = "6") int recentMonths,
       @RequestParam(defaultValue = "0") int baselineMonths,
       @RequestParam(defaultValue = "20") long minSupport,
@@ -109,7 +115,9 @@ public class AnalyticsController {
 
   @GetMapping("/api/analytics/demand")
   public org.springframework.http.ResponseEntity<?> demand(
-      @org.springframework.web.bind.annotation.ModelAttribute SliceParams slice,
+      @org.springdoc.core.annotations.ParameterObject
+          @org.springframework.web.bind.annotation.ModelAttribute
+          SliceParams slice,
       @RequestParam(required = false) String groupBy,
       @RequestParam(defaultValue = "20") int limit,
       @RequestParam(defaultValue = "skill") String level,
@@ -139,8 +147,12 @@ public class AnalyticsController {
 
   @GetMapping("/api/analytics/gaps")
   public org.springframework.http.ResponseEntity<?> gaps(
-      @org.springframework.web.bind.annotation.ModelAttribute SliceParams slice,
-      @org.springframework.web.bind.annotation.ModelAttribute ScopeParams scope,
+      @org.springdoc.core.annotations.ParameterObject
+          @org.springframework.web.bind.annotation.ModelAttribute
+          SliceParams slice,
+      @org.springdoc.core.annotations.ParameterObject
+          @org.springframework.web.bind.annotation.ModelAttribute
+          ScopeParams scope,
       @RequestParam(defaultValue = "50") int limit,
       @RequestParam(defaultValue = "10") int occupations,
       @RequestParam(defaultValue = "true") boolean growth,
@@ -153,8 +165,12 @@ public class AnalyticsController {
 
   @GetMapping("/api/analytics/match")
   public org.springframework.http.ResponseEntity<?> match(
-      @org.springframework.web.bind.annotation.ModelAttribute SliceParams slice,
-      @org.springframework.web.bind.annotation.ModelAttribute ScopeParams scope,
+      @org.springdoc.core.annotations.ParameterObject
+          @org.springframework.web.bind.annotation.ModelAttribute
+          SliceParams slice,
+      @org.springdoc.core.annotations.ParameterObject
+          @org.springframework.web.bind.annotation.ModelAttribute
+          ScopeParams scope,
       @RequestParam(defaultValue = "30") int skills,
       @RequestParam(defaultValue = "true") boolean growth,
       @RequestParam(defaultValue = "5") int maxOffers,

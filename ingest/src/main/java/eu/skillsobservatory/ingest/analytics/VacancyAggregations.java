@@ -38,9 +38,13 @@ public final class VacancyAggregations {
   private final SearchConnection connection;
   private final ElasticsearchClient es;
 
+  private final VacancyIndex index;
+  private volatile boolean ensured;
+
   public VacancyAggregations(SearchConnection connection) {
     this.connection = connection;
     this.es = connection.client();
+    this.index = new VacancyIndex(connection);
   }
 
   /** A count and the key it was counted for. */
@@ -397,6 +401,11 @@ public final class VacancyAggregations {
               co.elastic.clients.elasticsearch.core.SearchRequest.Builder>
           request)
       throws IOException {
+    if (!ensured) {
+      // On a home where no vacancy was ever ingested, the slice is empty, not an error.
+      index.ensure();
+      ensured = true;
+    }
     return connection.withRetries(
         what, () -> es.search(s -> request.apply(s.index(VacancyIndex.ALIAS).size(0)), Void.class));
   }

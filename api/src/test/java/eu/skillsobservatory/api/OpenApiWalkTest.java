@@ -1,0 +1,120 @@
+package eu.skillsobservatory.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Walks the OpenAPI document the server publishes and calls every GET operation in it with
+ * plausible parameters: none may answer with a 5xx, whatever the data (here: an empty home with the
+ * shipped ESCO, no vacancies, no offers).
+ */
+@SpringBootTest(
+    classes = ObservatoryApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OpenApiWalkTest {
+  static final Path home = Path.of("target", "test-homes", "openapi-" + System.nanoTime());
+
+  @DynamicPropertySource
+  static void home(DynamicPropertyRegistry r) {
+    r.add("observatory.home", () -> home.toAbsolutePath().toString());
+    r.add("observatory.esco.bundled", () -> "../data/esco/v1.1.1");
+    r.add("observatory.extraction.warm-up", () -> "false");
+    r.add("observatory.vacancies.load-sample-on-first-start", () -> "false");
+    r.add("observatory.offers.load-sample-on-first-start", () -> "false");
+  }
+
+  static final Map<String, String> VALUES =
+      Map.ofEntries(
+          Map.entry(
+              "uri", "http://data.europa.eu/esco/occupation/000e93a3-d956-4e45-aacb-f12c83fedf84"),
+          Map.entry(
+              "occupation",
+              "http://data.europa.eu/esco/occupation/000e93a3-d956-4e45-aacb-f12c83fedf84"),
+          Map.entry(
+              "skill", "http://data.europa.eu/esco/skill/13e1c0a2-b90d-46f4-be51-11730360b38d"),
+          Map.entry("q", "weld"),
+          Map.entry("query", "ASK { ?s ?p ?o }"),
+          Map.entry("from", "v1.1.1"),
+          Map.entry("to", "v1.1.1"),
+          Map.entry("source", "nowhere"),
+          Map.entry("id", "none"));
+
+  @Autowired Environment env;
+  final HttpClient http = HttpClient.newHttpClient();
+  final JsonMapper json = JsonMapper.builder().build();
+
+  HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + env.getProperty("local.server.port") + path))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void everyGetOperationAnswersWithoutA5xx() throws Exception {
+    HttpResponse<String> doc = get("/v3/api-docs");
+    assertThat(doc.statusCode()).as(doc.body()).isEqualTo(200);
+    JsonNode paths = json.readTree(doc.body()).get("paths");
+    List<String> called = new ArrayList<>();
+    for (var p : paths.properties()) {
+      JsonNode get = p.getValue().get("get");
+      if (get == null) {
+        continue;
+      }
+      String path = p.getKey();
+      StringBuilder query = new StringBuilder();
+      for (JsonNode param : get.path("parameters")) {
+        String name = param.get("name").asString();
+        String in = param.get("in").asString();
+        boolean required = param.path("required").asBoolean(false);
+        String value = VALUES.getOrDefault(name, "x");
+        if (in.equals("path")) {
+          path = path.replace("{" + name + "}", URLEncoder.encode(value, StandardCharsets.UTF_8));
+        } else if (in.equals("query") && required) {
+          query
+              .append(query.isEmpty() ? "?" : "&")
+              .append(name)
+              .append('=')
+              .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+      }
+      HttpResponse<String> r = get(path + query);
+      called.add(r.statusCode() + " " + path + query);
+      assertThat(r.statusCode()).as(path + query + " -> " + r.body()).isLessThan(500);
+    }
+    assertThat(called).as("operations called").hasSizeGreaterThan(15);
+    assertThat(json.readTree(doc.body()).get("info").get("title").asString())
+        .isEqualTo("Skills Observatory API");
+    assertThat(get("/swagger-ui.html").statusCode()).isIn(200, 302);
+  }
+
+  @Test
+  void infoNamesTheEscoVersionsAndWhatIsHeldAndMetricsAreServed() throws Exception {
+    JsonNode info = json.readTree(get("/actuator/info").body());
+    assertThat(info.get("escoVersions").findValuesAsString("version")).contains("v1.1.1");
+    assertThat(info.get("escoVersions").get(0).get("skills").asLong()).isEqualTo(13_896);
+    assertThat(info.get("held").get("offers").asLong()).isZero();
+    get("/api/esco/versions");
+    HttpResponse<String> m = get("/actuator/metrics/http.server.requests");
+    assertThat(m.statusCode()).as(m.body()).isEqualTo(200);
+  }
+}
