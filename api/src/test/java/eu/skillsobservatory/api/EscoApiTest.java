@@ -285,7 +285,7 @@ class EscoApiTest {
                     URI.create(
                         "http://127.0.0.1:"
                             + env.getProperty("local.server.port")
-                            + "/api/vacancies?source=test-api"))
+                            + "/api/vacancies?source=test-api&wait=true"))
                 .header("Content-Type", "application/x-ndjson")
                 .header("X-API-Key", WRITER_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -315,7 +315,7 @@ class EscoApiTest {
                     URI.create(
                         "http://127.0.0.1:"
                             + env.getProperty("local.server.port")
-                            + "/api/vacancies?source=analytics-api"))
+                            + "/api/vacancies?source=analytics-api&wait=true"))
                 .header("Content-Type", "application/x-ndjson")
                 .header("X-API-Key", WRITER_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -421,7 +421,10 @@ class EscoApiTest {
           .append("}\n");
     }
     HttpResponse<String> v =
-        postBody("/api/vacancies?source=gap-test", "application/x-ndjson", vacancies.toString());
+        postBody(
+            "/api/vacancies?source=gap-test&wait=true",
+            "application/x-ndjson",
+            vacancies.toString());
     assertThat(v.statusCode()).as(v.body()).isEqualTo(200);
 
     String offers =
@@ -440,7 +443,7 @@ class EscoApiTest {
             + "\"]}\n"
             + "{\"id\":\"o4\",\"title\":\"Broken\",\"country\":\"LU\",\"eqf\":12}\n";
     HttpResponse<String> o =
-        postBody("/api/offers?source=gap-test", "application/x-ndjson", offers);
+        postBody("/api/offers?source=gap-test&wait=true", "application/x-ndjson", offers);
     assertThat(o.statusCode()).as(o.body()).isEqualTo(200);
     JsonNode report = json.readTree(o.body());
     assertThat(report.get("accepted").asLong()).isEqualTo(3);
@@ -575,7 +578,8 @@ class EscoApiTest {
     String vacancy = "{\"id\":\"k1\",\"posted\":\"2024-01-02\",\"country\":\"MT\"}\n";
     for (String[] w :
         new String[][] {
-          {"/api/offers?source=keys", offer}, {"/api/vacancies?source=keys", vacancy}
+          {"/api/offers?source=keys&wait=true", offer},
+          {"/api/vacancies?source=keys&wait=true", vacancy}
         }) {
       HttpResponse<String> none = postWithKey(w[0], null, w[1]);
       assertThat(none.statusCode()).as(w[0]).isEqualTo(401);
@@ -693,5 +697,31 @@ class EscoApiTest {
     HttpResponse<String> other =
         get("/api/esco/versions", "Origin", "https://elsewhere.example.org");
     assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
+
+  @Test
+  void anUploadWithoutWaitIsAJobToFollow() throws Exception {
+    String offers =
+        "{\"id\":\"j1\",\"title\":\"Job one\",\"country\":\"CY\"}\n"
+            + "{\"id\":\"j2\",\"title\":\"\",\"country\":\"CY\"}\n";
+    HttpResponse<String> r = postWithKey("/api/offers?source=jobs", WRITER_KEY, offers);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    String location = r.headers().firstValue("Location").orElseThrow();
+    assertThat(location).startsWith("/api/jobs/");
+    JsonNode job = json.readTree(r.body());
+    assertThat(job.get("uri").asString()).isEqualTo(location);
+    for (int i = 0; i < 300; i++) {
+      job = json.readTree(get(location).body());
+      String state = job.get("state").asString();
+      if (state.equals("SUCCEEDED") || state.equals("FAILED")) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+    assertThat(job.get("result").get("accepted").asLong()).isEqualTo(1);
+    assertThat(job.get("result").get("rejected").asLong()).isEqualTo(1);
+    assertThat(get("/api/jobs").body()).contains(job.get("id").asString());
+    assertThat(get("/api/jobs/no-such-job").statusCode()).isEqualTo(404);
   }
 }

@@ -1,8 +1,6 @@
 package eu.skillsobservatory.api.offer;
 
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
-import eu.skillsobservatory.analytics.progress.Progress;
-import eu.skillsobservatory.api.rows.RowInput;
 import eu.skillsobservatory.ingest.offer.OfferIndex;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -25,9 +23,11 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 public class OfferController {
   private final OfferService offers;
+  private final eu.skillsobservatory.api.jobs.JobService jobs;
 
-  public OfferController(OfferService offers) {
+  public OfferController(OfferService offers, eu.skillsobservatory.api.jobs.JobService jobs) {
     this.offers = offers;
+    this.jobs = jobs;
   }
 
   @PostMapping(
@@ -41,18 +41,26 @@ public class OfferController {
         "application/gzip",
         "application/octet-stream"
       })
-  public OfferService.IngestReport ingest(
+  public org.springframework.http.ResponseEntity<?> ingest(
       HttpServletRequest request,
       @RequestParam(defaultValue = "api") String source,
-      @RequestParam(defaultValue = "fast") String extraction)
+      @RequestParam(defaultValue = "fast") String extraction,
+      @RequestParam(defaultValue = "false") boolean wait)
       throws IOException {
     ExtractionMode mode = ExtractionMode.parse(extraction);
     try (InputStream body = request.getInputStream()) {
-      return offers.ingestInputs(
-          List.of(RowInput.stream(body, "request body", source)),
-          mode,
-          Optional.empty(),
-          Progress.NONE);
+      return jobs.upload(
+          body,
+          wait,
+          "offers",
+          "request body, source " + source,
+          (in, progress) ->
+              offers.ingestInputs(
+                  List.of(
+                      eu.skillsobservatory.api.rows.RowInput.stream(in, "request body", source)),
+                  mode,
+                  Optional.empty(),
+                  progress));
     }
   }
 

@@ -1,7 +1,6 @@
 package eu.skillsobservatory.api.vacancy;
 
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
-import eu.skillsobservatory.analytics.progress.Progress;
 import eu.skillsobservatory.ingest.vacancy.VacancyIndex;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -14,17 +13,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/vacancies}: a body of JSON Lines (or CSV, or either gzipped), streamed row by
- * row into the vacancies index exactly as {@code ingest vacancies} does; the answer is the ingest
- * report, with the rejects file of any rejected rows. {@code GET /api/vacancies/stats}: what is
- * held.
+ * {@code POST /api/vacancies}: a body of JSON Lines (or CSV, or either gzipped), loaded into the
+ * vacancies index exactly as {@code ingest vacancies} does, as a job (202 and its URI), or in the
+ * request with {@code wait=true} (the ingest report, with the rejects file of any rejected rows).
+ * {@code GET /api/vacancies/stats}: what is held.
  */
 @RestController
 public class VacancyController {
   private final VacancyService vacancies;
+  private final eu.skillsobservatory.api.jobs.JobService jobs;
 
-  public VacancyController(VacancyService vacancies) {
+  public VacancyController(
+      VacancyService vacancies, eu.skillsobservatory.api.jobs.JobService jobs) {
     this.vacancies = vacancies;
+    this.jobs = jobs;
   }
 
   @PostMapping(
@@ -37,18 +39,26 @@ public class VacancyController {
         "application/gzip",
         "application/octet-stream"
       })
-  public VacancyService.IngestReport ingest(
+  public org.springframework.http.ResponseEntity<?> ingest(
       HttpServletRequest request,
       @RequestParam(defaultValue = "api") String source,
-      @RequestParam(defaultValue = "fast") String extraction)
+      @RequestParam(defaultValue = "fast") String extraction,
+      @RequestParam(defaultValue = "false") boolean wait)
       throws IOException {
     ExtractionMode mode = ExtractionMode.parse(extraction);
     try (InputStream body = request.getInputStream()) {
-      return vacancies.ingestInputs(
-          List.of(eu.skillsobservatory.api.rows.RowInput.stream(body, "request body", source)),
-          mode,
-          Optional.empty(),
-          Progress.NONE);
+      return jobs.upload(
+          body,
+          wait,
+          "vacancies",
+          "request body, source " + source,
+          (in, progress) ->
+              vacancies.ingestInputs(
+                  List.of(
+                      eu.skillsobservatory.api.rows.RowInput.stream(in, "request body", source)),
+                  mode,
+                  Optional.empty(),
+                  progress));
     }
   }
 

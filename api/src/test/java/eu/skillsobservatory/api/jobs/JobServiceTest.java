@@ -1,0 +1,76 @@
+package eu.skillsobservatory.api.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Jobs run apart from their request, and a restart marks the interrupted ones failed. */
+class JobServiceTest {
+  @TempDir Path home;
+
+  @Test
+  void aJobRunsOnItsKeptBodyAndLeavesNoUploadBehind() throws Exception {
+    JobService jobs = new JobService(home);
+    JobService.Job j =
+        jobs.submit(
+            "test",
+            "a body",
+            new ByteArrayInputStream("three words here".getBytes(StandardCharsets.UTF_8)),
+            w -> {
+              w.progress().start("counting", "words", 3);
+              w.progress().advance(3, 3);
+              try {
+                return Files.readString(w.body()).split(" ").length;
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    for (int i = 0;
+        i < 100 && jobs.job(j.id()).orElseThrow().state() != JobService.State.SUCCEEDED;
+        i++) {
+      Thread.sleep(20);
+    }
+    JobService.Job done = jobs.job(j.id()).orElseThrow();
+    assertThat(done.state()).isEqualTo(JobService.State.SUCCEEDED);
+    assertThat(done.result()).isEqualTo(3);
+    assertThat(done.progress()).containsEntry("items", 3L);
+    try (var files = Files.list(home.resolve("uploads"))) {
+      assertThat(files).isEmpty();
+    }
+    // A failing job keeps its error.
+    JobService.Job bad =
+        jobs.submit(
+            "test",
+            "bad",
+            new ByteArrayInputStream(new byte[0]),
+            w -> {
+              throw new IllegalArgumentException("line 3: not a row");
+            });
+    for (int i = 0;
+        i < 100 && jobs.job(bad.id()).orElseThrow().state() != JobService.State.FAILED;
+        i++) {
+      Thread.sleep(20);
+    }
+    assertThat(jobs.job(bad.id()).orElseThrow().error()).isEqualTo("line 3: not a row");
+  }
+
+  @Test
+  void aJobARestartInterruptedIsMarkedFailed() throws Exception {
+    Files.createDirectories(home.resolve("jobs"));
+    Files.writeString(
+        home.resolve("jobs").resolve("j1.json"),
+        "{\"id\":\"j1\",\"kind\":\"vacancies\",\"input\":\"x\",\"state\":\"RUNNING\","
+            + "\"createdAt\":\"2026-01-01T00:00:00Z\",\"startedAt\":\"2026-01-01T00:00:01Z\","
+            + "\"progress\":{\"items\":10}}");
+    JobService jobs = new JobService(home);
+    JobService.Job j = jobs.job("j1").orElseThrow();
+    assertThat(j.state()).isEqualTo(JobService.State.FAILED);
+    assertThat(j.error()).contains("interrupted by a restart");
+    assertThat(Files.readString(home.resolve("jobs").resolve("j1.json"))).contains("FAILED");
+  }
+}
