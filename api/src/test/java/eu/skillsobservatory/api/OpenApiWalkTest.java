@@ -105,6 +105,14 @@ class OpenApiWalkTest {
     assertThat(json.readTree(doc.body()).get("info").get("title").asString())
         .isEqualTo("Skills Observatory API");
     assertThat(get("/swagger-ui.html").statusCode()).isIn(200, 302);
+    // The slice parameters read the same everywhere, each with a real example.
+    JsonNode demand = paths.get("/api/analytics/demand").get("get").get("parameters");
+    for (JsonNode p : demand) {
+      if (List.of("sector", "country", "from", "to").contains(p.get("name").asString())) {
+        assertThat(p.get("example")).as(p.toString()).isNotNull();
+        assertThat(p.get("description").asString()).isNotBlank();
+      }
+    }
   }
 
   @Test

@@ -1,0 +1,99 @@
+package eu.skillsobservatory.api.config;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives every parameter of the OpenAPI document that carries one of the API's common names the same
+ * description and a real example, so that the conventions (slice parameters, ESCO URIs, formats,
+ * paging) read the same on every endpoint.
+ */
+@Component
+public class ParameterExamples implements OpenApiCustomizer {
+  static final String OCCUPATION =
+      "http://data.europa.eu/esco/occupation/000e93a3-d956-4e45-aacb-f12c83fedf84";
+  static final String SKILL =
+      "http://data.europa.eu/esco/skill/13e1c0a2-b90d-46f4-be51-11730360b38d";
+
+  /** Name to example and description. */
+  static final Map<String, String[]> COMMON =
+      Map.ofEntries(
+          Map.entry("sector", new String[] {"C", "NACE Rev. 2 section letter (A-U) or division"}),
+          Map.entry("occupation", new String[] {"7212", "ESCO occupation URI or ISCO-08 code"}),
+          Map.entry("country", new String[] {"DE", "ISO 3166 alpha-2 country code"}),
+          Map.entry("region", new String[] {"DE21", "NUTS code; its sub-regions are included"}),
+          Map.entry("from", new String[] {"2024-01", "first month, YYYY-MM"}),
+          Map.entry("to", new String[] {"2024-12", "last month, YYYY-MM"}),
+          Map.entry("includeDuplicates", new String[] {"false", "count near-duplicates too"}),
+          Map.entry(
+              "groupBy",
+              new String[] {"month", "sector, country, region, month, isco or occupation"}),
+          Map.entry("level", new String[] {"group", "skill, or group (nearest ESCO skill group)"}),
+          Map.entry("limit", new String[] {"20", "how many rows at most"}),
+          Map.entry("offset", new String[] {"0", "rows skipped, for paging"}),
+          Map.entry("format", new String[] {"csv", "json (default) or csv; or Accept: text/csv"}),
+          Map.entry(
+              "lang", new String[] {"de", "label language (ISO 639-1); else Accept-Language"}),
+          Map.entry("skill", new String[] {SKILL, "ESCO skill URI"}),
+          Map.entry("uri", new String[] {OCCUPATION, "ESCO concept URI"}),
+          Map.entry("q", new String[] {"welding", "text to search"}),
+          Map.entry(
+              "type", new String[] {"occupation", "skill, skillGroup, occupation or iscoGroup"}),
+          Map.entry("collection", new String[] {"digital", "ESCO collection"}),
+          Map.entry("version", new String[] {"v1.1.1", "ESCO version; default the current one"}),
+          Map.entry("eqfMin", new String[] {"3", "lowest EQF level of the offers"}),
+          Map.entry("eqfMax", new String[] {"5", "highest EQF level of the offers"}),
+          Map.entry("mode", new String[] {"online", "classroom, blended, online, work-based"}),
+          Map.entry("maxHours", new String[] {"200", "offers of at most these hours"}),
+          Map.entry("maxCost", new String[] {"1500", "offers costing at most this"}),
+          Map.entry("maxOffers", new String[] {"5", "offers recommended at most"}),
+          Map.entry("budget", new String[] {"3000", "total budget (cost, or hours)"}),
+          Map.entry("budgetOn", new String[] {"cost", "what the budget counts: cost or hours"}),
+          Map.entry("growth", new String[] {"true", "weigh demanded skills by their growth"}),
+          Map.entry("source", new String[] {"portal-a", "the catalogue or portal of the rows"}),
+          Map.entry("extraction", new String[] {"fast", "fast (labels) or full (and meaning)"}),
+          Map.entry("wait", new String[] {"false", "load in the request instead of as a job"}),
+          Map.entry("query", new String[] {"ASK { ?s ?p ?o }", "a SPARQL 1.1 query"}),
+          Map.entry("recentMonths", new String[] {"6", "months of the recent window"}),
+          Map.entry("minSupport", new String[] {"20", "postings at least"}),
+          Map.entry("alpha", new String[] {"0.01", "false discovery rate"}));
+
+  @Override
+  public void customise(OpenAPI api) {
+    if (api.getPaths() == null) {
+      return;
+    }
+    api.getPaths()
+        .forEach(
+            (path, item) -> {
+              for (Operation op : item.readOperations()) {
+                if (op.getParameters() == null) {
+                  continue;
+                }
+                for (Parameter p : op.getParameters()) {
+                  String[] common = COMMON.get(p.getName());
+                  if (path.startsWith("/api/esco/diff")
+                      && (p.getName().equals("from") || p.getName().equals("to"))) {
+                    common =
+                        new String[] {
+                          p.getName().equals("from") ? "v1.1.0" : "v1.1.1", "ESCO version"
+                        };
+                  }
+                  if (common == null) {
+                    continue;
+                  }
+                  if (p.getExample() == null) {
+                    p.setExample(common[0]);
+                  }
+                  if (p.getDescription() == null) {
+                    p.setDescription(common[1]);
+                  }
+                }
+              }
+            });
+  }
+}
