@@ -127,10 +127,12 @@ public class GapService {
     if (all != null) {
       all.skills().forEach(k -> wanted.add(k.uri()));
     }
+    Map<String, String> occupationLabels = new HashMap<>();
     for (VacancyAggregations.Counts c : byOccupation) {
       Optional<Concept> concept = catalog.concept(c.group(), "en", Optional.empty());
       List<ConceptRef> skills = concept.map(Concept::essentialSkills).orElse(List.of());
       essential.put(c.group(), skills);
+      occupationLabels.put(c.group(), concept.map(Concept::preferredLabel).orElse(""));
       skills.forEach(k -> wanted.add(k.uri()));
     }
     OfferIndex index = offers.getObject();
@@ -167,14 +169,14 @@ public class GapService {
       List<ConceptRef> ess = essential.getOrDefault(c.group(), List.of());
       List<ConceptRef> untaught =
           ess.stream().filter(k -> !supply.containsKey(k.uri())).sorted().toList();
-      String label =
-          catalog
-              .concept(c.group(), "en", Optional.empty())
-              .map(Concept::preferredLabel)
-              .orElse("");
       occ.add(
           new OccupationGap(
-              c.group(), label, c.postings(), ess.size(), ess.size() - untaught.size(), untaught));
+              c.group(),
+              occupationLabels.get(c.group()),
+              c.postings(),
+              ess.size(),
+              ess.size() - untaught.size(),
+              untaught));
     }
     return new Gaps(slice, s, d.escoVersion(), postings, index.count(s), SCORING, skills, occ);
   }
