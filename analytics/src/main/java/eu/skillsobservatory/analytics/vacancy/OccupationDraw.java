@@ -36,6 +36,21 @@ public final class OccupationDraw {
     total = sum;
   }
 
+  /**
+   * The cells of the table's latest year that employ anyone, in a fixed order (country, sector,
+   * group), so that the same seed gives the same draws.
+   */
+  public static List<EmploymentCell> latestYear(List<EmploymentCell> employment) {
+    int latest = employment.stream().mapToInt(EmploymentCell::year).max().orElse(0);
+    return employment.stream()
+        .filter(c -> c.year() == latest && c.thousands() > 0)
+        .sorted(
+            java.util.Comparator.comparing(EmploymentCell::country)
+                .thenComparing(EmploymentCell::nace)
+                .thenComparing(EmploymentCell::isco))
+        .toList();
+  }
+
   public Drawn next(Random r) {
     EmploymentCell cell = cells.get(pick(cumulative, r.nextDouble() * total));
     List<OccupationProfile> pool = byMajor.get(cell.isco());

@@ -150,15 +150,7 @@ public final class VacancyGenerator {
                 o -> o.iscoCode() != null && !o.iscoCode().isEmpty() && !o.essential().isEmpty())
             .sorted(Comparator.comparing(OccupationProfile::uri))
             .toList();
-    int latest = employment.stream().mapToInt(EmploymentCell::year).max().orElse(0);
-    this.employment =
-        employment.stream()
-            .filter(c -> c.year() == latest && c.thousands() > 0)
-            .sorted(
-                Comparator.comparing(EmploymentCell::country)
-                    .thenComparing(EmploymentCell::nace)
-                    .thenComparing(EmploymentCell::isco))
-            .toList();
+    this.employment = OccupationDraw.latestYear(employment);
     if (this.occupations.isEmpty() || this.employment.isEmpty()) {
       throw new IllegalArgumentException("need ESCO occupations with skills and employment data");
     }
