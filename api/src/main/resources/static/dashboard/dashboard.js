@@ -202,7 +202,11 @@
         row([skillLink({ uri: ev.uri, label: e.label }), percent(ev.recentShare), percent(ev.baselineShare),
           ev.lift.toFixed(2), ev.qIncrease.toExponential(1)]));
     }
-    $("panel-emerging").querySelector(".empty").hidden = result.emerging.length > 0;
+    const empty = $("panel-emerging").querySelector(".empty");
+    empty.textContent = result.note
+      ? `Nothing could be tested: ${result.note}.`
+      : "No skill passes the tests in this slice.";
+    empty.hidden = result.emerging.length > 0;
     const totals = await monthTotals;
     const shown = result.emerging.slice(0, COLORS.length);
     draw("chart-emerging", {

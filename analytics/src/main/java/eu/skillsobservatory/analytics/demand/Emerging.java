@@ -109,6 +109,8 @@ public final class Emerging {
   /**
    * @param months the months of the series, oldest first
    * @param tested skills with the minimum support, all of them, emerging or not, best first
+   * @param note why nothing could be tested (a slice with too few months of postings), else null;
+   *     the windows are null then
    */
   public record Report(
       List<YearMonth> months,
@@ -119,12 +121,25 @@ public final class Emerging {
       long baselinePostings,
       int tested,
       List<Result> emerging,
-      List<Result> testedResults) {}
+      List<Result> testedResults,
+      String note) {}
 
   public static Report run(Series series, Settings s) {
     List<YearMonth> months = new ArrayList<>(series.postings().keySet());
     if (months.size() < s.recentMonths() + 2) {
-      throw new IllegalArgumentException(
+      // A thin slice is a fact about the data, not a bad question: nothing is tested, and the
+      // answer says why.
+      long postings = series.postings().values().stream().mapToLong(Long::longValue).sum();
+      return new Report(
+          months,
+          null,
+          null,
+          null,
+          postings,
+          0,
+          0,
+          List.of(),
+          List.of(),
           "the slice has "
               + months.size()
               + " months of postings; emerging skills need the recent window ("
@@ -233,7 +248,8 @@ public final class Emerging {
         n2,
         results.size(),
         results.stream().filter(Result::emerging).toList(),
-        results);
+        results,
+        null);
   }
 
   /**
@@ -284,7 +300,8 @@ public final class Emerging {
         report.baselinePostings(),
         report.tested(),
         tested.stream().filter(Result::emerging).toList(),
-        tested);
+        tested,
+        report.note());
   }
 
   /** Whether some label of {@code b} is a strict subset of the words of some label of {@code a}. */

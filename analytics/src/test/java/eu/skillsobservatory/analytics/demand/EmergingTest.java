@@ -80,14 +80,23 @@ class EmergingTest {
   }
 
   @Test
-  void tooShortASeriesAndBadSettingsAreNamed() {
+  void tooShortASeriesTestsNothingAndSaysWhyAndBadSettingsAreNamed() {
     TreeMap<YearMonth, Long> three = new TreeMap<>();
     for (int m = 0; m < 3; m++) {
       three.put(YearMonth.of(2024, 1).plusMonths(m), 10L);
     }
-    assertThatThrownBy(
-            () -> Emerging.run(new Emerging.Series(three, Map.of()), Emerging.Settings.DEFAULTS))
-        .hasMessageContaining("the slice has 3 months of postings");
+    Emerging.Report thin =
+        Emerging.run(
+            new Emerging.Series(three, Map.of("s", Map.of(YearMonth.of(2024, 1), 5L))),
+            Emerging.Settings.DEFAULTS);
+    assertThat(thin.note()).contains("the slice has 3 months of postings");
+    assertThat(thin.tested()).isZero();
+    assertThat(thin.emerging()).isEmpty();
+    assertThat(thin.recentPostings()).isEqualTo(30);
+    assertThat(thin.recentFrom()).isNull();
+    Emerging.Report empty =
+        Emerging.run(new Emerging.Series(new TreeMap<>(), Map.of()), Emerging.Settings.DEFAULTS);
+    assertThat(empty.note()).contains("the slice has 0 months of postings");
     assertThatThrownBy(() -> new Emerging.Settings(0, 0, 20, 1.2, 0.05))
         .hasMessageContaining("recentMonths");
     assertThatThrownBy(() -> new Emerging.Settings(6, 0, 20, 0.5, 0.05))

@@ -79,6 +79,7 @@ public class EmergingService {
   /**
    * @param tested skills with the minimum support in the recent window
    * @param others the tested skills not called emerging that grew most, at most {@code limit}
+   * @param note why nothing was tested (too few months of postings in the slice), else null
    */
   public record Report(
       Slice slice,
@@ -91,7 +92,8 @@ public class EmergingService {
       long baselinePostings,
       int tested,
       List<Skill> emerging,
-      List<Skill> others) {}
+      List<Skill> others,
+      String note) {}
 
   public Report emerging(Slice slice, Emerging.Settings settings, int limit) {
     if (limit < 0 || limit > 1_000) {
@@ -122,7 +124,8 @@ public class EmergingService {
             .filter(x -> !x.emerging())
             .limit(limit)
             .map(this::labelled)
-            .toList());
+            .toList(),
+        r.note());
   }
 
   /**
@@ -165,6 +168,7 @@ public class EmergingService {
    * of a longer rising one is listed as explained by it.
    *
    * @param tested phrases with the minimum support in the recent window
+   * @param note why nothing was tested (too few months of postings in the slice), else null
    */
   public record Candidates(
       Slice slice,
@@ -174,7 +178,8 @@ public class EmergingService {
       long baselinePostings,
       int tested,
       List<Emerging.Result> rising,
-      List<Emerging.Result> explained) {}
+      List<Emerging.Result> explained,
+      String note) {}
 
   public Candidates candidates(Slice slice, Emerging.Settings settings, int limit) {
     if (limit < 0 || limit > 1_000) {
@@ -194,6 +199,7 @@ public class EmergingService {
         r.baselinePostings(),
         r.tested(),
         r.emerging().stream().limit(limit).toList(),
-        r.testedResults().stream().filter(x -> x.explainedBy() != null).limit(limit).toList());
+        r.testedResults().stream().filter(x -> x.explainedBy() != null).limit(limit).toList(),
+        r.note());
   }
 }

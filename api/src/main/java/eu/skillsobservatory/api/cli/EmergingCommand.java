@@ -80,6 +80,9 @@ public class EmergingCommand implements Callable<Integer> {
       }
       EmergingService.Report r =
           runtime.bean(EmergingService.class).emerging(slice, settings, limit);
+      if (r.note() != null) {
+        spec.commandLine().getErr().println("Nothing tested: " + r.note());
+      }
       PrintWriter out = spec.commandLine().getOut();
       if (fmt.equals("json")) {
         out.println(JsonConfiguration.cliMapper().writeValueAsString(r));
