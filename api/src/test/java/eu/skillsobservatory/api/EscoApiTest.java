@@ -2,7 +2,6 @@ package eu.skillsobservatory.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.skillsobservatory.analytics.progress.Progress;
 import eu.skillsobservatory.api.esco.EscoService;
 import java.io.IOException;
 import java.net.URI;
@@ -11,9 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -72,15 +71,123 @@ class EscoApiTest {
   final HttpClient http = HttpClient.newHttpClient();
   final JsonMapper json = JsonMapper.builder().build();
 
+  /** The older version is loaded through the API, as an operator would: a multipart job. */
   @BeforeAll
-  void alsoLoadTheOlderVersion() {
+  void alsoLoadTheOlderVersion() throws Exception {
     Path dir = Path.of("..", "data", "esco", "v1.1.0");
-    esco.load(
-        List.of(
+    HttpResponse<String> r =
+        postFiles(
+            "/api/esco/versions?index=false",
+            WRITER_KEY,
             dir.resolve("esco-v1.1.0-classification-en-csv.zip"),
-            dir.resolve("esco-v1.1.0-classification-relations-csv.zip")),
-        Optional.empty(),
-        Progress.NONE);
+            dir.resolve("esco-v1.1.0-classification-relations-csv.zip"));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    JsonNode job = finished(r.headers().firstValue("Location").orElseThrow());
+    assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+    assertThat(job.get("kind").asString()).isEqualTo("esco");
+    assertThat(job.get("result").get("load").get("version").asString()).isEqualTo("v1.1.0");
+    assertThat(job.get("result").has("index")).isFalse();
+  }
+
+  /** Posts files as multipart/form-data parts named {@code file}. */
+  HttpResponse<String> postFiles(String path, String key, Path... files) throws Exception {
+    String boundary = "observatory-" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    for (Path f : files) {
+      body.write(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                  + f.getFileName()
+                  + "\"\r\nContent-Type: application/zip\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      body.write(java.nio.file.Files.readAllBytes(f));
+      body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + env.getProperty("local.server.port") + path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    if (key != null) {
+      b.header("X-API-Key", key);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Follows a job until it ends (at most two minutes) and gives its last state. */
+  JsonNode finished(String jobUri) throws Exception {
+    for (int i = 0; i < 600; i++) {
+      JsonNode job = json.readTree(get(jobUri).body());
+      String state = job.get("state").asString();
+      if (state.equals("SUCCEEDED") || state.equals("FAILED")) {
+        return job;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError(jobUri + " did not end in two minutes");
+  }
+
+  @Test
+  void everyTabularResultComesAsCsvOnRequest() throws Exception {
+    String[][] cases = {
+      {"/api/esco/search?q=welding&limit=3", "uri,label,type,matched_label,matched_field,score"},
+      {"/api/esco/suggest?q=weld&limit=3", "uri,label,type,matched_label,matched_field,score"},
+      {
+        "/api/analytics/similar-occupations?limit=3&occupation=" + enc(METAL_DRAWING),
+        "uri,label,similarity,shared_skills,shared_essential"
+      },
+      {
+        "/api/analytics/cooccurrence?minSupport=1&skill=" + enc(BRICKS),
+        "uri,label,both,with_other,share,lift,pmi"
+      },
+      {"/api/analytics/candidate-skills?minSupport=1", "phrase,rising,explained_by,recent,"},
+    };
+    for (String[] c : cases) {
+      for (HttpResponse<String> r :
+          List.of(get(c[0] + "&format=csv"), get(c[0], "Accept", "text/csv"))) {
+        assertThat(r.statusCode()).as(c[0] + " " + r.body()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(r.body()).as(c[0]).startsWith(c[1]);
+      }
+    }
+    // The search's rows are its hits, in order.
+    String csv = get("/api/esco/search?q=welding&limit=3&format=csv").body();
+    JsonNode hits = json.readTree(get("/api/esco/search?q=welding&limit=3").body()).get("hits");
+    assertThat(csv.lines().skip(1).map(l -> l.substring(0, l.indexOf(','))).toList())
+        .containsExactlyElementsOf(hits.findValuesAsString("uri"));
+  }
+
+  @Test
+  void reindexRunsAsAJobAndEscoWritesNeedAKey() throws Exception {
+    HttpResponse<String> none = postWithKey("/api/esco/reindex", null, "");
+    assertThat(none.statusCode()).as(none.body()).isEqualTo(401);
+    assertThat(postWithKey("/api/esco/reindex", OLD_KEY, "").statusCode()).isEqualTo(403);
+    Path zip = Path.of("..", "data", "esco", "v1.1.1", "esco-v1.1.1-classification-en-csv.zip");
+    assertThat(postFiles("/api/esco/versions", null, zip).statusCode()).isEqualTo(401);
+    assertThat(postFiles("/api/esco/versions", "not-a-key", zip).statusCode()).isEqualTo(403);
+    assertThat(postFiles("/api/esco/versions", OLD_KEY, zip).statusCode()).isEqualTo(403);
+    assertThat(postWithKey("/api/esco/reindex", "not-a-key", "").statusCode()).isEqualTo(403);
+
+    HttpResponse<String> r = postWithKey("/api/esco/reindex", WRITER_KEY, "");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    JsonNode job = finished(r.headers().firstValue("Location").orElseThrow());
+    assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+    assertThat(job.get("result").get("documents").asLong()).isGreaterThan(16_000);
+    // Searching still works after the swap.
+    HttpResponse<String> s = get("/api/esco/search?q=welding&limit=3");
+    assertThat(s.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(s.body()).get("hits")).isNotEmpty();
+  }
+
+  @Test
+  void anEscoUploadWithAnUnsafeFileNameIsRefused() throws Exception {
+    Path dir = Files.createTempDirectory(home.getParent(), "names");
+    Path odd = Files.writeString(dir.resolve(".hidden.zip"), "PK");
+    HttpResponse<String> r = postFiles("/api/esco/versions", WRITER_KEY, odd);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(json.readTree(r.body()).get("detail").asString()).contains("file name");
   }
 
   HttpResponse<String> get(String path, String... headers)
@@ -279,6 +386,9 @@ class EscoApiTest {
             + "\"title\":\"Welder\",\"description\":\"Weld steel frames, read technical drawings.\"}\n"
             + "{\"id\":\"2\",\"posted\":\"2024-04-02\"\n"
             + "{\"id\":\"3\",\"posted\":\"2024-05-02\",\"country\":\"AT\"}\n";
+    double acceptedBefore = metric("observatory.ingest.rows", "kind:vacancies", "outcome:accepted");
+    double rejectedBefore = metric("observatory.ingest.rows", "kind:vacancies", "outcome:rejected");
+    double extractedBefore = metric("observatory.extraction", "purpose:vacancy");
     HttpResponse<String> r =
         http.send(
             HttpRequest.newBuilder(
@@ -291,11 +401,25 @@ class EscoApiTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    JsonNode report = json.readTree(r.body());
+    // Not all of it loaded: 422, a problem detail with the report and the rejected rows.
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+    assertThat(r.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
+    JsonNode problem = json.readTree(r.body());
+    assertThat(problem.get("type").asString()).endsWith(":rows-rejected");
+    assertThat(problem.get("detail").asString()).contains("1 of 3 rows rejected");
+    JsonNode report = problem.get("report");
     assertThat(report.get("accepted").asLong()).isEqualTo(2);
     assertThat(report.get("rejected").asLong()).isEqualTo(1);
     assertThat(report.get("rejects").asString()).endsWith(".csv");
+    assertThat(problem.get("rejections")).hasSize(1);
+    assertThat(problem.get("rejections").get(0).get("line").asString()).isEqualTo("2");
+    // The ingest and extraction rates are Micrometer meters.
+    assertThat(metric("observatory.ingest.rows", "kind:vacancies", "outcome:accepted"))
+        .isEqualTo(acceptedBefore + 2);
+    assertThat(metric("observatory.ingest.rows", "kind:vacancies", "outcome:rejected"))
+        .isEqualTo(rejectedBefore + 1);
+    assertThat(metric("observatory.extraction", "purpose:vacancy")).isGreaterThan(extractedBefore);
 
     JsonNode stats = json.readTree(get("/api/vacancies/stats").body());
     assertThat(stats.get("bySource").findValuesAsString("source")).contains("test-api");
@@ -358,10 +482,13 @@ class EscoApiTest {
     assertThat(get("/api/analytics/similar-occupations?occupation=http://x/none").statusCode())
         .isEqualTo(400);
 
-    HttpResponse<String> few = get("/api/analytics/emerging?country=MT&format=csv");
-    assertThat(few.statusCode()).isEqualTo(400);
-    assertThat(json.readTree(few.body()).get("detail").asString())
+    // A slice too thin for a trend is answered, with nothing tested and the reason.
+    HttpResponse<String> few = get("/api/analytics/emerging?country=MT");
+    assertThat(few.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(few.body()).get("note").asString())
         .contains("months of postings; emerging skills need");
+    assertThat(json.readTree(few.body()).get("emerging")).isEmpty();
+    assertThat(get("/api/analytics/emerging?country=MT&format=csv").statusCode()).isEqualTo(200);
   }
 
   static final String BRICKS =
@@ -390,6 +517,25 @@ class EscoApiTest {
    * underwater concrete in 5; offers in Luxembourg teach bricks and concrete (one offer) and
    * scaffolding (another, online); a German offer teaches bricks. Every figure below follows.
    */
+  /** A meter's count (COUNT of a counter or timer) with the given tags, 0 before first use. */
+  double metric(String name, String... tags) throws Exception {
+    StringBuilder q = new StringBuilder("/actuator/metrics/" + name);
+    for (int i = 0; i < tags.length; i++) {
+      q.append(i == 0 ? '?' : '&').append("tag=").append(tags[i]);
+    }
+    HttpResponse<String> r = get(q.toString());
+    if (r.statusCode() == 404) {
+      return 0;
+    }
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    for (JsonNode m : json.readTree(r.body()).get("measurements")) {
+      if (m.get("statistic").asString().equals("COUNT")) {
+        return m.get("value").asDouble();
+      }
+    }
+    throw new AssertionError("no COUNT in " + r.body());
+  }
+
   @Test
   void gapsMatchingAndAlignmentAgainstPostedOffers() throws Exception {
     StringBuilder vacancies = new StringBuilder();
@@ -444,8 +590,8 @@ class EscoApiTest {
             + "{\"id\":\"o4\",\"title\":\"Broken\",\"country\":\"LU\",\"eqf\":12}\n";
     HttpResponse<String> o =
         postBody("/api/offers?source=gap-test&wait=true", "application/x-ndjson", offers);
-    assertThat(o.statusCode()).as(o.body()).isEqualTo(200);
-    JsonNode report = json.readTree(o.body());
+    assertThat(o.statusCode()).as(o.body()).isEqualTo(422);
+    JsonNode report = json.readTree(o.body()).get("report");
     assertThat(report.get("accepted").asLong()).isEqualTo(3);
     assertThat(report.get("rejected").asLong()).isEqualTo(1);
     assertThat(report.get("written").asLong()).isEqualTo(3);

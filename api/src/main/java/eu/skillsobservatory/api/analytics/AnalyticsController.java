@@ -35,20 +35,34 @@ public class AnalyticsController {
   }
 
   @GetMapping("/api/analytics/similar-occupations")
-  public RelationsService.Similar similarOccupations(
-      @RequestParam String occupation, @RequestParam(defaultValue = "10") int limit) {
-    return relations.similarOccupations(occupation, limit);
+  public org.springframework.http.ResponseEntity<?> similarOccupations(
+      @RequestParam String occupation,
+      @RequestParam(defaultValue = "10") int limit,
+      @RequestParam(required = false) String format,
+      jakarta.servlet.http.HttpServletRequest request) {
+    boolean csv = Formats.wantsCsv(format, request);
+    RelationsService.Similar s = relations.similarOccupations(occupation, limit);
+    return csv
+        ? Formats.csv(AnalyticsCsv.similar(s))
+        : org.springframework.http.ResponseEntity.ok(s);
   }
 
   @GetMapping("/api/analytics/cooccurrence")
-  public RelationsService.CoOccurrence coOccurrence(
+  public org.springframework.http.ResponseEntity<?> coOccurrence(
       @RequestParam String skill,
       @org.springdoc.core.annotations.ParameterObject
           @org.springframework.web.bind.annotation.ModelAttribute
           SliceParams slice,
       @RequestParam(defaultValue = "5") long minSupport,
-      @RequestParam(defaultValue = "20") int limit) {
-    return relations.coOccurrence(slice.slice(), skill, minSupport, limit);
+      @RequestParam(defaultValue = "20") int limit,
+      @RequestParam(required = false) String format,
+      jakarta.servlet.http.HttpServletRequest request) {
+    boolean csv = Formats.wantsCsv(format, request);
+    RelationsService.CoOccurrence c =
+        relations.coOccurrence(slice.slice(), skill, minSupport, limit);
+    return csv
+        ? Formats.csv(AnalyticsCsv.coOccurrence(c))
+        : org.springframework.http.ResponseEntity.ok(c);
   }
 
   /**
@@ -96,7 +110,7 @@ public class AnalyticsController {
   }
 
   @GetMapping("/api/analytics/candidate-skills")
-  public EmergingService.Candidates candidateSkills(
+  public org.springframework.http.ResponseEntity<?> candidateSkills(
       @org.springdoc.core.annotations.ParameterObject
           @org.springframework.web.bind.annotation.ModelAttribute
           SliceParams slice,
@@ -105,12 +119,19 @@ public class AnalyticsController {
       @RequestParam(defaultValue = "20") long minSupport,
       @RequestParam(defaultValue = "1.2") double minLift,
       @RequestParam(defaultValue = "0.01") double alpha,
-      @RequestParam(defaultValue = "20") int limit) {
-    return emerging.candidates(
-        slice.slice(),
-        new eu.skillsobservatory.analytics.demand.Emerging.Settings(
-            recentMonths, baselineMonths, minSupport, minLift, alpha),
-        limit);
+      @RequestParam(defaultValue = "20") int limit,
+      @RequestParam(required = false) String format,
+      jakarta.servlet.http.HttpServletRequest request) {
+    boolean csv = Formats.wantsCsv(format, request);
+    EmergingService.Candidates c =
+        emerging.candidates(
+            slice.slice(),
+            new eu.skillsobservatory.analytics.demand.Emerging.Settings(
+                recentMonths, baselineMonths, minSupport, minLift, alpha),
+            limit);
+    return csv
+        ? Formats.csv(AnalyticsCsv.candidates(c))
+        : org.springframework.http.ResponseEntity.ok(c);
   }
 
   @GetMapping("/api/analytics/demand")

@@ -147,6 +147,69 @@ public final class AnalyticsCsv {
         });
   }
 
+  public static String similar(RelationsService.Similar s) {
+    return write(
+        List.of("uri", "label", "similarity", "shared_skills", "shared_essential"),
+        p -> {
+          for (RelationsService.SimilarOccupation o : s.similar()) {
+            p.printRecord(
+                o.uri(),
+                o.label(),
+                o.similarity(),
+                o.sharedSkills(),
+                String.join("|", o.sharedEssential()));
+          }
+        });
+  }
+
+  public static String coOccurrence(RelationsService.CoOccurrence c) {
+    return write(
+        List.of("uri", "label", "both", "with_other", "share", "lift", "pmi"),
+        p -> {
+          for (RelationsService.Related r : c.skills()) {
+            p.printRecord(
+                r.uri(), r.label(), r.both(), r.withOther(), r.share(), r.lift(), r.pmi());
+          }
+        });
+  }
+
+  /** Rising phrases first, then those explained by a longer one. */
+  public static String candidates(EmergingService.Candidates c) {
+    return write(
+        List.of(
+            "phrase",
+            "rising",
+            "explained_by",
+            "recent",
+            "recent_postings",
+            "baseline",
+            "baseline_postings",
+            "recent_share",
+            "baseline_share",
+            "lift",
+            "q_increase",
+            "q_trend"),
+        p -> {
+          for (List<Emerging.Result> list : List.of(c.rising(), c.explained())) {
+            for (Emerging.Result e : list) {
+              p.printRecord(
+                  e.uri(),
+                  e.emerging(),
+                  e.explainedBy() == null ? "" : e.explainedBy(),
+                  e.recent(),
+                  e.recentPostings(),
+                  e.baseline(),
+                  e.baselinePostings(),
+                  e.recentShare(),
+                  e.baselineShare(),
+                  e.lift(),
+                  e.qIncrease(),
+                  e.qTrend());
+            }
+          }
+        });
+  }
+
   private interface Rows {
     void print(CSVPrinter p) throws IOException;
   }

@@ -1,5 +1,6 @@
 package eu.skillsobservatory.api.esco;
 
+import eu.skillsobservatory.analytics.esco.ConceptSearch;
 import eu.skillsobservatory.analytics.esco.VersionDiff;
 import eu.skillsobservatory.analytics.esco.VersionSummary;
 import java.io.IOException;
@@ -46,6 +47,23 @@ public final class EscoCsv {
                 v.triples(),
                 String.join(" ", v.languages()),
                 v.loadedAt());
+          }
+        });
+  }
+
+  /** The hits of a search page; the page's total is in the JSON answer only. */
+  public static String hits(ConceptSearch.Page page) {
+    return write(
+        new String[] {"uri", "label", "type", "matched_label", "matched_field", "score"},
+        p -> {
+          for (ConceptSearch.Hit h : page.hits()) {
+            p.printRecord(
+                h.uri(),
+                h.label(),
+                h.type().label(),
+                h.matchedLabel(),
+                h.matchedField(),
+                h.score());
           }
         });
   }

@@ -13,6 +13,7 @@ import eu.skillsobservatory.analytics.extract.SkillTable;
 import eu.skillsobservatory.analytics.extract.VectorIndex;
 import eu.skillsobservatory.analytics.progress.Progress;
 import eu.skillsobservatory.api.config.ObservatorySettings;
+import eu.skillsobservatory.api.metrics.ObservatoryMetrics;
 import eu.skillsobservatory.ingest.extract.BenchmarkFile;
 import eu.skillsobservatory.ingest.extract.LuceneWordForms;
 import eu.skillsobservatory.ingest.extract.OnnxTextEmbedder;
@@ -35,13 +36,16 @@ public class ExtractionService {
 
   private final SkillCatalog catalog;
   private final ObservatorySettings settings;
+  private final ObservatoryMetrics metrics;
   private final LuceneWordForms forms = new LuceneWordForms();
   private OnnxTextEmbedder embedder;
   private EscoVersion version;
   private LexicalMatcher matcher;
   private VectorIndex vectors;
 
-  public ExtractionService(SkillCatalog catalog, ObservatorySettings settings) {
+  public ExtractionService(
+      SkillCatalog catalog, ObservatorySettings settings, ObservatoryMetrics metrics) {
+    this.metrics = metrics;
     this.catalog = catalog;
     this.settings = settings;
   }
@@ -96,8 +100,8 @@ public class ExtractionService {
 
   public Extraction extract(
       String text, String lang, ExtractionMode mode, int top, Optional<EscoVersion> version) {
-    return extractor(version, mode == ExtractionMode.FULL, Progress.NONE)
-        .extract(text, lang, mode, top);
+    SkillExtractor x = extractor(version, mode == ExtractionMode.FULL, Progress.NONE);
+    return metrics.extract("request", mode, () -> x.extract(text, lang, mode, top));
   }
 
   /** A benchmark file's scores in one mode. */

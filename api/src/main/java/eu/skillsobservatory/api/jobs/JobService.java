@@ -100,6 +100,9 @@ public class JobService {
                     "interrupted by a restart of the server; submit the input again: what was"
                         + " written is replaced, not duplicated");
             save(j);
+            // What the interrupted job kept is not needed any more: the input is submitted again.
+            delete(uploads.resolve(j.id() + ".body"));
+            delete(uploads.resolve(j.id()));
           }
           all.put(j.id(), j);
         }
@@ -120,13 +123,42 @@ public class JobService {
     try {
       Files.copy(body, kept, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      try {
-        Files.deleteIfExists(kept);
-      } catch (IOException ignored) {
-        // nothing more to do
-      }
+      delete(kept);
       throw new UncheckedIOException("the request body could not be read: " + e.getMessage(), e);
     }
+    return queue(id, kind, input, kept, work);
+  }
+
+  /** A file of an upload of several: its name (kept) and its content. */
+  public record Part(String name, InputStream content) {}
+
+  /**
+   * Keeps the files of a multipart upload in a folder of their own, under their names, then queues
+   * the work over the folder ({@link Work#body()}).
+   */
+  public Job submitFiles(String kind, String input, List<Part> parts, Function<Work, Object> work) {
+    String id = UUID.randomUUID().toString();
+    Path kept = uploads.resolve(id);
+    try {
+      Files.createDirectories(kept);
+      for (Part part : parts) {
+        try (InputStream in = part.content()) {
+          Files.copy(in, kept.resolve(part.name()), StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    } catch (IOException e) {
+      delete(kept);
+      throw new UncheckedIOException("the uploaded files could not be kept: " + e.getMessage(), e);
+    }
+    return queue(id, kind, input, kept, work);
+  }
+
+  /** Queues work that reads no upload (a reindex). */
+  public Job submitWork(String kind, String input, Function<Work, Object> work) {
+    return queue(UUID.randomUUID().toString(), kind, input, null, work);
+  }
+
+  private Job queue(String id, String kind, String input, Path kept, Function<Work, Object> work) {
     Job job =
         new Job(
             id,
@@ -188,11 +220,21 @@ public class JobService {
                   null,
                   e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     } finally {
-      try {
-        Files.deleteIfExists(kept);
-      } catch (IOException e) {
-        LOG.warn("Could not remove {}: {}", kept, e.getMessage());
+      delete(kept);
+    }
+  }
+
+  /** Removes a kept body or folder of files; a failure is logged, the job's outcome stands. */
+  private static void delete(Path kept) {
+    if (kept == null || !Files.exists(kept)) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(kept)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
       }
+    } catch (IOException e) {
+      LOG.warn("Could not remove {}: {}", kept, e.getMessage());
     }
   }
 
@@ -236,19 +278,66 @@ public class JobService {
     return m;
   }
 
+  /**
+   * 422 with a problem detail: what was not loaded, the report (the valid rows were loaded), and
+   * the first rejected rows with line, field and reason.
+   */
+  private static org.springframework.http.ResponseEntity<?> incomplete(LoadOutcome outcome) {
+    org.springframework.http.ProblemDetail p =
+        org.springframework.http.ProblemDetail.forStatusAndDetail(
+            org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY, outcome.shortfall());
+    p.setType(java.net.URI.create("urn:skills-observatory:problem:rows-rejected"));
+    p.setTitle("Not all of the input was loaded");
+    p.setProperty("report", outcome);
+    List<Map<String, String>> rejections = new ArrayList<>();
+    outcome
+        .rejectsFile()
+        .ifPresent(
+            f -> {
+              try (var parser =
+                  org.apache.commons.csv.CSVFormat.RFC4180
+                      .builder()
+                      .setHeader()
+                      .setSkipHeaderRecord(true)
+                      .get()
+                      .parse(Files.newBufferedReader(Path.of(f)))) {
+                for (var r : parser) {
+                  if (rejections.size() == REJECTS_SHOWN) {
+                    break;
+                  }
+                  rejections.add(r.toMap());
+                }
+              } catch (IOException | UncheckedIOException e) {
+                LOG.warn("Could not read the rejects file {}: {}", f, e.getMessage());
+              }
+            });
+    p.setProperty("rejections", rejections);
+    return org.springframework.http.ResponseEntity.unprocessableContent()
+        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        .body(p);
+  }
+
   /** Loads a body: reads it with a progress to report to, and returns a report. */
   public interface Load {
     Object load(InputStream body, Progress progress);
   }
 
+  /** Rejected rows named in a 422 answer at most; the rejects file has them all. */
+  static final int REJECTS_SHOWN = 100;
+
   /**
-   * An upload: loaded in the request when {@code wait} (200 and the report), else as a job (202,
-   * its URI in {@code Location}, its state in the body).
+   * An upload: loaded in the request when {@code wait} (200 and the report; 422 and a problem
+   * detail with the report and the first rejected rows when not all of it was loaded), else as a
+   * job (202, its URI in {@code Location}, its state in the body).
    */
   public org.springframework.http.ResponseEntity<?> upload(
       InputStream body, boolean wait, String kind, String input, Load load) {
     if (wait) {
-      return org.springframework.http.ResponseEntity.ok(load.load(body, Progress.NONE));
+      Object report = load.load(body, Progress.NONE);
+      if (report instanceof LoadOutcome outcome && !outcome.complete()) {
+        return incomplete(outcome);
+      }
+      return org.springframework.http.ResponseEntity.ok(report);
     }
     Job job =
         submit(

@@ -11,6 +11,7 @@ import eu.skillsobservatory.analytics.vacancy.Rejection;
 import eu.skillsobservatory.analytics.vacancy.SkillEvidence;
 import eu.skillsobservatory.api.config.ObservatorySettings;
 import eu.skillsobservatory.api.extract.ExtractionService;
+import eu.skillsobservatory.api.metrics.ObservatoryMetrics;
 import eu.skillsobservatory.api.rows.RejectsWriter;
 import eu.skillsobservatory.api.rows.RowInput;
 import eu.skillsobservatory.ingest.extract.LanguageGuess;
@@ -18,6 +19,7 @@ import eu.skillsobservatory.ingest.extract.LuceneWordForms;
 import eu.skillsobservatory.ingest.offer.OfferFiles;
 import eu.skillsobservatory.ingest.offer.OfferIndex;
 import eu.skillsobservatory.ingest.rows.RowFiles;
+import io.micrometer.core.instrument.Counter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -48,12 +50,15 @@ public class OfferService {
   private final ExtractionService extraction;
   private final ObjectProvider<OfferIndex> index;
   private final ObservatorySettings settings;
+  private final ObservatoryMetrics metrics;
   private final LuceneWordForms forms = new LuceneWordForms();
 
   public OfferService(
       ExtractionService extraction,
       ObjectProvider<OfferIndex> index,
-      ObservatorySettings settings) {
+      ObservatorySettings settings,
+      ObservatoryMetrics metrics) {
+    this.metrics = metrics;
     this.extraction = extraction;
     this.index = index;
     this.settings = settings;
@@ -86,9 +91,28 @@ public class OfferService {
       long skillsGiven,
       long skillsExtracted,
       long withoutSkills,
-      double seconds) {
+      double seconds)
+      implements eu.skillsobservatory.api.jobs.LoadOutcome {
+    @Override
     public boolean complete() {
       return rejected == 0 && files.stream().allMatch(f -> f.problem().isEmpty());
+    }
+
+    @Override
+    public String shortfall() {
+      List<String> parts = new ArrayList<>();
+      files.stream()
+          .flatMap(f -> f.problem().stream())
+          .forEach(p -> parts.add(p + "; none of its offers was loaded"));
+      if (rejected > 0) {
+        parts.add(rejected + " of " + rows + " rows rejected");
+      }
+      return String.join("; ", parts) + "; " + written + " offers written";
+    }
+
+    @Override
+    public Optional<String> rejectsFile() {
+      return Optional.ofNullable(rejects);
     }
   }
 
@@ -100,6 +124,20 @@ public class OfferService {
   public IngestReport ingestInputs(
       List<RowInput> inputs, ExtractionMode mode, Optional<Path> rejectsFile, Progress progress) {
     long start = System.nanoTime();
+    IngestReport report =
+        metrics.load("offers", () -> load(inputs, mode, rejectsFile, progress, start));
+    // Offers are loaded whole or not at all (one alias swap): their rows count once loaded.
+    metrics.rows("offers", "accepted").increment(report.accepted());
+    return report;
+  }
+
+  private IngestReport load(
+      List<RowInput> inputs,
+      ExtractionMode mode,
+      Optional<Path> rejectsFile,
+      Progress progress,
+      long start) {
+    Counter rejectedRows = metrics.rows("offers", "rejected");
     String ingest =
         "offers-"
             + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
@@ -132,6 +170,7 @@ public class OfferService {
 
                   @Override
                   public void reject(Rejection r) {
+                    rejectedRows.increment();
                     rejectsWriter.write(input.name(), r);
                   }
                 },
@@ -225,14 +264,17 @@ public class OfferService {
     return new OfferRecord(o, language, dedupe(skills), ingest);
   }
 
-  private static void extract(
+  private void extract(
       SkillExtractor extractor,
       ExtractionMode mode,
       String text,
       String language,
       String field,
       List<SkillEvidence> out) {
-    Extraction x = extractor.extract(text, language, mode, SKILLS_PER_TEXT).counted();
+    Extraction x =
+        metrics
+            .extract("offer", mode, () -> extractor.extract(text, language, mode, SKILLS_PER_TEXT))
+            .counted();
     for (ExtractedSkill s : x.skills()) {
       out.add(
           new SkillEvidence(

@@ -20,6 +20,7 @@ import eu.skillsobservatory.analytics.vacancy.VacancyRecord;
 import eu.skillsobservatory.api.config.ObservatorySettings;
 import eu.skillsobservatory.api.esco.EscoService;
 import eu.skillsobservatory.api.extract.ExtractionService;
+import eu.skillsobservatory.api.metrics.ObservatoryMetrics;
 import eu.skillsobservatory.api.rows.RejectsWriter;
 import eu.skillsobservatory.api.rows.RowInput;
 import eu.skillsobservatory.ingest.extract.LanguageGuess;
@@ -27,6 +28,7 @@ import eu.skillsobservatory.ingest.extract.LuceneWordForms;
 import eu.skillsobservatory.ingest.http.RemoteServiceException;
 import eu.skillsobservatory.ingest.vacancy.VacancyFiles;
 import eu.skillsobservatory.ingest.vacancy.VacancyIndex;
+import io.micrometer.core.instrument.Counter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -63,6 +65,7 @@ public class VacancyService {
   private final ObjectProvider<VacancyIndex> index;
   private final ObservatorySettings settings;
   private final EscoService esco;
+  private final ObservatoryMetrics metrics;
   private final LuceneWordForms forms = new LuceneWordForms();
   private Coding coding;
 
@@ -75,7 +78,9 @@ public class VacancyService {
       SkillCatalog catalog,
       ObjectProvider<VacancyIndex> index,
       EscoService esco,
-      ObservatorySettings settings) {
+      ObservatorySettings settings,
+      ObservatoryMetrics metrics) {
+    this.metrics = metrics;
     this.esco = esco;
     this.extraction = extraction;
     this.catalog = catalog;
@@ -105,11 +110,31 @@ public class VacancyService {
       long duplicates,
       long unknownOccupations,
       double seconds,
-      double perSecond) {
+      double perSecond)
+      implements eu.skillsobservatory.api.jobs.LoadOutcome {
+    @Override
     public boolean complete() {
       return rejected == 0
           && refused.isEmpty()
           && files.stream().allMatch(f -> f.problem().isEmpty());
+    }
+
+    @Override
+    public String shortfall() {
+      List<String> parts = new ArrayList<>();
+      files.stream().flatMap(f -> f.problem().stream()).forEach(parts::add);
+      if (rejected > 0) {
+        parts.add(rejected + " of " + rows + " rows rejected");
+      }
+      if (!refused.isEmpty()) {
+        parts.add(refused.size() + " vacancies refused by Elasticsearch");
+      }
+      return String.join("; ", parts) + "; " + written + " vacancies written";
+    }
+
+    @Override
+    public Optional<String> rejectsFile() {
+      return Optional.ofNullable(rejects);
     }
   }
 
@@ -121,6 +146,17 @@ public class VacancyService {
   public IngestReport ingestInputs(
       List<RowInput> inputs, ExtractionMode mode, Optional<Path> rejectsFile, Progress progress) {
     long start = System.nanoTime();
+    return metrics.load("vacancies", () -> load(inputs, mode, rejectsFile, progress, start));
+  }
+
+  private IngestReport load(
+      List<RowInput> inputs,
+      ExtractionMode mode,
+      Optional<Path> rejectsFile,
+      Progress progress,
+      long start) {
+    Counter acceptedRows = metrics.rows("vacancies", "accepted");
+    Counter rejectedRows = metrics.rows("vacancies", "rejected");
     String ingest =
         "ingest-"
             + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
@@ -165,6 +201,7 @@ public class VacancyService {
                 new VacancyFiles.Sink() {
                   @Override
                   public void accept(Vacancy v, long line) {
+                    acceptedRows.increment();
                     byte[] print = NearDuplicates.fingerprint(v.title(), v.description());
                     String duplicateOf =
                         near.add(
@@ -202,6 +239,7 @@ public class VacancyService {
 
                   @Override
                   public void reject(Rejection r) {
+                    rejectedRows.increment();
                     rejectsWriter.write(name, r);
                   }
                 },
@@ -308,7 +346,10 @@ public class VacancyService {
     if (!text.isBlank()) {
       // Counted per vacancy: a skill named only as part of a longer one does not count, nor one
       // found only as a neighbour by meaning where labels were found.
-      Extraction found = extractor.extract(text, language, mode, SKILLS_PER_VACANCY);
+      String lang = language;
+      Extraction found =
+          metrics.extract(
+              "vacancy", mode, () -> extractor.extract(text, lang, mode, SKILLS_PER_VACANCY));
       if (language.equals("en")) {
         // What no label matched: the candidates for new skills outside ESCO.
         phrases =

@@ -28,7 +28,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Component
 @Order(1)
 public class RequestLimits extends OncePerRequestFilter implements WebMvcConfigurer {
-  static final List<String> UPLOADS = List.of("/api/vacancies", "/api/offers");
+  static final List<String> UPLOADS =
+      List.of("/api/vacancies", "/api/offers", "/api/esco/versions");
 
   private final long maxUpload;
   private final long maxRequest;
