@@ -100,6 +100,20 @@ class OpenApiWalkTest {
       HttpResponse<String> r = get(path + query);
       called.add(r.statusCode() + " " + path + query);
       assertThat(r.statusCode()).as(path + query + " -> " + r.body()).isLessThan(500);
+      // The documented example answer has the fields the real answer has: examples cannot drift
+      // from the API unnoticed.
+      JsonNode example = get.path("responses").path("200").path("content");
+      example =
+          example.path(example.propertyNames().stream().findFirst().orElse("")).get("example");
+      if (r.statusCode() == 200
+          && example != null
+          && example.isObject()
+          && r.headers().firstValue("Content-Type").orElse("").contains("json")) {
+        JsonNode answer = json.readTree(r.body());
+        assertThat(answer.propertyNames())
+            .as("fields of " + path + query + " against its documented example")
+            .containsExactlyInAnyOrderElementsOf(example.propertyNames());
+      }
     }
     assertThat(called).as("operations called").hasSizeGreaterThan(15);
     assertThat(json.readTree(doc.body()).get("info").get("title").asString())
@@ -113,6 +127,51 @@ class OpenApiWalkTest {
         assertThat(p.get("description").asString()).isNotBlank();
       }
     }
+  }
+
+  @Test
+  void everyOperationHasExamplesOfItsParametersBodyAnswerAndErrors() throws Exception {
+    JsonNode paths = json.readTree(get("/v3/api-docs").body()).get("paths");
+    int operations = 0;
+    for (var p : paths.properties()) {
+      for (var o : p.getValue().properties()) {
+        String op = o.getKey().toUpperCase(java.util.Locale.ROOT) + " " + p.getKey();
+        JsonNode operation = o.getValue();
+        operations++;
+        for (JsonNode param : operation.path("parameters")) {
+          assertThat(param.has("example") || param.has("examples"))
+              .as(op + " parameter " + param.get("name") + " has an example")
+              .isTrue();
+        }
+        if (operation.has("requestBody")) {
+          for (var media : operation.get("requestBody").get("content").properties()) {
+            assertThat(media.getValue().has("example") || media.getValue().has("examples"))
+                .as(op + " request body " + media.getKey() + " has an example")
+                .isTrue();
+          }
+        }
+        boolean answered = false;
+        boolean problem = false;
+        for (var response : operation.path("responses").properties()) {
+          for (var media : response.getValue().path("content").properties()) {
+            boolean example = media.getValue().has("example") || media.getValue().has("examples");
+            answered |= response.getKey().startsWith("2") && example;
+            problem |=
+                response.getKey().startsWith("4")
+                    && media.getKey().equals("application/problem+json")
+                    && example;
+          }
+        }
+        assertThat(answered).as(op + " has an example answer").isTrue();
+        assertThat(problem).as(op + " has an example problem detail").isTrue();
+      }
+      if (p.getKey().equals("/api/vacancies") || p.getKey().equals("/sparql")) {
+        assertThat(p.getValue().path("post").has("requestBody"))
+            .as(p.getKey() + " documents its body")
+            .isTrue();
+      }
+    }
+    assertThat(operations).isGreaterThan(20);
   }
 
   @Test

@@ -60,7 +60,18 @@ public class ParameterExamples implements OpenApiCustomizer {
           Map.entry("query", new String[] {"ASK { ?s ?p ?o }", "a SPARQL 1.1 query"}),
           Map.entry("recentMonths", new String[] {"6", "months of the recent window"}),
           Map.entry("minSupport", new String[] {"20", "postings at least"}),
-          Map.entry("alpha", new String[] {"0.01", "false discovery rate"}));
+          Map.entry("alpha", new String[] {"0.01", "false discovery rate"}),
+          Map.entry("baselineMonths", new String[] {"12", "months of the baseline; 0: all before"}),
+          Map.entry("minLift", new String[] {"1.2", "recent share over baseline share at least"}),
+          Map.entry(
+              "occupations",
+              new String[] {"10", "top occupations checked for untaught essential skills"}),
+          Map.entry("skills", new String[] {"30", "the gap's most weighted skills considered"}),
+          Map.entry("rank", new String[] {"10", "offers ranked one by one"}),
+          Map.entry("nace", new String[] {"J", "NACE Rev. 2 section letter"}),
+          Map.entry("isco", new String[] {"2", "ISCO-08 major group"}),
+          Map.entry("year", new String[] {"2024", "calendar year"}),
+          Map.entry("index", new String[] {"true", "also build the version's search index"}));
 
   @Override
   public void customise(OpenAPI api) {
@@ -82,6 +93,12 @@ public class ParameterExamples implements OpenApiCustomizer {
                         new String[] {
                           p.getName().equals("from") ? "v1.1.0" : "v1.1.1", "ESCO version"
                         };
+                  }
+                  if (p.getName().equals("id")) {
+                    common =
+                        path.startsWith("/api/jobs")
+                            ? new String[] {"90f04940-7fed-4f66-9ad5-ccb2193f8ca3", "job id"}
+                            : new String[] {"o0", "the offer's id in its source"};
                   }
                   if (common == null) {
                     continue;
