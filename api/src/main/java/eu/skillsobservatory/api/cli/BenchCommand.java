@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measure throughput on this machine.",
-    subcommands = {BenchCommand.Extraction.class})
+    subcommands = {BenchCommand.Extraction.class, LoadBench.class})
 public class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
