@@ -28,8 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Loads killed with {@code kill -9} in the middle, as a power cut or the OOM killer would: the
  * command runs in a process of its own, is killed once it has written part of its input, and the
  * home is then opened again. TDB2 holds the old ESCO graph or the new one, never a mix; the
- * interrupted vacancy load, run again, leaves every row loaded exactly once. Tagged {@code faults}:
- * run with {@code ./mvnw -B verify -Pfaults} (as {@code .ci/run} does).
+ * interrupted vacancy load, run again, leaves every row loaded exactly once; an interrupted offers
+ * load leaves the offers held as they were, and its rerun adds every offer once. Tagged {@code
+ * faults}: run with {@code ./mvnw -B verify -Pfaults} (as {@code .ci/run} does).
  */
 @Tag("faults")
 class CrashSafeIngestTest {
@@ -86,6 +87,58 @@ class CrashSafeIngestTest {
     CliRun again = CliRun.in(home, "ingest", "vacancies", file.toString());
     assertThat(again.code()).as(again.err()).isZero();
     assertThat(held(home)).as("every row exactly once").isEqualTo(rows);
+  }
+
+  @Test
+  void anOffersLoadKilledMidwayLeavesTheOffersHeldAndARerunAddsAllOfThem() throws Exception {
+    Path home = Path.of("target", "test-homes", "crash-offers-" + RUN);
+    Path esco = MiniEscoFolder.in(Path.of("target", "test-homes", "crash-offers-esco-" + RUN));
+    assertThat(CliRun.in(home, "ingest", "esco", esco.toString()).code()).isZero();
+    Path first = home.resolve("first.jsonl");
+    Files.writeString(
+        first,
+        "{\"id\":\"f1\",\"title\":\"Welding\",\"country\":\"DE\"}\n"
+            + "{\"id\":\"f2\",\"title\":\"Bricklaying\",\"country\":\"AT\"}\n");
+    assertThat(CliRun.in(home, "ingest", "offers", first.toString()).code()).isZero();
+    assertThat(offers(home)).isEqualTo(2);
+
+    int rows = 200_000;
+    Path file = home.resolve("catalogue.jsonl.gz");
+    try (Writer w =
+        new OutputStreamWriter(
+            new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8)) {
+      for (int i = 0; i < rows; i++) {
+        w.write(
+            "{\"id\":\"k"
+                + i
+                + "\",\"title\":\"Course "
+                + i
+                + "\",\"country\":\"DE\",\"outcomes\":[\"Reference "
+                + (i * 7_919L)
+                + " in the workshop\"]}\n");
+      }
+    }
+    // Killed while the offers are written into the new index, before the alias swap: the line
+    // comes once every offer is read and extracted, and indexing 200,000 takes seconds.
+    Killed killed =
+        killWhen(
+            home,
+            line -> line.endsWith("training offers read"),
+            "ingest",
+            "offers",
+            file.toString());
+    assertThat(killed.seen()).isTrue();
+    assertThat(offers(home)).as("offers held after the kill: the earlier ones only").isEqualTo(2);
+
+    CliRun again = CliRun.in(home, "ingest", "offers", file.toString());
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(offers(home)).as("the earlier offers and every row once").isEqualTo(2 + rows);
+  }
+
+  long offers(Path home) {
+    CliRun r = CliRun.in(home, "offers", "stats", "--format", "json");
+    assertThat(r.code()).as(r.err()).isZero();
+    return json.readTree(r.out()).path("offers").asLong();
   }
 
   @Test
