@@ -84,26 +84,40 @@ public class AnalyticsController {
     }
   }
 
+  /**
+   * The settings of the tests for a rise, shared by emerging skills and candidate phrases; absent
+   * ones take the defaults of {@code Emerging.Settings.DEFAULTS}.
+   */
+  public record TrendParams(
+      @io.swagger.v3.oas.annotations.media.Schema(defaultValue = "6") Integer recentMonths,
+      @io.swagger.v3.oas.annotations.media.Schema(defaultValue = "0") Integer baselineMonths,
+      @io.swagger.v3.oas.annotations.media.Schema(defaultValue = "20") Long minSupport,
+      @io.swagger.v3.oas.annotations.media.Schema(defaultValue = "1.2") Double minLift,
+      @io.swagger.v3.oas.annotations.media.Schema(defaultValue = "0.01") Double alpha) {
+    eu.skillsobservatory.analytics.demand.Emerging.Settings settings() {
+      var d = eu.skillsobservatory.analytics.demand.Emerging.Settings.DEFAULTS;
+      return new eu.skillsobservatory.analytics.demand.Emerging.Settings(
+          recentMonths == null ? d.recentMonths() : recentMonths,
+          baselineMonths == null ? d.baselineMonths() : baselineMonths,
+          minSupport == null ? d.minSupport() : minSupport,
+          minLift == null ? d.minLift() : minLift,
+          alpha == null ? d.alpha() : alpha);
+    }
+  }
+
   @GetMapping("/api/analytics/emerging")
   public org.springframework.http.ResponseEntity<?> emerging(
       @org.springdoc.core.annotations.ParameterObject
           @org.springframework.web.bind.annotation.ModelAttribute
           SliceParams slice,
-      @RequestParam(defaultValue = "6") int recentMonths,
-      @RequestParam(defaultValue = "0") int baselineMonths,
-      @RequestParam(defaultValue = "20") long minSupport,
-      @RequestParam(defaultValue = "1.2") double minLift,
-      @RequestParam(defaultValue = "0.01") double alpha,
+      @org.springdoc.core.annotations.ParameterObject
+          @org.springframework.web.bind.annotation.ModelAttribute
+          TrendParams trend,
       @RequestParam(defaultValue = "20") int limit,
       @RequestParam(required = false) String format,
       jakarta.servlet.http.HttpServletRequest request) {
     boolean csv = Formats.wantsCsv(format, request);
-    EmergingService.Report r =
-        emerging.emerging(
-            slice.slice(),
-            new eu.skillsobservatory.analytics.demand.Emerging.Settings(
-                recentMonths, baselineMonths, minSupport, minLift, alpha),
-            limit);
+    EmergingService.Report r = emerging.emerging(slice.slice(), trend.settings(), limit);
     return csv
         ? Formats.csv(AnalyticsCsv.emerging(r))
         : org.springframework.http.ResponseEntity.ok(r);
@@ -114,21 +128,14 @@ public class AnalyticsController {
       @org.springdoc.core.annotations.ParameterObject
           @org.springframework.web.bind.annotation.ModelAttribute
           SliceParams slice,
-      @RequestParam(defaultValue = "6") int recentMonths,
-      @RequestParam(defaultValue = "0") int baselineMonths,
-      @RequestParam(defaultValue = "20") long minSupport,
-      @RequestParam(defaultValue = "1.2") double minLift,
-      @RequestParam(defaultValue = "0.01") double alpha,
+      @org.springdoc.core.annotations.ParameterObject
+          @org.springframework.web.bind.annotation.ModelAttribute
+          TrendParams trend,
       @RequestParam(defaultValue = "20") int limit,
       @RequestParam(required = false) String format,
       jakarta.servlet.http.HttpServletRequest request) {
     boolean csv = Formats.wantsCsv(format, request);
-    EmergingService.Candidates c =
-        emerging.candidates(
-            slice.slice(),
-            new eu.skillsobservatory.analytics.demand.Emerging.Settings(
-                recentMonths, baselineMonths, minSupport, minLift, alpha),
-            limit);
+    EmergingService.Candidates c = emerging.candidates(slice.slice(), trend.settings(), limit);
     return csv
         ? Formats.csv(AnalyticsCsv.candidates(c))
         : org.springframework.http.ResponseEntity.ok(c);
