@@ -331,7 +331,7 @@ class EscoApiTest {
     HttpResponse<String> r = get("/actuator/health");
     assertThat(r.statusCode()).isEqualTo(200);
     JsonNode components = json.readTree(r.body()).get("components");
-    assertThat(components.get("tdb2").get("status").asString()).isEqualTo("UP");
+    assertThat(components.get("escoStore").get("status").asString()).isEqualTo("UP");
     assertThat(components.get("elasticsearch").get("status").asString()).isEqualTo("UP");
     assertThat(components.get("elasticsearch").get("details").get("mode").asString())
         .isEqualTo("embedded");

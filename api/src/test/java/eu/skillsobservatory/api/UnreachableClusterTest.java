@@ -97,7 +97,7 @@ class UnreachableClusterTest {
     HttpResponse<String> r = get("/actuator/health");
     assertThat(r.statusCode()).isEqualTo(503);
     JsonNode components = json.readTree(r.body()).get("components");
-    assertThat(components.get("tdb2").get("status").asString()).isEqualTo("UP");
+    assertThat(components.get("escoStore").get("status").asString()).isEqualTo("UP");
     assertThat(components.get("elasticsearch").get("status").asString()).isEqualTo("DOWN");
   }
 }

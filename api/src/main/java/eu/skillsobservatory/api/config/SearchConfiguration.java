@@ -8,6 +8,8 @@ import eu.skillsobservatory.ingest.statistics.EmploymentIndex;
 import eu.skillsobservatory.ingest.vacancy.VacancyIndex;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,15 +65,25 @@ public class SearchConfiguration {
   }
 
   private static SearchConnection.Options options(SearchSettings search, String url) {
-    URI uri;
-    try {
-      uri = URI.create(url);
-    } catch (IllegalArgumentException e) {
-      throw new SearchStoreException(
-          "observatory.elasticsearch.url is not a URL: '" + url + "' (" + e.getMessage() + ")", e);
+    List<URI> uris = new ArrayList<>();
+    for (String one : url.split(",")) {
+      if (one.isBlank()) {
+        continue;
+      }
+      try {
+        uris.add(URI.create(one.strip()));
+      } catch (IllegalArgumentException e) {
+        throw new SearchStoreException(
+            "observatory.elasticsearch.url is not a URL or a comma-separated list of URLs: '"
+                + url
+                + "' ("
+                + e.getMessage()
+                + ")",
+            e);
+      }
     }
     return new SearchConnection.Options(
-        uri,
+        uris,
         optional(search.apiKey()),
         optional(search.username()),
         optional(search.password()),

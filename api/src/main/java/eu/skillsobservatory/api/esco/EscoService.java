@@ -7,9 +7,9 @@ import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.esco.VersionDiff;
 import eu.skillsobservatory.analytics.esco.VersionSummary;
 import eu.skillsobservatory.analytics.progress.Progress;
+import eu.skillsobservatory.ingest.esco.EscoStore;
 import eu.skillsobservatory.ingest.esco.EscoWebService;
 import eu.skillsobservatory.ingest.esco.LoadReport;
-import eu.skillsobservatory.ingest.esco.TdbEscoStore;
 import eu.skillsobservatory.ingest.search.EscoSearchIndex;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 /** The ESCO use cases shared by the command line and the REST API. */
 @Service
 public class EscoService {
-  private final TdbEscoStore store;
+  private final EscoStore store;
   private final SkillCatalog catalog;
   private final ObjectProvider<EscoSearchIndex> search;
   private final ObjectProvider<EscoWebService> web;
@@ -31,7 +31,7 @@ public class EscoService {
    * @param web the ESCO web service, present only when {@code observatory.esco-api.enabled}
    */
   public EscoService(
-      TdbEscoStore store,
+      EscoStore store,
       SkillCatalog catalog,
       ObjectProvider<EscoSearchIndex> search,
       ObjectProvider<EscoWebService> web) {

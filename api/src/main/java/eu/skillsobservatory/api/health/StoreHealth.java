@@ -3,7 +3,7 @@ package eu.skillsobservatory.api.health;
 import eu.skillsobservatory.analytics.esco.VersionSummary;
 import eu.skillsobservatory.api.config.SearchConfiguration.SearchNode;
 import eu.skillsobservatory.api.config.SearchSettings;
-import eu.skillsobservatory.ingest.esco.TdbEscoStore;
+import eu.skillsobservatory.ingest.esco.EscoStore;
 import eu.skillsobservatory.ingest.search.EscoSearchIndex;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,12 +17,12 @@ import org.springframework.context.annotation.Configuration;
 public class StoreHealth {
 
   @Bean
-  HealthIndicator tdb2(TdbEscoStore store) {
+  HealthIndicator escoStoreHealthIndicator(EscoStore store) {
     return () -> {
       try {
         List<VersionSummary> versions = store.catalog().versions();
         return Health.up()
-            .withDetail("location", store.location().toString())
+            .withDetail("location", store.location())
             .withDetail("escoVersions", versions.stream().map(v -> v.version().value()).toList())
             .build();
       } catch (RuntimeException e) {
@@ -40,7 +40,7 @@ public class StoreHealth {
         Health.Builder b = version.isPresent() ? Health.up() : Health.down();
         version.ifPresent(v -> b.withDetail("version", v));
         return b.withDetail("mode", s.embedded() ? "embedded" : "external")
-            .withDetail("url", node.getObject().connection().url().toString())
+            .withDetail("url", node.getObject().connection().nodes())
             .withDetail("escoIndexed", version.isPresent() && index.getObject().isIndexed())
             .build();
       } catch (RuntimeException e) {

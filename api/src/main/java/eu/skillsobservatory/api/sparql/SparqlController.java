@@ -1,7 +1,7 @@
 package eu.skillsobservatory.api.sparql;
 
+import eu.skillsobservatory.ingest.esco.EscoStore;
 import eu.skillsobservatory.ingest.esco.ReadOnlySparql;
-import eu.skillsobservatory.ingest.esco.TdbEscoStore;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,10 +29,10 @@ public class SparqlController {
   private final ReadOnlySparql sparql;
 
   public SparqlController(
-      TdbEscoStore store,
+      EscoStore store,
       @Value("${observatory.sparql.timeout:10s}") Duration timeout,
       @Value("${observatory.sparql.max-rows:10000}") long maxRows) {
-    this.sparql = new ReadOnlySparql(store.dataset(), timeout, maxRows);
+    this.sparql = store.sparql(timeout, maxRows);
   }
 
   @GetMapping("/sparql")

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryExecution;
@@ -93,14 +95,51 @@ public final class ReadOnlySparql {
   /** An answer: its media type and body. */
   public record Answer(String mediaType, byte[] body) {}
 
-  private final DatasetGraph dsg;
+  private final Function<Query, QueryExecution> executions;
+  private final Function<Supplier<Answer>, Answer> reading;
   private final Duration timeout;
   private final long maxRows;
 
+  /** Queries run against {@code dsg} in this process, inside a read transaction. */
   public ReadOnlySparql(DatasetGraph dsg, Duration timeout, long maxRows) {
-    this.dsg = dsg;
+    this(
+        q ->
+            QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(dsg))
+                .query(q)
+                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .build(),
+        action -> Txn.calculateRead(dsg, action::get),
+        timeout,
+        maxRows);
+  }
+
+  private ReadOnlySparql(
+      Function<Query, QueryExecution> executions,
+      Function<Supplier<Answer>, Answer> reading,
+      Duration timeout,
+      long maxRows) {
+    this.executions = executions;
+    this.reading = reading;
     this.timeout = timeout;
     this.maxRows = maxRows;
+  }
+
+  /**
+   * Queries sent to a SPARQL server's query endpoint, after the same checks (no update, no {@code
+   * SERVICE}, the row cap); the timeout bounds the whole exchange.
+   */
+  public static ReadOnlySparql remote(
+      String queryEndpoint, java.net.http.HttpClient client, Duration timeout, long maxRows) {
+    return new ReadOnlySparql(
+        q ->
+            org.apache.jena.sparql.exec.http.QueryExecutionHTTP.service(queryEndpoint)
+                .httpClient(client)
+                .query(q)
+                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .build(),
+        Supplier::get,
+        timeout,
+        maxRows);
   }
 
   /**
@@ -131,14 +170,9 @@ public final class ReadOnlySparql {
     }
     Query q = query;
     try {
-      return Txn.calculateRead(
-          dsg,
+      return reading.apply(
           () -> {
-            try (QueryExecution exec =
-                QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(dsg))
-                    .query(q)
-                    .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .build()) {
+            try (QueryExecution exec = executions.apply(q)) {
               ByteArrayOutputStream out = new ByteArrayOutputStream();
               if (q.isSelectType()) {
                 ResultSet rs = exec.execSelect();
@@ -160,10 +194,20 @@ public final class ReadOnlySparql {
             }
           });
     } catch (QueryCancelledException e) {
-      throw new Refused(
-          Refused.Kind.TIMEOUT,
-          "the query ran past the limit of " + timeout.toMillis() + " ms and was stopped");
+      throw timedOut();
+    } catch (org.apache.jena.atlas.web.HttpException e) {
+      if (e.getCause() instanceof java.net.http.HttpTimeoutException
+          || e.getCause() instanceof QueryCancelledException) {
+        throw timedOut();
+      }
+      throw new EscoStoreException("the SPARQL server failed the query: " + e.getMessage(), e);
     }
+  }
+
+  private Refused timedOut() {
+    return new Refused(
+        Refused.Kind.TIMEOUT,
+        "the query ran past the limit of " + timeout.toMillis() + " ms and was stopped");
   }
 
   private static Lang lang(Format f) {

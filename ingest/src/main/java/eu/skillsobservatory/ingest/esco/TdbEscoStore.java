@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * ESCO in an embedded Jena TDB2 database: one named graph per ESCO version, loaded in one write
  * transaction and switched to in the same transaction, so that a load is atomic per version.
  */
-public final class TdbEscoStore implements AutoCloseable {
+public final class TdbEscoStore implements EscoStore {
   private static final Logger LOG = LoggerFactory.getLogger(TdbEscoStore.class);
   private static final Object END = new Object();
 
@@ -58,10 +58,22 @@ public final class TdbEscoStore implements AutoCloseable {
     return new TdbEscoStore(dir, dsg);
   }
 
-  public Path location() {
+  /** The database folder. */
+  public Path folder() {
     return location;
   }
 
+  @Override
+  public String location() {
+    return location.toString();
+  }
+
+  @Override
+  public ReadOnlySparql sparql(Duration timeout, long maxRows) {
+    return new ReadOnlySparql(dsg, timeout, maxRows);
+  }
+
+  @Override
   public SkillCatalog catalog() {
     return catalog;
   }
@@ -84,6 +96,7 @@ public final class TdbEscoStore implements AutoCloseable {
   }
 
   /** Loads with {@link LoadMode#BULK}. */
+  @Override
   public LoadReport load(List<Path> paths, Optional<EscoVersion> version, Progress progress) {
     return load(paths, version, progress, LoadMode.BULK);
   }

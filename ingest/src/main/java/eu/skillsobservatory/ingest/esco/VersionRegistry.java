@@ -60,6 +60,20 @@ final class VersionRegistry {
         VERSION_GRAPH_PREFIX + v.value() + ":load-" + Instant.now().toEpochMilli());
   }
 
+  /** When the load that made a graph of ours started, from its name. */
+  static Optional<Instant> loadedAt(Node graph) {
+    String uri = graph.isURI() ? graph.getURI() : "";
+    int at = uri.lastIndexOf(":load-");
+    if (!uri.startsWith(VERSION_GRAPH_PREFIX) || at < 0) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.ofEpochMilli(Long.parseLong(uri.substring(at + 6))));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
   /** The graph that holds {@code v}, if it is loaded. Needs a transaction. */
   Optional<Node> graphOf(EscoVersion v) {
     var it = dsg.find(GRAPH, entry(v), DATA_GRAPH, Node.ANY);

@@ -45,7 +45,7 @@ public final class OfferIndex {
 
   static final String MAPPING =
       """
-      {"settings":{"number_of_shards":1,"number_of_replicas":0},
+      {"settings":{"number_of_shards":1,"auto_expand_replicas":"0-1"},
        "mappings":{"dynamic":"strict","_meta":{"mappingVersion":1},"properties":{
         "source":{"type":"keyword"},"id":{"type":"keyword"},
         "provider":{"type":"keyword"},

@@ -40,37 +40,75 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
    * @param httpPort the HTTP port, or 0 for a free one
    */
   public static EmbeddedElasticsearch start(Path dir, int httpPort) {
+    return start(
+        dir,
+        "observatory-embedded",
+        Settings.builder()
+            .put("cluster.name", "skills-observatory")
+            .put("discovery.type", "single-node")
+            .put("http.port", Integer.toString(httpPort))
+            .put("transport.port", "0")
+            // A full disk must not turn the only node read-only under the user's feet.
+            .put("cluster.routing.allocation.disk.threshold_enabled", false),
+        true);
+  }
+
+  /**
+   * Starts one node of a cluster on this machine's loopback: it finds the others on their transport
+   * ports, and the first three named elect the first master. Returns once the node runs, before the
+   * cluster has formed.
+   *
+   * @param seeds the transport ports of every node of the cluster (this one's included)
+   * @param masters the names of the nodes that elect the first master
+   */
+  public static EmbeddedElasticsearch startClusterNode(
+      Path dir,
+      String cluster,
+      String name,
+      int httpPort,
+      int transportPort,
+      List<Integer> seeds,
+      List<String> masters) {
+    return start(
+        dir,
+        name,
+        Settings.builder()
+            .put("cluster.name", cluster)
+            .put("http.port", Integer.toString(httpPort))
+            .put("transport.port", Integer.toString(transportPort))
+            .putList("discovery.seed_hosts", seeds.stream().map(p -> "127.0.0.1:" + p).toList())
+            .putList("cluster.initial_master_nodes", masters)
+            .put("cluster.routing.allocation.disk.threshold_enabled", false),
+        false);
+  }
+
+  private static EmbeddedElasticsearch start(
+      Path dir, String name, Settings.Builder specific, boolean waitForYellow) {
     configureLoggingOnce();
     try {
       Files.createDirectories(dir);
       Settings settings =
-          Settings.builder()
+          specific
               .put("path.home", dir.toString())
               .put("path.data", dir.resolve("data").toString())
               .put("path.logs", dir.resolve("logs").toString())
-              .put("cluster.name", "skills-observatory")
-              .put("node.name", "observatory-embedded")
-              .put("discovery.type", "single-node")
+              .put("node.name", name)
               .put("network.host", "127.0.0.1")
-              .put("http.port", Integer.toString(httpPort))
-              .put("transport.port", "0")
-              // A full disk must not turn the only node read-only under the user's feet.
-              .put("cluster.routing.allocation.disk.threshold_enabled", false)
               .put("action.auto_create_index", false)
               .build();
-      var env =
-          InternalSettingsPreparer.prepareEnvironment(
-              settings, Map.of(), null, () -> "observatory-embedded");
+      var env = InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), null, () -> name);
       Node node =
           new ClasspathPluginsNode(
               env,
               List.of(Netty4Plugin.class, RootInfoPlugin.class, ObservatoryAnalysisPlugin.class));
       node.start();
-      node.client()
-          .admin()
-          .cluster()
-          .health(new ClusterHealthRequest(TimeValue.timeValueSeconds(60)).waitForYellowStatus())
-          .get(60, TimeUnit.SECONDS);
+      if (waitForYellow) {
+        node.client()
+            .admin()
+            .cluster()
+            .health(new ClusterHealthRequest(TimeValue.timeValueSeconds(60)).waitForYellowStatus())
+            .get(60, TimeUnit.SECONDS);
+      }
       int port =
           node.injector()
               .getInstance(HttpServerTransport.class)

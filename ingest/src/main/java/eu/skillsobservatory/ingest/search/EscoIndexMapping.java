@@ -83,7 +83,7 @@ final class EscoIndexMapping {
           String.format(Locale.ROOT, "\"%s\":{\"type\":\"text\",\"analyzer\":\"%s\"}", f, a));
     }
     String labelObject = "{\"properties\":{" + labels + "}}";
-    return "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0,"
+    return "{\"settings\":{\"number_of_shards\":1,\"auto_expand_replicas\":\"0-1\","
         + "\"analysis\":{\"filter\":{\"prefixes\":{\"type\":\"edge_ngram\",\"min_gram\":1,"
         + "\"max_gram\":24}},\"analyzer\":{"
         + "\"autocomplete\":{\"type\":\"custom\",\"tokenizer\":\"standard\","

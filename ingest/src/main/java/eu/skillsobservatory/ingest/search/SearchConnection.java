@@ -20,6 +20,7 @@ import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLContext;
@@ -49,7 +50,8 @@ public final class SearchConnection implements AutoCloseable {
   /**
    * How to reach a node or cluster.
    *
-   * @param url the node's HTTP address, {@code http} or {@code https}
+   * @param urls the HTTP addresses of the cluster's nodes, {@code http} or {@code https}; requests
+   *     go round them, and a node that does not answer is set aside and tried again later
    * @param apiKey an API key (the encoded form Elasticsearch gives), if the cluster wants one
    * @param user a user name for basic authentication, with {@code password}
    * @param password that user's password
@@ -61,7 +63,7 @@ public final class SearchConnection implements AutoCloseable {
    *     504, refused connection), with exponential backoff from 100 ms
    */
   public record Options(
-      URI url,
+      List<URI> urls,
       Optional<String> apiKey,
       Optional<String> user,
       Optional<String> password,
@@ -70,10 +72,22 @@ public final class SearchConnection implements AutoCloseable {
       Duration requestTimeout,
       int retries) {
 
+    public Options {
+      urls = List.copyOf(urls);
+      if (urls.isEmpty()) {
+        throw new SearchStoreException("observatory.elasticsearch.url names no node");
+      }
+    }
+
+    /** The first node's address. */
+    public URI url() {
+      return urls.get(0);
+    }
+
     /** A node on this machine, no authentication, the default timeouts and retries. */
     public static Options of(String url) {
       return new Options(
-          URI.create(url),
+          List.of(URI.create(url)),
           Optional.empty(),
           Optional.empty(),
           Optional.empty(),
@@ -85,12 +99,12 @@ public final class SearchConnection implements AutoCloseable {
 
     public Options withRetries(int n) {
       return new Options(
-          url, apiKey, user, password, caCertificate, connectTimeout, requestTimeout, n);
+          urls, apiKey, user, password, caCertificate, connectTimeout, requestTimeout, n);
     }
 
     public Options withCaCertificate(Path pem) {
       return new Options(
-          url, apiKey, user, password, Optional.of(pem), connectTimeout, requestTimeout, retries);
+          urls, apiKey, user, password, Optional.of(pem), connectTimeout, requestTimeout, retries);
     }
   }
 
@@ -106,16 +120,19 @@ public final class SearchConnection implements AutoCloseable {
    * @throws SearchStoreException if the URL or the CA certificate cannot be used
    */
   public static SearchConnection connect(Options o) {
-    URI url = o.url();
-    if (url.getHost() == null
-        || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
-      throw new SearchStoreException(
-          "observatory.elasticsearch.url must be an http or https URL with a host, got '"
-              + url
-              + "'");
+    HttpHost[] hosts = new HttpHost[o.urls().size()];
+    for (int i = 0; i < hosts.length; i++) {
+      URI url = o.urls().get(i);
+      if (url.getHost() == null
+          || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
+        throw new SearchStoreException(
+            "observatory.elasticsearch.url must be http or https URLs with a host, got '"
+                + url
+                + "'");
+      }
+      int port = url.getPort() > 0 ? url.getPort() : 9200;
+      hosts[i] = new HttpHost(url.getHost(), port, url.getScheme());
     }
-    int port = url.getPort() > 0 ? url.getPort() : 9200;
-    HttpHost host = new HttpHost(url.getHost(), port, url.getScheme());
     Header[] headers =
         o.apiKey()
             .map(k -> new Header[] {new BasicHeader("Authorization", "ApiKey " + k)})
@@ -136,7 +153,7 @@ public final class SearchConnection implements AutoCloseable {
             .orElse(new Header[0]);
     Optional<SSLContext> tls = o.caCertificate().map(SearchConnection::trusting);
     RestClientBuilder builder =
-        RestClient.builder(host)
+        RestClient.builder(hosts)
             .setDefaultHeaders(headers)
             .setRequestConfigCallback(
                 c ->
@@ -198,6 +215,11 @@ public final class SearchConnection implements AutoCloseable {
 
   public URI url() {
     return options.url();
+  }
+
+  /** Every node address, separated by commas, as configured. */
+  public String nodes() {
+    return String.join(",", options.urls().stream().map(URI::toString).toList());
   }
 
   /** A request to Elasticsearch that may be repeated without harm. */

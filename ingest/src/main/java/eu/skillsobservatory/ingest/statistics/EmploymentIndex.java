@@ -30,7 +30,7 @@ public final class EmploymentIndex {
 
   static final String MAPPING =
       """
-      {"settings":{"number_of_shards":1,"number_of_replicas":0},
+      {"settings":{"number_of_shards":1,"auto_expand_replicas":"0-1"},
        "mappings":{"dynamic":"strict","properties":{
         "dataset":{"type":"keyword"},"nace":{"type":"keyword"},"isco":{"type":"keyword"},
         "country":{"type":"keyword"},"year":{"type":"integer"},"thousands":{"type":"double"},

@@ -48,7 +48,7 @@ public final class VacancyIndex {
 
   static final String MAPPING =
       """
-      {"settings":{"number_of_shards":1,"number_of_replicas":0},
+      {"settings":{"number_of_shards":1,"auto_expand_replicas":"0-1"},
        "mappings":{"dynamic":"strict","_meta":{"mappingVersion":4},"properties":{
         "source":{"type":"keyword"},"id":{"type":"keyword"},
         "posted":{"type":"date","format":"yyyy-MM-dd"},"month":{"type":"keyword"},
@@ -76,7 +76,7 @@ public final class VacancyIndex {
 
   static final String RUNS_MAPPING =
       """
-      {"settings":{"number_of_shards":1,"number_of_replicas":0},
+      {"settings":{"number_of_shards":1,"auto_expand_replicas":"0-1"},
        "mappings":{"dynamic":"strict","properties":{
         "id":{"type":"keyword"},"startedAt":{"type":"date"},"finishedAt":{"type":"date"},
         "rows":{"type":"long"},"accepted":{"type":"long"},"rejected":{"type":"long"},
