@@ -72,10 +72,12 @@ class CrashSafeIngestTest {
       }
     }
 
+    // Killed once the load has saved where it is (it does so about every second).
+    Path state = home.resolve("ingest-state");
     Killed killed =
         killWhen(
             home,
-            line -> line.contains("rows") && !line.endsWith("..."),
+            line -> line.contains("rows") && savedAPoint(state),
             "ingest",
             "vacancies",
             file.toString());
@@ -84,9 +86,27 @@ class CrashSafeIngestTest {
     long afterCrash = held(home);
     assertThat(afterCrash).as("vacancies held after the kill").isLessThan(rows);
 
-    CliRun again = CliRun.in(home, "ingest", "vacancies", file.toString());
+    CliRun again = CliRun.in(home, "ingest", "vacancies", "--format", "json", file.toString());
     assertThat(again.code()).as(again.err()).isZero();
+    JsonNode report = json.readTree(again.out());
+    // It resumed: the rows the killed load had stored were skipped, not read into the index again.
+    assertThat(report.get("resumed").asLong())
+        .as("rows skipped on resuming")
+        .isPositive()
+        .isLessThanOrEqualTo(afterCrash);
+    assertThat(report.get("written").asLong()).isEqualTo(rows - report.get("resumed").asLong());
     assertThat(held(home)).as("every row exactly once").isEqualTo(rows);
+    try (var left = Files.list(state)) {
+      assertThat(left).as("no resume point once the file loaded whole").isEmpty();
+    }
+  }
+
+  static boolean savedAPoint(Path state) {
+    try (var files = Files.list(state)) {
+      return files.anyMatch(f -> f.toString().endsWith(".json"));
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 
   @Test

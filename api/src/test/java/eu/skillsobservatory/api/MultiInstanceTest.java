@@ -272,6 +272,8 @@ class MultiInstanceTest {
 
     assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
     assertThat(done.get("result").get("accepted").asLong()).isEqualTo(rows);
+    assertThat(done.get("result").get("refused")).as(done.toString()).isEmpty();
+    assertThat(done.get("result").get("written").asLong()).isEqualTo(rows);
     assertThat(vacanciesInTheCluster()).isEqualTo(before + rows);
     JsonNode stats = json.readTree(get(a, "/api/vacancies/stats").body());
     // The generated rows are alike, so most are marked as duplicates: held, not counted twice.

@@ -28,12 +28,90 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Measure throughput on this machine.",
     subcommands = {BenchCommand.Extraction.class, LoadBench.class})
-public class BenchCommand implements Runnable {
+public class BenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @Option(
+      names = "--vacancies",
+      paramLabel = "N",
+      description = {
+        "Run the whole chain at this scale (e.g. 100000, 1000000, 10000000) on the configured",
+        "stores: ESCO load (when the home holds none), generation of N vacancies, ingest,",
+        "extraction in both modes, training offers (when none are held), demand, emerging,",
+        "gap and match latencies (p50, p95, p99), heap and disk. Use a fresh --home per scale."
+      })
+  Long vacancies;
+
+  @Option(names = "--seed", defaultValue = "7", description = "Generator seed (default: 7).")
+  long seed;
+
+  @Option(
+      names = "--slices",
+      defaultValue = "40",
+      description = "Sector and country slices each query is asked for (default: 40).")
+  int slices;
+
+  @Option(
+      names = "--extraction-seconds",
+      defaultValue = "20",
+      description = "Measured seconds per extraction mode (default: 20).")
+  int extractionSeconds;
+
+  @Option(
+      names = "--esco",
+      defaultValue = "data/esco/v1.1.1",
+      description = "ESCO to load when the home holds none (default: the shipped v1.1.1).")
+  Path esco;
+
+  @Option(
+      names = "--employment",
+      defaultValue = "data/eurostat/lfsa_eisn2_long.csv",
+      description = "Employment table for the generator (default: the shipped one).")
+  Path employment;
+
+  @Option(
+      names = "--offers",
+      split = ",",
+      defaultValue = "data/offers/sample-2000-seed1.jsonl.gz,data/offers/elm",
+      description = "Training offers to load when none are held (default: the shipped samples).")
+  List<Path> offers;
+
+  @Option(
+      names = "--out",
+      description = "Also write the results as JSON here (default: HOME/bench/chain-N.json).")
+  Path resultsFile;
+
   @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name what to measure");
+  public Integer call() throws IOException {
+    if (vacancies == null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "name what to measure, or give --vacancies N for the whole chain");
+    }
+    if (vacancies < 1 || vacancies > Integer.MAX_VALUE) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--vacancies: 1 to " + Integer.MAX_VALUE + ", not " + vacancies);
+    }
+    ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
+    Path home = root.home;
+    try (Runtime runtime = root.start("bench", false, Map.of())) {
+      var results =
+          new ChainBench(runtime, home, spec.commandLine().getOut())
+              .run(
+                  new ChainBench.Settings(
+                      vacancies, seed, slices, extractionSeconds, esco, employment, offers));
+      Path file =
+          resultsFile != null
+              ? resultsFile
+              : home.resolve("bench").resolve("chain-" + vacancies + ".json");
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Files.writeString(
+          file,
+          eu.skillsobservatory.api.config.JsonConfiguration.cliMapper()
+              .writerWithDefaultPrettyPrinter()
+              .writeValueAsString(results));
+      spec.commandLine().getOut().println("results: " + file);
+    }
+    return 0;
   }
 
   @Command(
@@ -112,7 +190,7 @@ public class BenchCommand implements Runnable {
     }
 
     /** Texts done, UTF-8 bytes done, nanoseconds taken. */
-    private static long[] run(
+    static long[] run(
         SkillExtractor extractor, ExtractionMode m, List<String> texts, int workers, int seconds)
         throws Exception {
       AtomicLong done = new AtomicLong();

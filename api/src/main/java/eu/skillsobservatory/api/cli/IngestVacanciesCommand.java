@@ -47,6 +47,14 @@ public class IngestVacanciesCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "text", description = "text or json.")
   String format;
 
+  @Option(
+      names = "--restart",
+      description = {
+        "Read every file from its first line. Without it, a file whose earlier load was",
+        "interrupted (and that has not changed since) is resumed after the rows that load stored."
+      })
+  boolean restart;
+
   @Override
   public Integer call() {
     String fmt = Output.format(format, "text", "json");
@@ -56,7 +64,8 @@ public class IngestVacanciesCommand implements Callable<Integer> {
       VacancyService.IngestReport r =
           runtime
               .bean(VacancyService.class)
-              .ingest(paths, mode, Optional.ofNullable(rejects), ConsoleProgress.forStderr());
+              .ingest(
+                  paths, mode, Optional.ofNullable(rejects), ConsoleProgress.forStderr(), !restart);
       PrintWriter out = spec.commandLine().getOut();
       if (fmt.equals("json")) {
         out.println(JsonConfiguration.cliMapper().writeValueAsString(r));
@@ -83,6 +92,12 @@ public class IngestVacanciesCommand implements Callable<Integer> {
             r.duplicates(),
             r.refused().size(),
             r.unknownOccupations());
+        if (r.resumed() > 0) {
+          out.printf(
+              Locale.ROOT,
+              "resumed an interrupted load: %,d rows it had stored were skipped%n",
+              r.resumed());
+        }
         r.refused().stream().limit(20).forEach(x -> out.println("  refused: " + x));
         if (r.rejects() != null) {
           out.printf(Locale.ROOT, "%,d rows rejected: see %s%n", r.rejected(), r.rejects());

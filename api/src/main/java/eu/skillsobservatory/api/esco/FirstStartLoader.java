@@ -111,7 +111,7 @@ public class FirstStartLoader implements SmartInitializingSingleton {
   }
 
   /** A folder of the official zips loads all of them; anything else is one input. */
-  static List<Path> inputs(Path bundled) {
+  public static List<Path> inputs(Path bundled) {
     if (!Files.isDirectory(bundled)) {
       return List.of(bundled);
     }

@@ -208,7 +208,15 @@ public class JobService {
         };
     try {
       Object result = work.apply(new Work(kept, progress));
-      save(all.get(id).with(State.SUCCEEDED, started, Instant.now().toString(), result, null));
+      if (result instanceof LoadOutcome o && o.failed()) {
+        // Part of the valid input is not in the store: never reported as a success.
+        LOG.warn("Job {} failed: {}", id, o.shortfall());
+        save(
+            all.get(id)
+                .with(State.FAILED, started, Instant.now().toString(), result, o.shortfall()));
+      } else {
+        save(all.get(id).with(State.SUCCEEDED, started, Instant.now().toString(), result, null));
+      }
     } catch (RuntimeException e) {
       LOG.warn("Job {} failed: {}", id, e.getMessage());
       save(
@@ -334,6 +342,17 @@ public class JobService {
       InputStream body, boolean wait, String kind, String input, Load load) {
     if (wait) {
       Object report = load.load(body, Progress.NONE);
+      if (report instanceof LoadOutcome outcome && outcome.failed()) {
+        org.springframework.http.ProblemDetail p =
+            org.springframework.http.ProblemDetail.forStatusAndDetail(
+                org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, outcome.shortfall());
+        p.setType(java.net.URI.create("urn:skills-observatory:problem:load-incomplete"));
+        p.setTitle("The store did not take all of the input");
+        p.setProperty("report", outcome);
+        return org.springframework.http.ResponseEntity.status(503)
+            .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+            .body(p);
+      }
       if (report instanceof LoadOutcome outcome && !outcome.complete()) {
         return incomplete(outcome);
       }

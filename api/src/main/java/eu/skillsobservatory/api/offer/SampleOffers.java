@@ -66,8 +66,13 @@ public class SampleOffers {
 
   /** The sample files: each file named, and the JSON-LD files of each folder named. */
   private List<Path> files() {
+    return expand(samples);
+  }
+
+  /** Each file named, and the JSON-LD files of each folder named, in name order. */
+  public static List<Path> expand(List<Path> paths) {
     List<Path> out = new ArrayList<>();
-    for (Path p : samples) {
+    for (Path p : paths) {
       if (Files.isDirectory(p)) {
         try (Stream<Path> s = Files.list(p)) {
           s.filter(f -> f.toString().endsWith(".jsonld")).sorted().forEach(out::add);

@@ -4,10 +4,16 @@ import eu.skillsobservatory.analytics.progress.Progress;
 import eu.skillsobservatory.ingest.rows.RowFiles;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** One input of an ingest: a name for reports, and how to read it in some schema into a sink. */
 public interface RowInput {
   String name();
+
+  /** The file read, when the input is one (a load of it can then be resumed). */
+  default Optional<Path> path() {
+    return Optional.empty();
+  }
 
   <T> RowFiles.ReadReport read(RowFiles.Schema<T> schema, RowFiles.Sink<T> sink, Progress progress);
 
@@ -16,6 +22,11 @@ public interface RowInput {
       @Override
       public String name() {
         return file.toString();
+      }
+
+      @Override
+      public Optional<Path> path() {
+        return Optional.of(file);
       }
 
       @Override

@@ -109,6 +109,7 @@ public class VacancyService {
       String rejects,
       long duplicates,
       long unknownOccupations,
+      long resumed,
       double seconds,
       double perSecond)
       implements eu.skillsobservatory.api.jobs.LoadOutcome {
@@ -120,6 +121,11 @@ public class VacancyService {
     }
 
     @Override
+    public boolean failed() {
+      return !refused.isEmpty();
+    }
+
+    @Override
     public String shortfall() {
       List<String> parts = new ArrayList<>();
       files.stream().flatMap(f -> f.problem().stream()).forEach(parts::add);
@@ -127,7 +133,10 @@ public class VacancyService {
         parts.add(rejected + " of " + rows + " rows rejected");
       }
       if (!refused.isEmpty()) {
-        parts.add(refused.size() + " vacancies refused by Elasticsearch");
+        parts.add(
+            refused.size()
+                + " vacancies refused by Elasticsearch (run the same load again: rows already"
+                + " stored are skipped or overwritten, never doubled)");
       }
       return String.join("; ", parts) + "; " + written + " vacancies written";
     }
@@ -138,15 +147,32 @@ public class VacancyService {
     }
   }
 
+  /** Loads files, resuming where an interrupted load of the same file stopped. */
   public IngestReport ingest(
       List<Path> files, ExtractionMode mode, Optional<Path> rejectsFile, Progress progress) {
-    return ingestInputs(files.stream().map(RowInput::file).toList(), mode, rejectsFile, progress);
+    return ingest(files, mode, rejectsFile, progress, true);
+  }
+
+  /**
+   * @param resume whether to skip the rows an interrupted earlier load of the same, unchanged file
+   *     already stored (see {@link ResumePoints}); false reads every file from its first line
+   */
+  public IngestReport ingest(
+      List<Path> files,
+      ExtractionMode mode,
+      Optional<Path> rejectsFile,
+      Progress progress,
+      boolean resume) {
+    long start = System.nanoTime();
+    List<RowInput> inputs = files.stream().map(RowInput::file).toList();
+    return metrics.load(
+        "vacancies", () -> load(inputs, mode, rejectsFile, progress, start, resume));
   }
 
   public IngestReport ingestInputs(
       List<RowInput> inputs, ExtractionMode mode, Optional<Path> rejectsFile, Progress progress) {
     long start = System.nanoTime();
-    return metrics.load("vacancies", () -> load(inputs, mode, rejectsFile, progress, start));
+    return metrics.load("vacancies", () -> load(inputs, mode, rejectsFile, progress, start, false));
   }
 
   private IngestReport load(
@@ -154,7 +180,8 @@ public class VacancyService {
       ExtractionMode mode,
       Optional<Path> rejectsFile,
       Progress progress,
-      long start) {
+      long start,
+      boolean resume) {
     Counter acceptedRows = metrics.rows("vacancies", "accepted");
     Counter rejectedRows = metrics.rows("vacancies", "rejected");
     String ingest =
@@ -192,15 +219,45 @@ public class VacancyService {
             new ArrayBlockingQueue<>(cores * 64),
             new ThreadPoolExecutor.CallerRunsPolicy());
     AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    ResumePoints points = new ResumePoints(settings.homePath().resolve("ingest-state"));
+    Map<Path, ResumePoints.Watermark> marks = new LinkedHashMap<>();
+    long[] resumed = new long[1];
+    boolean finished = false;
     try (VacancyIndex.Writer writer = index.getObject().writer()) {
       for (RowInput input : inputs) {
         String name = input.name();
+        Path path = input.path().orElse(null);
+        long skip =
+            resume && path != null
+                ? points.find(path).map(ResumePoints.Point::line).orElse(0L)
+                : 0L;
+        if (skip > 0) {
+          LOG.info("{}: resuming an interrupted load after line {}", name, skip);
+          progress.start(name + ": resuming after line " + skip, "rows", -1);
+          progress.finish(name + ": rows up to line " + skip + " were stored by an earlier load");
+        }
+        ResumePoints.Watermark mark = new ResumePoints.Watermark(skip);
+        if (path != null) {
+          marks.put(path, mark);
+        }
+        long[] lastSave = {System.nanoTime()};
+        Runnable checkpoint =
+            () -> {
+              if (path != null && System.nanoTime() - lastSave[0] > 1_000_000_000L) {
+                lastSave[0] = System.nanoTime();
+                points.save(path, mark.line(), ingest);
+              }
+            };
         eu.skillsobservatory.ingest.rows.RowFiles.ReadReport report =
             input.read(
                 VacancyFiles.SCHEMA,
                 new VacancyFiles.Sink() {
                   @Override
                   public void accept(Vacancy v, long line) {
+                    if (line <= skip) {
+                      resumed[0]++;
+                      return;
+                    }
                     acceptedRows.increment();
                     byte[] print = NearDuplicates.fingerprint(v.title(), v.description());
                     String duplicateOf =
@@ -215,6 +272,8 @@ public class VacancyService {
                       duplicates[0]++;
                     }
                     String fingerprint = Base64.getEncoder().encodeToString(print);
+                    mark.pending(line);
+                    checkpoint.run();
                     workers.execute(
                         () -> {
                           try {
@@ -230,7 +289,7 @@ public class VacancyService {
                             if (r.occupationUnknown()) {
                               unknown.incrementAndGet();
                             }
-                            writer.write(r);
+                            writer.write(r, () -> mark.stored(line));
                           } catch (RuntimeException e) {
                             failure.compareAndSet(null, e);
                           }
@@ -239,8 +298,12 @@ public class VacancyService {
 
                   @Override
                   public void reject(Rejection r) {
+                    if (r.line() <= skip) {
+                      return;
+                    }
                     rejectedRows.increment();
                     rejectsWriter.write(name, r);
+                    mark.passed(r.line());
                   }
                 },
                 progress);
@@ -255,9 +318,14 @@ public class VacancyService {
       writer.close();
       refused = writer.refused();
       written = writer.written();
+      finished = true;
     } finally {
       workers.shutdownNow();
       rejectsWriter.close();
+      // Where each file got to, for a rerun to resume from; none left once a file loaded whole.
+      if (!finished) {
+        marks.forEach((file, mark) -> points.save(file, mark.line(), ingest));
+      }
     }
     long rows =
         reports.stream()
@@ -284,8 +352,21 @@ public class VacancyService {
             rejectsWriter.used() ? rejects.toString() : null,
             duplicates[0],
             unknown.get(),
+            resumed[0],
             Math.round(seconds * 10) / 10.0,
             Math.round(accepted / Math.max(seconds, 1e-9)));
+    marks.forEach(
+        (file, mark) -> {
+          boolean whole =
+              report.files().stream()
+                  .filter(f -> f.name().equals(file.toString()))
+                  .allMatch(f -> f.problem().isEmpty());
+          if (whole && mark.allStored()) {
+            points.clear(file);
+          } else {
+            points.save(file, mark.line(), ingest);
+          }
+        });
     index.getObject().recordRun(run(report, start));
     return report;
   }

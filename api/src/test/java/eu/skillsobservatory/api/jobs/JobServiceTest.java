@@ -59,6 +59,58 @@ class JobServiceTest {
     assertThat(jobs.job(bad.id()).orElseThrow().error()).isEqualTo("line 3: not a row");
   }
 
+  /** A load whose store refused part of the valid rows. */
+  record Refused(long written) implements LoadOutcome {
+    @Override
+    public boolean complete() {
+      return false;
+    }
+
+    @Override
+    public boolean failed() {
+      return true;
+    }
+
+    @Override
+    public String shortfall() {
+      return "1000 vacancies refused by Elasticsearch; " + written + " vacancies written";
+    }
+
+    @Override
+    public java.util.Optional<String> rejectsFile() {
+      return java.util.Optional.empty();
+    }
+  }
+
+  @Test
+  void aLoadTheStoreRefusedPartOfIsAFailedJobWithItsReport() throws Exception {
+    JobService jobs = new JobService(home);
+    JobService.Job j =
+        jobs.submit(
+            "vacancies", "a body", new ByteArrayInputStream(new byte[0]), w -> new Refused(39_000));
+    for (int i = 0;
+        i < 100
+            && (jobs.job(j.id()).orElseThrow().state() == JobService.State.QUEUED
+                || jobs.job(j.id()).orElseThrow().state() == JobService.State.RUNNING);
+        i++) {
+      Thread.sleep(20);
+    }
+    JobService.Job done = jobs.job(j.id()).orElseThrow();
+    // The kept body is removed just after the state is saved; wait for that too.
+    for (int i = 0; i < 100 && !uploadsEmpty(); i++) {
+      Thread.sleep(20);
+    }
+    assertThat(done.state()).isEqualTo(JobService.State.FAILED);
+    assertThat(done.error()).contains("1000 vacancies refused");
+    assertThat(done.result()).isEqualTo(new Refused(39_000));
+  }
+
+  private boolean uploadsEmpty() throws java.io.IOException {
+    try (var files = Files.list(home.resolve("uploads"))) {
+      return files.findAny().isEmpty();
+    }
+  }
+
   @Test
   void aJobARestartInterruptedIsMarkedFailed() throws Exception {
     Files.createDirectories(home.resolve("jobs"));

@@ -135,7 +135,7 @@ public final class OfferIndex {
                   c.index(index)
                       .withJson(new StringReader(MAPPING))
                       .settings(s -> s.refreshInterval(t -> t.time("-1"))));
-      BulkWrites writes = new BulkWrites(n -> {});
+      BulkWrites<String> writes = new BulkWrites<>(n -> {});
       long[] kept = new long[1];
       long[] replaced = new long[1];
       try (BulkIngester<String> ingester = writes.ingester(es)) {
@@ -159,6 +159,7 @@ public final class OfferIndex {
               e.getValue().offer().key());
         }
       }
+      writes.awaitRetries();
       es.indices()
           .putSettings(p -> p.index(index).settings(x -> x.refreshInterval(t -> t.time("1s"))));
       es.indices().refresh(r -> r.index(index));

@@ -120,7 +120,7 @@ public final class EscoSearchIndex {
     long total =
         summary.skills() + summary.occupations() + summary.iscoGroups() + summary.skillGroups();
     progress.start("Indexing ESCO " + version, "concepts", total);
-    BulkWrites writes = new BulkWrites(n -> progress.advance(n, n));
+    BulkWrites<String> writes = new BulkWrites<>(n -> progress.advance(n, n));
     try (BulkIngester<String> ingester = writes.ingester(es)) {
       catalog.forEachConcept(
           version,
@@ -130,6 +130,7 @@ public final class EscoSearchIndex {
                       op.index(ix -> ix.index(index).id(doc.uri()).document(source(doc, version))),
                   doc.uri()));
     }
+    writes.awaitRetries();
     progress.finish(
         String.format(
             Locale.ROOT,

@@ -62,7 +62,7 @@ public final class EmploymentIndex {
     try {
       List<String> previous = previous(prefix);
       es.indices().create(c -> c.index(index).withJson(new StringReader(MAPPING)));
-      BulkWrites writes = new BulkWrites(n -> {});
+      BulkWrites<String> writes = new BulkWrites<>(n -> {});
       try (BulkIngester<String> ingester = writes.ingester(es)) {
         for (EmploymentCell c : cells) {
           Map<String, Object> d = new LinkedHashMap<>();
@@ -79,6 +79,7 @@ public final class EmploymentIndex {
           ingester.add(op -> op.index(i -> i.index(index).id(key).document(d)), key);
         }
       }
+      writes.awaitRetries();
       es.indices().refresh(r -> r.index(index));
       long count = es.count(c -> c.index(index)).count();
       if (!writes.failed().isEmpty() || count != cells.size()) {

@@ -156,15 +156,24 @@ public final class VacancyIndex {
 
   /** Writes vacancies in bulk; every refused document is named by source and id. */
   public final class Writer implements AutoCloseable {
-    private final BulkWrites writes = new BulkWrites(n -> {});
-    private final BulkIngester<String> ingester;
+    private final BulkWrites<Item> writes;
+    private final BulkIngester<Item> ingester;
     private boolean closed;
+
+    /** A document on its way: named by source and id in reports, with who to tell when stored. */
+    private record Item(String name, Runnable stored) {
+      @Override
+      public String toString() {
+        return name;
+      }
+    }
 
     /**
      * Periodic refreshes are paused while writing: each makes a small segment for the node to merge
      * again, which on a long load costs more than the writes. Closing makes everything visible.
      */
     Writer() {
+      writes = new BulkWrites<>(n -> {}, item -> item.stored().run());
       refreshInterval("-1");
       ingester = writes.ingester(es);
     }
@@ -184,10 +193,19 @@ public final class VacancyIndex {
     }
 
     public void write(VacancyRecord r) {
+      write(r, () -> {});
+    }
+
+    /**
+     * Writes in the background.
+     *
+     * @param stored run once Elasticsearch acknowledged the document (never, if it refused it)
+     */
+    public void write(VacancyRecord r, Runnable stored) {
       Vacancy v = r.vacancy();
       ingester.add(
           op -> op.index(ix -> ix.index(ALIAS).id(documentId(v)).document(source(r))),
-          v.source() + "/" + v.id());
+          new Item(v.source() + "/" + v.id(), stored));
     }
 
     public long written() {
@@ -205,6 +223,7 @@ public final class VacancyIndex {
       }
       closed = true;
       ingester.close();
+      writes.awaitRetries();
       refreshInterval("1s");
       try {
         es.indices().refresh(x -> x.index(ALIAS));
