@@ -292,11 +292,11 @@ public class JobService {
    */
   private static org.springframework.http.ResponseEntity<?> incomplete(LoadOutcome outcome) {
     org.springframework.http.ProblemDetail p =
-        org.springframework.http.ProblemDetail.forStatusAndDetail(
-            org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY, outcome.shortfall());
-    p.setType(java.net.URI.create("urn:skills-observatory:problem:rows-rejected"));
-    p.setTitle("Not all of the input was loaded");
-    p.setProperty("report", outcome);
+        problem(
+            org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY,
+            "rows-rejected",
+            "Not all of the input was loaded",
+            outcome);
     List<Map<String, String>> rejections = new ArrayList<>();
     outcome
         .rejectsFile()
@@ -320,7 +320,23 @@ public class JobService {
               }
             });
     p.setProperty("rejections", rejections);
-    return org.springframework.http.ResponseEntity.unprocessableContent()
+    return answer(p);
+  }
+
+  /** A problem detail about a load, with its report. */
+  private static org.springframework.http.ProblemDetail problem(
+      org.springframework.http.HttpStatus status, String type, String title, LoadOutcome outcome) {
+    org.springframework.http.ProblemDetail p =
+        org.springframework.http.ProblemDetail.forStatusAndDetail(status, outcome.shortfall());
+    p.setType(java.net.URI.create("urn:skills-observatory:problem:" + type));
+    p.setTitle(title);
+    p.setProperty("report", outcome);
+    return p;
+  }
+
+  private static org.springframework.http.ResponseEntity<?> answer(
+      org.springframework.http.ProblemDetail p) {
+    return org.springframework.http.ResponseEntity.status(p.getStatus())
         .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
         .body(p);
   }
@@ -343,15 +359,12 @@ public class JobService {
     if (wait) {
       Object report = load.load(body, Progress.NONE);
       if (report instanceof LoadOutcome outcome && outcome.failed()) {
-        org.springframework.http.ProblemDetail p =
-            org.springframework.http.ProblemDetail.forStatusAndDetail(
-                org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, outcome.shortfall());
-        p.setType(java.net.URI.create("urn:skills-observatory:problem:load-incomplete"));
-        p.setTitle("The store did not take all of the input");
-        p.setProperty("report", outcome);
-        return org.springframework.http.ResponseEntity.status(503)
-            .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-            .body(p);
+        return answer(
+            problem(
+                org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+                "load-incomplete",
+                "The store did not take all of the input",
+                outcome));
       }
       if (report instanceof LoadOutcome outcome && !outcome.complete()) {
         return incomplete(outcome);
