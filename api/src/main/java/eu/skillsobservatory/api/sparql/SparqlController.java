@@ -2,6 +2,7 @@ package eu.skillsobservatory.api.sparql;
 
 import eu.skillsobservatory.ingest.esco.EscoStore;
 import eu.skillsobservatory.ingest.esco.ReadOnlySparql;
+import eu.skillsobservatory.ingest.esco.SparqlLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,8 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST} with the query as {@code application/sparql-query} or as the {@code query} form
  * field; the result format from {@code format=} or the Accept header: JSON, XML, CSV or TSV for
  * SELECT and ASK, Turtle, JSON-LD or N-Triples for CONSTRUCT and DESCRIBE. Updates and {@code
- * SERVICE} are refused; a query stops at {@code observatory.sparql.timeout} and returns at most
- * {@code observatory.sparql.max-rows} rows.
+ * SERVICE} (in any part of a query) are refused; a query stops at {@code
+ * observatory.sparql.timeout} and returns at most {@code observatory.sparql.max-rows} rows, and
+ * stops with a 422 problem past the other {@code observatory.sparql.*} limits (see {@code
+ * src/docs/security.md}).
  */
 @RestController
 public class SparqlController {
@@ -31,8 +35,20 @@ public class SparqlController {
   public SparqlController(
       EscoStore store,
       @Value("${observatory.sparql.timeout:10s}") Duration timeout,
-      @Value("${observatory.sparql.max-rows:10000}") long maxRows) {
-    this.sparql = store.sparql(timeout, maxRows);
+      @Value("${observatory.sparql.max-rows:10000}") long maxRows,
+      @Value("${observatory.sparql.max-string-length:1000000}") int maxStringLength,
+      @Value("${observatory.sparql.max-regex-steps:10000000}") long maxRegexSteps,
+      @Value("${observatory.sparql.max-bytes:32MB}") DataSize maxBytes,
+      @Value("${observatory.sparql.max-allocation:4GB}") DataSize maxAllocation) {
+    this.sparql =
+        store.sparql(
+            new SparqlLimits(
+                timeout,
+                maxRows,
+                maxStringLength,
+                maxRegexSteps,
+                maxBytes.toBytes(),
+                maxAllocation.toBytes()));
   }
 
   @GetMapping("/sparql")

@@ -64,6 +64,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
               e.getMessage());
       case SYNTAX ->
           problem(HttpStatus.BAD_REQUEST, "sparql-syntax", "Not a SPARQL query", e.getMessage());
+      case LIMIT ->
+          problem(
+              HttpStatus.UNPROCESSABLE_ENTITY,
+              "sparql-limit-exceeded",
+              "Query past a limit",
+              e.getMessage());
     };
   }
 

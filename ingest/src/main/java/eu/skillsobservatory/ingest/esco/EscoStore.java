@@ -27,8 +27,13 @@ public interface EscoStore extends AutoCloseable {
    */
   LoadReport load(List<Path> paths, Optional<EscoVersion> version, Progress progress);
 
-  /** Read-only SPARQL over the store's graphs. */
-  ReadOnlySparql sparql(Duration timeout, long maxRows);
+  /** Read-only SPARQL over the store's graphs, within the given limits. */
+  ReadOnlySparql sparql(SparqlLimits limits);
+
+  /** Read-only SPARQL with the default limits but for the timeout and the row cap. */
+  default ReadOnlySparql sparql(Duration timeout, long maxRows) {
+    return sparql(SparqlLimits.of(timeout, maxRows));
+  }
 
   /** Where the store is, for health reports: a folder or a URL. */
   String location();

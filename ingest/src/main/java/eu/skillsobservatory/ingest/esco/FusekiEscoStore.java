@@ -109,8 +109,8 @@ public final class FusekiEscoStore implements EscoStore {
   }
 
   @Override
-  public ReadOnlySparql sparql(Duration timeout, long maxRows) {
-    return ReadOnlySparql.remote(url + "/query", client, timeout, maxRows);
+  public ReadOnlySparql sparql(SparqlLimits limits) {
+    return ReadOnlySparql.remote(url + "/query", client, limits);
   }
 
   @Override

@@ -1,12 +1,19 @@
 package eu.skillsobservatory.ingest.esco;
 
 import java.io.ByteArrayOutputStream;
-import java.time.Duration;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.jena.atlas.web.HttpException;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryExecution;
@@ -14,23 +21,23 @@ import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.query.Syntax;
-import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.syntax.ElementService;
-import org.apache.jena.sparql.syntax.ElementVisitorBase;
-import org.apache.jena.sparql.syntax.ElementWalker;
+import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.update.UpdateFactory;
 
 /**
  * SPARQL 1.1 queries over the ESCO graphs, read only: updates are refused, and so is {@code
- * SERVICE} (no call to another service); the query runs against the store's dataset only (a {@code
- * FROM} picks among its graphs, it never loads a file or a URL), inside a read transaction, with a
- * timeout and a cap on the rows or triples returned.
+ * SERVICE} in any form (no call to another service, see {@link QueryGuard}); the query runs against
+ * the store's dataset only (a {@code FROM} picks among its graphs, it never loads a file or a URL),
+ * inside a read transaction, within {@link SparqlLimits}: a timeout, a cap on the rows or triples
+ * returned and on the bytes of the answer, on the strings built inside a row, on regular
+ * expressions and on the memory the query allocates.
  */
 public final class ReadOnlySparql {
   /** A result format: its media type, and the format parameter that names it. */
@@ -81,7 +88,8 @@ public final class ReadOnlySparql {
       UPDATE,
       SERVICE,
       FORMAT,
-      TIMEOUT
+      TIMEOUT,
+      LIMIT
     }
 
     public final Kind kind;
@@ -97,49 +105,54 @@ public final class ReadOnlySparql {
 
   private final Function<Query, QueryExecution> executions;
   private final Function<Supplier<Answer>, Answer> reading;
-  private final Duration timeout;
-  private final long maxRows;
+  private final SparqlLimits limits;
+  private final boolean local;
 
   /** Queries run against {@code dsg} in this process, inside a read transaction. */
-  public ReadOnlySparql(DatasetGraph dsg, Duration timeout, long maxRows) {
+  public ReadOnlySparql(DatasetGraph dsg, SparqlLimits limits) {
     this(
-        q ->
-            QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(dsg))
-                .query(q)
-                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .build(),
+        q -> {
+          QueryExecution exec =
+              QueryExecution.dataset(DatasetFactory.wrap(dsg))
+                  .query(q)
+                  .timeout(limits.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                  .build();
+          QueryGuard.secure(exec.getContext(), limits);
+          return exec;
+        },
         action -> Txn.calculateRead(dsg, action::get),
-        timeout,
-        maxRows);
+        limits,
+        true);
   }
 
   private ReadOnlySparql(
       Function<Query, QueryExecution> executions,
       Function<Supplier<Answer>, Answer> reading,
-      Duration timeout,
-      long maxRows) {
+      SparqlLimits limits,
+      boolean local) {
     this.executions = executions;
     this.reading = reading;
-    this.timeout = timeout;
-    this.maxRows = maxRows;
+    this.limits = limits;
+    this.local = local;
   }
 
   /**
    * Queries sent to a SPARQL server's query endpoint, after the same checks (no update, no {@code
-   * SERVICE}, the row cap); the timeout bounds the whole exchange.
+   * SERVICE}, the row cap, the size of the answer); the timeout bounds the whole exchange. What a
+   * query costs inside a row is the server's to bound (see {@code src/docs/security.md}).
    */
   public static ReadOnlySparql remote(
-      String queryEndpoint, java.net.http.HttpClient client, Duration timeout, long maxRows) {
+      String queryEndpoint, HttpClient client, SparqlLimits limits) {
     return new ReadOnlySparql(
         q ->
-            org.apache.jena.sparql.exec.http.QueryExecutionHTTP.service(queryEndpoint)
+            QueryExecutionHTTP.service(queryEndpoint)
                 .httpClient(client)
                 .query(q)
-                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .timeout(limits.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .build(),
         Supplier::get,
-        timeout,
-        maxRows);
+        limits,
+        false);
   }
 
   /**
@@ -162,41 +175,41 @@ public final class ReadOnlySparql {
       throw new Refused(
           Refused.Kind.UPDATE, "updates are refused: this endpoint only answers queries");
     }
-    refuseService(query);
+    QueryGuard.refuseService(query);
     boolean graphs = query.isConstructType() || query.isDescribeType();
     Format format = pick(formats, graphs);
-    if (!query.isAskType() && (!query.hasLimit() || query.getLimit() > maxRows)) {
-      query.setLimit(maxRows);
+    long rowCap = limits.maxRows();
+    if (query.isConstructType() && query.getConstructTemplate() != null) {
+      // Each row makes as many triples as the template holds: the cap is on triples.
+      rowCap = Math.max(1, rowCap / Math.max(1, query.getConstructTemplate().getTriples().size()));
+    }
+    if (!query.isAskType() && (!query.hasLimit() || query.getLimit() > rowCap)) {
+      query.setLimit(rowCap);
     }
     Query q = query;
-    try {
+    try (AllocationWatch watch = local ? AllocationWatch.start(limits.maxAllocation()) : null) {
       return reading.apply(
           () -> {
             try (QueryExecution exec = executions.apply(q)) {
-              ByteArrayOutputStream out = new ByteArrayOutputStream();
-              if (q.isSelectType()) {
-                ResultSet rs = exec.execSelect();
-                ResultSetMgr.write(out, rs, lang(format));
-              } else if (q.isAskType()) {
-                ResultSetMgr.write(out, exec.execAsk(), lang(format));
-              } else {
-                Model m = q.isConstructType() ? exec.execConstruct() : exec.execDescribe();
-                RDFDataMgr.write(
-                    out,
-                    m,
-                    switch (format) {
-                      case JSONLD -> Lang.JSONLD;
-                      case NTRIPLES -> Lang.NTRIPLES;
-                      default -> Lang.TURTLE;
-                    });
+              QueryGuard.Tripwire tripwire =
+                  exec.getContext().get(QueryGuard.TRIPWIRE, new QueryGuard.Tripwire());
+              tripwire.onTrip(exec::abort);
+              if (watch != null) {
+                watch.onExceeded(
+                    () ->
+                        tripwire.trip(
+                            "the query allocated more than "
+                                + limits.maxAllocation() / (1024 * 1024)
+                                + " MB of memory (observatory.sparql.max-allocation) and was"
+                                + " stopped"));
               }
-              return new Answer(format.mediaType, out.toByteArray());
+              return run(q, exec, format, tripwire);
             }
           });
-    } catch (QueryCancelledException e) {
-      throw timedOut();
-    } catch (org.apache.jena.atlas.web.HttpException e) {
-      if (e.getCause() instanceof java.net.http.HttpTimeoutException
+    } catch (QueryGuard.LimitExceeded e) {
+      throw new Refused(Refused.Kind.LIMIT, e.getMessage());
+    } catch (HttpException e) {
+      if (e.getCause() instanceof HttpTimeoutException
           || e.getCause() instanceof QueryCancelledException) {
         throw timedOut();
       }
@@ -204,10 +217,60 @@ public final class ReadOnlySparql {
     }
   }
 
+  private Answer run(Query q, QueryExecution exec, Format format, QueryGuard.Tripwire tripwire) {
+    BoundedOutput out = new BoundedOutput(limits.maxBytes());
+    try {
+      if (q.isSelectType()) {
+        ResultSet rs = exec.execSelect();
+        ResultSetMgr.write(out, rs, lang(format));
+      } else if (q.isAskType()) {
+        ResultSetMgr.write(out, exec.execAsk(), lang(format));
+      } else {
+        Graph g = GraphFactory.createDefaultGraph();
+        Iterator<Triple> it = q.isConstructType() ? exec.execConstructTriples() : describe(exec);
+        while (it.hasNext() && g.size() < limits.maxRows()) {
+          g.add(it.next());
+        }
+        RDFDataMgr.write(
+            out,
+            g,
+            switch (format) {
+              case JSONLD -> Lang.JSONLD;
+              case NTRIPLES -> Lang.NTRIPLES;
+              default -> Lang.TURTLE;
+            });
+      }
+    } catch (QueryCancelledException | QueryGuard.LimitExceeded e) {
+      if (tripwire.reason() != null) {
+        throw new QueryGuard.LimitExceeded(tripwire.reason());
+      }
+      if (e instanceof QueryGuard.LimitExceeded l) {
+        throw l;
+      }
+      throw timedOut();
+    } catch (RuntimeException e) {
+      if (tripwire.reason() != null) {
+        throw new QueryGuard.LimitExceeded(tripwire.reason());
+      }
+      throw e;
+    }
+    if (tripwire.reason() != null) {
+      // The engine swallowed the exception (a filter does): the answer is refused all the same.
+      throw new QueryGuard.LimitExceeded(tripwire.reason());
+    }
+    return new Answer(format.mediaType, out.toByteArray());
+  }
+
+  private static Iterator<Triple> describe(QueryExecution exec) {
+    return exec.execDescribe().getGraph().find();
+  }
+
   private Refused timedOut() {
     return new Refused(
         Refused.Kind.TIMEOUT,
-        "the query ran past the limit of " + timeout.toMillis() + " ms and was stopped");
+        "the query ran past the limit of "
+            + limits.timeout().toMillis()
+            + " ms (observatory.sparql.timeout) and was stopped");
   }
 
   private static Lang lang(Format f) {
@@ -235,19 +298,36 @@ public final class ReadOnlySparql {
             : "a SELECT or ASK answers json, xml, csv or tsv");
   }
 
-  private static void refuseService(Query query) {
-    if (query.getQueryPattern() == null) {
-      return;
+  /** An answer buffer that stops the query once it holds more than the limit. */
+  private static final class BoundedOutput extends ByteArrayOutputStream {
+    private final long limit;
+
+    BoundedOutput(long limit) {
+      this.limit = limit;
     }
-    ElementWalker.walk(
-        query.getQueryPattern(),
-        new ElementVisitorBase() {
-          @Override
-          public void visit(ElementService el) {
-            throw new Refused(
-                Refused.Kind.SERVICE,
-                "SERVICE is refused: this endpoint does not call other services");
-          }
-        });
+
+    private void check(int more) {
+      if ((long) count + more > limit) {
+        throw new QueryGuard.LimitExceeded(
+            "the answer grew past "
+                + limit
+                + " bytes (observatory.sparql.max-bytes) and was stopped: ask for fewer rows");
+      }
+    }
+
+    @Override
+    public synchronized void write(int b) {
+      check(1);
+      super.write(b);
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) {
+      check(len);
+      super.write(b, off, len);
+    }
+
+    @Override
+    public void flush() throws IOException {}
   }
 }

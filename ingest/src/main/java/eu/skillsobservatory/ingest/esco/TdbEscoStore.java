@@ -69,8 +69,8 @@ public final class TdbEscoStore implements EscoStore {
   }
 
   @Override
-  public ReadOnlySparql sparql(Duration timeout, long maxRows) {
-    return new ReadOnlySparql(dsg, timeout, maxRows);
+  public ReadOnlySparql sparql(SparqlLimits limits) {
+    return new ReadOnlySparql(dsg, limits);
   }
 
   @Override

@@ -1,0 +1,98 @@
+package eu.skillsobservatory.ingest.esco;
+
+import java.lang.management.ManagementFactory;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Watches the bytes one query's thread allocates and stops the query past a budget. Strings are
+ * bounded inside a row ({@link BoundedExprs}); what grows across rows ({@code GROUP_CONCAT}, a
+ * large {@code ORDER BY} or {@code DISTINCT}) is stopped here before it can take the heap that the
+ * embedded Elasticsearch node shares. A stop is noticed by the engine between rows.
+ */
+final class AllocationWatch implements AutoCloseable {
+  private static final long PERIOD_MS = 20;
+  private static final com.sun.management.ThreadMXBean THREADS = threads();
+  private static final Map<AllocationWatch, Boolean> WATCHED = new ConcurrentHashMap<>();
+  private static final ScheduledExecutorService TICKER =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "sparql-allocation-watch");
+            t.setDaemon(true);
+            return t;
+          });
+
+  static {
+    TICKER.scheduleAtFixedRate(
+        () -> WATCHED.keySet().forEach(AllocationWatch::check),
+        PERIOD_MS,
+        PERIOD_MS,
+        TimeUnit.MILLISECONDS);
+  }
+
+  private final long thread;
+  private final long start;
+  private final long budget;
+  private volatile Runnable stop;
+  private volatile boolean exceeded;
+
+  private AllocationWatch(long thread, long start, long budget) {
+    this.thread = thread;
+    this.start = start;
+    this.budget = budget;
+  }
+
+  /** Watches the calling thread from now on; null when the JVM cannot count allocations. */
+  static AllocationWatch start(long budget) {
+    if (THREADS == null) {
+      return null;
+    }
+    long id = Thread.currentThread().getId();
+    AllocationWatch w = new AllocationWatch(id, THREADS.getThreadAllocatedBytes(id), budget);
+    WATCHED.put(w, Boolean.TRUE);
+    return w;
+  }
+
+  /** What to run when the budget is spent (once). */
+  void onExceeded(Runnable stop) {
+    this.stop = stop;
+    if (exceeded) {
+      stop.run();
+    }
+  }
+
+  boolean exceeded() {
+    return exceeded;
+  }
+
+  private void check() {
+    if (exceeded) {
+      return;
+    }
+    long now = THREADS.getThreadAllocatedBytes(thread);
+    if (now >= 0 && now - start > budget) {
+      exceeded = true;
+      Runnable s = stop;
+      if (s != null) {
+        s.run();
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    WATCHED.remove(this);
+  }
+
+  private static com.sun.management.ThreadMXBean threads() {
+    if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t
+        && t.isThreadAllocatedMemorySupported()) {
+      t.setThreadAllocatedMemoryEnabled(true);
+      return t;
+    }
+    return null;
+  }
+}
