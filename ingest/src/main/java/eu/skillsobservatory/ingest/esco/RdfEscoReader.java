@@ -1,5 +1,8 @@
 package eu.skillsobservatory.ingest.esco;
 
+import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdErrorCode;
+import com.apicatalog.jsonld.JsonLdOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,9 +11,11 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.RiotParseException;
+import org.apache.jena.riot.lang.LangJSONLD11;
 import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.util.Context;
 
 /**
  * Streams an RDF file of the official ESCO dump into a load, triple by triple: nothing is held in a
@@ -71,6 +76,7 @@ final class RdfEscoReader {
           // third of the parse and ESCO's identifiers are well-formed HTTP URIs.
           .checking(false)
           .errorHandler(errors)
+          .context(offline())
           .parse(stream);
     } catch (RiotParseException e) {
       throw new EscoInputException(
@@ -93,6 +99,27 @@ final class RdfEscoReader {
       throw new EscoInputException(source.name(), "", "no triples in the file");
     }
     log.read(source.name(), "rdf " + source.rdfLang().getLabel(), triples.get());
+  }
+
+  /**
+   * A JSON-LD file's {@code @context} given by URL (http, https or file) is never fetched: reading
+   * an upload must not make this server send requests, nor read its own files. Such a file is
+   * refused with the URL named; a file whose context is inline loads as before.
+   */
+  static Context offline() {
+    Context cxt = new Context();
+    JsonLdOptions options =
+        new JsonLdOptions(
+            (url, how) -> {
+              throw new JsonLdError(
+                  JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED,
+                  "the JSON-LD @context "
+                      + url
+                      + " is not fetched: this server loads no remote or local context; put the"
+                      + " context inline in the file");
+            });
+    cxt.set(LangJSONLD11.JSONLD_OPTIONS, options);
+    return cxt;
   }
 
   private static String where(long line, long col) {

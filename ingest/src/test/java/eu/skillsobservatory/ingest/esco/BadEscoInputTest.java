@@ -3,18 +3,21 @@ package eu.skillsobservatory.ingest.esco;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import eu.skillsobservatory.analytics.esco.Concept;
 import eu.skillsobservatory.analytics.esco.EscoVersion;
 import eu.skillsobservatory.analytics.esco.VersionSummary;
 import eu.skillsobservatory.analytics.progress.Progress;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.jena.atlas.iterator.Iter;
@@ -53,6 +56,46 @@ class BadEscoInputTest {
         Txn.calculateRead(store.dataset(), () -> Iter.count(store.dataset().listGraphNodes()));
     assertThat(graphs).as("the version's graph and the registry, nothing left over").isEqualTo(2);
     store.close();
+  }
+
+  @Test
+  void aJsonLdFileWithARemoteContextIsRefusedAndNothingIsFetched() throws IOException {
+    AtomicInteger requests = new AtomicInteger();
+    HttpServer listener = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    listener.createContext(
+        "/",
+        ex -> {
+          requests.incrementAndGet();
+          byte[] ctx =
+              "{\"@context\":{\"label\":\"http://www.w3.org/2004/02/skos/core#prefLabel\"}}"
+                  .getBytes(StandardCharsets.UTF_8);
+          ex.getResponseHeaders().add("Content-Type", "application/ld+json");
+          ex.sendResponseHeaders(200, ctx.length);
+          ex.getResponseBody().write(ctx);
+          ex.close();
+        });
+    listener.start();
+    Path localContext = Files.writeString(dir.resolve("ctx.jsonld"), "{\"@context\":{}}");
+    try {
+      for (String context :
+          List.of(
+              "http://127.0.0.1:" + listener.getAddress().getPort() + "/ctx.jsonld",
+              localContext.toUri().toString())) {
+        Path file =
+            Files.writeString(
+                dir.resolve("esco-v9.9.1.jsonld"),
+                "{\"@context\": \""
+                    + context
+                    + "\", \"@id\": \"http://data.europa.eu/esco/skill/x\", \"label\": \"x\"}");
+        assertThatThrownBy(() -> store.load(List.of(file), AS_V, Progress.NONE))
+            .isInstanceOf(EscoInputException.class)
+            .hasMessageContaining("esco-v9.9.1.jsonld")
+            .hasMessageContaining("is not fetched");
+      }
+    } finally {
+      listener.stop(0);
+    }
+    assertThat(requests.get()).isZero();
   }
 
   @Test
