@@ -11,6 +11,7 @@ import io
 import json
 import os
 import zipfile
+import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SKILL = "http://data.europa.eu/esco/skill/0005c151-5b5a-4a66-8aac-60e734beb1ab"
@@ -38,6 +39,17 @@ def vacancy(i, **kw):
 
 def gz(text):
     return gzip.compress(text.encode("utf-8"), mtime=0)
+
+
+def gz_bomb(prefix, fill, total):
+    # A small gzip file that inflates to `total` bytes of `fill` after `prefix`: a bomb.
+    z = zlib.compressobj(9, zlib.DEFLATED, 31)
+    out = [z.compress(prefix.encode("utf-8"))]
+    block = fill * (1 << 16)
+    for _ in range(total // len(block)):
+        out.append(z.compress(block))
+    out.append(z.flush())
+    return b"".join(out)
 
 
 def truncated_gz(rows_text):
@@ -84,6 +96,12 @@ write("v19-date-as-number.jsonl", lines([vacancy("a", posted=20240304), vacancy(
       "vacancies", 1, "posted")
 write("v20-gzip-garbage.jsonl.gz", b"\x1f\x8b\x08\x00garbage that is not deflate data",
       "vacancies", 0, "v20-gzip-garbage")
+# Bombs: files of a few hundred kilobytes that would fill the heap or the disk when read.
+write("v30-line-with-no-end.jsonl.gz", gz_bomb('{"id": "a", "title": "', b"x", 64 << 20),
+      "vacancies", 0, "observatory.ingest.max-line")
+write("v31-blank-line-bomb.jsonl.gz", gz_bomb("", b"\n", 256 << 20),
+      "vacancies", 0, "observatory.ingest.max-compression-ratio")
+
 # Vacancies, CSV
 write("v21-no-id-column.csv", "ref,posted,country\n1,2024-01-01,DE\n", "vacancies", 0,
       "no 'id' column")
@@ -107,6 +125,10 @@ write("v28-bad-skill-in-csv.csv",
       "id,posted,country,skills\na,2024-01-05,DE,not-a-uri\nb,2024-01-05,DE," + SKILL + "\n",
       "vacancies", 1, "skills")
 write("v29-blank-lines-only.jsonl", "\n\n   \n", "vacancies", 0, "empty")
+
+write("v32-unterminated-quote.csv.gz",
+      gz_bomb('id,posted,country,title\n1,2024-03-04,DE,"Welder\n', b"words in a quote\n" * 8,
+              64 << 20), "vacancies", 0, "observatory.ingest.max-row")
 
 # Training offers
 def offer(i, **kw):
@@ -144,6 +166,9 @@ write("o14-too-many-outcomes.jsonl",
 write("o15-bad-currency.jsonl", lines([offer("a", cost=100, currency="EURO"), offer("b")]),
       "offers", 1, "currency")
 
+write("o16-line-with-no-end.jsonl.gz", gz_bomb('{"id": "a", "title": "', b"y", 64 << 20),
+      "offers", 0, "observatory.ingest.max-line")
+
 # Employment statistics (Eurostat long CSV)
 HEAD = "nace_r2_label,isco08_label,geo_label,year,value_thousand_persons,flag\n"
 write("s01-no-value-column.csv", "nace_r2_label,isco08_label,geo_label,year\n"
@@ -174,6 +199,10 @@ write("e05-esco-v9.9.5-truncated.nt.gz",
       gzip.compress(b"<http://data.europa.eu/esco/skill/1> "
                     b"<http://www.w3.org/2004/02/skos/core#prefLabel> \"weld\"@en .\n" * 50,
                     mtime=0)[:-20], "esco", 0, "e05-esco-v9.9.5-truncated.nt.gz")
+write("e06-esco-v9.9.6-remote-context.jsonld",
+      '{"@context": "http://127.0.0.1:9/esco-context.jsonld",\n'
+      ' "@id": "http://data.europa.eu/esco/skill/1", "prefLabel": "weld"}\n', "esco", 0,
+      "is not fetched")
 
 with open(os.path.join(HERE, "cases.tsv"), "w", encoding="utf-8") as f:
     f.write("file\tkind\tvalid\texpect\n")

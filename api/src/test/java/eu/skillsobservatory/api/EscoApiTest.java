@@ -327,8 +327,12 @@ class EscoApiTest {
   }
 
   @Test
-  void healthReportsEachStoreOnItsOwn() throws Exception {
-    HttpResponse<String> r = get("/actuator/health");
+  void healthReportsEachStoreOnItsOwnToAKeyAndOnlyItsStatusToAnyone() throws Exception {
+    HttpResponse<String> anonymous = get("/actuator/health");
+    assertThat(anonymous.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(anonymous.body()).has("components")).isFalse();
+    assertThat(anonymous.body()).doesNotContain(home.toAbsolutePath().toString());
+    HttpResponse<String> r = get("/actuator/health", "X-API-Key", WRITER_KEY);
     assertThat(r.statusCode()).isEqualTo(200);
     JsonNode components = json.readTree(r.body()).get("components");
     assertThat(components.get("escoStore").get("status").asString()).isEqualTo("UP");

@@ -3,6 +3,7 @@ package eu.skillsobservatory.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.skillsobservatory.api.fixtures.MiniEscoFolder;
+import eu.skillsobservatory.api.web.ApiKeyFilter;
 import eu.skillsobservatory.ingest.search.EmbeddedElasticsearch;
 import java.io.IOException;
 import java.net.URI;
@@ -38,6 +39,7 @@ class ExternalClusterApiTest {
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry r) {
     r.add("observatory.home", () -> home.toAbsolutePath().toString());
+    r.add("observatory.security.api-keys", () -> "reader:" + ApiKeyFilter.hash("health-reader"));
     r.add("observatory.esco.bundled", () -> MiniEscoFolder.in(home).toString());
     r.add("observatory.elasticsearch.url", ExternalClusterApiTest::clusterUrl);
     r.add("observatory.vacancies.load-sample-on-first-start", () -> "false");
@@ -68,6 +70,7 @@ class ExternalClusterApiTest {
         http.send(
             HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + env.getProperty("local.server.port") + path))
+                .header("X-API-Key", "health-reader")
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

@@ -3,6 +3,7 @@ package eu.skillsobservatory.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.skillsobservatory.api.fixtures.MiniEscoFolder;
+import eu.skillsobservatory.api.web.ApiKeyFilter;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -38,6 +39,7 @@ class UnreachableClusterTest {
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry r) {
     r.add("observatory.home", () -> home.toAbsolutePath().toString());
+    r.add("observatory.security.api-keys", () -> "reader:" + ApiKeyFilter.hash("health-reader"));
     r.add("observatory.esco.bundled", () -> MiniEscoFolder.in(home).toString());
     r.add("observatory.elasticsearch.url", () -> "http://127.0.0.1:" + closedPort());
     r.add("observatory.elasticsearch.connect-timeout", () -> "2s");
@@ -61,6 +63,7 @@ class UnreachableClusterTest {
     return http.send(
         HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + env.getProperty("local.server.port") + path))
+            .header("X-API-Key", "health-reader")
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }

@@ -29,13 +29,17 @@ public final class Emerging {
       int recentMonths, int baselineMonths, long minSupport, double minLift, double alpha) {
     public static final Settings DEFAULTS = new Settings(6, 0, 20, 1.2, 0.01);
 
+    /** Months a window may span: 100 years, far past any data, and no overflow of a date. */
+    public static final int MAX_MONTHS = 1200;
+
     public Settings {
-      if (recentMonths < 1) {
-        throw new IllegalArgumentException("recentMonths: at least 1, not " + recentMonths);
-      }
-      if (baselineMonths < 0) {
+      if (recentMonths < 1 || recentMonths > MAX_MONTHS) {
         throw new IllegalArgumentException(
-            "baselineMonths: 0 (all) or more, not " + baselineMonths);
+            "recentMonths: 1 to " + MAX_MONTHS + ", not " + recentMonths);
+      }
+      if (baselineMonths < 0 || baselineMonths > MAX_MONTHS) {
+        throw new IllegalArgumentException(
+            "baselineMonths: 0 (all) to " + MAX_MONTHS + ", not " + baselineMonths);
       }
       if (minSupport < 1) {
         throw new IllegalArgumentException("minSupport: at least 1, not " + minSupport);

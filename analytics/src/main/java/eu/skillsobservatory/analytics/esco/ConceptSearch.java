@@ -40,6 +40,11 @@ public interface ConceptSearch {
       if (offset < 0 || offset > 10_000) {
         throw new IllegalArgumentException("offset: 0 to 10000, not " + offset);
       }
+      if (offset + limit > 10_000) {
+        // The search window: no page reaches past the 10,000th hit.
+        throw new IllegalArgumentException(
+            "offset + limit: at most 10000 (the search window), not " + (offset + limit));
+      }
       language = language == null || language.isBlank() ? "en" : language;
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(collection, "collection");

@@ -1,19 +1,15 @@
 package eu.skillsobservatory.api.analytics;
 
 import eu.skillsobservatory.analytics.demand.Emerging;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import eu.skillsobservatory.api.web.CsvText;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /** The analytics' results as CSV, one row per skill: the same for the CLI and the REST API. */
 public final class AnalyticsCsv {
   private AnalyticsCsv() {}
 
   public static String demand(DemandService.Demand d) {
-    return write(
+    return CsvText.write(
         List.of("group", "postings", "uri", "label", "skill_postings", "share", "low", "high"),
         p -> {
           for (DemandService.Group g : d.groups()) {
@@ -33,7 +29,7 @@ public final class AnalyticsCsv {
   }
 
   public static String emerging(EmergingService.Report r) {
-    return write(
+    return CsvText.write(
         List.of(
             "uri",
             "label",
@@ -78,7 +74,7 @@ public final class AnalyticsCsv {
   }
 
   public static String gaps(GapService.Gaps g) {
-    return write(
+    return CsvText.write(
         List.of(
             "uri",
             "label",
@@ -110,7 +106,7 @@ public final class AnalyticsCsv {
   }
 
   public static String match(MatchService.Match m) {
-    return write(
+    return CsvText.write(
         List.of(
             "rank",
             "source",
@@ -148,7 +144,7 @@ public final class AnalyticsCsv {
   }
 
   public static String similar(RelationsService.Similar s) {
-    return write(
+    return CsvText.write(
         List.of("uri", "label", "similarity", "shared_skills", "shared_essential"),
         p -> {
           for (RelationsService.SimilarOccupation o : s.similar()) {
@@ -163,7 +159,7 @@ public final class AnalyticsCsv {
   }
 
   public static String coOccurrence(RelationsService.CoOccurrence c) {
-    return write(
+    return CsvText.write(
         List.of("uri", "label", "both", "with_other", "share", "lift", "pmi"),
         p -> {
           for (RelationsService.Related r : c.skills()) {
@@ -175,7 +171,7 @@ public final class AnalyticsCsv {
 
   /** Rising phrases first, then those explained by a longer one. */
   public static String candidates(EmergingService.Candidates c) {
-    return write(
+    return CsvText.write(
         List.of(
             "phrase",
             "rising",
@@ -208,25 +204,5 @@ public final class AnalyticsCsv {
             }
           }
         });
-  }
-
-  private interface Rows {
-    void print(CSVPrinter p) throws IOException;
-  }
-
-  private static String write(List<String> header, Rows rows) {
-    StringWriter out = new StringWriter();
-    try (CSVPrinter p =
-        CSVFormat.RFC4180
-            .builder()
-            .setHeader(header.toArray(String[]::new))
-            .setRecordSeparator('\n')
-            .get()
-            .print(out)) {
-      rows.print(p);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
   }
 }

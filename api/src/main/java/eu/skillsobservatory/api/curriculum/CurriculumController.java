@@ -4,6 +4,7 @@ import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,9 +17,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class CurriculumController {
   private final AlignService align;
+  private final int maxOutcomes;
 
-  public CurriculumController(AlignService align) {
+  public CurriculumController(
+      AlignService align, @Value("${observatory.curricula.max-outcomes:500}") int maxOutcomes) {
     this.align = align;
+    this.maxOutcomes = maxOutcomes;
   }
 
   /**
@@ -55,6 +59,18 @@ public class CurriculumController {
       }
     } else if (body.outcomes() != null) {
       throw new IllegalArgumentException("outcomes: a text or a list of texts");
+    }
+    if (outcomes.size() > maxOutcomes) {
+      throw new IllegalArgumentException(
+          "outcomes: "
+              + outcomes.size()
+              + " learning outcomes, more than the "
+              + maxOutcomes
+              + " one request may hold (observatory.curricula.max-outcomes); split the curriculum");
+    }
+    if (body.skills() != null && body.skills().size() > 10 * maxOutcomes) {
+      throw new IllegalArgumentException(
+          "skills: " + body.skills().size() + " skills, more than " + 10 * maxOutcomes);
     }
     Slice slice =
         Slice.of(

@@ -3,19 +3,16 @@ package eu.skillsobservatory.api.esco;
 import eu.skillsobservatory.analytics.esco.ConceptSearch;
 import eu.skillsobservatory.analytics.esco.VersionDiff;
 import eu.skillsobservatory.analytics.esco.VersionSummary;
+import eu.skillsobservatory.api.web.CsvText;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /** ESCO results as CSV, the same for the command line and the REST API. */
 public final class EscoCsv {
   private EscoCsv() {}
 
   public static String versions(List<VersionSummary> versions) {
-    return write(
+    return CsvText.write(
         new String[] {
           "version",
           "current",
@@ -53,7 +50,7 @@ public final class EscoCsv {
 
   /** The hits of a search page; the page's total is in the JSON answer only. */
   public static String hits(ConceptSearch.Page page) {
-    return write(
+    return CsvText.write(
         new String[] {"uri", "label", "type", "matched_label", "matched_field", "score"},
         p -> {
           for (ConceptSearch.Hit h : page.hits()) {
@@ -70,7 +67,7 @@ public final class EscoCsv {
 
   /** One row per change: concept rows carry the concept, relation rows the occupation and skill. */
   public static String diff(VersionDiff d) {
-    return write(
+    return CsvText.write(
         new String[] {
           "change",
           "uri",
@@ -98,7 +95,7 @@ public final class EscoCsv {
   }
 
   private static void relations(
-      CSVPrinter p, String change, List<VersionDiff.RelationChange> changes) throws IOException {
+      CsvText.Out p, String change, List<VersionDiff.RelationChange> changes) throws IOException {
     for (var r : changes) {
       p.printRecord(
           change,
@@ -110,20 +107,5 @@ public final class EscoCsv {
           r.skillLabel(),
           r.relationType());
     }
-  }
-
-  private interface Rows {
-    void print(CSVPrinter p) throws IOException;
-  }
-
-  private static String write(String[] header, Rows rows) {
-    StringWriter out = new StringWriter();
-    try (CSVPrinter p =
-        CSVFormat.RFC4180.builder().setHeader(header).setRecordSeparator("\n").get().print(out)) {
-      rows.print(p);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
   }
 }

@@ -57,10 +57,7 @@ public class EscoLoadController {
     List<JobService.Part> parts = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (MultipartFile f : file) {
-      String name =
-          f.getOriginalFilename() == null
-              ? ""
-              : Path.of(f.getOriginalFilename()).getFileName().toString();
+      String name = fileName(f.getOriginalFilename());
       if (!SAFE_NAME.matcher(name).matches()) {
         throw new IllegalArgumentException(
             "file: each part needs a file name of letters, digits, '.', '_' or '-', not '"
@@ -120,6 +117,16 @@ public class EscoLoadController {
             v.map(x -> "version " + x.value()).orElse("the current version"),
             w -> esco.index(v, w.progress()));
     return accepted(job);
+  }
+
+  /** The last name of an uploaded part's file name; empty when it names none ("/", "..", ""). */
+  static String fileName(String given) {
+    if (given == null) {
+      return "";
+    }
+    String s = given.replace('\\', '/');
+    String last = s.substring(s.lastIndexOf('/') + 1).strip();
+    return last.equals(".") || last.equals("..") ? "" : last;
   }
 
   private static ResponseEntity<Map<String, Object>> accepted(JobService.Job job) {

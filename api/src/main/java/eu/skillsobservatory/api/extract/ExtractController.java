@@ -4,7 +4,11 @@ import eu.skillsobservatory.analytics.esco.EscoVersion;
 import eu.skillsobservatory.analytics.extract.Extraction;
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
 import eu.skillsobservatory.api.config.EscoSettings;
+import eu.skillsobservatory.api.web.ExpensiveReads;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,10 +20,18 @@ import org.springframework.web.bind.annotation.RestController;
 public class ExtractController {
   private final ExtractionService extraction;
   private final EscoSettings settings;
+  private final ExpensiveReads expensive;
+  private final int maxFullText;
 
-  public ExtractController(ExtractionService extraction, EscoSettings settings) {
+  public ExtractController(
+      ExtractionService extraction,
+      EscoSettings settings,
+      ExpensiveReads expensive,
+      @Value("${observatory.extraction.max-full-text:200000}") int maxFullText) {
     this.extraction = extraction;
     this.settings = settings;
+    this.expensive = expensive;
+    this.maxFullText = maxFullText;
   }
 
   /**
@@ -39,13 +51,29 @@ public class ExtractController {
     if (request.text() == null) {
       throw new IllegalArgumentException("text: missing");
     }
-    return extraction.extract(
-        request.text(),
-        request.lang() == null || request.lang().isBlank()
-            ? settings.defaultLanguage()
-            : request.lang(),
-        request.mode() == null ? ExtractionMode.FULL : ExtractionMode.parse(request.mode()),
-        request.top() == null ? 10 : request.top(),
-        Optional.ofNullable(request.escoVersion()).map(EscoVersion::parse));
+    ExtractionMode mode =
+        request.mode() == null ? ExtractionMode.FULL : ExtractionMode.parse(request.mode());
+    if (mode == ExtractionMode.FULL && request.text().length() > maxFullText) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "text: %,d characters; full mode reads at most %,d in one request"
+                  + " (observatory.extraction.max-full-text): split the text, or use mode=fast",
+              request.text().length(),
+              maxFullText));
+    }
+    Supplier<Extraction> work =
+        () ->
+            extraction.extract(
+                request.text(),
+                request.lang() == null || request.lang().isBlank()
+                    ? settings.defaultLanguage()
+                    : request.lang(),
+                mode,
+                request.top() == null ? 10 : request.top(),
+                Optional.ofNullable(request.escoVersion()).map(EscoVersion::parse));
+    return mode == ExtractionMode.FULL
+        ? expensive.run(ExpensiveReads.Kind.FULL_EXTRACTION, work)
+        : work.get();
   }
 }

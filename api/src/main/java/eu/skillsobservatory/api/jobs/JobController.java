@@ -1,5 +1,7 @@
 package eu.skillsobservatory.api.jobs;
 
+import eu.skillsobservatory.api.web.ApiKeyFilter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -19,13 +21,15 @@ public class JobController {
   }
 
   @GetMapping("/api/jobs/{id}")
-  public Map<String, Object> job(@PathVariable String id) {
+  public Map<String, Object> job(@PathVariable String id, HttpServletRequest request) {
+    boolean authorized = request.getAttribute(ApiKeyFilter.KEY_NAME) != null;
     return jobs.job(id)
-        .map(JobService::view)
+        .map(j -> JobService.view(j, authorized))
         .orElseThrow(
             () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no job " + id + " is known"));
   }
 
+  /** Every recent job: read with an API key only (the filter asks for it). */
   @GetMapping("/api/jobs")
   public List<Map<String, Object>> recent(@RequestParam(defaultValue = "50") int limit) {
     if (limit < 1 || limit > 1_000) {

@@ -2,6 +2,7 @@ package eu.skillsobservatory.api.jobs;
 
 import eu.skillsobservatory.analytics.progress.Progress;
 import eu.skillsobservatory.api.config.ObservatorySettings;
+import eu.skillsobservatory.api.web.Redaction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -76,12 +77,22 @@ public class JobService {
           });
   private final JsonMapper json = JsonMapper.builder().build();
 
+  private final Path home;
+  private final JobDisk disk;
+  private final Map<String, Long> keptBytes = new ConcurrentHashMap<>();
+
   @org.springframework.beans.factory.annotation.Autowired
-  public JobService(ObservatorySettings settings) {
-    this(settings.homePath());
+  public JobService(ObservatorySettings settings, JobDisk disk) {
+    this(settings.homePath(), disk);
   }
 
   JobService(Path home) {
+    this(home, JobDisk.DEFAULTS);
+  }
+
+  JobService(Path home, JobDisk disk) {
+    this.home = home;
+    this.disk = disk;
     this.jobs = home.resolve("jobs");
     this.uploads = home.resolve("uploads");
     try {
@@ -110,6 +121,56 @@ public class JobService {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the jobs of " + jobs + ": " + e.getMessage(), e);
     }
+    prune();
+  }
+
+  /** Removes finished jobs, rejects files and left-over uploads past their age or count. */
+  private synchronized void prune() {
+    List<String> finished =
+        all.values().stream()
+            .filter(j -> j.state() == State.SUCCEEDED || j.state() == State.FAILED)
+            .sorted(Comparator.comparing(Job::createdAt).reversed())
+            .map(Job::id)
+            .toList();
+    java.util.Set<String> active =
+        all.values().stream()
+            .filter(j -> j.state() == State.QUEUED || j.state() == State.RUNNING)
+            .map(Job::id)
+            .collect(java.util.stream.Collectors.toSet());
+    disk.prune(jobs, uploads, home.resolve("rejects"), active, finished).forEach(all::remove);
+  }
+
+  private void forget(String id, Path kept) {
+    delete(kept);
+    keptBytes.remove(id);
+  }
+
+  /** Refuses a new job the queue or the disk cannot take ({@link JobDisk.Refused}). */
+  private void admit(long announced) {
+    long queued =
+        all.values().stream()
+            .filter(j -> j.state() == State.QUEUED || j.state() == State.RUNNING)
+            .count();
+    disk.admit(
+        home, queued, announced, keptBytes.values().stream().mapToLong(Long::longValue).sum());
+  }
+
+  /** Copies a body to {@code target} within the disk's limits; a refusal leaves nothing behind. */
+  private void keep(String id, InputStream body, Path target) throws IOException {
+    java.util.concurrent.atomic.AtomicLong total =
+        new java.util.concurrent.atomic.AtomicLong(
+            keptBytes.values().stream().mapToLong(Long::longValue).sum());
+    long before = total.get();
+    try {
+      Files.copy(disk.counted(body, home, total), target, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      if (e.getCause() instanceof JobDisk.Refused r) {
+        throw r;
+      }
+      throw e;
+    } finally {
+      keptBytes.merge(id, total.get() - before, Long::sum);
+    }
   }
 
   /**
@@ -118,13 +179,17 @@ public class JobService {
    * @param work reads the kept body (with a progress to report to) and returns a report
    */
   public Job submit(String kind, String input, InputStream body, Function<Work, Object> work) {
+    admit(-1);
     String id = UUID.randomUUID().toString();
     Path kept = uploads.resolve(id + ".body");
     try {
-      Files.copy(body, kept, StandardCopyOption.REPLACE_EXISTING);
+      keep(id, body, kept);
     } catch (IOException e) {
-      delete(kept);
+      forget(id, kept);
       throw new UncheckedIOException("the request body could not be read: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      forget(id, kept);
+      throw e;
     }
     return queue(id, kind, input, kept, work);
   }
@@ -137,24 +202,29 @@ public class JobService {
    * the work over the folder ({@link Work#body()}).
    */
   public Job submitFiles(String kind, String input, List<Part> parts, Function<Work, Object> work) {
+    admit(-1);
     String id = UUID.randomUUID().toString();
     Path kept = uploads.resolve(id);
     try {
       Files.createDirectories(kept);
       for (Part part : parts) {
         try (InputStream in = part.content()) {
-          Files.copy(in, kept.resolve(part.name()), StandardCopyOption.REPLACE_EXISTING);
+          keep(id, in, kept.resolve(part.name()));
         }
       }
     } catch (IOException e) {
-      delete(kept);
+      forget(id, kept);
       throw new UncheckedIOException("the uploaded files could not be kept: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      forget(id, kept);
+      throw e;
     }
     return queue(id, kind, input, kept, work);
   }
 
   /** Queues work that reads no upload (a reindex). */
   public Job submitWork(String kind, String input, Function<Work, Object> work) {
+    admit(-1);
     return queue(UUID.randomUUID().toString(), kind, input, null, work);
   }
 
@@ -229,6 +299,8 @@ public class JobService {
                   e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     } finally {
       delete(kept);
+      keptBytes.remove(id);
+      prune();
     }
   }
 
@@ -269,21 +341,47 @@ public class JobService {
     return out.subList(0, Math.min(limit, out.size()));
   }
 
-  /** A job's state as the API shows it, with its URI. */
+  /** A job's state as the API shows it to a reader with an API key, with its URI. */
   public static Map<String, Object> view(Job j) {
+    return view(j, true);
+  }
+
+  /**
+   * A job's state as the API shows it, with its URI. No server path is named (each is cut to its
+   * last name); an anonymous reader ({@code authorized} false) is not shown why a job failed, since
+   * exception texts can tell about the server.
+   */
+  public static Map<String, Object> view(Job j, boolean authorized) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", j.id());
     m.put("uri", "/api/jobs/" + j.id());
     m.put("kind", j.kind());
-    m.put("input", j.input());
+    m.put("input", Redaction.paths(j.input()));
     m.put("state", j.state());
     m.put("createdAt", j.createdAt());
     m.put("startedAt", j.startedAt());
     m.put("finishedAt", j.finishedAt());
-    m.put("progress", j.progress());
-    m.put("result", j.result());
-    m.put("error", j.error());
+    m.put("progress", redacted(j.progress()));
+    m.put("result", redacted(j.result()));
+    m.put(
+        "error",
+        j.error() == null
+            ? null
+            : authorized
+                ? Redaction.paths(j.error())
+                : "the job failed; why is shown to a request with an API key (X-API-Key)");
     return m;
+  }
+
+  private static final JsonMapper VIEWS = JsonMapper.builder().build();
+
+  /** A report as JSON with every server path in it cut to its last name. */
+  static Object redacted(Object report) {
+    if (report == null) {
+      return null;
+    }
+    String text = Redaction.paths(VIEWS.writeValueAsString(report));
+    return VIEWS.readValue(text, Object.class);
   }
 
   /**
@@ -313,7 +411,9 @@ public class JobService {
                   if (rejections.size() == REJECTS_SHOWN) {
                     break;
                   }
-                  rejections.add(r.toMap());
+                  Map<String, String> row = new LinkedHashMap<>(r.toMap());
+                  row.replaceAll((k, v) -> Redaction.paths(v));
+                  rejections.add(row);
                 }
               } catch (IOException | UncheckedIOException e) {
                 LOG.warn("Could not read the rejects file {}: {}", f, e.getMessage());
@@ -327,10 +427,11 @@ public class JobService {
   private static org.springframework.http.ProblemDetail problem(
       org.springframework.http.HttpStatus status, String type, String title, LoadOutcome outcome) {
     org.springframework.http.ProblemDetail p =
-        org.springframework.http.ProblemDetail.forStatusAndDetail(status, outcome.shortfall());
+        org.springframework.http.ProblemDetail.forStatusAndDetail(
+            status, Redaction.paths(outcome.shortfall()));
     p.setType(java.net.URI.create("urn:skills-observatory:problem:" + type));
     p.setTitle(title);
-    p.setProperty("report", outcome);
+    p.setProperty("report", redacted(outcome));
     return p;
   }
 
@@ -369,7 +470,7 @@ public class JobService {
       if (report instanceof LoadOutcome outcome && !outcome.complete()) {
         return incomplete(outcome);
       }
-      return org.springframework.http.ResponseEntity.ok(report);
+      return org.springframework.http.ResponseEntity.ok(redacted(report));
     }
     Job job =
         submit(

@@ -51,14 +51,17 @@ public class OfferService {
   private final ObjectProvider<OfferIndex> index;
   private final ObservatorySettings settings;
   private final ObservatoryMetrics metrics;
+  private final eu.skillsobservatory.ingest.rows.RowFiles.Limits limits;
   private final LuceneWordForms forms = new LuceneWordForms();
 
   public OfferService(
       ExtractionService extraction,
       ObjectProvider<OfferIndex> index,
       ObservatorySettings settings,
-      ObservatoryMetrics metrics) {
+      ObservatoryMetrics metrics,
+      eu.skillsobservatory.ingest.rows.RowFiles.Limits limits) {
     this.metrics = metrics;
+    this.limits = limits;
     this.extraction = extraction;
     this.index = index;
     this.settings = settings;
@@ -174,7 +177,8 @@ public class OfferService {
                     rejectsWriter.write(input.name(), r);
                   }
                 },
-                progress);
+                progress,
+                limits);
         reports.add(report);
         if (report.problem().isPresent()) {
           // Not read to its end: none of it is loaded, so a rerun of the mended file is whole.

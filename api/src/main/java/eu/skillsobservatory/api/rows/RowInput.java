@@ -15,7 +15,15 @@ public interface RowInput {
     return Optional.empty();
   }
 
-  <T> RowFiles.ReadReport read(RowFiles.Schema<T> schema, RowFiles.Sink<T> sink, Progress progress);
+  /** Reads the input within the given limits. */
+  <T> RowFiles.ReadReport read(
+      RowFiles.Schema<T> schema, RowFiles.Sink<T> sink, Progress progress, RowFiles.Limits limits);
+
+  /** Reads the input within the default limits. */
+  default <T> RowFiles.ReadReport read(
+      RowFiles.Schema<T> schema, RowFiles.Sink<T> sink, Progress progress) {
+    return read(schema, sink, progress, RowFiles.Limits.DEFAULT);
+  }
 
   static RowInput file(Path file) {
     return new RowInput() {
@@ -31,8 +39,11 @@ public interface RowInput {
 
       @Override
       public <T> RowFiles.ReadReport read(
-          RowFiles.Schema<T> schema, RowFiles.Sink<T> sink, Progress progress) {
-        return RowFiles.read(file, schema, sink, progress);
+          RowFiles.Schema<T> schema,
+          RowFiles.Sink<T> sink,
+          Progress progress,
+          RowFiles.Limits limits) {
+        return RowFiles.read(file, schema, sink, progress, limits);
       }
     };
   }
@@ -47,8 +58,11 @@ public interface RowInput {
 
       @Override
       public <T> RowFiles.ReadReport read(
-          RowFiles.Schema<T> schema, RowFiles.Sink<T> sink, Progress progress) {
-        return RowFiles.read(in, name, source, -1, schema, sink, progress);
+          RowFiles.Schema<T> schema,
+          RowFiles.Sink<T> sink,
+          Progress progress,
+          RowFiles.Limits limits) {
+        return RowFiles.read(in, name, source, -1, schema, sink, progress, limits);
       }
     };
   }

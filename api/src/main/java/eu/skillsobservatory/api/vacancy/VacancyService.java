@@ -66,6 +66,7 @@ public class VacancyService {
   private final ObservatorySettings settings;
   private final EscoService esco;
   private final ObservatoryMetrics metrics;
+  private final eu.skillsobservatory.ingest.rows.RowFiles.Limits limits;
   private final LuceneWordForms forms = new LuceneWordForms();
   private Coding coding;
 
@@ -79,8 +80,10 @@ public class VacancyService {
       ObjectProvider<VacancyIndex> index,
       EscoService esco,
       ObservatorySettings settings,
-      ObservatoryMetrics metrics) {
+      ObservatoryMetrics metrics,
+      eu.skillsobservatory.ingest.rows.RowFiles.Limits limits) {
     this.metrics = metrics;
+    this.limits = limits;
     this.esco = esco;
     this.extraction = extraction;
     this.catalog = catalog;
@@ -306,7 +309,8 @@ public class VacancyService {
                     mark.passed(r.line());
                   }
                 },
-                progress);
+                progress,
+                limits);
         reports.add(report);
         report.problem().ifPresent(p -> rejectsWriter.write(name, new Rejection(0, "file", p)));
       }

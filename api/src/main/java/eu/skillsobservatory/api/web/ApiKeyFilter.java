@@ -3,11 +3,13 @@ package eu.skillsobservatory.api.web;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -28,11 +30,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * no key configured, writes are refused, not allowed. Reads are open unless {@code
  * observatory.security.open-reads=false}. A write is any request that is not GET, HEAD or OPTIONS,
  * except the POSTs that only compute an answer (extraction, analytics, curriculum alignment, SPARQL
- * queries).
+ * queries). The list of jobs needs a key even when reads are open; a key sent with an open read is
+ * checked too, and then makes the request authorized (health details, a failed job's reason).
  */
 @Component
 public class ApiKeyFilter extends OncePerRequestFilter {
   private static final Logger LOG = LoggerFactory.getLogger(ApiKeyFilter.class);
+
+  /** The request attribute that holds the name of the key a request was sent with, once checked. */
+  public static final String KEY_NAME = "observatory.apiKey";
+
+  /** Reads that need a key even when reads are open: they tell about other users' work. */
+  static final List<String> KEYED_READS = List.of("/api/jobs", "/api/jobs/");
 
   /** POSTs that change nothing. */
   static final List<String> READ_ONLY_POSTS =
@@ -89,14 +98,16 @@ public class ApiKeyFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     boolean write = isWrite(request);
-    if (!write && openReads) {
-      chain.doFilter(request, response);
-      return;
-    }
+    boolean needed = write || !openReads || KEYED_READS.contains(request.getRequestURI());
     String key = request.getHeader("X-API-Key");
     String auth = request.getHeader("Authorization");
     if (key == null && auth != null && auth.regionMatches(true, 0, "ApiKey ", 0, 7)) {
       key = auth.substring(7).strip();
+    }
+    if (!needed && (key == null || keys.isEmpty())) {
+      // An open read; a key sent with it is checked, so that it can see what needs one.
+      chain.doFilter(request, response);
+      return;
     }
     if (keys.isEmpty()) {
       refuse(
@@ -115,7 +126,9 @@ public class ApiKeyFilter extends OncePerRequestFilter {
           401,
           "unauthorized",
           "API key required",
-          (write ? "this request changes data" : "reads are not open on this server")
+          (write
+                  ? "this request changes data"
+                  : openReads ? "this read needs a key" : "reads are not open on this server")
               + ": send an API key in the X-API-Key header");
       return;
     }
@@ -140,11 +153,39 @@ public class ApiKeyFilter extends OncePerRequestFilter {
       refuse(response, 403, "key-revoked", "API key revoked", "the API key was revoked");
       return;
     }
-    request.setAttribute("observatory.apiKey", matched);
+    request.setAttribute(KEY_NAME, matched);
     if (write) {
       LOG.info("{} {} with API key '{}'", request.getMethod(), request.getRequestURI(), matched);
     }
-    chain.doFilter(request, response);
+    chain.doFilter(new WithKey(request, matched), response);
+  }
+
+  /**
+   * A request whose key was accepted: its principal is the key's name, so that what Spring shows
+   * only to an authorized reader (the health details) shows to it.
+   */
+  static final class WithKey extends HttpServletRequestWrapper {
+    private final Principal principal;
+
+    WithKey(HttpServletRequest request, String name) {
+      super(request);
+      this.principal = () -> name;
+    }
+
+    @Override
+    public Principal getUserPrincipal() {
+      return principal;
+    }
+
+    @Override
+    public boolean isUserInRole(String role) {
+      return true;
+    }
+
+    @Override
+    public String getRemoteUser() {
+      return principal.getName();
+    }
   }
 
   private static void refuse(

@@ -73,6 +73,23 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     };
   }
 
+  @ExceptionHandler(ExpensiveReads.Busy.class)
+  ResponseEntity<ProblemDetail> busy(ExpensiveReads.Busy e) {
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds))
+        .body(problem(HttpStatus.TOO_MANY_REQUESTS, "busy", "Too many requests", e.getMessage()));
+  }
+
+  @ExceptionHandler(eu.skillsobservatory.api.jobs.JobDisk.Refused.class)
+  ResponseEntity<ProblemDetail> jobRefused(eu.skillsobservatory.api.jobs.JobDisk.Refused e) {
+    HttpStatus status = HttpStatus.valueOf(e.status);
+    ResponseEntity.BodyBuilder b = ResponseEntity.status(status);
+    if (e.status == 503) {
+      b.header(HttpHeaders.RETRY_AFTER, "60");
+    }
+    return b.body(problem(status, e.type, "Upload not taken", e.getMessage()));
+  }
+
   @ExceptionHandler(EscoInputException.class)
   ProblemDetail badInput(EscoInputException e) {
     return problem(HttpStatus.BAD_REQUEST, "bad-input", "Unusable input", e.getMessage());
@@ -113,6 +130,15 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof RequestLimits.BodyTooLarge) {
+        return problem(
+            HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large", c.getMessage());
+      }
+      if (c instanceof eu.skillsobservatory.api.jobs.JobDisk.Refused r) {
+        return problem(HttpStatus.valueOf(r.status), r.type, "Upload not taken", r.getMessage());
+      }
+    }
     LOG.error("Unexpected failure", e);
     return problem(
         HttpStatus.INTERNAL_SERVER_ERROR,
@@ -148,7 +174,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
   }
 
   static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, Redaction.paths(detail));
     p.setType(URI.create(TYPE_PREFIX + type));
     p.setTitle(title);
     return p;

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -23,10 +24,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@code observatory.http.max-upload} (1 GB), any other body at most {@code
  * observatory.http.max-request} (10 MB). A body announced larger is refused before it is read; a
  * streamed body that grows past the limit stops the read, and the ingest reports the input as cut
- * short. CORS for dashboards on other origins: {@code observatory.http.cors-origins}.
+ * short. CORS for dashboards on other origins: {@code observatory.http.cors-origins}. It runs first
+ * of all filters, so that no filter reads a body before its limit applies.
  */
 @Component
-@Order(1)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestLimits extends OncePerRequestFilter implements WebMvcConfigurer {
   static final List<String> UPLOADS =
       List.of("/api/vacancies", "/api/offers", "/api/esco/versions");
@@ -93,6 +95,13 @@ public class RequestLimits extends OncePerRequestFilter implements WebMvcConfigu
     chain.doFilter(new Limited(request, limit), response);
   }
 
+  /** A body that grew past its limit while it was read: a 413. */
+  public static final class BodyTooLarge extends IOException {
+    BodyTooLarge(String message) {
+      super(message);
+    }
+  }
+
   /** A request whose body stops with an error past the limit. */
   static final class Limited extends HttpServletRequestWrapper {
     private final long limit;
@@ -114,7 +123,7 @@ public class RequestLimits extends OncePerRequestFilter implements WebMvcConfigu
               private void count(long n) throws IOException {
                 read += n;
                 if (read > limit) {
-                  throw new IOException(
+                  throw new BodyTooLarge(
                       "the body grew past the " + limit + " bytes accepted here; stopped");
                 }
               }

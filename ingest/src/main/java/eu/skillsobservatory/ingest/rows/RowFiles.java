@@ -48,6 +48,32 @@ public final class RowFiles {
 
   private RowFiles() {}
 
+  /**
+   * What one input may hold, so that a small file cannot take the heap or the disk: characters in
+   * one line, characters in one CSV row (a quoted field may span lines), and bytes once
+   * decompressed together with the ratio of decompressed to compressed bytes.
+   */
+  public record Limits(long maxLine, long maxRow, long maxDecompressed, long maxRatio) {
+    /**
+     * 16 M characters a line and a row (a description may hold 10 M), 64 GB and 1:200 decompressed.
+     */
+    public static final Limits DEFAULT =
+        new Limits(16L * 1024 * 1024, 16L * 1024 * 1024, 64L * 1024 * 1024 * 1024, 200);
+
+    public Limits {
+      if (maxLine < 1 || maxRow < 1 || maxDecompressed < 1 || maxRatio < 1) {
+        throw new IllegalArgumentException("every ingest limit must be positive");
+      }
+    }
+  }
+
+  /** An input went past one of its {@link Limits}: nothing after that point is read. */
+  public static final class LimitExceeded extends IOException {
+    LimitExceeded(String message) {
+      super(message);
+    }
+  }
+
   /** What a row became: a value, or the reasons it is not one. */
   public record Result<T>(T value, List<Rejection> problems) {
     public boolean ok() {
@@ -117,6 +143,11 @@ public final class RowFiles {
       String name, long rows, long accepted, long rejected, Optional<String> problem) {}
 
   public static <T> ReadReport read(Path file, Schema<T> schema, Sink<T> sink, Progress progress) {
+    return read(file, schema, sink, progress, Limits.DEFAULT);
+  }
+
+  public static <T> ReadReport read(
+      Path file, Schema<T> schema, Sink<T> sink, Progress progress, Limits limits) {
     long size;
     InputStream raw;
     try {
@@ -129,7 +160,7 @@ public final class RowFiles {
           file.toString(), 0, 0, 0, Optional.of(file + ": cannot be read: " + e.getMessage()));
     }
     try (InputStream in = raw) {
-      return read(in, file.toString(), defaultSource(file), size, schema, sink, progress);
+      return read(in, file.toString(), defaultSource(file), size, schema, sink, progress, limits);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -155,6 +186,19 @@ public final class RowFiles {
       Schema<T> schema,
       Sink<T> sink,
       Progress progress) {
+    return read(raw, name, defaultSource, size, schema, sink, progress, Limits.DEFAULT);
+  }
+
+  /** Reads one input stream within the given limits. */
+  public static <T> ReadReport read(
+      InputStream raw,
+      String name,
+      String defaultSource,
+      long size,
+      Schema<T> schema,
+      Sink<T> sink,
+      Progress progress,
+      Limits limits) {
     long[] read = new long[1];
     InputStream counted =
         new FilterInputStream(new BufferedInputStream(raw, 1 << 16)) {
@@ -186,17 +230,24 @@ public final class RowFiles {
       in.reset();
       InputStream body = in;
       if (b1 == 0x1f && b2 == 0x8b) {
-        body = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+        body =
+            new BufferedInputStream(
+                new BoundedInput.Inflated(
+                    new GZIPInputStream(in, 1 << 16), read, limits, name, () -> counter.lastLine),
+                1 << 16);
       }
-      BufferedReader reader =
-          new BufferedReader(
+      BoundedInput.Lines lines =
+          new BoundedInput.Lines(
               new InputStreamReader(
                   body,
                   StandardCharsets.UTF_8
                       .newDecoder()
                       .onMalformedInput(CodingErrorAction.REPLACE)
                       .onUnmappableCharacter(CodingErrorAction.REPLACE)),
-              1 << 16);
+              limits,
+              name);
+      counter.lines = lines;
+      BufferedReader reader = new BufferedReader(lines, 1 << 16);
       reader.mark(8);
       int first = reader.read();
       if (first != '\uFEFF') {
@@ -216,6 +267,8 @@ public final class RowFiles {
               ? json(reader, name, defaultSource, counter)
               : csv(reader, name, defaultSource, counter);
       return counter.report(problem);
+    } catch (LimitExceeded e) {
+      return counter.report(Optional.of(e.getMessage() + "; nothing after it was read"));
     } catch (EOFException | ZipException e) {
       return counter.report(
           Optional.of(
@@ -393,7 +446,9 @@ public final class RowFiles {
     }
     long previousEnd = 1;
     try {
+      c.lines.rowsSpanLines(() -> c.lastLine + 1);
       for (CSVRecord r : parser) {
+        c.lines.rowEnded();
         long lineNo = previousEnd + 1;
         previousEnd = parser.getCurrentLineNumber();
         c.lastLine = previousEnd;
@@ -420,7 +475,9 @@ public final class RowFiles {
         c.take(fields, lists, defaultSource, lineNo, new ArrayList<>());
       }
     } catch (UncheckedIOException e) {
-      if (e.getCause() instanceof EOFException || e.getCause() instanceof ZipException) {
+      if (e.getCause() instanceof EOFException
+          || e.getCause() instanceof ZipException
+          || e.getCause() instanceof LimitExceeded) {
         throw e.getCause();
       }
       return Optional.of(
@@ -461,6 +518,7 @@ public final class RowFiles {
     long accepted;
     long rejected;
     long lastLine;
+    BoundedInput.Lines lines;
 
     Counter(String name, Schema<T> schema, Sink<T> sink, Progress progress, long[] bytes) {
       this.name = name;

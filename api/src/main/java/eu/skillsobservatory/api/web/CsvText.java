@@ -1,0 +1,77 @@
+package eu.skillsobservatory.api.web;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Every CSV answer of the observatory, written in one place: RFC 4180 with {@code \n} between
+ * records, and text cells made safe for spreadsheets. A text cell that starts with {@code =},
+ * {@code +}, {@code -}, {@code @}, a tab or a carriage return is read as a formula by Excel,
+ * LibreOffice and Google Sheets (CSV injection); it gets a leading {@code '}, which spreadsheets
+ * show as text. Numbers, and text that is a number, are left alone.
+ */
+public final class CsvText {
+  private static final Pattern NUMBER =
+      Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+
+  private CsvText() {}
+
+  /** Where the rows of one answer go. */
+  public static final class Out {
+    private final CSVPrinter printer;
+
+    private Out(CSVPrinter printer) {
+      this.printer = printer;
+    }
+
+    public void printRecord(Object... values) throws IOException {
+      List<Object> safe = new ArrayList<>(values.length);
+      for (Object v : values) {
+        safe.add(v instanceof CharSequence s ? cell(s.toString()) : v);
+      }
+      printer.printRecord(safe);
+    }
+  }
+
+  /** The rows of one answer. */
+  public interface Rows {
+    void print(Out out) throws IOException;
+  }
+
+  /** A text cell as a spreadsheet will take it: as text, never as a formula. */
+  public static String cell(String s) {
+    if (s.isEmpty() || NUMBER.matcher(s).matches()) {
+      return s;
+    }
+    char c = s.charAt(0);
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + s : s;
+  }
+
+  /** The whole answer: the header, then the rows. */
+  public static String write(String[] header, Rows rows) {
+    return write(List.of(header), rows);
+  }
+
+  /** The whole answer: the header, then the rows. */
+  public static String write(List<String> header, Rows rows) {
+    StringWriter out = new StringWriter();
+    try (CSVPrinter p =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader(header.toArray(String[]::new))
+            .setRecordSeparator('\n')
+            .get()
+            .print(out)) {
+      rows.print(new Out(p));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+}
