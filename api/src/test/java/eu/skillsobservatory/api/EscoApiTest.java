@@ -871,7 +871,8 @@ class EscoApiTest {
     assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
     assertThat(job.get("result").get("accepted").asLong()).isEqualTo(1);
     assertThat(job.get("result").get("rejected").asLong()).isEqualTo(1);
-    assertThat(get("/api/jobs").body()).contains(job.get("id").asString());
+    assertThat(get("/api/jobs").statusCode()).isEqualTo(401);
+    assertThat(get("/api/jobs", "X-API-Key", WRITER_KEY).body()).contains(job.get("id").asString());
     assertThat(get("/api/jobs/no-such-job").statusCode()).isEqualTo(404);
   }
 }

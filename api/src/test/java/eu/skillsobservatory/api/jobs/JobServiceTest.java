@@ -125,4 +125,77 @@ class JobServiceTest {
     assertThat(j.error()).contains("interrupted by a restart");
     assertThat(Files.readString(home.resolve("jobs").resolve("j1.json"))).contains("FAILED");
   }
+
+  @Test
+  void aFullQueueIsRefusedWith503AndAnOversizedUploadWith507LeavingNothing() throws Exception {
+    JobService jobs =
+        new JobService(home, new JobDisk(1, 1_000, 0, 10, java.time.Duration.ofDays(1)));
+    java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+    jobs.submitWork(
+        "test",
+        "holds the queue",
+        w -> {
+          try {
+            hold.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return 0;
+        });
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> jobs.submitWork("test", "one too many", w -> 0))
+        .isInstanceOfSatisfying(
+            JobDisk.Refused.class,
+            e -> {
+              assertThat(e.status).isEqualTo(503);
+              assertThat(e.getMessage()).contains("observatory.jobs.max-queued");
+            });
+    hold.countDown();
+    for (int i = 0; i < 100 && jobs.recent(10).get(0).state() != JobService.State.SUCCEEDED; i++) {
+      Thread.sleep(20);
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> jobs.submit("test", "too big", new ByteArrayInputStream(new byte[5_000]), w -> 0))
+        .isInstanceOfSatisfying(
+            JobDisk.Refused.class,
+            e -> {
+              assertThat(e.status).isEqualTo(507);
+              assertThat(e.getMessage()).contains("observatory.jobs.max-queued-bytes");
+            });
+    try (var files = Files.list(home.resolve("uploads"))) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  @Test
+  void finishedJobsAndRejectsArePrunedByCountAndAge() throws Exception {
+    Files.createDirectories(home.resolve("rejects"));
+    for (int i = 0; i < 5; i++) {
+      Files.writeString(home.resolve("rejects").resolve("ingest-" + i + ".csv"), "x");
+    }
+    Path old = home.resolve("rejects").resolve("ingest-old.csv");
+    Files.writeString(old, "x");
+    Files.setLastModifiedTime(
+        old,
+        java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(86_400 * 3)));
+    JobService jobs =
+        new JobService(home, new JobDisk(20, 1L << 30, 0, 3, java.time.Duration.ofDays(2)));
+    for (int i = 0; i < 5; i++) {
+      jobs.submitWork("test", "job " + i, w -> 1);
+      Thread.sleep(5);
+    }
+    for (int i = 0;
+        i < 200 && jobs.recent(10).stream().anyMatch(j -> j.state() != JobService.State.SUCCEEDED);
+        i++) {
+      Thread.sleep(20);
+    }
+    Thread.sleep(100);
+    assertThat(jobs.recent(10)).hasSizeLessThanOrEqualTo(3);
+    try (var files = Files.list(home.resolve("jobs"))) {
+      assertThat(files.filter(f -> f.toString().endsWith(".json"))).hasSizeLessThanOrEqualTo(3);
+    }
+    try (var files = Files.list(home.resolve("rejects"))) {
+      assertThat(files.toList()).hasSize(3).doesNotContain(old);
+    }
+  }
 }
