@@ -446,7 +446,7 @@ public final class RowFiles {
     }
     long previousEnd = 1;
     try {
-      c.lines.rowsSpanLines(() -> c.lastLine + 1);
+      c.lines.rowsSpanLines(() -> Math.max(c.lastLine, 1) + 1);
       for (CSVRecord r : parser) {
         c.lines.rowEnded();
         long lineNo = previousEnd + 1;

@@ -108,6 +108,17 @@ class FusekiEscoStoreTest {
                     .sparql(Duration.ofSeconds(10), 100)
                     .query("DROP GRAPH <urn:skills-observatory:catalog>", List.of()))
         .isInstanceOf(ReadOnlySparql.Refused.class);
+    // A SERVICE hidden in a subquery is refused here, before the query reaches the server.
+    assertThatThrownBy(
+            () ->
+                remote
+                    .sparql(Duration.ofSeconds(10), 100)
+                    .query(
+                        "SELECT * { { SELECT * { SERVICE <http://127.0.0.1:9/x> { ?s ?p ?o } } } }",
+                        List.of()))
+        .isInstanceOfSatisfying(
+            ReadOnlySparql.Refused.class,
+            e -> assertThat(e.kind).isEqualTo(ReadOnlySparql.Refused.Kind.SERVICE));
   }
 
   @Test
