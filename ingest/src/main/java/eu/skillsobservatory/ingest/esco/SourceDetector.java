@@ -1,5 +1,6 @@
 package eu.skillsobservatory.ingest.esco;
 
+import eu.skillsobservatory.ingest.rows.RowFiles;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,10 +34,15 @@ final class SourceDetector {
     }
     List<Source> out = new ArrayList<>();
     for (Path p : paths) {
-      out.addAll(detect(p));
+      for (Source s : detect(p)) {
+        out.add(s.name().contains("!/") ? s : BoundedSource.bounded(s, -1, LIMITS));
+      }
     }
     return out;
   }
+
+  /** What one ESCO input may hold: the defaults of every input file. */
+  static final RowFiles.Limits LIMITS = RowFiles.Limits.DEFAULT;
 
   private static List<Source> detect(Path path) {
     String name = path.toString();
@@ -126,12 +132,15 @@ final class SourceDetector {
               return gz ? new GZIPInputStream(counted, 1 << 16) : counted;
             };
         out.add(
-            new Source(
-                name + "!/" + entryName,
-                gz ? fileName.substring(0, fileName.length() - 3) : fileName,
-                lower.endsWith(".csv") ? null : lang,
-                entrySize,
-                opener));
+            BoundedSource.bounded(
+                new Source(
+                    name + "!/" + entryName,
+                    gz ? fileName.substring(0, fileName.length() - 3) : fileName,
+                    lower.endsWith(".csv") ? null : lang,
+                    entrySize,
+                    opener),
+                e.getCompressedSize(),
+                LIMITS));
       }
     } catch (IOException e) {
       throw new EscoInputException(

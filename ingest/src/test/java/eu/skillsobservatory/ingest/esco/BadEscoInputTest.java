@@ -99,6 +99,44 @@ class BadEscoInputTest {
   }
 
   @Test
+  void anNTriplesLineWithNoEndStopsAtTheLineLimit() throws IOException {
+    Path bomb = dir.resolve("esco-v9.9.1.nt.gz");
+    try (OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(bomb))) {
+      out.write(
+          "<http://data.europa.eu/esco/skill/1> <http://www.w3.org/2004/02/skos/core#prefLabel> \""
+              .getBytes(StandardCharsets.UTF_8));
+      byte[] block = new byte[1 << 16];
+      Arrays.fill(block, (byte) 'x');
+      for (int i = 0; i < 400; i++) {
+        out.write(block);
+      }
+    }
+    assertThatThrownBy(() -> store.load(List.of(bomb), AS_V, Progress.NONE))
+        .isInstanceOf(EscoInputException.class)
+        .hasMessageContaining("esco-v9.9.1.nt.gz")
+        .hasMessageContaining("observatory.ingest.max-line");
+  }
+
+  @Test
+  void aZipThatInflatesAHundredfoldStopsAsABomb() throws IOException {
+    Path zip = dir.resolve("esco-v9.9.1-classification-en-csv.zip");
+    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+      out.putNextEntry(new ZipEntry("skills_en.csv"));
+      out.write("conceptUri,preferredLabel\n".getBytes(StandardCharsets.UTF_8));
+      byte[] block = new byte[1 << 16];
+      Arrays.fill(block, (byte) '\n');
+      for (int i = 0; i < 2048; i++) {
+        out.write(block);
+      }
+      out.closeEntry();
+    }
+    assertThatThrownBy(() -> store.load(List.of(zip), AS_V, Progress.NONE))
+        .isInstanceOf(EscoInputException.class)
+        .hasMessageContaining("skills_en.csv")
+        .hasMessageContaining("observatory.ingest.max-compression-ratio");
+  }
+
+  @Test
   void aTruncatedZipIsNamedAsDamaged() throws IOException {
     Path zip = zipOf(MiniEsco.folder(), dir.resolve("esco-v9.9.1-classification-en-csv.zip"));
     byte[] all = Files.readAllBytes(zip);

@@ -1,0 +1,130 @@
+package eu.skillsobservatory.ingest.esco;
+
+import eu.skillsobservatory.ingest.rows.RowFiles;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+import org.apache.jena.riot.Lang;
+
+/**
+ * An ESCO input read within the limits every input file has ({@link RowFiles.Limits#DEFAULT}):
+ * bytes once decompressed (absolute, and as a ratio of the compressed bytes), and bytes in one line
+ * of the syntaxes read line by line (CSV, N-Triples, N-Quads, Turtle, TriG). A small archive that
+ * inflates to gigabytes, or a line with no end, stops the load with the file named, before it can
+ * take the heap.
+ */
+final class BoundedSource {
+  private BoundedSource() {}
+
+  /** Ratios are judged once this much was inflated. */
+  static final long RATIO_AFTER = 64L * 1024 * 1024;
+
+  /**
+   * @param compressedSize the entry's compressed size when known (a zip entry), else -1: the raw
+   *     bytes read are then the compressed bytes
+   */
+  static Source bounded(Source s, long compressedSize, RowFiles.Limits limits) {
+    boolean lines =
+        s.isCsv()
+            || s.rdfLang() == Lang.NTRIPLES
+            || s.rdfLang() == Lang.NQUADS
+            || s.rdfLang() == Lang.TURTLE
+            || s.rdfLang() == Lang.TRIG;
+    Source.Opener opener =
+        counter -> {
+          long[] raw = new long[1];
+          InputStream in =
+              s.opener()
+                  .open(
+                      n -> {
+                        raw[0] += n;
+                        counter.add(n);
+                      });
+          LongSupplier compressed = compressedSize >= 0 ? () -> compressedSize : () -> raw[0];
+          return new Stream(in, s.name(), lines, compressed, limits);
+        };
+    return new Source(s.name(), s.fileName(), s.rdfLang(), s.size(), opener);
+  }
+
+  /** Stops with an {@link IOException} naming the file, the line and the setting. */
+  static final class Stream extends FilterInputStream {
+    private final String name;
+    private final boolean lines;
+    private final LongSupplier compressed;
+    private final RowFiles.Limits limits;
+    private long inflated;
+    private long line = 1;
+    private long inLine;
+
+    Stream(
+        InputStream in,
+        String name,
+        boolean lines,
+        LongSupplier compressed,
+        RowFiles.Limits limits) {
+      super(in);
+      this.name = name;
+      this.lines = lines;
+      this.compressed = compressed;
+      this.limits = limits;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count(new byte[] {(byte) b}, 0, 1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buf, int off, int len) throws IOException {
+      int n = super.read(buf, off, len);
+      if (n > 0) {
+        count(buf, off, n);
+      }
+      return n;
+    }
+
+    private void count(byte[] buf, int off, int n) throws IOException {
+      inflated += n;
+      if (inflated > limits.maxDecompressed()) {
+        throw stop(
+            String.format(
+                Locale.ROOT,
+                "decompresses to more than %,d bytes (observatory.ingest.max-decompressed)",
+                limits.maxDecompressed()));
+      }
+      if (inflated > RATIO_AFTER
+          && inflated > limits.maxRatio() * Math.max(1, compressed.getAsLong())) {
+        throw stop(
+            "decompresses more than "
+                + limits.maxRatio()
+                + " times its compressed size, a compression bomb"
+                + " (observatory.ingest.max-compression-ratio)");
+      }
+      if (!lines) {
+        return;
+      }
+      for (int i = off; i < off + n; i++) {
+        if (buf[i] == '\n') {
+          line++;
+          inLine = 0;
+        } else if (++inLine > limits.maxLine()) {
+          throw stop(
+              String.format(
+                  Locale.ROOT,
+                  "a line longer than %,d bytes (observatory.ingest.max-line)",
+                  limits.maxLine()));
+        }
+      }
+    }
+
+    private IOException stop(String why) {
+      return new IOException(name + ": line " + line + ": " + why + "; nothing was loaded");
+    }
+  }
+}
