@@ -203,6 +203,10 @@ write("e06-esco-v9.9.6-remote-context.jsonld",
       '{"@context": "http://127.0.0.1:9/esco-context.jsonld",\n'
       ' "@id": "http://data.europa.eu/esco/skill/1", "prefLabel": "weld"}\n', "esco", 0,
       "is not fetched")
+write("e07-esco-v9.9.7-line-with-no-end.nt.gz",
+      gz_bomb('<http://data.europa.eu/esco/skill/1> '
+              '<http://www.w3.org/2004/02/skos/core#prefLabel> "', b"z", 64 << 20),
+      "esco", 0, "observatory.ingest.max-line")
 
 with open(os.path.join(HERE, "cases.tsv"), "w", encoding="utf-8") as f:
     f.write("file\tkind\tvalid\texpect\n")

@@ -1,7 +1,7 @@
 package eu.skillsobservatory.ingest.esco;
 
+import eu.skillsobservatory.ingest.rows.MeteredInput;
 import eu.skillsobservatory.ingest.rows.RowFiles;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -17,9 +17,6 @@ import org.apache.jena.riot.Lang;
  */
 final class BoundedSource {
   private BoundedSource() {}
-
-  /** Ratios are judged once this much was inflated. */
-  static final long RATIO_AFTER = 64L * 1024 * 1024;
 
   /**
    * @param compressedSize the entry's compressed size when known (a zip entry), else -1: the raw
@@ -43,13 +40,13 @@ final class BoundedSource {
                         counter.add(n);
                       });
           LongSupplier compressed = compressedSize >= 0 ? () -> compressedSize : () -> raw[0];
-          return new Stream(in, s.name(), lines, compressed, limits);
+          return new MeteredInput(in, new Meter(s.name(), lines, compressed, limits));
         };
     return new Source(s.name(), s.fileName(), s.rdfLang(), s.size(), opener);
   }
 
-  /** Stops with an {@link IOException} naming the file, the line and the setting. */
-  static final class Stream extends FilterInputStream {
+  /** Counts one input, and stops with an {@link IOException} naming the file, line and setting. */
+  static final class Meter implements MeteredInput.Meter {
     private final String name;
     private final boolean lines;
     private final LongSupplier compressed;
@@ -58,13 +55,7 @@ final class BoundedSource {
     private long line = 1;
     private long inLine;
 
-    Stream(
-        InputStream in,
-        String name,
-        boolean lines,
-        LongSupplier compressed,
-        RowFiles.Limits limits) {
-      super(in);
+    Meter(String name, boolean lines, LongSupplier compressed, RowFiles.Limits limits) {
       this.name = name;
       this.lines = lines;
       this.compressed = compressed;
@@ -72,39 +63,11 @@ final class BoundedSource {
     }
 
     @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count(new byte[] {(byte) b}, 0, 1);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buf, int off, int len) throws IOException {
-      int n = super.read(buf, off, len);
-      if (n > 0) {
-        count(buf, off, n);
-      }
-      return n;
-    }
-
-    private void count(byte[] buf, int off, int n) throws IOException {
+    public void read(byte[] buf, int off, int n) throws IOException {
       inflated += n;
-      if (inflated > limits.maxDecompressed()) {
-        throw stop(
-            String.format(
-                Locale.ROOT,
-                "decompresses to more than %,d bytes (observatory.ingest.max-decompressed)",
-                limits.maxDecompressed()));
-      }
-      if (inflated > RATIO_AFTER
-          && inflated > limits.maxRatio() * Math.max(1, compressed.getAsLong())) {
-        throw stop(
-            "decompresses more than "
-                + limits.maxRatio()
-                + " times its compressed size, a compression bomb"
-                + " (observatory.ingest.max-compression-ratio)");
+      String why = limits.pastInflation(inflated, compressed.getAsLong());
+      if (why != null) {
+        throw stop(why);
       }
       if (!lines) {
         return;

@@ -1,6 +1,5 @@
 package eu.skillsobservatory.ingest.rows;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -16,74 +15,25 @@ import java.util.function.LongSupplier;
 final class BoundedInput {
   private BoundedInput() {}
 
-  /** Ratios are judged once this much was inflated: small files compress in odd ways. */
-  static final long RATIO_AFTER = 64L * 1024 * 1024;
-
-  /** A decompressing stream that counts what it gives. */
-  static final class Inflated extends FilterInputStream {
-    private final long[] compressed;
-    private final RowFiles.Limits limits;
-    private final String name;
-    private final LongSupplier line;
-    private long inflated;
-
-    /**
-     * @param compressed the compressed bytes read so far (counted by the caller)
-     * @param line the line reached, for the message
-     */
-    Inflated(
-        InputStream in, long[] compressed, RowFiles.Limits limits, String name, LongSupplier line) {
-      super(in);
-      this.compressed = compressed;
-      this.limits = limits;
-      this.name = name;
-      this.line = line;
-    }
-
-    private void count(long n) throws IOException {
-      inflated += n;
-      if (inflated > limits.maxDecompressed()) {
-        throw new RowFiles.LimitExceeded(
-            String.format(
-                Locale.ROOT,
-                "%s: %s: decompresses to more than %,d bytes (observatory.ingest.max-decompressed)",
-                name,
-                where(),
-                limits.maxDecompressed()));
-      }
-      if (inflated > RATIO_AFTER && inflated > limits.maxRatio() * Math.max(1, compressed[0])) {
-        throw new RowFiles.LimitExceeded(
-            String.format(
-                Locale.ROOT,
-                "%s: %s: decompresses more than %d times its compressed size, a compression bomb"
-                    + " (observatory.ingest.max-compression-ratio)",
-                name,
-                where(),
-                limits.maxRatio()));
-      }
-    }
-
-    private String where() {
-      return "line " + Math.max(1, line.getAsLong());
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count(1);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        count(n);
-      }
-      return n;
-    }
+  /**
+   * A decompressing stream that counts what it gives, stopped past the absolute cap or the ratio.
+   *
+   * @param compressed the compressed bytes read so far (counted by the caller)
+   * @param line the line reached, for the message
+   */
+  static InputStream inflated(
+      InputStream in, long[] compressed, RowFiles.Limits limits, String name, LongSupplier line) {
+    long[] inflated = new long[1];
+    return new MeteredInput(
+        in,
+        (buf, off, n) -> {
+          inflated[0] += n;
+          String why = limits.pastInflation(inflated[0], compressed[0]);
+          if (why != null) {
+            throw new RowFiles.LimitExceeded(
+                name + ": line " + Math.max(1, line.getAsLong()) + ": " + why);
+          }
+        });
   }
 
   /** Characters, with lines and rows no longer than the limits. */

@@ -7,7 +7,6 @@ import eu.skillsobservatory.analytics.vacancy.Rejection;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -64,6 +63,29 @@ public final class RowFiles {
       if (maxLine < 1 || maxRow < 1 || maxDecompressed < 1 || maxRatio < 1) {
         throw new IllegalArgumentException("every ingest limit must be positive");
       }
+    }
+
+    /** Ratios are judged once this much was inflated: small files compress in odd ways. */
+    static final long RATIO_AFTER = 64L * 1024 * 1024;
+
+    /**
+     * Why an input that inflated to {@code inflated} bytes from {@code compressed} is past these
+     * limits, or null when it is not.
+     */
+    public String pastInflation(long inflated, long compressed) {
+      if (inflated > maxDecompressed) {
+        return String.format(
+            Locale.ROOT,
+            "decompresses to more than %,d bytes (observatory.ingest.max-decompressed)",
+            maxDecompressed);
+      }
+      if (inflated > RATIO_AFTER && inflated > maxRatio * Math.max(1, compressed)) {
+        return "decompresses more than "
+            + maxRatio
+            + " times its compressed size, a compression bomb"
+            + " (observatory.ingest.max-compression-ratio)";
+      }
+      return null;
     }
   }
 
@@ -201,25 +223,7 @@ public final class RowFiles {
       Limits limits) {
     long[] read = new long[1];
     InputStream counted =
-        new FilterInputStream(new BufferedInputStream(raw, 1 << 16)) {
-          @Override
-          public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-              read[0]++;
-            }
-            return b;
-          }
-
-          @Override
-          public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            if (n > 0) {
-              read[0] += n;
-            }
-            return n;
-          }
-        };
+        new MeteredInput(new BufferedInputStream(raw, 1 << 16), (buf, off, n) -> read[0] += n);
     Counter<T> counter = new Counter<>(name, schema, sink, progress, read);
     progress.start("Reading " + schema.what() + " from " + name, "rows", size);
     try {
@@ -232,7 +236,7 @@ public final class RowFiles {
       if (b1 == 0x1f && b2 == 0x8b) {
         body =
             new BufferedInputStream(
-                new BoundedInput.Inflated(
+                BoundedInput.inflated(
                     new GZIPInputStream(in, 1 << 16), read, limits, name, () -> counter.lastLine),
                 1 << 16);
       }

@@ -119,20 +119,21 @@ class BadEscoInputTest {
 
   @Test
   void aZipThatInflatesAHundredfoldStopsAsABomb() throws IOException {
-    Path zip = dir.resolve("esco-v9.9.1-classification-en-csv.zip");
+    Path zip = dir.resolve("esco-v9.9.1-rdf.zip");
+    byte[] triple =
+        ("<http://data.europa.eu/esco/skill/1> <http://www.w3.org/2004/02/skos/core#prefLabel>"
+                + " \"weld\"@en .\n")
+            .getBytes(StandardCharsets.UTF_8);
     try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
-      out.putNextEntry(new ZipEntry("skills_en.csv"));
-      out.write("conceptUri,preferredLabel\n".getBytes(StandardCharsets.UTF_8));
-      byte[] block = new byte[1 << 16];
-      Arrays.fill(block, (byte) '\n');
-      for (int i = 0; i < 2048; i++) {
-        out.write(block);
+      out.putNextEntry(new ZipEntry("esco.nt"));
+      for (int i = 0; i < 800_000; i++) {
+        out.write(triple);
       }
       out.closeEntry();
     }
     assertThatThrownBy(() -> store.load(List.of(zip), AS_V, Progress.NONE))
         .isInstanceOf(EscoInputException.class)
-        .hasMessageContaining("skills_en.csv")
+        .hasMessageContaining("esco.nt")
         .hasMessageContaining("observatory.ingest.max-compression-ratio");
   }
 
