@@ -44,6 +44,25 @@ public record VersionSummary(
     sources = List.copyOf(sources);
   }
 
+  /** The same version, its sources named as {@code name} gives them (a file name, say). */
+  public VersionSummary withSources(java.util.function.UnaryOperator<String> name) {
+    return new VersionSummary(
+        version,
+        current,
+        skills,
+        knowledge,
+        occupations,
+        iscoGroups,
+        skillGroups,
+        occupationSkillRelations,
+        essentialRelations,
+        skillSkillRelations,
+        triples,
+        languages,
+        loadedAt,
+        sources.stream().map(name).toList());
+  }
+
   public VersionSummary asCurrent(boolean isCurrent) {
     return new VersionSummary(
         version,

@@ -6,6 +6,7 @@ import eu.skillsobservatory.analytics.esco.VersionDiff;
 import eu.skillsobservatory.analytics.esco.VersionSummary;
 import eu.skillsobservatory.api.config.EscoSettings;
 import eu.skillsobservatory.api.web.Formats;
+import eu.skillsobservatory.api.web.Redaction;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,9 @@ public class EscoController {
   @GetMapping("/versions")
   public ResponseEntity<?> versions(
       @RequestParam(required = false) String format, HttpServletRequest request) {
-    List<VersionSummary> versions = esco.versions();
+    // The files a version was loaded from, by their names: no answer names a server path.
+    List<VersionSummary> versions =
+        esco.versions().stream().map(v -> v.withSources(Redaction::paths)).toList();
     if (Formats.wantsCsv(format, request)) {
       return Formats.csv(EscoCsv.versions(versions));
     }

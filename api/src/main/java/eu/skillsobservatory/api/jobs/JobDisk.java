@@ -1,6 +1,6 @@
 package eu.skillsobservatory.api.jobs;
 
-import java.io.FilterInputStream;
+import eu.skillsobservatory.ingest.rows.MeteredInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -89,46 +89,28 @@ public record JobDisk(
 
   /** A body being kept: counted into {@code kept}, stopped past the caps or the free space. */
   InputStream counted(InputStream in, Path home, AtomicLong kept) {
-    return new FilterInputStream(in) {
-      long sinceCheck;
-
-      private void count(int n) throws IOException {
-        if (kept.addAndGet(n) > maxQueuedBytes) {
-          throw new IOException(tooMuch(kept.get()).getMessage(), tooMuch(kept.get()));
-        }
-        sinceCheck += n;
-        if (sinceCheck > 64L * 1024 * 1024) {
-          sinceCheck = 0;
-          if (free(home) < minFreeDisk) {
-            Refused r =
-                new Refused(
-                    507,
-                    "disk-full",
-                    "the server's disk fell below the free space it keeps"
-                        + " (observatory.jobs.min-free-disk) while the upload was kept");
+    long[] sinceCheck = new long[1];
+    return new MeteredInput(
+        in,
+        (buf, off, n) -> {
+          if (kept.addAndGet(n) > maxQueuedBytes) {
+            Refused r = tooMuch(kept.get());
             throw new IOException(r.getMessage(), r);
           }
-        }
-      }
-
-      @Override
-      public int read() throws IOException {
-        int b = super.read();
-        if (b >= 0) {
-          count(1);
-        }
-        return b;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        int n = super.read(b, off, len);
-        if (n > 0) {
-          count(n);
-        }
-        return n;
-      }
-    };
+          sinceCheck[0] += n;
+          if (sinceCheck[0] > 64L * 1024 * 1024) {
+            sinceCheck[0] = 0;
+            if (free(home) < minFreeDisk) {
+              Refused r =
+                  new Refused(
+                      507,
+                      "disk-full",
+                      "the server's disk fell below the free space it keeps"
+                          + " (observatory.jobs.min-free-disk) while the upload was kept");
+              throw new IOException(r.getMessage(), r);
+            }
+          }
+        });
   }
 
   private static long free(Path home) {
