@@ -1,6 +1,7 @@
 package eu.skillsobservatory.api.jobs;
 
 import eu.skillsobservatory.analytics.progress.Progress;
+import eu.skillsobservatory.api.config.JsonConfiguration;
 import eu.skillsobservatory.api.config.ObservatorySettings;
 import eu.skillsobservatory.api.web.Redaction;
 import java.io.IOException;
@@ -75,7 +76,7 @@ public class JobService {
             t.setDaemon(true);
             return t;
           });
-  private final JsonMapper json = JsonMapper.builder().build();
+  private final JsonMapper json = JsonConfiguration.lineMapper();
 
   private final Path home;
   private final JobDisk disk;
@@ -373,7 +374,7 @@ public class JobService {
     return m;
   }
 
-  private static final JsonMapper VIEWS = JsonMapper.builder().build();
+  private static final JsonMapper VIEWS = JsonConfiguration.lineMapper();
 
   /** A report as JSON with every server path in it cut to its last name. */
   static Object redacted(Object report) {

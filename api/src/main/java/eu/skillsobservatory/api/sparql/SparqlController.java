@@ -39,7 +39,7 @@ public class SparqlController {
       @Value("${observatory.sparql.max-string-length:1000000}") int maxStringLength,
       @Value("${observatory.sparql.max-regex-steps:10000000}") long maxRegexSteps,
       @Value("${observatory.sparql.max-bytes:32MB}") DataSize maxBytes,
-      @Value("${observatory.sparql.max-allocation:4GB}") DataSize maxAllocation) {
+      @Value("${observatory.sparql.max-allocation:32GB}") DataSize maxAllocation) {
     this.sparql =
         store.sparql(
             new SparqlLimits(

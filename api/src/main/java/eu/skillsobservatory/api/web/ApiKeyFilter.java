@@ -116,7 +116,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
           "writes-disabled",
           "Writes are disabled",
           "no API key is configured on this server (observatory.security.api-keys), so every"
-              + " write is refused");
+              + (write ? " write is refused" : " request that needs a key is refused"));
       return;
     }
     if (key == null || key.isBlank()) {

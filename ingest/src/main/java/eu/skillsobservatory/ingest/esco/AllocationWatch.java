@@ -8,13 +8,25 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Watches the bytes one query's thread allocates and stops the query past a budget. Strings are
- * bounded inside a row ({@link BoundedExprs}); what grows across rows ({@code GROUP_CONCAT}, a
- * large {@code ORDER BY} or {@code DISTINCT}) is stopped here before it can take the heap that the
- * embedded Elasticsearch node shares. A stop is noticed by the engine between rows.
+ * Watches the bytes one query's thread allocates and stops the query past a budget, or earlier when
+ * the heap is nearly full and the query is among those allocating (more than {@link
+ * #PRESSURE_MINIMUM}). Strings are bounded inside a row ({@link BoundedExprs}); what grows across
+ * rows ({@code GROUP_CONCAT}, a large {@code ORDER BY} or {@code DISTINCT}) is stopped here before
+ * it can take the heap that the embedded Elasticsearch node shares. A query that only makes garbage
+ * fast (a count over a cross product) runs on to its timeout. A stop is noticed by the engine
+ * between rows.
  */
 final class AllocationWatch implements AutoCloseable {
   private static final long PERIOD_MS = 20;
+
+  /** Bytes a query must have allocated before heap pressure stops it. */
+  static final long PRESSURE_MINIMUM = 256L * 1024 * 1024;
+
+  /** The share of the heap in use, after which the allocating queries are stopped. */
+  static final double PRESSURE = 0.95;
+
+  private static final java.lang.management.MemoryMXBean MEMORY =
+      ManagementFactory.getMemoryMXBean();
   private static final com.sun.management.ThreadMXBean THREADS = threads();
   private static final Map<AllocationWatch, Boolean> WATCHED = new ConcurrentHashMap<>();
   private static final ScheduledExecutorService TICKER =
@@ -73,13 +85,18 @@ final class AllocationWatch implements AutoCloseable {
       return;
     }
     long now = THREADS.getThreadAllocatedBytes(thread);
-    if (now >= 0 && now - start > budget) {
+    if (now >= 0 && (now - start > budget || now - start > PRESSURE_MINIMUM && pressed())) {
       exceeded = true;
       Runnable s = stop;
       if (s != null) {
         s.run();
       }
     }
+  }
+
+  private static boolean pressed() {
+    java.lang.management.MemoryUsage heap = MEMORY.getHeapMemoryUsage();
+    return heap.getMax() > 0 && heap.getUsed() > PRESSURE * heap.getMax();
   }
 
   @Override

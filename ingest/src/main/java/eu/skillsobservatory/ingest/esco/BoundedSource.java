@@ -45,7 +45,9 @@ final class BoundedSource {
     return new Source(s.name(), s.fileName(), s.rdfLang(), s.size(), opener);
   }
 
-  /** Counts one input, and stops with an {@link IOException} naming the file, line and setting. */
+  /**
+   * Counts one input, and stops with an {@link EscoInputException} naming file, line and setting.
+   */
   static final class Meter implements MeteredInput.Meter {
     private final String name;
     private final boolean lines;
@@ -86,8 +88,9 @@ final class BoundedSource {
       }
     }
 
-    private IOException stop(String why) {
-      return new IOException(name + ": line " + line + ": " + why + "; nothing was loaded");
+    /** Thrown as it is: the parsers would wrap an IOException in their own words. */
+    private EscoInputException stop(String why) {
+      return new EscoInputException(name, "line " + line, why);
     }
   }
 }

@@ -200,8 +200,8 @@ public final class ReadOnlySparql {
                         tripwire.trip(
                             "the query allocated more than "
                                 + limits.maxAllocation() / (1024 * 1024)
-                                + " MB of memory (observatory.sparql.max-allocation) and was"
-                                + " stopped"));
+                                + " MB (observatory.sparql.max-allocation), or allocated while"
+                                + " the heap was nearly full, and was stopped"));
               }
               return run(q, exec, format, tripwire);
             }

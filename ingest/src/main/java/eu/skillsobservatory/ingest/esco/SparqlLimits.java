@@ -14,8 +14,9 @@ import java.time.Duration;
  * @param maxRegexSteps characters a regular expression may look at for one match ({@code REGEX},
  *     {@code REPLACE}), so that a pattern that backtracks stops
  * @param maxBytes bytes at most in the serialized answer
- * @param maxAllocation bytes the query's thread may allocate in all (aggregates such as {@code
- *     GROUP_CONCAT} that grow across rows stop there)
+ * @param maxAllocation bytes the query's thread may allocate in all; a query that allocates while
+ *     the heap is nearly full stops earlier (aggregates such as {@code GROUP_CONCAT} that grow
+ *     across rows)
  */
 public record SparqlLimits(
     Duration timeout,
@@ -37,9 +38,9 @@ public record SparqlLimits(
     }
   }
 
-  /** The defaults for the limits not given: 1,000,000 characters, 32 MB, 4 GB. */
+  /** The defaults for the limits not given: 1,000,000 characters, 32 MB, 32 GB. */
   public static SparqlLimits of(Duration timeout, long maxRows) {
     return new SparqlLimits(
-        timeout, maxRows, 1_000_000, 10_000_000, 32L * 1024 * 1024, 4L * 1024 * 1024 * 1024);
+        timeout, maxRows, 1_000_000, 10_000_000, 32L * 1024 * 1024, 32L * 1024 * 1024 * 1024);
   }
 }
