@@ -679,7 +679,11 @@ class EscoApiTest {
                 + "\"},{\"uri\":\""
                 + SCAFFOLD
                 + "\"}],\"country\":\"LU\",\"budget\":150}");
-    assertThat(json.readTree(budget.body()).get("spent").asDouble()).isLessThanOrEqualTo(150);
+    JsonNode budgeted = json.readTree(budget.body());
+    assertThat(budgeted.get("spent").asDouble()).isLessThanOrEqualTo(150);
+    assertThat(budgeted.get("method").asString()).isIn("gain", "gain-per-cost", "single");
+    assertThat(budgeted.get("unpriced").isArray()).isTrue();
+    assertThat(budgeted.get("guarantee").asString()).isNotBlank();
     HttpResponse<String> badMode =
         postBody(
             "/api/analytics/match",

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.PriorityQueue;
 import java.util.Set;
 
@@ -17,9 +18,16 @@ import java.util.Set;
  * and Fisher, 1978). Gains only shrink as offers are chosen, so an offer whose last known gain is
  * below the best fresh gain need not be recomputed (lazy evaluation, Minoux 1978).
  *
- * <p>Under a budget (hours or cost) the choice is by gain per unit of cost, and the result is the
- * better of that set and the single most valuable affordable offer, which guarantees at least (1 -
- * 1/e) / 2 of the best set within the budget (Khuller, Moss and Naor, 1999).
+ * <p>Under a budget (hours or cost) three choices are made, each within both the budget and the
+ * number of offers: by gain per unit of cost, by gain, and the single most valuable affordable
+ * offer; the best of them is taken. When the number of offers does not bind, the better of the
+ * first and the third reaches at least (1 - 1/e) / 2 of the best set within the budget (Khuller,
+ * Moss and Naor, 1999). With a budget and a number of offers that both bind, no such bound is known
+ * for these greedy choices (the ratio choice alone can fall to 1/k of the best set of k offers), so
+ * none is stated: {@link Selection#bound()} is then empty.
+ *
+ * <p>An offer whose cost is unknown ({@link Offer#unpriced}) never counts as free: it takes no part
+ * in a choice under a budget, and is listed apart ({@link Selection#unpriced()}).
  */
 public final class GapCover {
   private GapCover() {}
@@ -29,32 +37,78 @@ public final class GapCover {
    *
    * @param id its identifier
    * @param skills the ESCO skills it teaches
-   * @param cost what counts against the budget (hours or money); 0 when there is no budget
+   * @param cost what counts against the budget (hours or money); {@code NaN} when unknown
    */
   public record Offer(String id, Set<String> skills, double cost) {
     public Offer {
       Objects.requireNonNull(id, "id");
       skills = Set.copyOf(skills);
-      if (cost < 0 || Double.isNaN(cost)) {
+      if (cost < 0 || Double.isInfinite(cost)) {
         throw new IllegalArgumentException("cost: 0 or more, not " + cost);
       }
+    }
+
+    /** An offer that does not say what it costs. */
+    public static Offer unpriced(String id, Set<String> skills) {
+      return new Offer(id, skills, Double.NaN);
+    }
+
+    public boolean priced() {
+      return !Double.isNaN(cost);
     }
   }
 
   /** One chosen offer: the gap skills it adds to those before it, and their weight. */
   public record Pick(String offer, List<String> newSkills, double gain, double cost) {}
 
+  /** How a set was chosen. */
+  public enum Method {
+    /** Each time the offer that adds most. */
+    GAIN,
+    /** Each time the offer that adds most per unit of cost. */
+    GAIN_PER_COST,
+    /** The single offer that covers most. */
+    SINGLE
+  }
+
   /**
    * @param picks in the order chosen
    * @param covered the weight covered
    * @param total the weight of the whole gap
-   * @param cost the cost of the picks
+   * @param cost the known cost of the picks
+   * @param method the choice that gave the set
+   * @param bound the share of the best possible set this one is proven to reach; empty when no
+   *     bound holds for the limits given
+   * @param unpriced offers of unknown cost left out of a choice under a budget, each alone, best
+   *     first
    */
-  public record Selection(List<Pick> picks, double covered, double total, double cost) {
+  public record Selection(
+      List<Pick> picks,
+      double covered,
+      double total,
+      double cost,
+      Method method,
+      OptionalDouble bound,
+      List<Pick> unpriced) {
+    public Selection {
+      picks = List.copyOf(picks);
+      unpriced = List.copyOf(unpriced);
+    }
+
     public double share() {
       return total == 0 ? 0 : covered / total;
     }
+
+    Selection with(Method m, OptionalDouble b, List<Pick> left) {
+      return new Selection(picks, covered, total, cost, m, b, left);
+    }
   }
+
+  /** What the greedy choice reaches with a number of offers alone: 1 - 1/e. */
+  public static final double COUNT_BOUND = 1 - 1 / Math.E;
+
+  /** What the best of the ratio choice and the best single offer reach with a budget alone. */
+  public static final double BUDGET_BOUND = COUNT_BOUND / 2;
 
   /**
    * @param maxOffers at most this many offers (at least 1)
@@ -71,14 +125,32 @@ public final class GapCover {
             throw new IllegalArgumentException("weight of " + k + ": 0 or more, not " + w);
           }
         });
-    List<Offer> affordable = offers.stream().filter(o -> o.cost() <= budget).toList();
     boolean budgeted = !Double.isInfinite(budget);
-    Selection greedy = greedy(gap, affordable, maxOffers, budget, budgeted);
     if (!budgeted) {
-      return greedy;
+      return greedy(gap, offers, maxOffers, budget, false)
+          .with(Method.GAIN, OptionalDouble.of(COUNT_BOUND), List.of());
     }
-    Selection single = greedy(gap, affordable, 1, budget, false);
-    return single.covered() > greedy.covered() ? single : greedy;
+    List<Offer> affordable = offers.stream().filter(o -> o.priced() && o.cost() <= budget).toList();
+    List<Pick> unpriced = rank(gap, offers.stream().filter(o -> !o.priced()).toList());
+    Selection best =
+        greedy(gap, affordable, maxOffers, budget, true)
+            .with(Method.GAIN_PER_COST, OptionalDouble.empty(), unpriced);
+    for (Selection other :
+        List.of(
+            greedy(gap, affordable, maxOffers, budget, false)
+                .with(Method.GAIN, OptionalDouble.empty(), unpriced),
+            greedy(gap, affordable, 1, budget, false)
+                .with(Method.SINGLE, OptionalDouble.empty(), unpriced))) {
+      if (other.covered() > best.covered() + 1e-12) {
+        best = other;
+      }
+    }
+    long useful = affordable.stream().filter(o -> gain(gap, o, Set.of()) > 0).count();
+    boolean countBinds = maxOffers < useful;
+    return best.with(
+        best.method(),
+        countBinds ? OptionalDouble.empty() : OptionalDouble.of(BUDGET_BOUND),
+        unpriced);
   }
 
   private record Candidate(Offer offer, double bound, int round) {}
@@ -105,7 +177,7 @@ public final class GapCover {
     int round = 0;
     while (!queue.isEmpty() && picks.size() < maxOffers) {
       Candidate top = queue.poll();
-      if (spent + top.offer().cost() > budget) {
+      if (top.offer().priced() && spent + top.offer().cost() > budget) {
         continue; // no longer affordable, and never again
       }
       if (top.round() != round) {
@@ -128,11 +200,12 @@ public final class GapCover {
       added.sort(Comparator.comparingDouble((String k) -> -gap.get(k)).thenComparing(k -> k));
       picks.add(new Pick(top.offer().id(), added, g, top.offer().cost()));
       value += g;
-      spent += top.offer().cost();
+      spent += top.offer().priced() ? top.offer().cost() : 0;
       round++;
     }
     double total = gap.values().stream().mapToDouble(Double::doubleValue).sum();
-    return new Selection(picks, value, total, spent);
+    return new Selection(
+        picks, value, total, spent, Method.GAIN, OptionalDouble.empty(), List.of());
   }
 
   private static double score(double gain, Offer o, boolean perCost) {

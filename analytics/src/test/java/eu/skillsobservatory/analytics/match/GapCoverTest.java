@@ -87,18 +87,18 @@ class GapCoverTest {
   }
 
   @Test
-  void withABudgetTheChoiceStaysWithinItAndReachesItsBound() {
+  void withABudgetAloneTheChoiceStaysWithinItAndReachesItsStatedBound() {
     Random r = new Random(7);
     int instances = 500;
     int optimal = 0;
     for (int t = 0; t < instances; t++) {
       Instance in = random(r);
       double budget = 40 + r.nextInt(200);
-      int max = 1 + r.nextInt(5);
+      int max = in.offers().size();
       double opt = exact(in, max, budget);
       GapCover.Selection s = GapCover.choose(in.gap(), in.offers(), max, budget);
       assertThat(s.cost()).isLessThanOrEqualTo(budget);
-      assertThat(s.picks()).hasSizeLessThanOrEqualTo(max);
+      assertThat(s.bound()).hasValue(GapCover.BUDGET_BOUND);
       assertThat(s.covered()).isGreaterThanOrEqualTo(BOUND / 2 * opt - 1e-9);
       if (s.covered() >= opt - 1e-9) {
         optimal++;
@@ -106,6 +106,66 @@ class GapCoverTest {
     }
     System.out.printf("budget: greedy optimal on %d of %d instances%n", optimal, instances);
     assertThat(optimal).isGreaterThan(instances / 2);
+  }
+
+  @Test
+  void withABudgetAndACountNoBoundIsClaimedWhereNoneHolds() {
+    Random r = new Random(11);
+    double worst = 1;
+    for (int t = 0; t < 500; t++) {
+      Instance in = random(r);
+      double budget = 40 + r.nextInt(200);
+      int max = 1 + r.nextInt(3);
+      double opt = exact(in, max, budget);
+      GapCover.Selection s = GapCover.choose(in.gap(), in.offers(), max, budget);
+      assertThat(s.cost()).isLessThanOrEqualTo(budget);
+      assertThat(s.picks()).hasSizeLessThanOrEqualTo(max);
+      if (s.bound().isPresent()) {
+        assertThat(s.covered()).isGreaterThanOrEqualTo(s.bound().getAsDouble() * opt - 1e-9);
+      }
+      worst = Math.min(worst, opt == 0 ? 1 : s.covered() / opt);
+    }
+    System.out.printf("budget and count: worst ratio %.3f%n", worst);
+  }
+
+  /**
+   * The counter-example: four cheap offers of the best gain per cost fill the count, while four
+   * dearer ones within the budget cover twenty times as much. The ratio choice alone gets 4 of 80;
+   * the best of the three choices gets all of it.
+   */
+  @Test
+  void withABudgetAndACountTheBestOfThreeChoicesBeatsTheRatioChoice() {
+    Map<String, Double> gap = new HashMap<>();
+    List<GapCover.Offer> offers = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      gap.put("cheap" + i, 1.0);
+      gap.put("dear" + i, 20.0);
+      offers.add(new GapCover.Offer("cheap-" + i, Set.of("cheap" + i), 1));
+      offers.add(new GapCover.Offer("dear-" + i, Set.of("dear" + i), 24));
+    }
+    GapCover.Selection s = GapCover.choose(gap, offers, 4, 100);
+    assertThat(s.covered()).isEqualTo(80.0);
+    assertThat(s.method()).isEqualTo(GapCover.Method.GAIN);
+    assertThat(s.bound()).isEmpty();
+    assertThat(s.cost()).isEqualTo(96.0);
+  }
+
+  @Test
+  void anOfferOfUnknownCostIsNeverFreeUnderABudgetAndIsListedApart() {
+    Map<String, Double> gap = Map.of("a", 5.0, "b", 1.0);
+    List<GapCover.Offer> offers =
+        List.of(
+            GapCover.Offer.unpriced("no-price", Set.of("a", "b")),
+            new GapCover.Offer("priced", Set.of("b"), 50));
+    GapCover.Selection s = GapCover.choose(gap, offers, 2, 100);
+    assertThat(s.picks()).extracting(GapCover.Pick::offer).containsExactly("priced");
+    assertThat(s.unpriced()).extracting(GapCover.Pick::offer).containsExactly("no-price");
+    assertThat(s.cost()).isEqualTo(50.0);
+    // Without a budget its cost does not matter, and it is chosen first.
+    GapCover.Selection free = GapCover.choose(gap, offers, 2, Double.POSITIVE_INFINITY);
+    assertThat(free.picks()).extracting(GapCover.Pick::offer).containsExactly("no-price");
+    assertThat(free.bound()).hasValue(GapCover.COUNT_BOUND);
+    assertThat(free.unpriced()).isEmpty();
   }
 
   @Test

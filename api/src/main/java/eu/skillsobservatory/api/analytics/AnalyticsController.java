@@ -204,6 +204,7 @@ public class AnalyticsController {
       @RequestParam(defaultValue = "5") int maxOffers,
       @RequestParam(required = false) Double budget,
       @RequestParam(defaultValue = "cost") String budgetOn,
+      @RequestParam(required = false) String currency,
       @RequestParam(defaultValue = "10") int rank,
       @RequestParam(required = false) String format,
       jakarta.servlet.http.HttpServletRequest request) {
@@ -217,6 +218,7 @@ public class AnalyticsController {
             maxOffers,
             Optional.ofNullable(budget),
             budgetOn,
+            Optional.ofNullable(currency),
             rank);
     return csv ? Formats.csv(AnalyticsCsv.match(m)) : org.springframework.http.ResponseEntity.ok(m);
   }
@@ -237,6 +239,7 @@ public class AnalyticsController {
       Integer maxOffers,
       Double budget,
       String budgetOn,
+      String currency,
       Integer rank) {}
 
   @org.springframework.web.bind.annotation.PostMapping("/api/analytics/match")
@@ -268,6 +271,7 @@ public class AnalyticsController {
             body.maxOffers() == null ? 5 : body.maxOffers(),
             Optional.ofNullable(body.budget()),
             body.budgetOn() == null ? "cost" : body.budgetOn(),
+            Optional.ofNullable(body.currency()),
             body.rank() == null ? 10 : body.rank());
     return csv ? Formats.csv(AnalyticsCsv.match(m)) : org.springframework.http.ResponseEntity.ok(m);
   }

@@ -64,7 +64,13 @@ public class MatchService {
   /**
    * @param gapFrom {@code slice} (the gap of a slice, weighted by gap score) or {@code skills}
    * @param budgetOn {@code cost} or {@code hours}: what the budget counts
-   * @param guarantee the bound the set is known to reach against the best possible set
+   * @param currency the currency of a budget on cost (one currency: offers priced in another are
+   *     left out of the choice)
+   * @param guarantee the bound the set is proven to reach against the best possible set, or why no
+   *     bound is stated
+   * @param method how the set was chosen: by gain, by gain per cost, or the best single offer
+   * @param unpriced offers left out of a choice under a budget because their cost (or hours, or
+   *     cost in the budget's currency) is unknown, each alone, best first
    */
   public record Match(
       String gapFrom,
@@ -74,14 +80,17 @@ public class MatchService {
       int maxOffers,
       Double budget,
       String budgetOn,
+      String currency,
       long candidates,
       double covered,
       double total,
       double coveredShare,
       double spent,
       String guarantee,
+      String method,
       List<Pick> picks,
-      List<Ranked> ranking) {}
+      List<Ranked> ranking,
+      List<Ranked> unpriced) {}
 
   /**
    * The gap of a slice against the offers in scope: its demanded skills weighted by gap score.
@@ -96,6 +105,24 @@ public class MatchService {
       int maxOffers,
       Optional<Double> budget,
       String budgetOn,
+      int rankLimit) {
+    return forSlice(
+        slice, scope, skills, growth, maxOffers, budget, budgetOn, Optional.empty(), rankLimit);
+  }
+
+  /**
+   * @param currency the currency of a budget on cost; needed when the offers in scope are priced in
+   *     more than one
+   */
+  public Match forSlice(
+      Slice slice,
+      OfferFilter scope,
+      int skills,
+      boolean growth,
+      int maxOffers,
+      Optional<Double> budget,
+      String budgetOn,
+      Optional<String> currency,
       int rankLimit) {
     if (skills < 1 || skills > 1_000) {
       throw new IllegalArgumentException("skills: 1 to 1000, not " + skills);
@@ -112,7 +139,15 @@ public class MatchService {
         labels.put(k.uri(), k.label());
       }
     }
-    return match("slice", slice, g.scope(), gap, labels, maxOffers, budget, budgetOn, rankLimit);
+    return match(
+        "slice",
+        slice,
+        g.scope(),
+        gap,
+        labels,
+        maxOffers,
+        new Budget(budget, budgetOn, currency),
+        rankLimit);
   }
 
   /** A gap given as skills with weights. */
@@ -122,6 +157,7 @@ public class MatchService {
       int maxOffers,
       Optional<Double> budget,
       String budgetOn,
+      Optional<String> currency,
       int rankLimit) {
     if (gap.isEmpty()) {
       throw new IllegalArgumentException("skills: give at least one ESCO skill URI with a weight");
@@ -138,7 +174,15 @@ public class MatchService {
           }
           labels.put(uri, demand.label(uri));
         });
-    return match("skills", null, scope, gap, labels, maxOffers, budget, budgetOn, rankLimit);
+    return match(
+        "skills",
+        null,
+        scope,
+        gap,
+        labels,
+        maxOffers,
+        new Budget(budget, budgetOn, currency),
+        rankLimit);
   }
 
   private Match match(
@@ -148,9 +192,10 @@ public class MatchService {
       Map<String, Double> gap,
       Map<String, String> labels,
       int maxOffers,
-      Optional<Double> budget,
-      String budgetOn,
+      Budget asked,
       int rankLimit) {
+    Optional<Double> budget = asked.amount();
+    String budgetOn = asked.on();
     if (maxOffers < 1 || maxOffers > 100) {
       throw new IllegalArgumentException("maxOffers: 1 to 100, not " + maxOffers);
     }
@@ -169,16 +214,30 @@ public class MatchService {
     List<Map<String, Object>> found =
         offers.getObject().teaching(scope, gap.keySet(), MAX_CANDIDATES);
     Map<String, OfferSummary> summaries = new LinkedHashMap<>();
+    for (Map<String, Object> o : found) {
+      OfferSummary s = summary(o);
+      summaries.put(s.source() + "/" + s.id(), s);
+    }
+    String currency =
+        budget.isPresent() && budgetOn.equals("cost")
+            ? currencyOf(asked.currency(), summaries.values())
+            : null;
     List<GapCover.Offer> candidates = new ArrayList<>();
     for (Map<String, Object> o : found) {
       OfferSummary s = summary(o);
-      String key = s.source() + "/" + s.id();
-      summaries.put(key, s);
       @SuppressWarnings("unchecked")
       List<String> skills = (List<String>) o.getOrDefault("skills", List.of());
       Double c = budgetOn.equals("hours") ? s.hours() : s.cost();
-      // An offer that does not say its cost (or hours) counts 0 against the budget.
-      candidates.add(new GapCover.Offer(key, new java.util.HashSet<>(skills), c == null ? 0 : c));
+      boolean known =
+          c != null
+              && (currency == null || currency.equalsIgnoreCase(String.valueOf(s.currency())));
+      // An offer that does not say its cost (or hours, or its cost in the budget's currency) is
+      // never free: under a budget it is left out and listed apart.
+      String key = s.source() + "/" + s.id();
+      candidates.add(
+          known
+              ? new GapCover.Offer(key, new java.util.HashSet<>(skills), c)
+              : GapCover.Offer.unpriced(key, new java.util.HashSet<>(skills)));
     }
     GapCover.Selection sel =
         GapCover.choose(gap, candidates, maxOffers, budget.orElse(Double.POSITIVE_INFINITY));
@@ -194,21 +253,12 @@ public class MatchService {
               round(p.gain()),
               round(total == 0 ? 0 : covered / total)));
     }
-    List<Ranked> ranking = new ArrayList<>();
-    for (GapCover.Pick p : GapCover.rank(gap, candidates)) {
-      if (ranking.size() >= rankLimit) {
-        break;
-      }
-      ranking.add(
-          new Ranked(
-              summaries.get(p.offer()), weighted(p.newSkills(), gap, labels), round(p.gain())));
-    }
+    List<Ranked> ranking =
+        ranked(GapCover.rank(gap, candidates), summaries, gap, labels, rankLimit);
+    List<Ranked> unpriced = ranked(sel.unpriced(), summaries, gap, labels, rankLimit);
     List<Weighted> gapList = new ArrayList<>();
     gap.forEach((k, w) -> gapList.add(new Weighted(k, labels.getOrDefault(k, ""), round(w))));
-    String guarantee =
-        budget.isEmpty()
-            ? "at least 1 - 1/e (0.632) of the best set of at most " + maxOffers + " offers"
-            : "at least (1 - 1/e) / 2 (0.316) of the best set within the budget";
+    String guarantee = guarantee(sel, maxOffers);
     return new Match(
         from,
         slice,
@@ -217,14 +267,77 @@ public class MatchService {
         maxOffers,
         budget.orElse(null),
         budgetOn,
+        currency,
         candidates.size(),
         round(sel.covered()),
         round(total),
         round(sel.share()),
         round(sel.cost()),
         guarantee,
+        sel.method().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
         picks,
-        ranking);
+        ranking,
+        unpriced);
+  }
+
+  /** What a budget counts, and in which currency. */
+  private record Budget(Optional<Double> amount, String on, Optional<String> currency) {}
+
+  /**
+   * The one currency a budget on cost counts: the one asked for, else the one the priced offers in
+   * scope share; several without one asked for is a question back to the client.
+   */
+  private static String currencyOf(Optional<String> asked, java.util.Collection<OfferSummary> all) {
+    if (asked.isPresent() && !asked.get().isBlank()) {
+      String c = asked.get().strip().toUpperCase(java.util.Locale.ROOT);
+      if (!c.matches("[A-Z]{3}")) {
+        throw new IllegalArgumentException("currency: an ISO 4217 code such as EUR, not " + c);
+      }
+      return c;
+    }
+    java.util.Set<String> seen = new java.util.TreeSet<>();
+    for (OfferSummary o : all) {
+      if (o.cost() != null && o.currency() != null) {
+        seen.add(o.currency().toUpperCase(java.util.Locale.ROOT));
+      }
+    }
+    if (seen.size() > 1) {
+      throw new IllegalArgumentException(
+          "currency: the offers in scope are priced in "
+              + String.join(", ", seen)
+              + "; a budget counts one currency, so give currency");
+    }
+    return seen.isEmpty() ? null : seen.iterator().next();
+  }
+
+  /** The bound the selection is proven to reach, or why none is stated. */
+  private static String guarantee(GapCover.Selection sel, int maxOffers) {
+    if (sel.bound().isEmpty()) {
+      return "none proven: with a budget and a number of offers that both bind, no bound is known"
+          + " for a greedy choice; this is the best of three (by gain per cost, by gain, the best"
+          + " single offer)";
+    }
+    return sel.bound().getAsDouble() == GapCover.COUNT_BOUND
+        ? "at least 1 - 1/e (0.632) of the best set of at most " + maxOffers + " offers"
+        : "at least (1 - 1/e) / 2 (0.316) of the best set within the budget";
+  }
+
+  private static List<Ranked> ranked(
+      List<GapCover.Pick> picks,
+      Map<String, OfferSummary> summaries,
+      Map<String, Double> gap,
+      Map<String, String> labels,
+      int limit) {
+    List<Ranked> out = new ArrayList<>();
+    for (GapCover.Pick p : picks) {
+      if (out.size() >= limit) {
+        break;
+      }
+      out.add(
+          new Ranked(
+              summaries.get(p.offer()), weighted(p.newSkills(), gap, labels), round(p.gain())));
+    }
+    return out;
   }
 
   private static List<Weighted> weighted(

@@ -59,6 +59,13 @@ public class MatchCommand implements Callable<Integer> {
   @Option(names = "--rank", defaultValue = "10", description = "Offers in the ranking (0-1000).")
   int rank;
 
+  @Option(
+      names = "--currency",
+      description =
+          "The currency of a budget on cost (ISO 4217, e.g. EUR); needed when the offers are"
+              + " priced in several. Offers priced in another are left out of the choice.")
+  String currency;
+
   @Option(names = "--format", defaultValue = "json", description = "json (default) or csv.")
   String format;
 
@@ -80,9 +87,16 @@ public class MatchCommand implements Callable<Integer> {
                   maxOffers,
                   Optional.ofNullable(budget),
                   budgetOn,
+                  Optional.ofNullable(currency),
                   rank)
               : service.forSkills(
-                  gap, filter, maxOffers, Optional.ofNullable(budget), budgetOn, rank);
+                  gap,
+                  filter,
+                  maxOffers,
+                  Optional.ofNullable(budget),
+                  budgetOn,
+                  Optional.ofNullable(currency),
+                  rank);
       PrintWriter out = spec.commandLine().getOut();
       out.print(
           fmt.equals("json")

@@ -52,6 +52,11 @@ public class ParameterExamples implements OpenApiCustomizer {
           Map.entry("maxCost", new String[] {"1500", "offers costing at most this"}),
           Map.entry("maxOffers", new String[] {"5", "offers recommended at most"}),
           Map.entry("budget", new String[] {"3000", "total budget (cost, or hours)"}),
+          Map.entry(
+              "currency",
+              new String[] {
+                "EUR", "the currency of a budget on cost (ISO 4217); needed when offers use several"
+              }),
           Map.entry("budgetOn", new String[] {"cost", "what the budget counts: cost or hours"}),
           Map.entry("growth", new String[] {"true", "weigh demanded skills by their growth"}),
           Map.entry("source", new String[] {"portal-a", "the catalogue or portal of the rows"}),
