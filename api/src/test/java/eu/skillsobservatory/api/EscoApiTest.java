@@ -473,6 +473,14 @@ class EscoApiTest {
             "/api/analytics/cooccurrence?skill=http://data.europa.eu/esco/skill/x1&country=MT&minSupport=1");
     assertThat(co.statusCode()).as(co.body()).isEqualTo(200);
     assertThat(json.readTree(co.body()).get("withSkill").asLong()).isEqualTo(1);
+    double previous = Double.MAX_VALUE;
+    for (JsonNode r : json.readTree(co.body()).get("skills")) {
+      // Ranked by the lower bound of the lift, each with its normalized PMI.
+      assertThat(r.get("liftLow").asDouble()).isLessThanOrEqualTo(previous);
+      assertThat(r.get("liftLow").asDouble()).isLessThanOrEqualTo(r.get("lift").asDouble());
+      assertThat(r.get("npmi").asDouble()).isBetween(-1.0, 1.0);
+      previous = r.get("liftLow").asDouble();
+    }
     assertThat(get("/api/analytics/cooccurrence?skill=nope").statusCode()).isEqualTo(400);
 
     HttpResponse<String> like =

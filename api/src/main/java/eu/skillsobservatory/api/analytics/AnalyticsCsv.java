@@ -160,11 +160,19 @@ public final class AnalyticsCsv {
 
   public static String coOccurrence(RelationsService.CoOccurrence c) {
     return CsvText.write(
-        List.of("uri", "label", "both", "with_other", "share", "lift", "pmi"),
+        List.of("uri", "label", "both", "with_other", "share", "lift", "pmi", "lift_low", "npmi"),
         p -> {
           for (RelationsService.Related r : c.skills()) {
             p.printRecord(
-                r.uri(), r.label(), r.both(), r.withOther(), r.share(), r.lift(), r.pmi());
+                r.uri(),
+                r.label(),
+                r.both(),
+                r.withOther(),
+                r.share(),
+                r.lift(),
+                r.pmi(),
+                r.liftLow(),
+                r.npmi());
           }
         });
   }

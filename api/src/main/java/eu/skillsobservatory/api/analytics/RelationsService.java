@@ -1,6 +1,8 @@
 package eu.skillsobservatory.api.analytics;
 
 import eu.skillsobservatory.analytics.demand.Slice;
+import eu.skillsobservatory.analytics.stats.Association;
+import eu.skillsobservatory.analytics.stats.Stats;
 import eu.skillsobservatory.ingest.analytics.VacancyAggregations;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -90,16 +92,28 @@ public class RelationsService {
    * @param share both / postings mentioning the skill asked about
    * @param lift P(a,b) / (P(a) P(b))
    * @param pmi log2 of the lift
+   * @param liftLow the lower 95 % confidence bound of the lift (the ranking)
+   * @param npmi normalized PMI, -1 to 1
    */
   public record Related(
-      String uri, String label, long both, long withOther, double share, double lift, double pmi) {}
+      String uri,
+      String label,
+      long both,
+      long withOther,
+      double share,
+      double lift,
+      double pmi,
+      double liftLow,
+      double npmi) {}
 
   public record CoOccurrence(
       Slice slice, String uri, String label, long postings, long withSkill, List<Related> skills) {}
 
   /**
    * @param minSupport postings mentioning both, at least
-   * @param limit the most frequent companions considered, 1 to 1,000, ranked by PMI
+   * @param limit the most frequent companions considered, 1 to 1,000, ranked by the lower 95 %
+   *     confidence bound of their lift (then normalized PMI), so that a rare companion seen a few
+   *     times does not outrank a common one
    */
   public CoOccurrence coOccurrence(Slice slice, String uri, long minSupport, int limit) {
     if (uri == null || !uri.startsWith("http")) {
@@ -125,9 +139,17 @@ public class RelationsService {
               p.withOther(),
               round((double) p.both() / c.withSkill()),
               round(lift),
-              round(Math.log(lift) / Math.log(2))));
+              round(Math.log(lift) / Math.log(2)),
+              round(
+                  Association.liftLowerBound(
+                      p.both(), c.withSkill(), p.withOther(), c.postings(), Stats.Z95)),
+              round(Association.npmi(p.both(), c.withSkill(), p.withOther(), c.postings()))));
     }
-    related.sort(Comparator.comparingDouble(Related::pmi).reversed().thenComparing(Related::uri));
+    related.sort(
+        Comparator.comparingDouble(Related::liftLow)
+            .reversed()
+            .thenComparing(Comparator.comparingDouble(Related::npmi).reversed())
+            .thenComparing(Related::uri));
     return new CoOccurrence(slice, uri, demand.label(uri), c.postings(), c.withSkill(), related);
   }
 
