@@ -46,24 +46,14 @@ public record VersionSummary(
 
   /** The same version, its sources named as {@code name} gives them (a file name, say). */
   public VersionSummary withSources(java.util.function.UnaryOperator<String> name) {
-    return new VersionSummary(
-        version,
-        current,
-        skills,
-        knowledge,
-        occupations,
-        iscoGroups,
-        skillGroups,
-        occupationSkillRelations,
-        essentialRelations,
-        skillSkillRelations,
-        triples,
-        languages,
-        loadedAt,
-        sources.stream().map(name).toList());
+    return copy(current, sources.stream().map(name).toList());
   }
 
   public VersionSummary asCurrent(boolean isCurrent) {
+    return copy(isCurrent, sources);
+  }
+
+  private VersionSummary copy(boolean isCurrent, List<String> from) {
     return new VersionSummary(
         version,
         isCurrent,
@@ -78,6 +68,6 @@ public record VersionSummary(
         triples,
         languages,
         loadedAt,
-        sources);
+        from);
   }
 }

@@ -96,21 +96,6 @@ public class MatchService {
    * The gap of a slice against the offers in scope: its demanded skills weighted by gap score.
    *
    * @param skills demanded skills making up the gap (the largest gaps)
-   */
-  public Match forSlice(
-      Slice slice,
-      OfferFilter scope,
-      int skills,
-      boolean growth,
-      int maxOffers,
-      Optional<Double> budget,
-      String budgetOn,
-      int rankLimit) {
-    return forSlice(
-        slice, scope, skills, growth, maxOffers, budget, budgetOn, Optional.empty(), rankLimit);
-  }
-
-  /**
    * @param currency the currency of a budget on cost; needed when the offers in scope are priced in
    *     more than one
    */

@@ -294,7 +294,10 @@ final class ChainBench {
         "match",
         time(
             slices,
-            s -> () -> match.forSlice(s, anyOffer, 30, true, 5, Optional.empty(), "cost", 10)));
+            s ->
+                () ->
+                    match.forSlice(
+                        s, anyOffer, 30, true, 5, Optional.empty(), "cost", Optional.empty(), 10)));
     step("queries", latencies);
   }
 

@@ -1,5 +1,6 @@
 package eu.skillsobservatory.ingest.esco;
 
+import eu.skillsobservatory.ingest.rows.MeteredInput;
 import eu.skillsobservatory.ingest.rows.RowFiles;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -128,7 +129,7 @@ final class SourceDetector {
             c -> {
               ZipFile z = new ZipFile(path.toFile());
               InputStream in = new ClosingBoth(z.getInputStream(z.getEntry(entryName)), z);
-              InputStream counted = new CountingInputStream(in, c);
+              InputStream counted = new MeteredInput(in, (b, off, n) -> c.add(n));
               return gz ? new GZIPInputStream(counted, 1 << 16) : counted;
             };
         out.add(
@@ -183,7 +184,8 @@ final class SourceDetector {
   }
 
   private static InputStream counted(Path p, Source.ByteCounter c) throws IOException {
-    return new CountingInputStream(new BufferedInputStream(Files.newInputStream(p), 1 << 16), c);
+    return new MeteredInput(
+        new BufferedInputStream(Files.newInputStream(p), 1 << 16), (b, off, n) -> c.add(n));
   }
 
   /** Closes the zip file together with the entry stream. */
