@@ -1,5 +1,6 @@
 package eu.skillsobservatory.api.analytics;
 
+import eu.skillsobservatory.analytics.demand.PostingRate;
 import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.esco.ConceptType;
 import eu.skillsobservatory.analytics.esco.EscoVersion;
@@ -54,9 +55,15 @@ public class DemandService {
   /**
    * The demand in one group of the slice (or the whole slice: group empty).
    *
-   * @param employedThousands employment of the slice in the year used, when known
+   * @param employedThousands employment, in the year used, of the countries the group's postings
+   *     come from, when the statistics hold the group's cells
    * @param employmentYear that year
-   * @param postingsPer1000Employed postings / (employed / 1,000)
+   * @param postingsPer1000Employed postings per year (scaled to twelve months of data) per 1,000
+   *     employed ({@link PostingRate})
+   * @param rateMonths the months of data the postings were counted over
+   * @param employmentCoverage the share of the postings from countries with an employment cell
+   * @param employmentFlags Eurostat's flags on the cells used ({@code u} low reliability, {@code b}
+   *     break in series...)
    */
   public record Group(
       String group,
@@ -64,6 +71,9 @@ public class DemandService {
       Double employedThousands,
       Integer employmentYear,
       Double postingsPer1000Employed,
+      Integer rateMonths,
+      Double employmentCoverage,
+      List<String> employmentFlags,
       Map<String, CollectionShare> collections,
       List<SkillDemand> skills) {}
 
@@ -146,17 +156,132 @@ public class DemandService {
                   new CollectionShare(
                       n, round(share(n, c.postings())), round(ci.low()), round(ci.high())));
             });
+    Optional<Rate> rate = rate(slice, groupBy, c);
+    return new Group(
+        c.group(),
+        c.postings(),
+        rate.map(r -> round(r.rate().employedThousands())).orElse(null),
+        rate.map(Rate::year).orElse(null),
+        rate.map(r -> round(r.rate().perThousandPerYear())).orElse(null),
+        rate.map(r -> r.rate().months()).orElse(null),
+        rate.map(r -> round(r.rate().coverage())).orElse(null),
+        rate.map(r -> r.rate().flags()).orElse(null),
+        collections,
+        skills);
+  }
+
+  private record Rate(PostingRate rate, int year) {}
+
+  /**
+   * The yearly rate of a group of the slice: the statistics' cells of the group (sector section,
+   * ISCO major group), in the last year of the slice's period they hold, by the countries its
+   * postings come from; the months of data within the slice's period (one for a month group).
+   */
+  private Optional<Rate> rate(Slice slice, Optional<String> groupBy, VacancyAggregations.Counts c) {
     Optional<EmploymentIndex.Employed> employed = employment(slice, groupBy, c.group());
-    Double thousands = null;
-    Integer year = null;
-    Double per1000 = null;
-    if (employed.isPresent() && !employed.get().thousandsByYear().isEmpty()) {
-      var last = new java.util.TreeMap<>(employed.get().thousandsByYear()).lastEntry();
-      year = last.getKey();
-      thousands = last.getValue();
-      per1000 = thousands > 0 ? round(c.postings() / thousands) : null;
+    if (employed.isEmpty() || employed.get().thousandsByYear().isEmpty() || c.postings() == 0) {
+      return Optional.empty();
     }
-    return new Group(c.group(), c.postings(), thousands, year, per1000, collections, skills);
+    int year = new java.util.TreeMap<>(employed.get().thousandsByYear()).lastKey();
+    Slice g = narrowed(slice, groupBy, c.group());
+    EmploymentIndex.Slice cells = cells(g);
+    Map<String, PostingRate.Employment> byEurostat = statistics.byCountry(cells, year);
+    Map<String, Long> byCountry = new LinkedHashMap<>();
+    if (g.country().isPresent()) {
+      byCountry.put(g.country().get(), c.postings());
+    } else {
+      for (VacancyAggregations.Counts k :
+          aggregations.getObject().counts(g, Optional.of("country"), 1_000, 1, Map.of())) {
+        byCountry.put(k.group(), k.postings());
+      }
+    }
+    Map<String, PostingRate.Employment> employment = new HashMap<>();
+    byCountry
+        .keySet()
+        .forEach(
+            k -> {
+              PostingRate.Employment e = byEurostat.get(EmploymentIndex.eurostatCountry(k));
+              if (e != null) {
+                employment.put(k, e);
+              }
+            });
+    int months = groupBy.filter(x -> x.equals("month")).isPresent() ? 1 : monthsOfData(slice);
+    return PostingRate.of(byCountry, employment, Math.max(1, months)).map(r -> new Rate(r, year));
+  }
+
+  /** Months in which the data holds any posting within the slice's period. */
+  private int monthsOfData(Slice slice) {
+    Slice period =
+        new Slice(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            slice.from(),
+            slice.to(),
+            slice.includeDuplicates());
+    return (int)
+        aggregations.getObject().counts(period, Optional.of("month"), 1_000, 1, Map.of()).stream()
+            .filter(k -> k.postings() > 0)
+            .count();
+  }
+
+  /** The slice narrowed to one of its groups. */
+  private static Slice narrowed(Slice slice, Optional<String> groupBy, String group) {
+    if (groupBy.isEmpty() || group == null) {
+      return slice;
+    }
+    Optional<String> v = Optional.of(group);
+    return switch (groupBy.get()) {
+      case "sector" ->
+          new Slice(
+              v,
+              slice.occupation(),
+              slice.country(),
+              slice.region(),
+              slice.from(),
+              slice.to(),
+              slice.includeDuplicates());
+      case "isco" ->
+          new Slice(
+              slice.sector(),
+              v,
+              slice.country(),
+              slice.region(),
+              slice.from(),
+              slice.to(),
+              slice.includeDuplicates());
+      case "country" ->
+          new Slice(
+              slice.sector(),
+              slice.occupation(),
+              v,
+              slice.region(),
+              slice.from(),
+              slice.to(),
+              slice.includeDuplicates());
+      case "month" -> {
+        Optional<java.time.YearMonth> m = Optional.of(java.time.YearMonth.parse(group));
+        yield new Slice(
+            slice.sector(),
+            slice.occupation(),
+            slice.country(),
+            slice.region(),
+            m,
+            m,
+            slice.includeDuplicates());
+      }
+      default -> slice;
+    };
+  }
+
+  /** The statistics' cells of a slice: its sector section and ISCO major group. */
+  private static EmploymentIndex.Slice cells(Slice slice) {
+    return new EmploymentIndex.Slice(
+        slice.sectorSection(),
+        slice.occupation().map(o -> o.substring(0, 1)),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /**

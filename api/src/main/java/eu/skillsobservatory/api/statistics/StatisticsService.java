@@ -150,6 +150,12 @@ public class StatisticsService {
     return index.getObject().employed(slice);
   }
 
+  /** Employment by Eurostat country code in one year of a slice, with the cells' flags. */
+  public Map<String, eu.skillsobservatory.analytics.demand.PostingRate.Employment> byCountry(
+      EmploymentIndex.Slice slice, int year) {
+    return index.getObject().byCountry(slice, year);
+  }
+
   public List<EmploymentIndex.DatasetSummary> datasets() {
     return index.getObject().datasets();
   }

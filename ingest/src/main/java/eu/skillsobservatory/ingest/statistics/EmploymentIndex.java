@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import eu.skillsobservatory.analytics.demand.PostingRate;
 import eu.skillsobservatory.analytics.statistics.EmploymentCell;
 import eu.skillsobservatory.ingest.search.BulkWrites;
 import eu.skillsobservatory.ingest.search.SearchConnection;
@@ -184,6 +185,57 @@ public final class EmploymentIndex {
         byYear.put((int) b.key(), Math.round(sum * 1000) / 1000.0);
       }
       return new Employed(byYear, r.hits().total() == null ? 0 : r.hits().total().value());
+    } catch (IOException | ElasticsearchException e) {
+      throw new SearchStoreException("employment statistics failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Employment by country in one year of a slice (its country, if any, is ignored): thousands and
+   * the Eurostat flags of the cells summed, by Eurostat country code.
+   */
+  public Map<String, PostingRate.Employment> byCountry(Slice slice, int year) {
+    List<Query> filters = new ArrayList<>();
+    slice.nace().ifPresent(v -> filters.add(term("nace", v.toUpperCase(Locale.ROOT))));
+    slice.isco().ifPresent(v -> filters.add(term("isco", v)));
+    filters.add(Query.of(q -> q.term(t -> t.field("year").value(year))));
+    try {
+      if (!exists()) {
+        return Map.of();
+      }
+      SearchResponse<Void> r =
+          connection.withRetries(
+              "employment statistics",
+              () ->
+                  es.search(
+                      s ->
+                          s.index(ALIAS)
+                              .size(0)
+                              .query(q -> q.bool(b -> b.filter(filters)))
+                              .aggregations(
+                                  "countries",
+                                  a ->
+                                      a.terms(t -> t.field("country").size(1_000))
+                                          .aggregations(
+                                              "sum", b -> b.sum(x -> x.field("thousands")))
+                                          .aggregations(
+                                              "flags",
+                                              b -> b.terms(t -> t.field("flag").size(20)))),
+                      Void.class));
+      Map<String, PostingRate.Employment> out = new java.util.TreeMap<>();
+      for (var b : r.aggregations().get("countries").sterms().buckets().array()) {
+        java.util.Set<String> flags = new java.util.TreeSet<>();
+        for (var f : b.aggregations().get("flags").sterms().buckets().array()) {
+          if (!f.key().stringValue().isBlank()) {
+            flags.add(f.key().stringValue());
+          }
+        }
+        double sum = b.aggregations().get("sum").sum().value();
+        out.put(
+            b.key().stringValue(),
+            new PostingRate.Employment(Math.round(sum * 1000) / 1000.0, flags));
+      }
+      return out;
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("employment statistics failed: " + e.getMessage(), e);
     }
