@@ -153,11 +153,7 @@ public final class EmploymentIndex {
   public record Employed(Map<Integer, Double> thousandsByYear, long cells) {}
 
   public Employed employed(Slice slice) {
-    List<Query> filters = new ArrayList<>();
-    slice.nace().ifPresent(v -> filters.add(term("nace", v.toUpperCase(Locale.ROOT))));
-    slice.isco().ifPresent(v -> filters.add(term("isco", v)));
-    slice.country().ifPresent(v -> filters.add(term("country", eurostatCountry(v))));
-    slice.year().ifPresent(v -> filters.add(Query.of(q -> q.term(t -> t.field("year").value(v)))));
+    List<Query> filters = filters(slice);
     try {
       if (!exists()) {
         return new Employed(Map.of(), 0);
@@ -195,10 +191,8 @@ public final class EmploymentIndex {
    * the Eurostat flags of the cells summed, by Eurostat country code.
    */
   public Map<String, PostingRate.Employment> byCountry(Slice slice, int year) {
-    List<Query> filters = new ArrayList<>();
-    slice.nace().ifPresent(v -> filters.add(term("nace", v.toUpperCase(Locale.ROOT))));
-    slice.isco().ifPresent(v -> filters.add(term("isco", v)));
-    filters.add(Query.of(q -> q.term(t -> t.field("year").value(year))));
+    List<Query> filters =
+        filters(new Slice(slice.nace(), slice.isco(), Optional.empty(), Optional.of(year)));
     try {
       if (!exists()) {
         return Map.of();
@@ -298,6 +292,16 @@ public final class EmploymentIndex {
     return connection.withRetries(
         "checking the employment alias",
         () -> es.indices().existsAlias(a -> a.name(ALIAS)).value());
+  }
+
+  /** The filters of a slice of the table: its NACE section, ISCO group, country and year. */
+  private static List<Query> filters(Slice slice) {
+    List<Query> filters = new ArrayList<>();
+    slice.nace().ifPresent(v -> filters.add(term("nace", v.toUpperCase(Locale.ROOT))));
+    slice.isco().ifPresent(v -> filters.add(term("isco", v)));
+    slice.country().ifPresent(v -> filters.add(term("country", eurostatCountry(v))));
+    slice.year().ifPresent(v -> filters.add(Query.of(q -> q.term(t -> t.field("year").value(v)))));
+    return filters;
   }
 
   private static Query term(String field, String value) {
