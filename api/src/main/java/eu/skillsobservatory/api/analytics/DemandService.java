@@ -120,13 +120,14 @@ public class DemandService {
     }
     List<VacancyAggregations.Counts> counts =
         aggregations.getObject().counts(slice, groupBy, 1_000, limit, f.collections());
+    MonthsOfData months = new MonthsOfData(slice);
     List<Group> groups = new ArrayList<>();
     for (VacancyAggregations.Counts c : counts) {
       List<SkillDemand> skills = new ArrayList<>();
       for (VacancyAggregations.Count k : c.skills()) {
         skills.add(skillDemand(k.key(), f.labels().getOrDefault(k.key(), ""), k.count(), c));
       }
-      groups.add(group(slice, groupBy, c, skills));
+      groups.add(group(slice, groupBy, c, skills, months));
     }
     return new Demand(slice, groupBy.orElse(null), "skill", f.version().toString(), groups);
   }
@@ -142,7 +143,8 @@ public class DemandService {
       Slice slice,
       Optional<String> groupBy,
       VacancyAggregations.Counts c,
-      List<SkillDemand> skills) {
+      List<SkillDemand> skills,
+      MonthsOfData months) {
     Map<String, CollectionShare> collections = new LinkedHashMap<>();
     c.mentioningAny()
         .forEach(
@@ -156,7 +158,7 @@ public class DemandService {
                   new CollectionShare(
                       n, round(share(n, c.postings())), round(ci.low()), round(ci.high())));
             });
-    Optional<Rate> rate = rate(slice, groupBy, c);
+    Optional<Rate> rate = rate(slice, groupBy, c, months);
     return new Group(
         c.group(),
         c.postings(),
@@ -177,7 +179,8 @@ public class DemandService {
    * ISCO major group), in the last year of the slice's period they hold, by the countries its
    * postings come from; the months of data within the slice's period (one for a month group).
    */
-  private Optional<Rate> rate(Slice slice, Optional<String> groupBy, VacancyAggregations.Counts c) {
+  private Optional<Rate> rate(
+      Slice slice, Optional<String> groupBy, VacancyAggregations.Counts c, MonthsOfData months) {
     Optional<EmploymentIndex.Employed> employed = employment(slice, groupBy, c.group());
     if (employed.isEmpty() || employed.get().thousandsByYear().isEmpty() || c.postings() == 0) {
       return Optional.empty();
@@ -205,8 +208,28 @@ public class DemandService {
                 employment.put(k, e);
               }
             });
-    int months = groupBy.filter(x -> x.equals("month")).isPresent() ? 1 : monthsOfData(slice);
-    return PostingRate.of(byCountry, employment, Math.max(1, months)).map(r -> new Rate(r, year));
+    int m = groupBy.filter(x -> x.equals("month")).isPresent() ? 1 : months.get();
+    return PostingRate.of(byCountry, employment, Math.max(1, m)).map(r -> new Rate(r, year));
+  }
+
+  /**
+   * The months of data of one request's slice, counted once however many groups ask (and not at all
+   * when none has a rate).
+   */
+  private final class MonthsOfData {
+    private final Slice slice;
+    private Integer months;
+
+    MonthsOfData(Slice slice) {
+      this.slice = slice;
+    }
+
+    int get() {
+      if (months == null) {
+        months = monthsOfData(slice);
+      }
+      return months;
+    }
   }
 
   /** Months in which the data holds any posting within the slice's period. */
@@ -317,6 +340,7 @@ public class DemandService {
       sets.put("group:" + g, h.members().get(g));
     }
     List<Group> groups = new ArrayList<>();
+    MonthsOfData months = new MonthsOfData(slice);
     for (VacancyAggregations.Counts c : agg.counts(slice, groupBy, 1_000, 1, sets)) {
       List<SkillDemand> skills = new ArrayList<>();
       for (String g : candidates) {
@@ -329,7 +353,7 @@ public class DemandService {
           java.util.Comparator.comparingLong(SkillDemand::postings)
               .reversed()
               .thenComparing(SkillDemand::uri));
-      groups.add(group(slice, groupBy, c, skills));
+      groups.add(group(slice, groupBy, c, skills, months));
     }
     return new Demand(slice, groupBy.orElse(null), "group", f.version().toString(), groups);
   }

@@ -25,7 +25,6 @@ import org.apache.jena.sparql.expr.ExprFunctionOp;
 import org.apache.jena.sparql.expr.ExprList;
 import org.apache.jena.sparql.expr.ExprTransformCopy;
 import org.apache.jena.sparql.expr.ExprVisitorBase;
-import org.apache.jena.sparql.function.FunctionRegistry;
 import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
 import org.apache.jena.sparql.service.ServiceExecutorRegistry;
 import org.apache.jena.sparql.util.Context;
@@ -124,7 +123,6 @@ final class QueryGuard {
     cxt.set(ARQ.httpServiceAllowed, false);
     ServiceExecutorRegistry.set(cxt, new ServiceExecutorRegistry());
     PropertyFunctionRegistry.set(cxt, new PropertyFunctionRegistry());
-    FunctionRegistry.set(cxt, FunctionRegistry.createFrom(FunctionRegistry.get()));
     RewriteFactory standard = Optimize.stdOptimizationFactory;
     RewriteFactory bounded =
         c -> {
