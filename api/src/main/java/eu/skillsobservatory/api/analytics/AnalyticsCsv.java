@@ -46,7 +46,15 @@ public final class AnalyticsCsv {
             "q_increase",
             "p_trend",
             "q_trend",
-            "slope"),
+            "slope",
+            "adjusted_lift",
+            "p",
+            "q",
+            "sources_holding",
+            "employers",
+            "top_employer_share",
+            "p_without_top_employer",
+            "reason"),
         p -> {
           for (List<EmergingService.Skill> list : List.of(r.emerging(), r.others())) {
             for (EmergingService.Skill s : list) {
@@ -67,7 +75,15 @@ public final class AnalyticsCsv {
                   e.qIncrease(),
                   e.pTrend(),
                   e.qTrend(),
-                  e.slope());
+                  e.slope(),
+                  e.adjustedLift(),
+                  e.p(),
+                  e.q(),
+                  sourcesHolding(e),
+                  e.employers() == null ? "" : e.employers().distinct(),
+                  e.employers() == null ? "" : e.employers().topShare(),
+                  e.employers() == null ? "" : e.employers().pWithoutTop(),
+                  e.reason() == null ? "" : e.reason());
             }
           }
         });
@@ -177,6 +193,16 @@ public final class AnalyticsCsv {
         });
   }
 
+  /** The sources in which a rise holds on its own, separated by spaces. */
+  private static String sourcesHolding(Emerging.Result e) {
+    return String.join(
+        " ",
+        e.sources().stream()
+            .filter(Emerging.SourceEvidence::holds)
+            .map(Emerging.SourceEvidence::source)
+            .toList());
+  }
+
   /** Rising phrases first, then those explained by a longer one. */
   public static String candidates(EmergingService.Candidates c) {
     return CsvText.write(
@@ -192,7 +218,12 @@ public final class AnalyticsCsv {
             "baseline_share",
             "lift",
             "q_increase",
-            "q_trend"),
+            "q_trend",
+            "adjusted_lift",
+            "q",
+            "sources_holding",
+            "top_employer_share",
+            "reason"),
         p -> {
           for (List<Emerging.Result> list : List.of(c.rising(), c.explained())) {
             for (Emerging.Result e : list) {
@@ -208,7 +239,12 @@ public final class AnalyticsCsv {
                   e.baselineShare(),
                   e.lift(),
                   e.qIncrease(),
-                  e.qTrend());
+                  e.qTrend(),
+                  e.adjustedLift(),
+                  e.q(),
+                  sourcesHolding(e),
+                  e.employers() == null ? "" : e.employers().topShare(),
+                  e.reason() == null ? "" : e.reason());
             }
           }
         });

@@ -7,6 +7,7 @@ import eu.skillsobservatory.analytics.esco.EscoVersion;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.stats.Stats;
 import eu.skillsobservatory.api.statistics.StatisticsService;
+import eu.skillsobservatory.ingest.analytics.EmergingCounts;
 import eu.skillsobservatory.ingest.analytics.VacancyAggregations;
 import eu.skillsobservatory.ingest.statistics.EmploymentIndex;
 import java.util.ArrayList;
@@ -316,7 +317,7 @@ public class DemandService {
     Hierarchy h = hierarchy(f.version());
     VacancyAggregations agg = aggregations.getObject();
     List<VacancyAggregations.Counts> all =
-        agg.counts(slice, Optional.empty(), 1, VacancyAggregations.MAX_CANDIDATES, Map.of());
+        agg.counts(slice, Optional.empty(), 1, EmergingCounts.MAX_CANDIDATES, Map.of());
     Map<String, Long> mentions = new HashMap<>();
     if (!all.isEmpty()) {
       for (VacancyAggregations.Count k : all.get(0).skills()) {

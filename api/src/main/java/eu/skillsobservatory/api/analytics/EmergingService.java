@@ -2,6 +2,7 @@ package eu.skillsobservatory.api.analytics;
 
 import eu.skillsobservatory.analytics.demand.Emerging;
 import eu.skillsobservatory.analytics.demand.Slice;
+import eu.skillsobservatory.ingest.analytics.EmergingCounts;
 import eu.skillsobservatory.ingest.analytics.VacancyAggregations;
 import java.time.YearMonth;
 import java.util.List;
@@ -77,9 +78,13 @@ public class EmergingService {
   public record Skill(String label, Emerging.Result evidence) {}
 
   /**
-   * @param tested skills with the minimum support in the recent window
+   * @param tested skills with the minimum support over both windows
    * @param others the tested skills not called emerging that grew most, at most {@code limit}
    * @param note why nothing was tested (too few months of postings in the slice), else null
+   * @param excludedMonth the data's last month, left out of the test because incomplete, or null
+   * @param seasonal whether each month was compared with the same month of the year before
+   * @param sources the sources the tests were stratified by
+   * @param method where the method is defined
    */
   public record Report(
       Slice slice,
@@ -93,22 +98,16 @@ public class EmergingService {
       int tested,
       List<Skill> emerging,
       List<Skill> others,
-      String note) {}
+      String note,
+      YearMonth excludedMonth,
+      boolean seasonal,
+      List<String> sources,
+      String method) {}
 
   public Report emerging(Slice slice, Emerging.Settings settings, int limit) {
-    if (limit < 0 || limit > 1_000) {
-      throw new IllegalArgumentException("limit: 0 to 1000, not " + limit);
-    }
-    Emerging.Series series =
-        aggregations.getObject().monthly(slice, settings.recentMonths(), settings.minSupport());
-    Emerging.Report r = Emerging.run(series, settings);
-    if (r.emerging().size() > 1) {
-      var labels = labelStems();
-      r = Emerging.withoutExplained(r, uri -> labels.getOrDefault(uri, List.of()));
-    }
-    if (r.emerging().size() > 1) {
-      r = Emerging.markExplained(r, coOccurring(slice, r, settings));
-    }
+    checkLimit(limit);
+    Emerging.Report r =
+        test(slice, "skills", settings, uri -> labelStems().getOrDefault(uri, List.of()));
     return new Report(
         slice,
         settings,
@@ -125,37 +124,56 @@ public class EmergingService {
             .limit(limit)
             .map(this::labelled)
             .toList(),
-        r.note());
+        note(r),
+        r.excludedMonth(),
+        r.seasonal(),
+        r.sources(),
+        Emerging.METHOD);
+  }
+
+  private static void checkLimit(int limit) {
+    if (limit < 0 || limit > 1_000) {
+      throw new IllegalArgumentException("limit: 0 to 1000, not " + limit);
+    }
+  }
+
+  /** The note of a report, and the month left out when there is one. */
+  private static String note(Emerging.Report r) {
+    if (r.excludedMonth() == null) {
+      return r.note();
+    }
+    String left =
+        r.excludedMonth()
+            + " is left out: it has fewer days with postings than the data's months usually have";
+    return r.note() == null ? left : r.note() + "; " + left;
   }
 
   /**
-   * Emerging skills whose rise does not hold apart from a faster-growing emerging skill: among the
-   * postings that do not mention that skill, their share did not rise significantly (one-sided
-   * two-proportion test at alpha). Template text around a rising skill ("experience with ...")
-   * makes such companions.
+   * The whole method on the values of one field: the stratified tests, the top employer's check,
+   * and the explanation of one value's rise by another's.
    */
-  private java.util.Map<String, String> coOccurring(
-      Slice slice, Emerging.Report r, Emerging.Settings settings) {
-    java.util.Map<String, String> explained = new java.util.HashMap<>();
-    List<Emerging.Result> emerging = r.emerging();
-    for (int i = 1; i < emerging.size(); i++) {
-      Emerging.Result b = emerging.get(i);
-      for (int j = 0; j < i; j++) {
-        Emerging.Result a = emerging.get(j);
-        long[] c =
-            aggregations
-                .getObject()
-                .without(slice, a.uri(), b.uri(), r.recentFrom(), r.baselineFrom(), r.baselineTo());
-        double p =
-            eu.skillsobservatory.analytics.stats.Stats.twoProportionIncrease(
-                c[0], c[1], c[2], c[3]);
-        if (p > settings.alpha()) {
-          explained.put(b.uri(), a.uri());
-          break;
-        }
-      }
+  private Emerging.Report test(
+      Slice slice,
+      String field,
+      Emerging.Settings settings,
+      java.util.function.Function<String, List<java.util.Set<String>>> labels) {
+    EmergingCounts counts = aggregations.getObject().emerging();
+    Emerging.Report r =
+        Emerging.run(
+            counts.series(
+                slice,
+                field,
+                settings.recentMonths(),
+                settings.baselineMonths(),
+                settings.minSupport()),
+            settings);
+    if (!r.emerging().isEmpty()) {
+      List<String> called = r.emerging().stream().map(Emerging.Result::uri).toList();
+      r = Emerging.withEmployers(r, settings, counts.employers(slice, field, called, r));
     }
-    return explained;
+    Emerging.Report tested = r;
+    return Emerging.explained(
+        r, settings, labels, (a, b) -> counts.without(slice, field, a.uri(), b.uri(), tested));
   }
 
   private Skill labelled(Emerging.Result r) {
@@ -179,18 +197,14 @@ public class EmergingService {
       int tested,
       List<Emerging.Result> rising,
       List<Emerging.Result> explained,
-      String note) {}
+      String note,
+      YearMonth excludedMonth,
+      String method) {}
 
   public Candidates candidates(Slice slice, Emerging.Settings settings, int limit) {
-    if (limit < 0 || limit > 1_000) {
-      throw new IllegalArgumentException("limit: 0 to 1000, not " + limit);
-    }
-    Emerging.Series series =
-        aggregations
-            .getObject()
-            .monthly(slice, "phrases", settings.recentMonths(), settings.minSupport());
-    Emerging.Report r = Emerging.run(series, settings);
-    r = Emerging.withoutExplained(r, phrase -> List.of(java.util.Set.of(phrase.split(" "))));
+    checkLimit(limit);
+    Emerging.Report r =
+        test(slice, "phrases", settings, phrase -> List.of(java.util.Set.of(phrase.split(" "))));
     return new Candidates(
         slice,
         settings,
@@ -200,6 +214,8 @@ public class EmergingService {
         r.tested(),
         r.emerging().stream().limit(limit).toList(),
         r.testedResults().stream().filter(x -> x.explainedBy() != null).limit(limit).toList(),
-        r.note());
+        note(r),
+        r.excludedMonth(),
+        Emerging.METHOD);
   }
 }

@@ -16,12 +16,15 @@ import picocli.CommandLine.Option;
     name = "emerging",
     mixinStandardHelpOptions = true,
     description = {
-      "Emerging skills in a slice of the vacancies held: the last --recent-months months against",
-      "the months before (--baseline-months, 0 for all), skills with at least --min-support",
-      "postings in the recent window, a share larger than in the baseline (two-proportion test),",
-      "an increasing monthly share (Mann-Kendall, Sen's slope), both at false discovery rate",
-      "--alpha (Benjamini-Hochberg), and a lift of at least --min-lift. Every result carries its",
-      "counts per month, p-values, q-values and slope."
+      "Emerging skills in a slice of the vacancies held: the last --recent-months complete months",
+      "(an incomplete last month of the data is left out, and said so) against the months before",
+      "(--baseline-months, 0 for all). Skills with at least --min-support postings over both",
+      "windows are tested within sources (and within months of the year when the baseline holds",
+      "them a year earlier): a larger share in the recent window (Cochran-Mantel-Haenszel) and a",
+      "share rising month by month, months weighted by postings (Cochran-Armitage). The larger",
+      "p-value is adjusted across skills (Benjamini-Hochberg) and called at --alpha; the share",
+      "ratio within sources must reach --min-lift, the rise hold in one source on its own and",
+      "without the top employer. Every result carries its evidence; src/docs/methods.md defines it."
     })
 public class EmergingCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -81,7 +84,9 @@ public class EmergingCommand implements Callable<Integer> {
       EmergingService.Report r =
           runtime.bean(EmergingService.class).emerging(slice, settings, limit);
       if (r.note() != null) {
-        spec.commandLine().getErr().println("Nothing tested: " + r.note());
+        spec.commandLine()
+            .getErr()
+            .println((r.recentFrom() == null ? "Nothing tested: " : "Note: ") + r.note());
       }
       PrintWriter out = spec.commandLine().getOut();
       if (fmt.equals("json")) {

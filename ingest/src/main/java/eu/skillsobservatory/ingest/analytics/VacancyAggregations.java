@@ -123,158 +123,9 @@ public final class VacancyAggregations {
     }
   }
 
-  /** At most this many skills are tested for emergence: the most mentioned in the window. */
-  public static final int MAX_CANDIDATES = 2_000;
-
-  /**
-   * Monthly postings of a slice, and monthly postings mentioning each skill that has at least
-   * {@code minSupport} postings in the last {@code recentMonths} months of the slice (at most
-   * {@link #MAX_CANDIDATES} of them, the most mentioned). Three aggregation requests: the months,
-   * the candidates, and their monthly counts.
-   */
-  public eu.skillsobservatory.analytics.demand.Emerging.Series monthly(
-      Slice slice, int recentMonths, long minSupport) {
-    return monthly(slice, "skills", recentMonths, minSupport);
-  }
-
-  /**
-   * The same for the values of another keyword field of the vacancies: {@code phrases}, the
-   * candidate terms outside ESCO.
-   */
-  public eu.skillsobservatory.analytics.demand.Emerging.Series monthly(
-      Slice slice, String field, int recentMonths, long minSupport) {
-    if (!field.equals("skills") && !field.equals("phrases")) {
-      throw new IllegalArgumentException("field: skills or phrases, not " + field);
-    }
-    Query filter = filter(slice);
-    try {
-      java.util.TreeMap<java.time.YearMonth, Long> postings = new java.util.TreeMap<>();
-      SearchResponse<Void> months =
-          aggregate(
-              "vacancy months",
-              s ->
-                  s.query(filter)
-                      .aggregations("months", a -> a.terms(t -> t.field("month").size(1_200))));
-      for (StringTermsBucket b : months.aggregations().get("months").sterms().buckets().array()) {
-        postings.put(java.time.YearMonth.parse(b.key().stringValue()), b.docCount());
-      }
-      if (postings.isEmpty()) {
-        return new eu.skillsobservatory.analytics.demand.Emerging.Series(postings, Map.of());
-      }
-      // Months without postings inside the span count as zero.
-      for (java.time.YearMonth m = postings.firstKey();
-          m.isBefore(postings.lastKey());
-          m = m.plusMonths(1)) {
-        postings.putIfAbsent(m, 0L);
-      }
-      java.time.YearMonth recentFrom = postings.lastKey().minusMonths(recentMonths - 1L);
-      Query recent =
-          Query.of(
-              q ->
-                  q.bool(
-                      b ->
-                          b.filter(filter)
-                              .filter(
-                                  f ->
-                                      f.range(
-                                          r ->
-                                              r.date(
-                                                  d ->
-                                                      d.field("posted")
-                                                          .gte(recentFrom.atDay(1).toString()))))));
-      SearchResponse<Void> candidates =
-          aggregate(
-              "emerging skill candidates",
-              s ->
-                  s.query(recent)
-                      .aggregations(
-                          "skills",
-                          a ->
-                              a.terms(
-                                  t ->
-                                      t.field(field)
-                                          .size(MAX_CANDIDATES)
-                                          .minDocCount(
-                                              (int) Math.min(minSupport, Integer.MAX_VALUE)))));
-      List<String> uris = new ArrayList<>();
-      for (StringTermsBucket b :
-          candidates.aggregations().get("skills").sterms().buckets().array()) {
-        uris.add(b.key().stringValue());
-      }
-      Map<String, Map<java.time.YearMonth, Long>> skills = new LinkedHashMap<>();
-      if (!uris.isEmpty()) {
-        SearchResponse<Void> counts =
-            aggregate(
-                "emerging skill series",
-                s ->
-                    s.query(filter)
-                        .aggregations(
-                            "months",
-                            a ->
-                                a.terms(t -> t.field("month").size(1_200))
-                                    .aggregations(
-                                        "skills",
-                                        b ->
-                                            b.terms(
-                                                t ->
-                                                    t.field(field)
-                                                        .size(uris.size())
-                                                        .include(i -> i.terms(uris))))));
-        for (StringTermsBucket m : counts.aggregations().get("months").sterms().buckets().array()) {
-          java.time.YearMonth month = java.time.YearMonth.parse(m.key().stringValue());
-          for (StringTermsBucket k : m.aggregations().get("skills").sterms().buckets().array()) {
-            skills
-                .computeIfAbsent(k.key().stringValue(), x -> new java.util.HashMap<>())
-                .put(month, k.docCount());
-          }
-        }
-      }
-      return new eu.skillsobservatory.analytics.demand.Emerging.Series(postings, skills);
-    } catch (IOException | ElasticsearchException e) {
-      throw new SearchStoreException("emerging skills failed: " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Postings of a slice that do not mention skill {@code without}, in the recent window and in the
-   * baseline, and of those the postings mentioning skill {@code with}: {@code [recent with, recent,
-   * baseline with, baseline]}. Tells whether a skill's rise holds apart from another's.
-   */
-  public long[] without(
-      Slice slice,
-      String without,
-      String with,
-      java.time.YearMonth recentFrom,
-      java.time.YearMonth baselineFrom,
-      java.time.YearMonth baselineTo) {
-    Query query =
-        Query.of(q -> q.bool(b -> b.filter(filter(slice)).mustNot(term("skills", without))));
-    Aggregation mentions = Aggregation.of(a -> a.filter(term("skills", with)));
-    try {
-      SearchResponse<Void> r =
-          aggregate(
-              "emerging skill apart from another",
-              s ->
-                  s.query(query)
-                      .aggregations(
-                          "recent",
-                          a -> a.filter(range(recentFrom, null)).aggregations("with", mentions))
-                      .aggregations(
-                          "baseline",
-                          a ->
-                              a.filter(range(baselineFrom, baselineTo))
-                                  .aggregations("with", mentions)));
-      var recent = r.aggregations().get("recent").filter();
-      var baseline = r.aggregations().get("baseline").filter();
-      return new long[] {
-        recent.aggregations().get("with").filter().docCount(),
-        recent.docCount(),
-        baseline.aggregations().get("with").filter().docCount(),
-        baseline.docCount()
-      };
-    } catch (IOException | ElasticsearchException e) {
-      throw new SearchStoreException("emerging skills failed: " + e.getMessage(), e);
-    }
+  /** The counts behind emerging skills and candidate phrases. */
+  public EmergingCounts emerging() {
+    return new EmergingCounts(this);
   }
 
   /**
@@ -348,7 +199,7 @@ public final class VacancyAggregations {
     }
   }
 
-  private static Query range(java.time.YearMonth from, java.time.YearMonth to) {
+  static Query range(java.time.YearMonth from, java.time.YearMonth to) {
     return Query.of(
         q ->
             q.range(
@@ -394,7 +245,7 @@ public final class VacancyAggregations {
   }
 
   /** One counting request over the vacancies: no hits, the aggregations only; retried. */
-  private SearchResponse<Void> aggregate(
+  SearchResponse<Void> aggregate(
       String what,
       java.util.function.Function<
               co.elastic.clients.elasticsearch.core.SearchRequest.Builder,
@@ -484,7 +335,7 @@ public final class VacancyAggregations {
                         .terms(v -> v.value(codes.stream().map(FieldValue::of).toList()))));
   }
 
-  private static Query term(String field, String value) {
+  static Query term(String field, String value) {
     return Query.of(q -> q.term(t -> t.field(field).value(FieldValue.of(value))));
   }
 

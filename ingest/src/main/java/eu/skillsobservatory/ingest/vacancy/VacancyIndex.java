@@ -44,12 +44,12 @@ public final class VacancyIndex {
     this.es = connection.client();
   }
 
-  static final int MAPPING_VERSION = 4;
+  static final int MAPPING_VERSION = 5;
 
   static final String MAPPING =
       """
       {"settings":{"number_of_shards":1,"auto_expand_replicas":"0-1"},
-       "mappings":{"dynamic":"strict","_meta":{"mappingVersion":4},"properties":{
+       "mappings":{"dynamic":"strict","_meta":{"mappingVersion":5},"properties":{
         "source":{"type":"keyword"},"id":{"type":"keyword"},
         "posted":{"type":"date","format":"yyyy-MM-dd"},"month":{"type":"keyword"},
         "country":{"type":"keyword"},"region":{"type":"keyword"},
@@ -64,7 +64,7 @@ public final class VacancyIndex {
         "description":{"type":"text","index":false},
         "language":{"type":"keyword"},"languageDetected":{"type":"boolean"},
         "employer":{"type":"keyword"},
-        "phrases":{"type":"keyword"},
+        "phrases":{"type":"keyword"},"phrasesExtracted":{"type":"boolean"},
         "skills":{"type":"keyword"},
         "skillsGiven":{"type":"keyword"},
         "skillsExtracted":{"type":"keyword"},
@@ -271,6 +271,11 @@ public final class VacancyIndex {
     d.put("employer", v.employer());
     SkillFields.put(d, r.skills());
     d.put("phrases", r.phrases());
+    // Phrases are looked for in English text only: the denominator of their shares.
+    d.put(
+        "phrasesExtracted",
+        "en".equals(r.language())
+            && !(v.title().isBlank() && (v.description() == null || v.description().isBlank())));
     d.put("duplicate", r.duplicateOf() != null);
     d.put("duplicateOf", r.duplicateOf());
     d.put("fingerprint", r.fingerprint());

@@ -2,6 +2,7 @@ package eu.skillsobservatory.ingest.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.skillsobservatory.analytics.demand.Emerging;
 import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.vacancy.SkillEvidence;
 import eu.skillsobservatory.analytics.vacancy.Vacancy;
@@ -72,10 +73,12 @@ class VacancyAggregationsIT {
           }
         }
         String nace = r.nextBoolean() ? sector : divisionOf(sector, r);
+        String source = "src" + r.nextInt(3);
+        String employer = r.nextInt(10) == 0 ? null : "Employer " + r.nextInt(20);
         Vacancy v =
             new Vacancy(
-                "src", "v" + i, posted, country, region, nace, isco, "t", "d", "en", List.of(),
-                null);
+                source, "v" + i, posted, country, region, nace, isco, "t", "d", "en", List.of(),
+                employer);
         VacancyRecord rec =
             new VacancyRecord(
                 v,
@@ -197,38 +200,97 @@ class VacancyAggregationsIT {
   }
 
   @Test
-  void monthlySeriesCountExactlyWhatBruteForceCounts() {
+  void emergingCountsAreExactlyWhatBruteForceCounts() {
     Slice slice = Slice.of("C", null, null, null, null, null, false);
     Predicate<VacancyRecord> in = r -> original(r) && "C".equals(sectionOf(r.vacancy().nace()));
-    var series = aggregations.monthly(slice, 6, 3);
-    Map<YearMonth, Long> postings = new java.util.TreeMap<>();
-    Map<String, Map<YearMonth, Long>> skills = new HashMap<>();
+    EmergingCounts counts = aggregations.emerging();
+    var series = counts.series(slice, "skills", 6, 0, 3);
+    Map<String, Map<YearMonth, Long>> postings = new HashMap<>();
+    Map<String, Map<String, Map<YearMonth, Long>>> skills = new HashMap<>();
     for (VacancyRecord r : written) {
       if (!in.test(r)) {
         continue;
       }
       YearMonth m = YearMonth.from(r.vacancy().posted());
-      postings.merge(m, 1L, Long::sum);
+      String source = r.vacancy().source();
+      postings.computeIfAbsent(source, k -> new java.util.TreeMap<>()).merge(m, 1L, Long::sum);
       r.skills().stream()
           .map(SkillEvidence::uri)
           .distinct()
-          .forEach(u -> skills.computeIfAbsent(u, k -> new HashMap<>()).merge(m, 1L, Long::sum));
+          .forEach(
+              u ->
+                  skills
+                      .computeIfAbsent(u, k -> new HashMap<>())
+                      .computeIfAbsent(source, k -> new HashMap<>())
+                      .merge(m, 1L, Long::sum));
     }
     assertThat(series.postings()).isEqualTo(postings);
-    YearMonth recentFrom =
-        postings.keySet().stream().max(YearMonth::compareTo).orElseThrow().minusMonths(5);
-    for (Map.Entry<String, Map<YearMonth, Long>> e : skills.entrySet()) {
-      long recent =
-          e.getValue().entrySet().stream()
-              .filter(x -> !x.getKey().isBefore(recentFrom))
-              .mapToLong(Map.Entry::getValue)
+    for (var e : skills.entrySet()) {
+      long total =
+          e.getValue().values().stream()
+              .flatMap(x -> x.values().stream())
+              .mapToLong(Long::longValue)
               .sum();
-      if (recent >= 3) {
+      if (total >= 3) {
         assertThat(series.skills().get(e.getKey())).as(e.getKey()).isEqualTo(e.getValue());
       } else {
         assertThat(series.skills()).doesNotContainKey(e.getKey());
       }
     }
+    Map<YearMonth, java.util.Set<java.time.LocalDate>> days = new HashMap<>();
+    written.forEach(
+        r ->
+            days.computeIfAbsent(
+                    YearMonth.from(r.vacancy().posted()), k -> new java.util.HashSet<>())
+                .add(r.vacancy().posted()));
+    days.forEach(
+        (m, d) -> assertThat(series.days().get(m)).as("days of %s", m).isEqualTo(d.size()));
+
+    // The employers of a skill's recent mentions, and its counts without the top one.
+    var settings = new Emerging.Settings(3, 0, 3, 1.0, 0.5);
+    Emerging.Report report = Emerging.run(series, settings);
+    String skill =
+        report.testedResults().stream()
+            .max(java.util.Comparator.comparingLong(Emerging.Result::recent))
+            .orElseThrow()
+            .uri();
+    Predicate<VacancyRecord> recent =
+        r ->
+            in.test(r)
+                && !YearMonth.from(r.vacancy().posted()).isBefore(report.recentFrom())
+                && !YearMonth.from(r.vacancy().posted())
+                    .isAfter(report.months().get(report.months().size() - 1));
+    Map<String, Long> employers = new HashMap<>();
+    written.stream()
+        .filter(recent)
+        .filter(r -> r.skills().stream().anyMatch(k -> k.uri().equals(skill)))
+        .filter(r -> r.vacancy().employer() != null)
+        .forEach(r -> employers.merge(r.vacancy().employer(), 1L, Long::sum));
+    var found = counts.employers(slice, "skills", List.of(skill), report).get(skill);
+    assertThat(found.distinct()).isEqualTo(employers.size());
+    assertThat(found.topMentions()).isEqualTo(java.util.Collections.max(employers.values()));
+    assertThat(employers.get(found.top())).isEqualTo(found.topMentions());
+    long withoutTop =
+        written.stream()
+            .filter(in)
+            .filter(r -> !found.top().equals(r.vacancy().employer()))
+            .filter(r -> !YearMonth.from(r.vacancy().posted()).isBefore(report.baselineFrom()))
+            .filter(
+                r ->
+                    !YearMonth.from(r.vacancy().posted())
+                        .isAfter(report.months().get(report.months().size() - 1)))
+            .count();
+    assertThat(found.withoutTop().total().values().stream().mapToLong(Long::longValue).sum())
+        .isEqualTo(withoutTop);
+    // Without another skill: postings and mentions in both windows.
+    String other = skill(0);
+    long[] c = counts.without(slice, "skills", other, skill, report);
+    long recentWithout =
+        written.stream()
+            .filter(recent)
+            .filter(r -> r.skills().stream().noneMatch(k -> k.uri().equals(other)))
+            .count();
+    assertThat(c[1]).isEqualTo(recentWithout);
   }
 
   @Test

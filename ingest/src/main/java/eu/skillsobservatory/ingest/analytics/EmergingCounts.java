@@ -1,0 +1,351 @@
+package eu.skillsobservatory.ingest.analytics;
+
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import eu.skillsobservatory.analytics.demand.Emerging;
+import eu.skillsobservatory.analytics.demand.Slice;
+import eu.skillsobservatory.ingest.search.SearchStoreException;
+import java.io.IOException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The counts behind {@link Emerging}, from the vacancy index: postings per month and source, the
+ * days with postings per month of the whole data, the candidates' mentions per month and source,
+ * the employers of the recent mentions, and the counts without another skill.
+ */
+public final class EmergingCounts {
+  /** At most this many skills are tested for emergence: the most mentioned over both windows. */
+  public static final int MAX_CANDIDATES = 2_000;
+
+  /** Sources per month counted apart; more are far past any real feed mix. */
+  static final int MAX_SOURCES = 1_000;
+
+  /** Buckets per request, under Elasticsearch's default limit of 65,536. */
+  static final int MAX_BUCKETS = 50_000;
+
+  private final VacancyAggregations vacancies;
+
+  EmergingCounts(VacancyAggregations vacancies) {
+    this.vacancies = vacancies;
+  }
+
+  /**
+   * The series of a slice for the values of a keyword field of the vacancies: {@code skills}, or
+   * {@code phrases} (candidate terms outside ESCO, counted over the postings whose phrases were
+   * extracted: English ones, ingested since phrases are). The values counted are those with at
+   * least {@code minSupport} postings over the months a test can use (the last {@code recentMonths
+   * + baselineMonths}, or all when {@code baselineMonths} is 0), at most {@link #MAX_CANDIDATES}.
+   */
+  public Emerging.Series series(
+      Slice slice, String field, int recentMonths, int baselineMonths, long minSupport) {
+    Query filter = base(slice, field);
+    try {
+      Map<String, SortedMap<YearMonth, Long>> postings =
+          bySource(
+              vacancies.aggregate(
+                  "vacancy months",
+                  s -> s.query(filter).aggregations("months", monthsBySource(null))),
+              null);
+      SortedMap<YearMonth, Long> days = days();
+      TreeMap<YearMonth, Long> all = new TreeMap<>();
+      postings.values().forEach(m -> m.forEach((k, v) -> all.merge(k, v, Long::sum)));
+      if (all.isEmpty()) {
+        return new Emerging.Series(postings, Map.of(), days);
+      }
+      YearMonth from =
+          baselineMonths == 0
+              ? null
+              : all.lastKey().minusMonths((long) recentMonths + baselineMonths);
+      Query window =
+          Query.of(
+              q -> q.bool(b -> b.filter(filter).filter(VacancyAggregations.range(from, null))));
+      SearchResponse<Void> candidates =
+          vacancies.aggregate(
+              "emerging candidates",
+              s ->
+                  s.query(window)
+                      .aggregations(
+                          "values",
+                          a ->
+                              a.terms(
+                                  t ->
+                                      t.field(field)
+                                          .size(MAX_CANDIDATES)
+                                          .minDocCount(
+                                              (int) Math.min(minSupport, Integer.MAX_VALUE)))));
+      List<String> values = new ArrayList<>();
+      for (StringTermsBucket b :
+          candidates.aggregations().get("values").sterms().buckets().array()) {
+        values.add(b.key().stringValue());
+      }
+      Map<String, Map<String, Map<YearMonth, Long>>> counts = new LinkedHashMap<>();
+      int cells = Math.max(1, all.size() * Math.max(1, postings.size()));
+      int batch = Math.max(1, Math.min(MAX_CANDIDATES, MAX_BUCKETS / cells));
+      for (int i = 0; i < values.size(); i += batch) {
+        List<String> part = values.subList(i, Math.min(values.size(), i + batch));
+        SearchResponse<Void> r =
+            vacancies.aggregate(
+                "emerging series",
+                s ->
+                    s.query(filter)
+                        .aggregations(
+                            "months",
+                            a ->
+                                a.terms(t -> t.field("month").size(1_200))
+                                    .aggregations(
+                                        "sources",
+                                        b ->
+                                            b.terms(t -> t.field("source").size(MAX_SOURCES))
+                                                .aggregations(
+                                                    "values",
+                                                    c ->
+                                                        c.terms(
+                                                            t ->
+                                                                t.field(field)
+                                                                    .size(part.size())
+                                                                    .include(
+                                                                        x -> x.terms(part)))))));
+        for (StringTermsBucket m : r.aggregations().get("months").sterms().buckets().array()) {
+          YearMonth month = YearMonth.parse(m.key().stringValue());
+          for (StringTermsBucket src : m.aggregations().get("sources").sterms().buckets().array()) {
+            for (StringTermsBucket v :
+                src.aggregations().get("values").sterms().buckets().array()) {
+              counts
+                  .computeIfAbsent(v.key().stringValue(), x -> new HashMap<>())
+                  .computeIfAbsent(src.key().stringValue(), x -> new HashMap<>())
+                  .put(month, v.docCount());
+            }
+          }
+        }
+      }
+      return new Emerging.Series(postings, counts, days);
+    } catch (IOException | ElasticsearchException e) {
+      throw new SearchStoreException("emerging skills failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The slice, and for phrases only the postings whose phrases were looked for. */
+  private static Query base(Slice slice, String field) {
+    if (!field.equals("skills") && !field.equals("phrases")) {
+      throw new IllegalArgumentException("field: skills or phrases, not " + field);
+    }
+    Query filter = VacancyAggregations.filter(slice);
+    if (field.equals("skills")) {
+      return filter;
+    }
+    return Query.of(
+        q ->
+            q.bool(
+                b ->
+                    b.filter(filter)
+                        .filter(VacancyAggregations.term("language", "en"))
+                        .filter(
+                            f ->
+                                f.bool(
+                                    o ->
+                                        o.should(
+                                                VacancyAggregations.term(
+                                                    "phrasesExtracted", "true"))
+                                            .should(s -> s.exists(x -> x.field("phrases")))
+                                            .minimumShouldMatch("1")))));
+  }
+
+  /** Days with postings per month, over all the data. */
+  private SortedMap<YearMonth, Long> days() throws IOException {
+    SearchResponse<Void> r =
+        vacancies.aggregate(
+            "days with postings",
+            s ->
+                s.aggregations(
+                    "months",
+                    a ->
+                        a.terms(t -> t.field("month").size(1_200))
+                            .aggregations("days", d -> d.cardinality(c -> c.field("posted")))));
+    TreeMap<YearMonth, Long> out = new TreeMap<>();
+    for (StringTermsBucket m : r.aggregations().get("months").sterms().buckets().array()) {
+      out.put(
+          YearMonth.parse(m.key().stringValue()),
+          m.aggregations().get("days").cardinality().value());
+    }
+    return out;
+  }
+
+  private static Aggregation monthsBySource(Aggregation inner) {
+    return Aggregation.of(
+        a ->
+            a.terms(t -> t.field("month").size(1_200))
+                .aggregations(
+                    "sources",
+                    b -> {
+                      b.terms(t -> t.field("source").size(MAX_SOURCES));
+                      if (inner != null) {
+                        b.aggregations("inner", inner);
+                      }
+                      return b;
+                    }));
+  }
+
+  /** Source to month to count, from {@link #monthsBySource}; the inner filter's count if named. */
+  private static Map<String, SortedMap<YearMonth, Long>> bySource(
+      SearchResponse<Void> r, String inner) {
+    Map<String, SortedMap<YearMonth, Long>> out = new LinkedHashMap<>();
+    for (StringTermsBucket m : r.aggregations().get("months").sterms().buckets().array()) {
+      YearMonth month = YearMonth.parse(m.key().stringValue());
+      for (StringTermsBucket src : m.aggregations().get("sources").sterms().buckets().array()) {
+        long n =
+            inner == null ? src.docCount() : src.aggregations().get("inner").filter().docCount();
+        if (n > 0) {
+          out.computeIfAbsent(src.key().stringValue(), x -> new TreeMap<>()).put(month, n);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Postings of a slice that do not mention {@code without}, in the recent window and in the
+   * baseline, and of those the postings mentioning {@code with}: {@code [recent with, recent,
+   * baseline with, baseline]}.
+   */
+  public long[] without(
+      Slice slice, String field, String without, String with, Emerging.Report report) {
+    List<YearMonth> months = report.months();
+    YearMonth recentTo = months.get(months.size() - 1);
+    Query query =
+        Query.of(
+            q ->
+                q.bool(
+                    b ->
+                        b.filter(base(slice, field))
+                            .mustNot(VacancyAggregations.term(field, without))));
+    Aggregation mentions = Aggregation.of(a -> a.filter(VacancyAggregations.term(field, with)));
+    try {
+      SearchResponse<Void> r =
+          vacancies.aggregate(
+              "emerging value apart from another",
+              s ->
+                  s.query(query)
+                      .aggregations(
+                          "recent",
+                          a ->
+                              a.filter(VacancyAggregations.range(report.recentFrom(), recentTo))
+                                  .aggregations("with", mentions))
+                      .aggregations(
+                          "baseline",
+                          a ->
+                              a.filter(
+                                      VacancyAggregations.range(
+                                          report.baselineFrom(), report.baselineTo()))
+                                  .aggregations("with", mentions)));
+      var recent = r.aggregations().get("recent").filter();
+      var baseline = r.aggregations().get("baseline").filter();
+      return new long[] {
+        recent.aggregations().get("with").filter().docCount(),
+        recent.docCount(),
+        baseline.aggregations().get("with").filter().docCount(),
+        baseline.docCount()
+      };
+    } catch (IOException | ElasticsearchException e) {
+      throw new SearchStoreException("emerging skills failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * For each skill, the employers of its recent mentions (distinct count and the top one), and the
+   * slice's series without the top employer's postings.
+   */
+  public Map<String, Emerging.EmployerCounts> employers(
+      Slice slice, String field, List<String> skills, Emerging.Report report) {
+    Map<String, Emerging.EmployerCounts> out = new LinkedHashMap<>();
+    if (skills.isEmpty() || report.recentFrom() == null) {
+      return out;
+    }
+    List<YearMonth> months = report.months();
+    YearMonth recentTo = months.get(months.size() - 1);
+    Query recent =
+        Query.of(
+            q ->
+                q.bool(
+                    b ->
+                        b.filter(base(slice, field))
+                            .filter(VacancyAggregations.range(report.recentFrom(), recentTo))));
+    try {
+      SearchResponse<Void> r =
+          vacancies.aggregate(
+              "employers of recent mentions",
+              s -> {
+                s.query(recent);
+                for (int i = 0; i < skills.size(); i++) {
+                  String skill = skills.get(i);
+                  s.aggregations(
+                      "k" + i,
+                      a ->
+                          a.filter(VacancyAggregations.term(field, skill))
+                              .aggregations("top", t -> t.terms(x -> x.field("employer").size(1)))
+                              .aggregations(
+                                  "distinct", d -> d.cardinality(c -> c.field("employer"))));
+                }
+                return s;
+              });
+      for (int i = 0; i < skills.size(); i++) {
+        String skill = skills.get(i);
+        Map<String, Aggregate> a = r.aggregations().get("k" + i).filter().aggregations();
+        int distinct = (int) a.get("distinct").cardinality().value();
+        var top = a.get("top").sterms().buckets().array();
+        if (top.isEmpty()) {
+          out.put(skill, new Emerging.EmployerCounts(distinct, null, 0, null));
+          continue;
+        }
+        String employer = top.get(0).key().stringValue();
+        out.put(
+            skill,
+            new Emerging.EmployerCounts(
+                distinct,
+                employer,
+                top.get(0).docCount(),
+                withoutEmployer(slice, field, skill, employer, report.baselineFrom(), recentTo)));
+      }
+      return out;
+    } catch (IOException | ElasticsearchException e) {
+      throw new SearchStoreException("emerging skills failed: " + e.getMessage(), e);
+    }
+  }
+
+  private Emerging.Series withoutEmployer(
+      Slice slice, String field, String skill, String employer, YearMonth from, YearMonth to)
+      throws IOException {
+    Query query =
+        Query.of(
+            q ->
+                q.bool(
+                    b ->
+                        b.filter(base(slice, field))
+                            .filter(VacancyAggregations.range(from, to))
+                            .mustNot(VacancyAggregations.term("employer", employer))));
+    SearchResponse<Void> r =
+        vacancies.aggregate(
+            "emerging series without the top employer",
+            s ->
+                s.query(query)
+                    .aggregations(
+                        "months",
+                        monthsBySource(
+                            Aggregation.of(
+                                a -> a.filter(VacancyAggregations.term(field, skill))))));
+    Map<String, SortedMap<YearMonth, Long>> totals = bySource(r, null);
+    Map<String, Map<YearMonth, Long>> mentions = new HashMap<>();
+    bySource(r, "inner").forEach(mentions::put);
+    return new Emerging.Series(totals, Map.of(skill, mentions), new TreeMap<>());
+  }
+}
