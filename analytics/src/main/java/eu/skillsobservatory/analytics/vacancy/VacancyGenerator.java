@@ -54,8 +54,17 @@ public final class VacancyGenerator {
    * @param months how many months
    * @param emerging how many skills to plant as emerging (0 for a corpus without trends)
    * @param newTerms how many terms outside ESCO to plant as rising (0 by default)
+   * @param cases plant the hard cases of real feeds too ({@link GeneratorCases}): a portal joining
+   *     mid-period with skills in its template, a hiring campaign, seasonal skills, a volume ramp,
+   *     an incomplete last month, large employers with long company texts, edited reposts
    */
-  public record Settings(int n, long seed, YearMonth from, int months, int emerging, int newTerms) {
+  public record Settings(
+      int n, long seed, YearMonth from, int months, int emerging, int newTerms, boolean cases) {
+    /** Without the hard cases. */
+    public Settings(int n, long seed, YearMonth from, int months, int emerging, int newTerms) {
+      this(n, seed, from, months, emerging, newTerms, false);
+    }
+
     /** With the five planted emerging skills. */
     public Settings(int n, long seed, YearMonth from, int months) {
       this(n, seed, from, months, SECTORS_WITH_TRENDS.length);
@@ -104,7 +113,19 @@ public final class VacancyGenerator {
     "battery passport audits"
   };
 
-  /** What was planted. */
+  /**
+   * A planted case that is not an emerging skill: {@code kind} is {@code source-template}, {@code
+   * employer-campaign} or {@code seasonal}; {@code sector} null for every sector.
+   */
+  public record Case(String kind, String uri, String label, String sector, String note) {}
+
+  /**
+   * What was planted.
+   *
+   * @param cases the skills of the hard cases, none without {@code Settings.cases}
+   * @param largeEmployers employers whose adverts share a long company text
+   * @param incompleteMonth the last month when it was made incomplete, else null
+   */
   public record Truth(
       String note,
       Settings settings,
@@ -112,7 +133,10 @@ public final class VacancyGenerator {
       int duplicates,
       List<EmergingSkill> emerging,
       List<NewTerm> newTerms,
-      Map<String, String> duplicateOf) {}
+      Map<String, String> duplicateOf,
+      List<Case> cases,
+      List<String> largeEmployers,
+      String incompleteMonth) {}
 
   /** Share of vacancies that are reposts of an earlier one on another portal. */
   static final double DUPLICATES = 0.08;
@@ -163,6 +187,7 @@ public final class VacancyGenerator {
     Random r = new Random(s.seed());
     OccupationDraw draw = new OccupationDraw(occupations, employment);
     List<EmergingSkill> emerging = plant(r, s.emerging());
+    List<Case> cases = s.cases() ? cases(r, emerging) : List.of();
     List<NewTerm> terms = new ArrayList<>();
     for (int t = 0; t < s.newTerms(); t++) {
       terms.add(new NewTerm(NEW_TERMS[t], SECTORS_WITH_TRENDS[t], 0.3));
@@ -173,7 +198,7 @@ public final class VacancyGenerator {
     for (int i = 0; i < s.n(); i++) {
       if (!recent.isEmpty() && r.nextDouble() < DUPLICATES) {
         Vacancy original = recent.get(r.nextInt(recent.size()));
-        Vacancy copy = repost(original, i, r);
+        Vacancy copy = s.cases() ? editedRepost(original, i, r) : repost(original, i, r);
         duplicateOf.put(copy.source() + "/" + copy.id(), original.source() + "/" + original.id());
         duplicates++;
         out.accept(copy);
@@ -182,11 +207,18 @@ public final class VacancyGenerator {
       OccupationDraw.Drawn drawn = draw.next(r);
       EmploymentCell cell = drawn.cell();
       OccupationProfile o = drawn.occupation();
-      int month = r.nextInt(s.months());
-      LocalDate posted = s.from().plusMonths(month).atDay(1).plusDays(r.nextInt(28));
+      int month = s.cases() ? GeneratorCases.month(r, s.months()) : r.nextInt(s.months());
+      LocalDate posted =
+          s.from()
+              .plusMonths(month)
+              .atDay(1)
+              .plusDays(s.cases() ? GeneratorCases.day(r, month, s.months()) : r.nextInt(28));
       Vacancy v =
           vacancy(
               i, o, cell, posted, month / (double) Math.max(1, s.months() - 1), emerging, terms, r);
+      if (s.cases()) {
+        v = withCases(v, cell.nace(), month, s.months(), cases, r);
+      }
       recent.add(v);
       if (recent.size() > 500) {
         recent.remove(0);
@@ -201,7 +233,123 @@ public final class VacancyGenerator {
         duplicates,
         emerging,
         terms,
-        duplicateOf);
+        duplicateOf,
+        cases,
+        s.cases() ? List.of(GeneratorCases.LARGE_EMPLOYERS) : List.of(),
+        s.cases() && s.months() > 1 ? s.from().plusMonths(s.months() - 1L).toString() : null);
+  }
+
+  /** The skills of the hard cases, none of them a planted emerging skill. */
+  private List<Case> cases(Random r, List<EmergingSkill> emerging) {
+    java.util.Set<String> used = new java.util.HashSet<>();
+    emerging.forEach(e -> used.add(e.uri()));
+    List<Case> out = new ArrayList<>();
+    for (int k = 0; k < GeneratorCases.TEMPLATE_SKILLS; k++) {
+      SkillRef s = unused(r, used);
+      out.add(
+          new Case(
+              "source-template",
+              s.uri(),
+              s.label(),
+              null,
+              GeneratorCases.NEW_SOURCE + " names it in every advert's template"));
+    }
+    for (int k = 0; k < GeneratorCases.CAMPAIGN_SKILLS; k++) {
+      SkillRef s = unused(r, used);
+      out.add(
+          new Case(
+              "employer-campaign",
+              s.uri(),
+              s.label(),
+              GeneratorCases.CAMPAIGN_SECTOR,
+              GeneratorCases.LARGE_EMPLOYERS[0] + "'s hiring campaign in the last months"));
+    }
+    for (String sector : GeneratorCases.SEASONAL_SECTORS) {
+      for (int k = 0; k < 2; k++) {
+        SkillRef s = unused(r, used);
+        out.add(new Case("seasonal", s.uri(), s.label(), sector, "in demand July to December"));
+      }
+    }
+    return out;
+  }
+
+  private SkillRef unused(Random r, java.util.Set<String> used) {
+    while (true) {
+      OccupationProfile o = occupations.get(r.nextInt(occupations.size()));
+      List<SkillRef> pool = o.optional().isEmpty() ? o.essential() : o.optional();
+      SkillRef k = pool.get(r.nextInt(pool.size()));
+      if (used.add(k.uri())) {
+        return k;
+      }
+    }
+  }
+
+  /** A vacancy with the hard cases that apply to it. */
+  private static Vacancy withCases(
+      Vacancy v, String sector, int month, int months, List<Case> cases, Random r) {
+    String source = v.source();
+    String employer = v.employer();
+    StringBuilder text = new StringBuilder(v.description());
+    List<String> added = new ArrayList<>();
+    if (month >= Math.round(months * GeneratorCases.JOINS_AT)
+        && r.nextDouble() < GeneratorCases.NEW_SOURCE_SHARE) {
+      source = GeneratorCases.NEW_SOURCE;
+      text.append(" Our standard profile:");
+      for (Case c : cases) {
+        if (c.kind().equals("source-template")) {
+          text.append(" Experience with ").append(c.label()).append(" is required.");
+          added.add(c.uri());
+        }
+      }
+    }
+    for (Case c : cases) {
+      if (c.kind().equals("seasonal")
+          && c.sector().equals(sector)
+          && r.nextDouble()
+              < (GeneratorCases.season(v.posted())
+                  ? GeneratorCases.SEASON_SHARE
+                  : GeneratorCases.OFF_SEASON_SHARE)) {
+        text.append(" Knowledge of ").append(c.label()).append('.');
+        added.add(c.uri());
+      }
+    }
+    boolean campaign =
+        sector.equals(GeneratorCases.CAMPAIGN_SECTOR)
+            && month >= months - GeneratorCases.CAMPAIGN_MONTHS
+            && r.nextDouble() < GeneratorCases.CAMPAIGN_SHARE;
+    if (campaign) {
+      employer = GeneratorCases.LARGE_EMPLOYERS[0];
+      for (Case c : cases) {
+        if (c.kind().equals("employer-campaign")) {
+          text.append(" You will work with ").append(c.label()).append('.');
+          added.add(c.uri());
+        }
+      }
+    } else if (r.nextDouble() < GeneratorCases.LARGE_EMPLOYERS_SHARE) {
+      employer = GeneratorCases.LARGE_EMPLOYERS[r.nextInt(GeneratorCases.LARGE_EMPLOYERS.length)];
+    }
+    if (!employer.equals(v.employer())) {
+      text.append(' ').append(GeneratorCases.companyText(employer));
+    }
+    List<String> given = v.skills();
+    if (!given.isEmpty() && !added.isEmpty()) {
+      given = new ArrayList<>(given);
+      given.addAll(added);
+      given = given.stream().distinct().toList();
+    }
+    return new Vacancy(
+        source,
+        v.id(),
+        v.posted(),
+        v.country(),
+        v.region(),
+        v.nace(),
+        v.occupation(),
+        v.title(),
+        text.toString(),
+        v.language(),
+        given,
+        employer);
   }
 
   /**
@@ -302,6 +450,16 @@ public final class VacancyGenerator {
       title = title + TITLE_SUFFIXES[r.nextInt(TITLE_SUFFIXES.length)];
     }
     return title;
+  }
+
+  /**
+   * The same advert on another portal, edited the way aggregators edit ({@link GeneratorCases}).
+   */
+  private static Vacancy editedRepost(Vacancy v, int i, Random r) {
+    List<String> others = new ArrayList<>(SOURCES);
+    others.add(GeneratorCases.NEW_SOURCE);
+    others.remove(v.source());
+    return GeneratorCases.repost(v, others.get(r.nextInt(others.size())), "g" + i, r);
   }
 
   /** The same advert on another portal a few days later, with its own wording around it. */

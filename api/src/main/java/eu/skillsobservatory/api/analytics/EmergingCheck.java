@@ -42,6 +42,11 @@ public class EmergingCheck {
    * @param newTerms terms outside ESCO the generator planted; {@code newTermsFound} of them were
    *     among the rising candidate phrases of their sector
    * @param candidatesCalled candidate phrases called rising in the sectors of planted terms
+   * @param cases per kind of hard case ({@code source-template}, {@code employer-campaign}, {@code
+   *     seasonal}), the skill-and-sector pairs checked
+   * @param falseCalls per kind, those of them called emerging
+   * @param incompleteMonth the month the generator left incomplete, or null
+   * @param excludedMonths the months the answers left out as incomplete, per sector checked
    */
   public record Result(
       int planted,
@@ -56,7 +61,11 @@ public class EmergingCheck {
       int newTerms,
       int newTermsFound,
       int candidatesCalled,
-      Map<String, List<String>> candidates) {}
+      Map<String, List<String>> candidates,
+      Map<String, Integer> cases,
+      Map<String, Integer> falseCalls,
+      String incompleteMonth,
+      Map<String, String> excludedMonths) {}
 
   public Result check(Path corpus, Emerging.Settings settings) {
     Path truthFile = corpus.resolveSibling(corpus.getFileName() + ".truth.json");
@@ -74,6 +83,32 @@ public class EmergingCheck {
     }
     List<String> sectors =
         plantedBySector.isEmpty() ? TREND_SECTORS : new ArrayList<>(plantedBySector.keySet());
+    // The hard cases: kind, and for each sector checked the case skills that apply there.
+    Map<String, Map<String, String>> casesBySector = new LinkedHashMap<>();
+    JsonNode caseNodes = truth.get("cases");
+    for (JsonNode c : caseNodes == null ? List.<JsonNode>of() : caseNodes.values()) {
+      JsonNode sectorNode = c.get("sector");
+      for (String sector : sectors) {
+        if (sectorNode == null || sectorNode.isNull() || sectorNode.asString().equals(sector)) {
+          casesBySector
+              .computeIfAbsent(sector, k -> new LinkedHashMap<>())
+              .put(c.get("uri").asString(), c.get("kind").asString());
+        }
+      }
+    }
+    Map<String, Integer> cases = new java.util.TreeMap<>();
+    Map<String, Integer> falseCalls = new java.util.TreeMap<>();
+    casesBySector
+        .values()
+        .forEach(
+            m ->
+                m.values()
+                    .forEach(
+                        k -> {
+                          cases.merge(k, 1, Integer::sum);
+                          falseCalls.putIfAbsent(k, 0);
+                        }));
+    Map<String, String> excludedMonths = new LinkedHashMap<>();
     int planted = plantedBySector.values().stream().mapToInt(Set::size).sum();
     int found = 0;
     int called = 0;
@@ -85,8 +120,13 @@ public class EmergingCheck {
       EmergingService.Report r = emerging.emerging(slice, settings, 0);
       Set<String> expected = plantedBySector.getOrDefault(sector, Set.of());
       tested += r.tested();
+      excludedMonths.put(sector, r.excludedMonth() == null ? null : r.excludedMonth().toString());
       for (EmergingService.Skill s : r.emerging()) {
         called++;
+        String kind = casesBySector.getOrDefault(sector, Map.of()).get(s.evidence().uri());
+        if (kind != null) {
+          falseCalls.merge(kind, 1, Integer::sum);
+        }
         if (expected.contains(s.evidence().uri())) {
           found++;
         } else {
@@ -129,7 +169,11 @@ public class EmergingCheck {
         terms,
         termsFound,
         candidatesCalled,
-        candidates);
+        candidates,
+        cases,
+        falseCalls,
+        truth.hasNonNull("incompleteMonth") ? truth.get("incompleteMonth").asString() : null,
+        excludedMonths);
   }
 
   private static Slice sectorSlice(String sector) {

@@ -153,6 +153,15 @@ public class EvaluateCommand implements Runnable {
                 r.falseDuplicates(),
                 100 * r.falseRate(),
                 r.missing());
+            if (r.sharedTextOriginals() > 0) {
+              out.printf(
+                  Locale.ROOT,
+                  "  adverts of large employers sharing a long company text %,d, marked as"
+                      + " duplicates %,d (%.2f %%)%n",
+                  r.sharedTextOriginals(),
+                  r.sharedTextMerged(),
+                  100 * r.sharedTextMergedRate());
+            }
           });
     }
   }
@@ -250,6 +259,25 @@ public class EvaluateCommand implements Runnable {
             r.unplanted()
                 .forEach((s, l) -> l.forEach(x -> out.println("  not planted, " + s + ": " + x)));
             r.missed().forEach(x -> out.println("  missed: " + x));
+            r.cases()
+                .forEach(
+                    (kind, n) ->
+                        out.printf(
+                            Locale.ROOT,
+                            "  %s: %d of %d skill-sector pairs called emerging%n",
+                            kind,
+                            r.falseCalls().get(kind),
+                            n));
+            if (r.incompleteMonth() != null) {
+              long left =
+                  r.excludedMonths().values().stream().filter(r.incompleteMonth()::equals).count();
+              out.printf(
+                  Locale.ROOT,
+                  "  incomplete month %s left out in %d of %d sectors%n",
+                  r.incompleteMonth(),
+                  left,
+                  r.excludedMonths().size());
+            }
             if (r.newTerms() > 0) {
               out.printf(
                   Locale.ROOT,

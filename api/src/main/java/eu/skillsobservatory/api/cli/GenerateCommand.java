@@ -67,6 +67,18 @@ public class GenerateCommand implements Runnable {
     int newTerms;
 
     @Option(
+        names = "--cases",
+        description = {
+          "Plant the hard cases of real feeds too, each in the truth: a portal joining after 55 %",
+          "of the months that names 3 skills in its template, one employer's hiring campaign",
+          "(2 skills, sector C, last 4 months), 4 seasonal skills (sectors F and M, July to",
+          "December), a volume ramp with thin first months, an incomplete last month (10 days),",
+          "large employers whose adverts share a 230-word company text, and reposts edited as",
+          "aggregators edit them (gender marker, legal form, a sentence, a few words, line breaks)."
+        })
+    boolean cases;
+
+    @Option(
         names = "--employment",
         defaultValue = "data/eurostat/lfsa_eisn2_long.csv",
         description = "The Eurostat employment table (default: the shipped one).")
@@ -81,7 +93,7 @@ public class GenerateCommand implements Runnable {
         throw new IllegalArgumentException("--from: '" + from + "' is not a month like 2023-01");
       }
       VacancyGenerator.Settings settings =
-          new VacancyGenerator.Settings(n, seed, first, months, emerging, newTerms);
+          new VacancyGenerator.Settings(n, seed, first, months, emerging, newTerms, cases);
       ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
       try (Runtime runtime = root.start("generate vacancies", false, Map.of())) {
         long start = System.nanoTime();
@@ -90,12 +102,13 @@ public class GenerateCommand implements Runnable {
         PrintWriter w = spec.commandLine().getOut();
         w.printf(
             Locale.ROOT,
-            "%s: %,d synthetic vacancies (%,d planted near-duplicates, %d planted emerging skills)"
-                + " in %.1f s; truth in %s.truth.json%n",
+            "%s: %,d synthetic vacancies (%,d planted near-duplicates, %d planted emerging skills,"
+                + " %d skills of hard cases) in %.1f s; truth in %s.truth.json%n",
             out,
             truth.vacancies(),
             truth.duplicates(),
             truth.emerging().size(),
+            truth.cases().size(),
             (System.nanoTime() - start) / 1e9,
             out.getFileName());
         w.flush();

@@ -36,6 +36,9 @@ public class DeduplicationCheck {
    * @param originals vacancies of the corpus that are not planted reposts
    * @param falseDuplicates of those, marked as duplicates
    * @param missing vacancies of the corpus not in the index
+   * @param sharedTextOriginals originals posted by the large employers whose adverts share a long
+   *     company text ({@code largeEmployers} of the truth)
+   * @param sharedTextMerged of those, marked as duplicates
    */
   public record Result(
       long planted,
@@ -44,7 +47,10 @@ public class DeduplicationCheck {
       long originals,
       long falseDuplicates,
       double falseRate,
-      long missing) {}
+      long missing,
+      long sharedTextOriginals,
+      long sharedTextMerged,
+      double sharedTextMergedRate) {}
 
   public Result check(Path corpus) {
     Path truthFile = corpus.resolveSibling(corpus.getFileName() + ".truth.json");
@@ -59,13 +65,21 @@ public class DeduplicationCheck {
         .get("duplicateOf")
         .properties()
         .forEach(e -> planted.put(e.getKey(), e.getValue().asString()));
+    Set<String> large = new HashSet<>();
+    if (truth.has("largeEmployers")) {
+      truth.get("largeEmployers").values().forEach(e -> large.add(e.asString()));
+    }
     Set<String> keys = new HashSet<>();
+    Set<String> sharedText = new HashSet<>();
     VacancyFiles.read(
         corpus,
         new VacancyFiles.Sink() {
           @Override
           public void accept(Vacancy v, long line) {
             keys.add(v.source() + "/" + v.id());
+            if (v.employer() != null && large.contains(v.employer())) {
+              sharedText.add(v.source() + "/" + v.id());
+            }
           }
 
           @Override
@@ -77,6 +91,8 @@ public class DeduplicationCheck {
     long originals = 0;
     long falseDuplicates = 0;
     long missing = 0;
+    long sharedOriginals = 0;
+    long sharedMerged = 0;
     for (String key : keys) {
       if (!marks.containsKey(key)) {
         missing++;
@@ -93,6 +109,12 @@ public class DeduplicationCheck {
         if (mark != null) {
           falseDuplicates++;
         }
+        if (sharedText.contains(key)) {
+          sharedOriginals++;
+          if (mark != null) {
+            sharedMerged++;
+          }
+        }
       }
     }
     return new Result(
@@ -102,6 +124,9 @@ public class DeduplicationCheck {
         originals,
         falseDuplicates,
         originals == 0 ? 0 : (double) falseDuplicates / originals,
-        missing);
+        missing,
+        sharedOriginals,
+        sharedMerged,
+        sharedOriginals == 0 ? 0 : (double) sharedMerged / sharedOriginals);
   }
 }
