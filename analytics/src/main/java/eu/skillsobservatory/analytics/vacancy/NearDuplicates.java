@@ -7,17 +7,22 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Finds near-duplicate vacancies: the same advert on several portals, with other boilerplate,
- * spacing, case or a sentence more or less. Each vacancy's title and description, folded, are cut
- * into word shingles (three words) and summarised by a MinHash of 64 functions, kept as one byte
- * each; 16 bands of 4 bytes index them (locality-sensitive hashing), so that a vacancy is compared
- * only with those sharing a band. A candidate is a duplicate when at least 80 % of the MinHash
- * bytes agree (about that share of shingles in common), the country is the same, the employers are
- * the same when both are known, and they were posted at most 30 days apart. Country and 30-day
- * period are part of each band's key, so a vacancy is compared only with originals of its country
- * and time (texts built from the same templates would otherwise make long chains). Duplicates point
- * to the first vacancy of their group (never to another duplicate); only originals are indexed, so
- * memory grows with originals: about 280 bytes each.
+ * Finds near-duplicate vacancies: the same advert on several portals, as aggregators repost it (a
+ * gender marker added, the legal form dropped from the employer's name, a sentence dropped or
+ * added, a few words changed, line breaks, other boilerplate, case). Each vacancy's title and the
+ * sentences of its description that are not shared text ({@link SharedText}: what recurs across one
+ * employer's or one source's adverts, learned from the data) are folded and cut into word pairs
+ * (shingles of {@value #SHINGLE} words), summarised by a MinHash of {@value #HASHES} functions kept
+ * as one byte each; {@value #BANDS} bands of {@value #ROWS} bytes index them (locality-sensitive
+ * hashing), so that a vacancy is compared only with those sharing a band. A candidate is a
+ * duplicate when at least {@link #THRESHOLD} of the MinHash bytes agree (an estimate of the
+ * shingles' Jaccard similarity), the normalized titles agree (gender markers and case aside), the
+ * country is the same, the employers are the same when both are known (legal forms aside), and they
+ * were posted at most {@value #WINDOW_DAYS} days apart. Country and 30-day period are part of each
+ * band's key, so a vacancy is compared only with originals of its country and time. Duplicates
+ * point to the first vacancy of their group (never to another duplicate); only originals are
+ * indexed, so memory grows with originals: about 290 bytes each. Shingle length and threshold were
+ * chosen by measurement ({@code src/docs/benchmarks.md}, near-duplicates).
  */
 public final class NearDuplicates {
   static final int HASHES = 60;
@@ -26,7 +31,14 @@ public final class NearDuplicates {
   static final int SHINGLE = 2;
 
   /** Share of agreeing MinHash bytes from which two texts are near-duplicates. */
-  public static final double THRESHOLD = 0.6;
+  public static final double THRESHOLD = 0.5;
+
+  /** Below this many shingles outside shared text and title, the whole text is fingerprinted. */
+  static final int MIN_OWN_SHINGLES = 8;
+
+  private final double threshold;
+  private final int shingle;
+  private final SharedText shared = new SharedText();
 
   /** Days apart at most. */
   public static final int WINDOW_DAYS = 30;
@@ -39,6 +51,7 @@ public final class NearDuplicates {
   private byte[] prints = new byte[1024 * HASHES];
   private int[] countries = new int[1024];
   private int[] employers = new int[1024];
+  private int[] titles = new int[1024];
   private long[] days = new long[1024];
   private int size;
 
@@ -51,24 +64,85 @@ public final class NearDuplicates {
   private int entries;
 
   public NearDuplicates() {
+    this(THRESHOLD);
+  }
+
+  /** With another threshold, for measuring. */
+  public NearDuplicates(double threshold) {
+    this(threshold, SHINGLE);
+  }
+
+  /** With another threshold and shingle length, for measuring. */
+  public NearDuplicates(double threshold, int shingle) {
+    this.threshold = threshold;
+    this.shingle = shingle;
     Arrays.fill(slotHead, -1);
   }
 
-  /** A text's fingerprint: 64 MinHash values, a byte each. */
-  public static byte[] fingerprint(String title, String description) {
+  /** A vacancy's fingerprint and its normalized title's key. */
+  public record Print(byte[] minHash, int title) {}
+
+  /**
+   * The fingerprint of a vacancy, its shared text left out: what this instance learned of its
+   * employer's and source's adverts so far, this one included.
+   */
+  public Print print(String source, String employer, String title, String description) {
+    String[] titleWords = TextClean.fold(title).split(" ");
     String[] words = TextClean.fold(title + " " + description).split(" ");
-    long[] min = new long[HASHES];
-    Arrays.fill(min, Long.MAX_VALUE);
+    long[] all = shingles(words, shingle);
+    // Each shingle once: the learning counts adverts, not occurrences.
+    long[] distinct = Arrays.stream(all).distinct().toArray();
+    boolean[] isShared = shared.learn(source, employer, title, distinct);
+    int titleShingles = Math.max(0, titleWords.length - shingle + 1);
+    java.util.Set<Long> titleSet = new java.util.HashSet<>();
+    for (int i = 0; i < Math.min(titleShingles, all.length); i++) {
+      titleSet.add(all[i]);
+    }
+    long[] own = new long[distinct.length];
+    int n = 0;
+    for (int i = 0; i < distinct.length; i++) {
+      if (!isShared[i] || titleSet.contains(distinct[i])) {
+        own[n++] = distinct[i];
+      }
+    }
+    long[] kept = n - titleSet.size() < MIN_OWN_SHINGLES ? distinct : Arrays.copyOf(own, n);
+    return new Print(minHash(kept), titleKey(title));
+  }
+
+  /** A text's fingerprint, nothing left out: 60 MinHash values, a byte each. */
+  public static byte[] fingerprint(String title, String description) {
+    return minHash(TextClean.fold(title + " " + description), SHINGLE);
+  }
+
+  private static byte[] minHash(String folded, int shingleLength) {
+    return minHash(shingles(folded.strip().split(" "), shingleLength));
+  }
+
+  /** The hashes of a text's shingles of {@code length} words, in order (one if it is shorter). */
+  static long[] shingles(String[] words, int length) {
     int n = words.length;
     if (n == 0 || (n == 1 && words[0].isEmpty())) {
+      return new long[0];
+    }
+    int k = Math.min(length, n);
+    long[] out = new long[n - k + 1];
+    for (int i = 0; i + k <= n; i++) {
+      long h = 1125899906842597L;
+      for (int j = i; j < i + k; j++) {
+        h = 31 * h + words[j].hashCode();
+      }
+      out[i] = mix(h);
+    }
+    return out;
+  }
+
+  private static byte[] minHash(long[] shingles) {
+    if (shingles.length == 0) {
       return new byte[HASHES];
     }
-    for (int i = 0; i + Math.min(SHINGLE, n) <= n; i++) {
-      long h = 1125899906842597L;
-      for (int k = i; k < i + Math.min(SHINGLE, n); k++) {
-        h = 31 * h + words[k].hashCode();
-      }
-      h = mix(h);
+    long[] min = new long[HASHES];
+    Arrays.fill(min, Long.MAX_VALUE);
+    for (long h : shingles) {
       for (int f = 0; f < HASHES; f++) {
         long v = mix(h ^ SEEDS[f]);
         if (v < min[f]) {
@@ -100,6 +174,14 @@ public final class NearDuplicates {
    */
   public Optional<String> add(
       String key, byte[] print, String country, String employer, LocalDate posted) {
+    return add(key, new Print(print, 0), country, employer, posted);
+  }
+
+  /** The same, the titles compared too. */
+  public Optional<String> add(
+      String key, Print p, String country, String employer, LocalDate posted) {
+    byte[] print = p.minHash();
+    int t = p.title();
     int c = country == null ? 0 : country.hashCode();
     int e = employer == null || employer.isBlank() ? 0 : normal(employer).hashCode() | 1;
     long day = posted.toEpochDay();
@@ -107,7 +189,7 @@ public final class NearDuplicates {
     long bucket = Math.floorDiv(day, WINDOW_DAYS);
     for (int band = 0; band < BANDS; band++) {
       for (long b = bucket - 1; b <= bucket + 1; b++) {
-        best = scan(bandHash(print, band, c, b), key, print, c, e, day, best);
+        best = scan(bandHash(print, band, c, b), key, print, t, c, e, day, best);
         if (best == UPDATE) {
           return Optional.empty(); // the same vacancy again: an update, not a duplicate
         }
@@ -116,7 +198,7 @@ public final class NearDuplicates {
     if (best >= 0) {
       return Optional.of(keys[best]);
     }
-    int o = addOriginal(key, print, c, e, day);
+    int o = addOriginal(key, print, t, c, e, day);
     for (int band = 0; band < BANDS; band++) {
       link(bandHash(print, band, c, bucket), o);
     }
@@ -129,7 +211,7 @@ public final class NearDuplicates {
    * Walks one chain of originals; returns the best duplicate candidate so far (or -1), or {@link
    * #UPDATE} when the same key is held.
    */
-  private int scan(int hash, String key, byte[] print, int c, int e, long day, int best) {
+  private int scan(int hash, String key, byte[] print, int t, int c, int e, long day, int best) {
     double bestSimilarity = best >= 0 ? similarityAt(print, best) : 0;
     int keyHash = key.hashCode();
     for (int entry = head(hash); entry >= 0; entry = entryNext[entry]) {
@@ -142,11 +224,12 @@ public final class NearDuplicates {
       }
       if (countries[o] != c
           || (e != 0 && employers[o] != 0 && employers[o] != e)
+          || (t != 0 && titles[o] != 0 && titles[o] != t)
           || Math.abs(days[o] - day) > WINDOW_DAYS) {
         continue;
       }
       double s = similarityAt(print, o);
-      if (s >= THRESHOLD && (s > bestSimilarity || (s == bestSimilarity && o < best))) {
+      if (s >= threshold && (s > bestSimilarity || (s == bestSimilarity && o < best))) {
         best = o;
         bestSimilarity = s;
       }
@@ -160,10 +243,16 @@ public final class NearDuplicates {
    */
   public void register(
       String key, byte[] print, String country, String employer, LocalDate posted) {
+    register(key, print, null, country, employer, posted);
+  }
+
+  /** The same, with the title, compared with those of vacancies to come. */
+  public void register(
+      String key, byte[] print, String title, String country, String employer, LocalDate posted) {
     int c = country == null ? 0 : country.hashCode();
     int e = employer == null || employer.isBlank() ? 0 : normal(employer).hashCode() | 1;
     long day = posted.toEpochDay();
-    int o = addOriginal(key, print, c, e, day);
+    int o = addOriginal(key, print, titleKey(title), c, e, day);
     for (int band = 0; band < BANDS; band++) {
       link(bandHash(print, band, c, Math.floorDiv(day, WINDOW_DAYS)), o);
     }
@@ -185,7 +274,8 @@ public final class NearDuplicates {
     return (double) same / HASHES;
   }
 
-  private int addOriginal(String key, byte[] print, int country, int employer, long day) {
+  private int addOriginal(
+      String key, byte[] print, int title, int country, int employer, long day) {
     if (size == keys.length) {
       int n = size * 2;
       keys = Arrays.copyOf(keys, n);
@@ -193,6 +283,7 @@ public final class NearDuplicates {
       prints = Arrays.copyOf(prints, n * HASHES);
       countries = Arrays.copyOf(countries, n);
       employers = Arrays.copyOf(employers, n);
+      titles = Arrays.copyOf(titles, n);
       days = Arrays.copyOf(days, n);
     }
     keys[size] = key;
@@ -200,6 +291,7 @@ public final class NearDuplicates {
     System.arraycopy(print, 0, prints, size * HASHES, HASHES);
     countries[size] = country;
     employers[size] = employer;
+    titles[size] = title;
     days[size] = day;
     return size++;
   }
@@ -277,12 +369,35 @@ public final class NearDuplicates {
     return h ^ (h >>> 16);
   }
 
+  /** Legal forms, folded: left out of an employer's name. */
+  private static final java.util.regex.Pattern LEGAL_FORMS =
+      java.util.regex.Pattern.compile(
+          "\\b(gmbh co kg|ag co kg|co kg|kg|gmbh|ag|sa|sas|sarl|srl|spa|bv|nv|ltd|limited|inc"
+              + "|llc|plc|oy|ab|as|aps|sp z o o|s a|s r l|b v|n v|e v|ev|kft|sro|s r o)\\b");
+
+  /** Gender markers of a title: (m/f/d), m/w/d, (f/m/x), (h/f), (all genders)... */
+  private static final java.util.regex.Pattern GENDER =
+      java.util.regex.Pattern.compile(
+          "\\b[mwfhdxn]( [mwfhdxn]){1,2}\\b|\\ball genders\\b|\\bgn\\b|\\bf m\\b|\\bm f\\b");
+
   private static String normal(String employer) {
-    return TextClean.fold(employer.replace(".", ""))
-        .replaceAll(
-            "\\b(gmbh|ag|sa|sas|srl|spa|bv|nv|ltd|limited|inc|plc|oy|ab|as|sp z o o)\\b", "")
-        .strip()
-        .toLowerCase(Locale.ROOT);
+    String folded = TextClean.fold(employer.replace(".", ""));
+    String out = LEGAL_FORMS.matcher(folded).replaceAll("").replaceAll(" +", " ").strip();
+    return (out.isEmpty() ? folded : out).toLowerCase(Locale.ROOT);
+  }
+
+  /** An employer's name, legal form aside, as a key. */
+  static long employerKey(String employer) {
+    return SharedText.hash(normal(employer)) | 1;
+  }
+
+  /** A title, case and gender markers aside, as a key; 0 for none. */
+  public static int titleKey(String title) {
+    if (title == null) {
+      return 0;
+    }
+    String t = GENDER.matcher(TextClean.fold(title)).replaceAll("").replaceAll(" +", " ").strip();
+    return t.isEmpty() ? 0 : t.hashCode() | 1;
   }
 
   private static long mix(long z) {

@@ -206,8 +206,9 @@ public class VacancyService {
     index
         .getObject()
         .forEachOriginal(
-            (key, print, country, employer, posted) ->
-                near.register(key, Base64.getDecoder().decode(print), country, employer, posted));
+            (key, print, title, country, employer, posted) ->
+                near.register(
+                    key, Base64.getDecoder().decode(print), title, country, employer, posted));
     List<String> refused;
     long written;
     // Reading and near-duplicate marks stay in file order, on this thread; extraction, the
@@ -262,7 +263,8 @@ public class VacancyService {
                       return;
                     }
                     acceptedRows.increment();
-                    byte[] print = NearDuplicates.fingerprint(v.title(), v.description());
+                    NearDuplicates.Print print =
+                        near.print(v.source(), v.employer(), v.title(), v.description());
                     String duplicateOf =
                         near.add(
                                 v.source() + "/" + v.id(),
@@ -274,7 +276,7 @@ public class VacancyService {
                     if (duplicateOf != null) {
                       duplicates[0]++;
                     }
-                    String fingerprint = Base64.getEncoder().encodeToString(print);
+                    String fingerprint = Base64.getEncoder().encodeToString(print.minHash());
                     mark.pending(line);
                     checkpoint.run();
                     workers.execute(

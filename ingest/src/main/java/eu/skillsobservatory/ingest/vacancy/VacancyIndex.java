@@ -306,6 +306,7 @@ public final class VacancyIndex {
     void accept(
         String key,
         String fingerprint,
+        String title,
         String country,
         String employer,
         java.time.LocalDate posted);
@@ -319,13 +320,14 @@ public final class VacancyIndex {
     scan(
         "reading vacancy fingerprints",
         true,
-        List.of("source", "id", "fingerprint", "country", "employer", "posted"),
+        List.of("source", "id", "fingerprint", "title", "country", "employer", "posted"),
         d -> {
           Object fp = d.get("fingerprint");
           if (fp != null) {
             consumer.accept(
                 d.get("source") + "/" + d.get("id"),
                 (String) fp,
+                (String) d.get("title"),
                 (String) d.get("country"),
                 (String) d.get("employer"),
                 java.time.LocalDate.parse((String) d.get("posted")));
