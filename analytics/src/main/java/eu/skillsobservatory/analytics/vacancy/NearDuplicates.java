@@ -9,20 +9,21 @@ import java.util.Optional;
 /**
  * Finds near-duplicate vacancies: the same advert on several portals, as aggregators repost it (a
  * gender marker added, the legal form dropped from the employer's name, a sentence dropped or
- * added, a few words changed, line breaks, other boilerplate, case). Each vacancy's title and the
- * sentences of its description that are not shared text ({@link SharedText}: what recurs across one
- * employer's or one source's adverts, learned from the data) are folded and cut into word pairs
- * (shingles of {@value #SHINGLE} words), summarised by a MinHash of {@value #HASHES} functions kept
- * as one byte each; {@value #BANDS} bands of {@value #ROWS} bytes index them (locality-sensitive
- * hashing), so that a vacancy is compared only with those sharing a band. A candidate is a
- * duplicate when at least {@link #THRESHOLD} of the MinHash bytes agree (an estimate of the
- * shingles' Jaccard similarity), the normalized titles agree (gender markers and case aside), the
- * country is the same, the employers are the same when both are known (legal forms aside), and they
- * were posted at most {@value #WINDOW_DAYS} days apart. Country and 30-day period are part of each
- * band's key, so a vacancy is compared only with originals of its country and time. Duplicates
- * point to the first vacancy of their group (never to another duplicate); only originals are
- * indexed, so memory grows with originals: about 290 bytes each. Shingle length and threshold were
- * chosen by measurement ({@code src/docs/benchmarks.md}, near-duplicates).
+ * added, a few words changed, line breaks, other boilerplate, case). Each vacancy's title and
+ * description are folded and cut into word pairs (shingles of {@value #SHINGLE} words); the
+ * shingles of shared text ({@link SharedText}: what recurs across one employer's or one source's
+ * adverts, learned from the data) are left out, the title's kept, and the rest summarised by a
+ * MinHash of {@value #HASHES} functions kept as one byte each; {@value #BANDS} bands of {@value
+ * #ROWS} bytes index them (locality-sensitive hashing), so that a vacancy is compared only with
+ * those sharing a band. A candidate is a duplicate when at least {@link #THRESHOLD} of the MinHash
+ * bytes agree (an estimate of the shingles' Jaccard similarity), the normalized titles agree
+ * (gender markers and case aside), the country is the same, the employers are the same when both
+ * are known (legal forms aside), and they were posted at most {@value #WINDOW_DAYS} days apart.
+ * Country and 30-day period are part of each band's key, so a vacancy is compared only with
+ * originals of its country and time. Duplicates point to the first vacancy of their group (never to
+ * another duplicate); only originals are indexed, so memory grows with originals (about 290 bytes
+ * each), beside the bounded counts of {@link SharedText}. Shingle length and threshold were chosen
+ * by measurement ({@code src/docs/benchmarks.md}, near-duplicates).
  */
 public final class NearDuplicates {
   static final int HASHES = 60;
