@@ -116,9 +116,26 @@
 
   const shareAxis = { ticks: { callback: (v) => Math.round(v * 100) + " %" }, beginAtZero: true };
 
+  /** A banner while synthetic data is counted: which datasets, and how to leave them out. */
+  function showProvenance(answer) {
+    const banner = $("synthetic-banner");
+    const p = answer.provenance;
+    if (!answer.synthetic || !p) {
+      banner.hidden = true;
+      banner.textContent = "";
+      return;
+    }
+    const synthetic = p.datasets.filter((d) => d.synthetic).map((d) => `${d.name} (${d.postings.toLocaleString("en")})`);
+    banner.textContent =
+      `Synthetic data is counted here: dataset ${synthetic.join(", ")} was made by a generator, not taken from real adverts. ` +
+      "Remove it with 'vacancies delete --dataset NAME' before publishing any figure.";
+    banner.hidden = false;
+  }
+
   async function kpisAndTop(s) {
     const demand = await api("api/analytics/demand", Object.assign({ limit: 15 }, s));
     const g = demand.groups[0];
+    showProvenance(demand);
     $("kpi-postings").textContent = g ? g.postings.toLocaleString("en") : "0";
     $("kpi-digital").textContent = g ? percent(g.collections.digital.share) : "–";
     $("kpi-green").textContent = g ? percent(g.collections.green.share) : "–";

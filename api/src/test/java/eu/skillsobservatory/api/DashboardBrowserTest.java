@@ -107,6 +107,12 @@ class DashboardBrowserTest {
       }
       assertThat(browser.eval("document.getElementById('kpi-postings').textContent").asString())
           .matches("[0-9,]+");
+      // The sample loaded on first start is synthetic: the banner says so while it is counted.
+      assertThat(browser.eval("document.getElementById('synthetic-banner').hidden").asBoolean())
+          .isFalse();
+      assertThat(browser.eval("document.getElementById('synthetic-banner').textContent").asString())
+          .contains("Synthetic data is counted")
+          .contains("sample");
       assertThat(browser.eval("document.querySelectorAll('#table-gaps tbody tr').length").asInt())
           .isPositive();
       assertThat(browser.eval("document.querySelectorAll('#list-offers li').length").asInt())

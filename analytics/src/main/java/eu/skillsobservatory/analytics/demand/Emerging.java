@@ -272,7 +272,8 @@ public final class Emerging {
    *     the windows are null then
    * @param excludedMonth the data's last month, left out because incomplete, or null
    * @param seasonal whether months were compared with the same months of the year before
-   * @param sources the sources of the slice's postings
+   * @param sources the sources tested: present in both windows (postings in at least half the
+   *     months of each); all the slice's sources when nothing was tested
    */
   public record Report(
       List<YearMonth> months,
@@ -342,6 +343,7 @@ public final class Emerging {
     }
     List<YearMonth> months = new ArrayList<>(total.keySet());
     List<String> sources = new ArrayList<>(new java.util.TreeSet<>(series.postings().keySet()));
+    // Before the windows are known, every source; after, those present in both.
     if (months.size() < s.recentMonths() + 2) {
       // A thin slice is a fact about the data, not a bad question: nothing is tested, and the
       // answer says why.
@@ -376,7 +378,9 @@ public final class Emerging {
               .anyMatch(m -> m.getMonthValue() == calendar);
     }
     Windows w = new Windows(months, recentStart, baselineStart, seasonal);
-    Strata totals = Strata.of(series.postings(), w);
+    Map<String, SortedMap<YearMonth, Long>> present = present(series.postings(), w);
+    sources = new ArrayList<>(present.keySet());
+    Strata totals = Strata.of(present, w);
     long n1 = 0;
     long n2 = 0;
     for (int i = baselineStart; i < months.size(); i++) {
@@ -494,6 +498,49 @@ public final class Emerging {
     return call(report, s);
   }
 
+  /**
+   * The sources present in both windows: in at least half the months of each, with at least a tenth
+   * of the source's median month. A source that joins during the period, or whose postings before
+   * are strays, is left out of the tests: comparing its few early postings with its full template
+   * later would be no comparison.
+   */
+  static Map<String, SortedMap<YearMonth, Long>> present(
+      Map<String, SortedMap<YearMonth, Long>> postings, Windows w) {
+    Map<String, SortedMap<YearMonth, Long>> out = new TreeMap<>();
+    int recentMonths = w.months().size() - w.recentStart();
+    int baselineMonths = w.recentStart() - w.baselineStart();
+    postings.forEach(
+        (source, months) -> {
+          List<Long> positive = new ArrayList<>();
+          for (int i = w.baselineStart(); i < w.months().size(); i++) {
+            long n = months.getOrDefault(w.months().get(i), 0L);
+            if (n > 0) {
+              positive.add(n);
+            }
+          }
+          if (positive.isEmpty()) {
+            return;
+          }
+          positive.sort(null);
+          double floor = Math.max(1, 0.1 * positive.get(positive.size() / 2));
+          int recent = 0;
+          int baseline = 0;
+          for (int i = w.baselineStart(); i < w.months().size(); i++) {
+            if (months.getOrDefault(w.months().get(i), 0L) >= floor) {
+              if (i >= w.recentStart()) {
+                recent++;
+              } else {
+                baseline++;
+              }
+            }
+          }
+          if (2 * recent >= recentMonths && 2 * baseline >= baselineMonths) {
+            out.put(source, months);
+          }
+        });
+    return out;
+  }
+
   /** Adjusts the skills' p-values together and calls those that pass every condition. */
   static Report call(Report report, Settings s) {
     List<Result> tested = report.testedResults();
@@ -550,7 +597,9 @@ public final class Emerging {
       double pWithout = Double.NaN;
       double p = r.p();
       if (c.top() != null) {
-        Strata totals = Strata.of(c.withoutTop().postings(), w);
+        Map<String, SortedMap<YearMonth, Long>> kept = new TreeMap<>(c.withoutTop().postings());
+        kept.keySet().retainAll(report.sources());
+        Strata totals = Strata.of(kept, w);
         Strata counts = Strata.of(c.withoutTop().skills().getOrDefault(r.uri(), Map.of()), w);
         pWithout = test(totals, counts, w).p();
         p = Math.max(p, pWithout);

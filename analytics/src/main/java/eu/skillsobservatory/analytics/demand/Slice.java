@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * A slice of the vacancies held: any of sector (NACE section letter or division), occupation (ESCO
- * URI or ISCO-08 code), country, region (a NUTS code: its sub-regions are in it), and a period of
- * months. Absent means all. Duplicates are left out unless asked for.
+ * URI or ISCO-08 code), country, region (a NUTS code: its sub-regions are in it), a period of
+ * months, and a dataset (the name a load was given). Absent means all. Duplicates are left out
+ * unless asked for.
  */
 public record Slice(
     Optional<String> sector,
@@ -18,7 +19,42 @@ public record Slice(
     Optional<String> region,
     Optional<YearMonth> from,
     Optional<YearMonth> to,
-    boolean includeDuplicates) {
+    boolean includeDuplicates,
+    Optional<String> dataset) {
+
+  /** Any dataset. */
+  public Slice(
+      Optional<String> sector,
+      Optional<String> occupation,
+      Optional<String> country,
+      Optional<String> region,
+      Optional<YearMonth> from,
+      Optional<YearMonth> to,
+      boolean includeDuplicates) {
+    this(sector, occupation, country, region, from, to, includeDuplicates, Optional.empty());
+  }
+
+  /** A dataset's name: letters, digits, dot, dash and underscore, 1 to 100 characters. */
+  public static final String DATASET_NAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}";
+
+  /** This slice, of one dataset only (or of all, when {@code dataset} is null or blank). */
+  public Slice withDataset(String dataset) {
+    Optional<String> d = present(dataset);
+    d.ifPresent(Slice::checkDataset);
+    return new Slice(sector, occupation, country, region, from, to, includeDuplicates, d);
+  }
+
+  /** Checks a dataset's name; the message names the parameter. */
+  public static String checkDataset(String name) {
+    if (name == null || !name.matches(DATASET_NAME)) {
+      throw new IllegalArgumentException(
+          "dataset: letters, digits, '.', '-' and '_' (up to 100, starting with a letter or digit),"
+              + " not '"
+              + name
+              + "'");
+    }
+    return name;
+  }
 
   public static final Slice ALL =
       new Slice(

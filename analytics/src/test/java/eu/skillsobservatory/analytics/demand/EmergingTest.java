@@ -147,7 +147,10 @@ class EmergingTest {
 
   /**
    * A new portal joins in month 12 and writes skill "t" into every advert's template; inside every
-   * source the share of "t" is flat. The pooled share rises; the stratified tests see no rise.
+   * source the share of "t" is flat. The pooled share rises; the stratified tests see no rise. A
+   * few stray postings of the portal before it joined (reposts of others' adverts) do not make it a
+   * source present in the baseline: compared like month with like month, those strays against its
+   * full template would read as a strong rise.
    */
   @Test
   void aNewSourcesTemplateIsNotARise() {
@@ -162,6 +165,9 @@ class EmergingTest {
             "e" + r.nextInt(300),
             r.nextDouble() < 0.05 ? "t" : null,
             rising ? "up" : null);
+      }
+      if (m < 12 && m % 2 == 1) {
+        data.add(m, "new", "e1", (String) null);
       }
       for (int i = 0; m >= 12 && i < 400; i++) {
         boolean rising = r.nextDouble() < 0.25 * m / 23.0;
@@ -187,8 +193,8 @@ class EmergingTest {
         report.testedResults().stream().filter(x -> x.uri().equals("t")).findFirst().orElseThrow();
     assertThat(t.lift()).isGreaterThan(1.5);
     assertThat(t.adjustedLift()).isLessThan(1.2);
-    assertThat(t.sources()).extracting(Emerging.SourceEvidence::source).contains("new", "old0");
-    assertThat(report.sources()).containsExactly("new", "old0", "old1", "old2");
+    assertThat(t.sources()).extracting(Emerging.SourceEvidence::source).contains("old0");
+    assertThat(report.sources()).containsExactly("old0", "old1", "old2");
   }
 
   /**

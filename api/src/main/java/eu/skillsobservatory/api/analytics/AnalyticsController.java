@@ -77,10 +77,14 @@ public class AnalyticsController {
       String region,
       String from,
       String to,
-      Boolean includeDuplicates) {
+      Boolean includeDuplicates,
+      @io.swagger.v3.oas.annotations.media.Schema(
+              description = "Only the vacancies of this dataset (the name a load was given).")
+          String dataset) {
     Slice slice() {
       return Slice.of(
-          sector, occupation, country, region, from, to, Boolean.TRUE.equals(includeDuplicates));
+              sector, occupation, country, region, from, to, Boolean.TRUE.equals(includeDuplicates))
+          .withDataset(dataset);
     }
   }
 

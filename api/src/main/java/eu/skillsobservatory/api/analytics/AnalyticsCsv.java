@@ -11,6 +11,7 @@ public final class AnalyticsCsv {
   public static String demand(DemandService.Demand d) {
     return CsvText.write(
         List.of("group", "postings", "uri", "label", "skill_postings", "share", "low", "high"),
+        d.provenance(),
         p -> {
           for (DemandService.Group g : d.groups()) {
             for (DemandService.SkillDemand s : g.skills()) {
@@ -55,6 +56,7 @@ public final class AnalyticsCsv {
             "top_employer_share",
             "p_without_top_employer",
             "reason"),
+        r.provenance(),
         p -> {
           for (List<EmergingService.Skill> list : List.of(r.emerging(), r.others())) {
             for (EmergingService.Skill s : list) {
@@ -103,6 +105,7 @@ public final class AnalyticsCsv {
             "hours",
             "eqf_levels",
             "gap_score"),
+        g.provenance(),
         p -> {
           for (GapService.GapSkill k : g.skills()) {
             p.printRecord(
@@ -137,6 +140,7 @@ public final class AnalyticsCsv {
             "gain",
             "covered_share",
             "covers"),
+        m.provenance(),
         p -> {
           int rank = 0;
           for (MatchService.Pick x : m.picks()) {
@@ -177,6 +181,7 @@ public final class AnalyticsCsv {
   public static String coOccurrence(RelationsService.CoOccurrence c) {
     return CsvText.write(
         List.of("uri", "label", "both", "with_other", "share", "lift", "pmi", "lift_low", "npmi"),
+        c.provenance(),
         p -> {
           for (RelationsService.Related r : c.skills()) {
             p.printRecord(
@@ -224,6 +229,7 @@ public final class AnalyticsCsv {
             "sources_holding",
             "top_employer_share",
             "reason"),
+        c.provenance(),
         p -> {
           for (List<Emerging.Result> list : List.of(c.rising(), c.explained())) {
             for (Emerging.Result e : list) {

@@ -5,6 +5,7 @@ import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.esco.ConceptType;
 import eu.skillsobservatory.analytics.esco.EscoVersion;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
+import eu.skillsobservatory.analytics.provenance.Provenance;
 import eu.skillsobservatory.analytics.stats.Stats;
 import eu.skillsobservatory.api.statistics.StatisticsService;
 import eu.skillsobservatory.ingest.analytics.EmergingCounts;
@@ -65,6 +66,9 @@ public class DemandService {
    * @param employmentCoverage the share of the postings from countries with an employment cell
    * @param employmentFlags Eurostat's flags on the cells used ({@code u} low reliability, {@code b}
    *     break in series...)
+   * @param withoutSkills postings of the group with no skill found (given or extracted)
+   * @param skillCoverage the share of the group's postings with at least one skill: shares of
+   *     skills compare across groups only as far as their coverage does
    */
   public record Group(
       String group,
@@ -76,13 +80,26 @@ public class DemandService {
       Double employmentCoverage,
       List<String> employmentFlags,
       Map<String, CollectionShare> collections,
-      List<SkillDemand> skills) {}
+      List<SkillDemand> skills,
+      long withoutSkills,
+      double skillCoverage) {}
 
   /**
    * @param level {@code skill}, or {@code group}: then each row is an ESCO skill group
    */
   public record Demand(
-      Slice slice, String groupBy, String level, String escoVersion, List<Group> groups) {}
+      Slice slice,
+      String groupBy,
+      String level,
+      String escoVersion,
+      List<Group> groups,
+      boolean synthetic,
+      Provenance provenance) {}
+
+  /** Where a slice's figures come from: datasets, synthetic or not, postings without skills. */
+  public Provenance provenance(Slice slice) {
+    return aggregations.getObject().provenance(slice);
+  }
 
   /**
    * @param groupBy one of {@link VacancyAggregations#GROUPS}, or empty
@@ -130,7 +147,9 @@ public class DemandService {
       }
       groups.add(group(slice, groupBy, c, skills, months));
     }
-    return new Demand(slice, groupBy.orElse(null), "skill", f.version().toString(), groups);
+    Provenance p = provenance(slice);
+    return new Demand(
+        slice, groupBy.orElse(null), "skill", f.version().toString(), groups, p.synthetic(), p);
   }
 
   private static SkillDemand skillDemand(
@@ -170,7 +189,9 @@ public class DemandService {
         rate.map(r -> round(r.rate().coverage())).orElse(null),
         rate.map(r -> r.rate().flags()).orElse(null),
         collections,
-        skills);
+        skills,
+        c.withoutSkills(),
+        c.postings() == 0 ? 0 : round(share(c.postings() - c.withoutSkills(), c.postings())));
   }
 
   private record Rate(PostingRate rate, int year) {}
@@ -356,7 +377,9 @@ public class DemandService {
               .thenComparing(SkillDemand::uri));
       groups.add(group(slice, groupBy, c, skills, months));
     }
-    return new Demand(slice, groupBy.orElse(null), "group", f.version().toString(), groups);
+    Provenance p = provenance(slice);
+    return new Demand(
+        slice, groupBy.orElse(null), "group", f.version().toString(), groups, p.synthetic(), p);
   }
 
   /** Each skill's nearest ESCO skill group, each group's skills, the groups' labels. */

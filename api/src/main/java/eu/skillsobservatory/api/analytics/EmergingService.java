@@ -102,12 +102,15 @@ public class EmergingService {
       YearMonth excludedMonth,
       boolean seasonal,
       List<String> sources,
-      String method) {}
+      String method,
+      boolean synthetic,
+      eu.skillsobservatory.analytics.provenance.Provenance provenance) {}
 
   public Report emerging(Slice slice, Emerging.Settings settings, int limit) {
     checkLimit(limit);
     Emerging.Report r =
         test(slice, "skills", settings, uri -> labelStems().getOrDefault(uri, List.of()));
+    var provenance = demand.provenance(slice);
     return new Report(
         slice,
         settings,
@@ -128,7 +131,9 @@ public class EmergingService {
         r.excludedMonth(),
         r.seasonal(),
         r.sources(),
-        Emerging.METHOD);
+        Emerging.METHOD,
+        provenance.synthetic(),
+        provenance);
   }
 
   private static void checkLimit(int limit) {
@@ -199,12 +204,15 @@ public class EmergingService {
       List<Emerging.Result> explained,
       String note,
       YearMonth excludedMonth,
-      String method) {}
+      String method,
+      boolean synthetic,
+      eu.skillsobservatory.analytics.provenance.Provenance provenance) {}
 
   public Candidates candidates(Slice slice, Emerging.Settings settings, int limit) {
     checkLimit(limit);
     Emerging.Report r =
         test(slice, "phrases", settings, phrase -> List.of(java.util.Set.of(phrase.split(" "))));
+    var provenance = demand.provenance(slice);
     return new Candidates(
         slice,
         settings,
@@ -216,6 +224,8 @@ public class EmergingService {
         r.testedResults().stream().filter(x -> x.explainedBy() != null).limit(limit).toList(),
         note(r),
         r.excludedMonth(),
-        Emerging.METHOD);
+        Emerging.METHOD,
+        provenance.synthetic(),
+        provenance);
   }
 }

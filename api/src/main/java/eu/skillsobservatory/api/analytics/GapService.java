@@ -91,7 +91,9 @@ public class GapService {
       long offersInScope,
       String scoring,
       List<GapSkill> skills,
-      List<OccupationGap> occupations) {}
+      List<OccupationGap> occupations,
+      boolean synthetic,
+      eu.skillsobservatory.analytics.provenance.Provenance provenance) {}
 
   static final String SCORING =
       "weight = share x clamp(lift, 1, 3) (lift 1 when untested or growth=false); gapScore ="
@@ -178,7 +180,17 @@ public class GapService {
               ess.size() - untaught.size(),
               untaught));
     }
-    return new Gaps(slice, s, d.escoVersion(), postings, index.count(s), SCORING, skills, occ);
+    return new Gaps(
+        slice,
+        s,
+        d.escoVersion(),
+        postings,
+        index.count(s),
+        SCORING,
+        skills,
+        occ,
+        d.synthetic(),
+        d.provenance());
   }
 
   /** The offers considered: where the filter says nothing of place, the slice's place. */

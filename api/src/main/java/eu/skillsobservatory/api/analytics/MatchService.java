@@ -90,7 +90,9 @@ public class MatchService {
       String method,
       List<Pick> picks,
       List<Ranked> ranking,
-      List<Ranked> unpriced) {}
+      List<Ranked> unpriced,
+      boolean synthetic,
+      eu.skillsobservatory.analytics.provenance.Provenance provenance) {}
 
   /**
    * The gap of a slice against the offers in scope: its demanded skills weighted by gap score.
@@ -244,6 +246,8 @@ public class MatchService {
     List<Weighted> gapList = new ArrayList<>();
     gap.forEach((k, w) -> gapList.add(new Weighted(k, labels.getOrDefault(k, ""), round(w))));
     String guarantee = guarantee(sel, maxOffers);
+    eu.skillsobservatory.analytics.provenance.Provenance provenance =
+        slice == null ? null : demand.provenance(slice);
     return new Match(
         from,
         slice,
@@ -262,7 +266,9 @@ public class MatchService {
         sel.method().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
         picks,
         ranking,
-        unpriced);
+        unpriced,
+        provenance != null && provenance.synthetic(),
+        provenance);
   }
 
   /** What a budget counts, and in which currency. */

@@ -107,7 +107,14 @@ public class RelationsService {
       double npmi) {}
 
   public record CoOccurrence(
-      Slice slice, String uri, String label, long postings, long withSkill, List<Related> skills) {}
+      Slice slice,
+      String uri,
+      String label,
+      long postings,
+      long withSkill,
+      List<Related> skills,
+      boolean synthetic,
+      eu.skillsobservatory.analytics.provenance.Provenance provenance) {}
 
   /**
    * @param minSupport postings mentioning both, at least
@@ -150,7 +157,16 @@ public class RelationsService {
             .reversed()
             .thenComparing(Comparator.comparingDouble(Related::npmi).reversed())
             .thenComparing(Related::uri));
-    return new CoOccurrence(slice, uri, demand.label(uri), c.postings(), c.withSkill(), related);
+    var provenance = demand.provenance(slice);
+    return new CoOccurrence(
+        slice,
+        uri,
+        demand.label(uri),
+        c.postings(),
+        c.withSkill(),
+        related,
+        provenance.synthetic(),
+        provenance);
   }
 
   private static double round(double x) {

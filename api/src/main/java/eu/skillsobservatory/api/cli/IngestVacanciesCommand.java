@@ -55,17 +55,42 @@ public class IngestVacanciesCommand implements Callable<Integer> {
       })
   boolean restart;
 
+  @Option(
+      names = "--dataset",
+      paramLabel = "NAME",
+      description = {
+        "The dataset the vacancies go into (letters, digits, '.', '-', '_'); default: the first",
+        "file's name without its extensions. Analytics can be filtered on it, and it can be",
+        "removed with 'vacancies delete --dataset NAME'."
+      })
+  String dataset;
+
+  @Option(
+      names = "--synthetic",
+      description = {
+        "Mark the dataset as synthetic (made by a generator, not real adverts); files with a",
+        "generator's FILE.truth.json beside them are marked so without it."
+      })
+  boolean synthetic;
+
   @Override
   public Integer call() {
     String fmt = Output.format(format, "text", "json");
     ExtractionMode mode = ExtractionMode.parse(extraction);
+    VacancyService.DatasetSpec target =
+        VacancyService.DatasetSpec.of(paths, Optional.ofNullable(dataset), synthetic);
     ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
     try (Runtime runtime = root.start("ingest vacancies", false, Map.of())) {
       VacancyService.IngestReport r =
           runtime
               .bean(VacancyService.class)
               .ingest(
-                  paths, mode, Optional.ofNullable(rejects), ConsoleProgress.forStderr(), !restart);
+                  paths,
+                  mode,
+                  Optional.ofNullable(rejects),
+                  ConsoleProgress.forStderr(),
+                  !restart,
+                  target);
       PrintWriter out = spec.commandLine().getOut();
       if (fmt.equals("json")) {
         out.println(JsonConfiguration.cliMapper().writeValueAsString(r));
@@ -92,6 +117,12 @@ public class IngestVacanciesCommand implements Callable<Integer> {
             r.duplicates(),
             r.refused().size(),
             r.unknownOccupations());
+        out.printf(
+            Locale.ROOT,
+            "dataset %s%s: %,d vacancies over its loads%n",
+            r.dataset().name(),
+            r.dataset().synthetic() ? " (synthetic)" : "",
+            r.dataset().rows());
         if (r.resumed() > 0) {
           out.printf(
               Locale.ROOT,

@@ -26,8 +26,14 @@ public class SliceOptions {
   @Option(names = "--include-duplicates", description = "Count near-duplicates too.")
   boolean includeDuplicates;
 
+  @Option(
+      names = "--dataset",
+      description = "Only the vacancies of this dataset (the name a load was given).")
+  String dataset;
+
   /** The slice, each option checked. */
   Slice slice() {
-    return Slice.of(sector, occupation, country, region, from, to, includeDuplicates);
+    return Slice.of(sector, occupation, country, region, from, to, includeDuplicates)
+        .withDataset(dataset);
   }
 }

@@ -16,7 +16,12 @@ import picocli.CommandLine.Option;
     name = "vacancies",
     mixinStandardHelpOptions = true,
     description = "The vacancies held.",
-    subcommands = {VacanciesCommand.Stats.class, VacanciesCommand.Show.class})
+    subcommands = {
+      VacanciesCommand.Stats.class,
+      VacanciesCommand.Show.class,
+      VacanciesCommand.Datasets.class,
+      VacanciesCommand.Delete.class
+    })
 public class VacanciesCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -115,6 +120,90 @@ public class VacanciesCommand implements Runnable {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(JsonConfiguration.cliMapper().writeValueAsString(v.get()));
+        out.flush();
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "datasets",
+      mixinStandardHelpOptions = true,
+      description = {
+        "The datasets loaded: name, whether synthetic, when loaded, the ESCO version and",
+        "extraction mode used, the files and the rows written."
+      })
+  static class Datasets implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json.")
+    String format;
+
+    @Override
+    public Integer call() {
+      String fmt = Output.format(format, "text", "json");
+      ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
+      try (Runtime runtime = root.start("vacancies datasets", false, Map.of())) {
+        var list = runtime.bean(VacancyService.class).datasets();
+        PrintWriter out = spec.commandLine().getOut();
+        if (fmt.equals("json")) {
+          out.println(JsonConfiguration.cliMapper().writeValueAsString(list));
+        } else {
+          for (var d : list) {
+            out.printf(
+                Locale.ROOT,
+                "%-30s %,10d rows%s  loaded %s  ESCO %s  extraction %s  files %s%n",
+                d.name(),
+                d.rows(),
+                d.synthetic() ? "  SYNTHETIC" : "",
+                d.loadedAt(),
+                d.escoVersion(),
+                d.extractionMode(),
+                String.join(", ", d.files()));
+          }
+        }
+        out.flush();
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "delete",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Remove a dataset and its vacancies (for example the synthetic sample loaded on first",
+        "start). Exit 2 when no dataset has that name."
+      })
+  static class Delete implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--dataset", required = true, paramLabel = "NAME", description = "Its name.")
+    String dataset;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json.")
+    String format;
+
+    @Override
+    public Integer call() {
+      String fmt = Output.format(format, "text", "json");
+      eu.skillsobservatory.analytics.demand.Slice.checkDataset(dataset);
+      ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
+      try (Runtime runtime = root.start("vacancies delete", false, Map.of())) {
+        var deleted = runtime.bean(VacancyService.class).deleteDataset(dataset);
+        if (deleted.isEmpty()) {
+          spec.commandLine().getErr().println("no dataset named '" + dataset + "' is held");
+          return 2;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (fmt.equals("json")) {
+          out.println(
+              JsonConfiguration.cliMapper()
+                  .writeValueAsString(Map.of("dataset", dataset, "deleted", deleted.get())));
+        } else {
+          out.printf(
+              Locale.ROOT, "dataset %s removed: %,d vacancies deleted%n", dataset, deleted.get());
+        }
         out.flush();
       }
       return 0;

@@ -113,6 +113,12 @@ public class SearchConfiguration {
 
   @Bean
   @Lazy
+  eu.skillsobservatory.ingest.vacancy.DatasetIndex datasetIndex(SearchNode node) {
+    return new eu.skillsobservatory.ingest.vacancy.DatasetIndex(node.connection());
+  }
+
+  @Bean
+  @Lazy
   EmploymentIndex employmentIndex(SearchNode node) {
     return new EmploymentIndex(node.connection());
   }

@@ -102,7 +102,9 @@ public class AlignService {
       double coverage,
       List<Missing> missingDemanded,
       List<MissingEmerging> missingEmerging,
-      List<Suggestion> suggestions) {}
+      List<Suggestion> suggestions,
+      boolean synthetic,
+      eu.skillsobservatory.analytics.provenance.Provenance provenance) {}
 
   /**
    * @param outcomes learning outcomes as text (each extracted)
@@ -205,7 +207,9 @@ public class AlignService {
         total == 0 ? 0 : Math.round(covered / total * 10_000) / 10_000.0,
         missing,
         missingEmerging,
-        suggestions);
+        suggestions,
+        d.synthetic(),
+        d.provenance());
   }
 
   private List<Suggestion> suggestions(

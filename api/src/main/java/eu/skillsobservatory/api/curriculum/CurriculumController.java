@@ -43,7 +43,8 @@ public class CurriculumController {
       String from,
       String to,
       Integer demanded,
-      String extraction) {}
+      String extraction,
+      String dataset) {}
 
   @PostMapping(value = "/api/curricula/align", consumes = "application/json")
   public AlignService.Alignment align(@RequestBody AlignRequest body) {
@@ -74,13 +75,14 @@ public class CurriculumController {
     }
     Slice slice =
         Slice.of(
-            body.sector(),
-            body.occupation(),
-            body.country(),
-            body.region(),
-            body.from(),
-            body.to(),
-            false);
+                body.sector(),
+                body.occupation(),
+                body.country(),
+                body.region(),
+                body.from(),
+                body.to(),
+                false)
+            .withDataset(body.dataset());
     return align.align(
         outcomes,
         body.skills() == null ? List.of() : body.skills(),

@@ -34,6 +34,9 @@ public class SampleVacancies {
     this.enabled = enabled;
   }
 
+  /** The dataset of the sample: synthetic, and removable like any other. */
+  public static final String SAMPLE_DATASET = "sample";
+
   /** Loads the sample when enabled, present, and no vacancy was ever ingested. */
   public void loadIfEmpty() {
     if (!enabled || !Files.exists(sample)) {
@@ -48,7 +51,12 @@ public class SampleVacancies {
           "First start: loading the synthetic sample vacancies from {}", sample.toAbsolutePath());
       var report =
           vacancies.ingest(
-              List.of(sample), ExtractionMode.FAST, Optional.empty(), ConsoleProgress.forStderr());
+              List.of(sample),
+              ExtractionMode.FAST,
+              Optional.empty(),
+              ConsoleProgress.forStderr(),
+              true,
+              new VacancyService.DatasetSpec(SAMPLE_DATASET, true));
       LOG.info(
           "Sample vacancies loaded: {} written, {} near-duplicates, {} rejected",
           report.written(),

@@ -43,9 +43,12 @@ public class VacancyController {
       HttpServletRequest request,
       @RequestParam(defaultValue = "api") String source,
       @RequestParam(defaultValue = "fast") String extraction,
-      @RequestParam(defaultValue = "false") boolean wait)
+      @RequestParam(defaultValue = "false") boolean wait,
+      @RequestParam(defaultValue = "upload") String dataset,
+      @RequestParam(defaultValue = "false") boolean synthetic)
       throws IOException {
     ExtractionMode mode = ExtractionMode.parse(extraction);
+    VacancyService.DatasetSpec target = new VacancyService.DatasetSpec(dataset, synthetic);
     try (InputStream body = request.getInputStream()) {
       return jobs.upload(
           body,
@@ -58,8 +61,32 @@ public class VacancyController {
                       eu.skillsobservatory.api.rows.RowInput.stream(in, "request body", source)),
                   mode,
                   Optional.empty(),
-                  progress));
+                  progress,
+                  target));
     }
+  }
+
+  /** The datasets loaded: name, synthetic or not, when, ESCO version, extraction mode, rows. */
+  @GetMapping("/api/datasets")
+  public java.util.List<eu.skillsobservatory.analytics.provenance.Dataset> datasets() {
+    return vacancies.datasets();
+  }
+
+  /** Removes a dataset and its vacancies (a write: the API key is needed when keys are set). */
+  @org.springframework.web.bind.annotation.DeleteMapping("/api/datasets/{name}")
+  public org.springframework.http.ResponseEntity<?> deleteDataset(
+      @org.springframework.web.bind.annotation.PathVariable String name) {
+    eu.skillsobservatory.analytics.demand.Slice.checkDataset(name);
+    return vacancies
+        .deleteDataset(name)
+        .<org.springframework.http.ResponseEntity<?>>map(
+            n ->
+                org.springframework.http.ResponseEntity.ok(
+                    java.util.Map.of("dataset", name, "deleted", n)))
+        .orElseGet(
+            () ->
+                org.springframework.http.ResponseEntity.status(404)
+                    .body(java.util.Map.of("error", "no dataset named '" + name + "'")));
   }
 
   @GetMapping("/api/vacancies/stats")

@@ -1,5 +1,6 @@
 package eu.skillsobservatory.api.vacancy;
 
+import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.esco.ConceptSearch;
 import eu.skillsobservatory.analytics.esco.ConceptType;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
@@ -10,6 +11,7 @@ import eu.skillsobservatory.analytics.extract.ExtractionMode;
 import eu.skillsobservatory.analytics.extract.Phrases;
 import eu.skillsobservatory.analytics.extract.SkillExtractor;
 import eu.skillsobservatory.analytics.progress.Progress;
+import eu.skillsobservatory.analytics.provenance.Dataset;
 import eu.skillsobservatory.analytics.vacancy.NearDuplicates;
 import eu.skillsobservatory.analytics.vacancy.OccupationCoder;
 import eu.skillsobservatory.analytics.vacancy.OccupationTable;
@@ -26,9 +28,11 @@ import eu.skillsobservatory.api.rows.RowInput;
 import eu.skillsobservatory.ingest.extract.LanguageGuess;
 import eu.skillsobservatory.ingest.extract.LuceneWordForms;
 import eu.skillsobservatory.ingest.http.RemoteServiceException;
+import eu.skillsobservatory.ingest.vacancy.DatasetIndex;
 import eu.skillsobservatory.ingest.vacancy.VacancyFiles;
 import eu.skillsobservatory.ingest.vacancy.VacancyIndex;
 import io.micrometer.core.instrument.Counter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -63,6 +67,7 @@ public class VacancyService {
   private final ExtractionService extraction;
   private final SkillCatalog catalog;
   private final ObjectProvider<VacancyIndex> index;
+  private final ObjectProvider<DatasetIndex> datasets;
   private final ObservatorySettings settings;
   private final EscoService esco;
   private final ObservatoryMetrics metrics;
@@ -81,7 +86,9 @@ public class VacancyService {
       EscoService esco,
       ObservatorySettings settings,
       ObservatoryMetrics metrics,
-      eu.skillsobservatory.ingest.rows.RowFiles.Limits limits) {
+      eu.skillsobservatory.ingest.rows.RowFiles.Limits limits,
+      ObjectProvider<DatasetIndex> datasets) {
+    this.datasets = datasets;
     this.metrics = metrics;
     this.limits = limits;
     this.esco = esco;
@@ -100,6 +107,7 @@ public class VacancyService {
    * @param rejects the rejects file, if any row was rejected
    * @param duplicates accepted vacancies marked as near-duplicates of another (kept, not counted)
    * @param unknownOccupations vacancies whose occupation URI no loaded ESCO version knows (kept)
+   * @param dataset the dataset the vacancies were loaded into, as recorded after the load
    */
   public record IngestReport(
       String ingest,
@@ -114,7 +122,8 @@ public class VacancyService {
       long unknownOccupations,
       long resumed,
       double seconds,
-      double perSecond)
+      double perSecond,
+      Dataset dataset)
       implements eu.skillsobservatory.api.jobs.LoadOutcome {
     @Override
     public boolean complete() {
@@ -150,10 +159,61 @@ public class VacancyService {
     }
   }
 
+  /** The datasets loaded, by name. */
+  public List<Dataset> datasets() {
+    return datasets.getObject().list();
+  }
+
+  /**
+   * Removes a dataset and its vacancies.
+   *
+   * @return the vacancies deleted, or empty when no dataset has that name
+   */
+  public Optional<Long> deleteDataset(String name) {
+    Slice.checkDataset(name);
+    if (datasets.getObject().get(name).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(datasets.getObject().delete(name));
+  }
+
   /** Loads files, resuming where an interrupted load of the same file stopped. */
   public IngestReport ingest(
       List<Path> files, ExtractionMode mode, Optional<Path> rejectsFile, Progress progress) {
     return ingest(files, mode, rejectsFile, progress, true);
+  }
+
+  /**
+   * The dataset a load writes into.
+   *
+   * @param name letters, digits, '.', '-', '_'
+   * @param synthetic whether the rows are made by a generator, not real adverts
+   */
+  public record DatasetSpec(String name, boolean synthetic) {
+    public DatasetSpec {
+      Slice.checkDataset(name);
+    }
+
+    /**
+     * The dataset of files loaded without a name: the first file's name without its extensions;
+     * synthetic when a generator's truth file ({@code FILE.truth.json}) lies beside any of them.
+     */
+    public static DatasetSpec of(List<Path> files, Optional<String> name, boolean synthetic) {
+      boolean generated =
+          files.stream()
+              .anyMatch(f -> Files.exists(f.resolveSibling(f.getFileName() + ".truth.json")));
+      String n =
+          name.orElseGet(
+              () -> {
+                String base = files.isEmpty() ? "vacancies" : files.get(0).getFileName().toString();
+                base = base.replaceAll("(\\.(gz|jsonl|ndjson|json|csv|tsv|txt))+$", "");
+                base = base.replaceAll("[^A-Za-z0-9._-]", "-").replaceAll("^[^A-Za-z0-9]+", "");
+                return base.isEmpty()
+                    ? "vacancies"
+                    : base.substring(0, Math.min(100, base.length()));
+              });
+      return new DatasetSpec(n, synthetic || generated);
+    }
   }
 
   /**
@@ -166,16 +226,38 @@ public class VacancyService {
       Optional<Path> rejectsFile,
       Progress progress,
       boolean resume) {
+    return ingest(
+        files, mode, rejectsFile, progress, resume, DatasetSpec.of(files, Optional.empty(), false));
+  }
+
+  /** The same, into a named dataset. */
+  public IngestReport ingest(
+      List<Path> files,
+      ExtractionMode mode,
+      Optional<Path> rejectsFile,
+      Progress progress,
+      boolean resume,
+      DatasetSpec dataset) {
     long start = System.nanoTime();
     List<RowInput> inputs = files.stream().map(RowInput::file).toList();
     return metrics.load(
-        "vacancies", () -> load(inputs, mode, rejectsFile, progress, start, resume));
+        "vacancies", () -> load(inputs, mode, rejectsFile, progress, start, resume, dataset));
   }
 
   public IngestReport ingestInputs(
       List<RowInput> inputs, ExtractionMode mode, Optional<Path> rejectsFile, Progress progress) {
+    return ingestInputs(inputs, mode, rejectsFile, progress, new DatasetSpec("upload", false));
+  }
+
+  public IngestReport ingestInputs(
+      List<RowInput> inputs,
+      ExtractionMode mode,
+      Optional<Path> rejectsFile,
+      Progress progress,
+      DatasetSpec dataset) {
     long start = System.nanoTime();
-    return metrics.load("vacancies", () -> load(inputs, mode, rejectsFile, progress, start, false));
+    return metrics.load(
+        "vacancies", () -> load(inputs, mode, rejectsFile, progress, start, false, dataset));
   }
 
   private IngestReport load(
@@ -184,7 +266,8 @@ public class VacancyService {
       Optional<Path> rejectsFile,
       Progress progress,
       long start,
-      boolean resume) {
+      boolean resume,
+      DatasetSpec dataset) {
     Counter acceptedRows = metrics.rows("vacancies", "accepted");
     Counter rejectedRows = metrics.rows("vacancies", "rejected");
     String ingest =
@@ -227,7 +310,8 @@ public class VacancyService {
     Map<Path, ResumePoints.Watermark> marks = new LinkedHashMap<>();
     long[] resumed = new long[1];
     boolean finished = false;
-    try (VacancyIndex.Writer writer = index.getObject().writer()) {
+    try (VacancyIndex.Writer writer =
+        index.getObject().writer(dataset.name(), dataset.synthetic())) {
       for (RowInput input : inputs) {
         String name = input.name();
         Path path = input.path().orElse(null);
@@ -345,6 +429,19 @@ public class VacancyService {
         reports.stream()
             .mapToLong(eu.skillsobservatory.ingest.rows.RowFiles.ReadReport::rejected)
             .sum();
+    Dataset recorded =
+        datasets
+            .getObject()
+            .record(
+                new Dataset(
+                    dataset.name(),
+                    "vacancies",
+                    dataset.synthetic(),
+                    Instant.now(),
+                    catalog.resolve(Optional.empty()).toString(),
+                    mode.name().toLowerCase(java.util.Locale.ROOT),
+                    inputs.stream().map(RowInput::name).toList(),
+                    written));
     double seconds = (System.nanoTime() - start) / 1e9;
     IngestReport report =
         new IngestReport(
@@ -360,7 +457,8 @@ public class VacancyService {
             unknown.get(),
             resumed[0],
             Math.round(seconds * 10) / 10.0,
-            Math.round(accepted / Math.max(seconds, 1e-9)));
+            Math.round(accepted / Math.max(seconds, 1e-9)),
+            recorded);
     marks.forEach(
         (file, mark) -> {
           boolean whole =

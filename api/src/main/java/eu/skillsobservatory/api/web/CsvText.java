@@ -25,14 +25,19 @@ public final class CsvText {
   /** Where the rows of one answer go. */
   public static final class Out {
     private final CSVPrinter printer;
+    private final List<Object> extra;
 
-    private Out(CSVPrinter printer) {
+    private Out(CSVPrinter printer, List<Object> extra) {
       this.printer = printer;
+      this.extra = extra;
     }
 
     public void printRecord(Object... values) throws IOException {
-      List<Object> safe = new ArrayList<>(values.length);
+      List<Object> safe = new ArrayList<>(values.length + extra.size());
       for (Object v : values) {
+        safe.add(v instanceof CharSequence s ? cell(s.toString()) : v);
+      }
+      for (Object v : extra) {
         safe.add(v instanceof CharSequence s ? cell(s.toString()) : v);
       }
       printer.printRecord(safe);
@@ -58,8 +63,35 @@ public final class CsvText {
     return write(List.of(header), rows);
   }
 
+  /**
+   * An analytics answer: the header, then the rows, each row ending with whether synthetic data was
+   * counted and the datasets counted (names separated by spaces).
+   */
+  public static String write(
+      List<String> header,
+      eu.skillsobservatory.analytics.provenance.Provenance provenance,
+      Rows rows) {
+    if (provenance == null) {
+      return write(header, rows);
+    }
+    List<String> all = new ArrayList<>(header);
+    all.add("synthetic");
+    all.add("datasets");
+    String names =
+        String.join(
+            " ",
+            provenance.datasets().stream()
+                .map(eu.skillsobservatory.analytics.provenance.Provenance.DatasetCount::name)
+                .toList());
+    return write(all, List.of(provenance.synthetic(), names), rows);
+  }
+
   /** The whole answer: the header, then the rows. */
   public static String write(List<String> header, Rows rows) {
+    return write(header, List.of(), rows);
+  }
+
+  private static String write(List<String> header, List<Object> extra, Rows rows) {
     StringWriter out = new StringWriter();
     try (CSVPrinter p =
         CSVFormat.RFC4180
@@ -68,7 +100,7 @@ public final class CsvText {
             .setRecordSeparator('\n')
             .get()
             .print(out)) {
-      rows.print(new Out(p));
+      rows.print(new Out(p, extra));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -51,11 +51,15 @@ public final class VacancyAggregations {
   public record Count(String key, long count) {}
 
   /**
-   * Postings in a group of the slice, the skills they mention most, and how many mention any skill
-   * of each named set.
+   * Postings in a group of the slice, the skills they mention most, how many mention any skill of
+   * each named set, and how many mention no skill at all.
    */
   public record Counts(
-      String group, long postings, List<Count> skills, Map<String, Long> mentioningAny) {}
+      String group,
+      long postings,
+      List<Count> skills,
+      Map<String, Long> mentioningAny,
+      long withoutSkills) {}
 
   /**
    * @param groupBy a key of {@link #GROUPS}, or empty for the whole slice
@@ -71,6 +75,10 @@ public final class VacancyAggregations {
       Map<String, Set<String>> sets) {
     Query filter = filter(slice);
     Map<String, Aggregation> inner = new LinkedHashMap<>();
+    inner.put(
+        "withoutSkills",
+        Aggregation.of(
+            a -> a.filter(f -> f.bool(b -> b.mustNot(m -> m.exists(e -> e.field("skills")))))));
     inner.put(
         "skills",
         Aggregation.of(
@@ -120,6 +128,52 @@ public final class VacancyAggregations {
       return out;
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("vacancy demand failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The name given to vacancies loaded before datasets were recorded. */
+  public static final String NO_DATASET = "(none)";
+
+  /**
+   * The provenance of a slice: its postings per dataset (and whether each is synthetic), and its
+   * postings without any skill found.
+   */
+  public eu.skillsobservatory.analytics.provenance.Provenance provenance(Slice slice) {
+    Query filter = filter(slice);
+    try {
+      SearchResponse<Void> r =
+          aggregate(
+              "provenance",
+              s ->
+                  s.query(filter)
+                      .trackTotalHits(t -> t.enabled(true))
+                      .aggregations(
+                          "datasets",
+                          a ->
+                              a.terms(t -> t.field("dataset").size(1_000).missing(NO_DATASET))
+                                  .aggregations(
+                                      "synthetic", b -> b.filter(term("synthetic", "true"))))
+                      .aggregations(
+                          "withoutSkills",
+                          a ->
+                              a.filter(
+                                  f ->
+                                      f.bool(
+                                          b -> b.mustNot(m -> m.exists(e -> e.field("skills")))))));
+      List<eu.skillsobservatory.analytics.provenance.Provenance.DatasetCount> datasets =
+          new ArrayList<>();
+      for (StringTermsBucket b : r.aggregations().get("datasets").sterms().buckets().array()) {
+        datasets.add(
+            new eu.skillsobservatory.analytics.provenance.Provenance.DatasetCount(
+                b.key().stringValue(),
+                b.docCount(),
+                b.aggregations().get("synthetic").filter().docCount() > 0));
+      }
+      long postings = r.hits().total() == null ? 0 : r.hits().total().value();
+      return eu.skillsobservatory.analytics.provenance.Provenance.of(
+          datasets, postings, r.aggregations().get("withoutSkills").filter().docCount());
+    } catch (IOException | ElasticsearchException e) {
+      throw new SearchStoreException("provenance failed: " + e.getMessage(), e);
     }
   }
 
@@ -228,7 +282,7 @@ public final class VacancyAggregations {
     }
     Map<String, Long> any = new LinkedHashMap<>();
     sets.keySet().forEach(name -> any.put(name, aggs.get("set:" + name).filter().docCount()));
-    return new Counts(group, postings, skills, any);
+    return new Counts(group, postings, skills, any, aggs.get("withoutSkills").filter().docCount());
   }
 
   private static String field(String groupBy) {
@@ -302,6 +356,7 @@ public final class VacancyAggregations {
             });
     slice.country().ifPresent(c -> must.add(countryTerm(c)));
     slice.region().ifPresent(r -> must.add(prefix("region", r)));
+    slice.dataset().ifPresent(d -> must.add(term("dataset", d)));
     if (slice.from().isPresent() || slice.to().isPresent()) {
       must.add(
           Query.of(

@@ -64,7 +64,7 @@ public final class VacancyIndex {
         "description":{"type":"text","index":false},
         "language":{"type":"keyword"},"languageDetected":{"type":"boolean"},
         "employer":{"type":"keyword"},
-        "phrases":{"type":"keyword"},"phrasesExtracted":{"type":"boolean"},
+        "phrases":{"type":"keyword"},"phrasesExtracted":{"type":"boolean"},"dataset":{"type":"keyword"},"synthetic":{"type":"boolean"},
         "skills":{"type":"keyword"},
         "skillsGiven":{"type":"keyword"},
         "skillsExtracted":{"type":"keyword"},
@@ -172,7 +172,13 @@ public final class VacancyIndex {
      * Periodic refreshes are paused while writing: each makes a small segment for the node to merge
      * again, which on a long load costs more than the writes. Closing makes everything visible.
      */
-    Writer() {
+    private final String dataset;
+
+    private final boolean synthetic;
+
+    Writer(String dataset, boolean synthetic) {
+      this.dataset = dataset;
+      this.synthetic = synthetic;
       writes = new BulkWrites<>(n -> {}, item -> item.stored().run());
       refreshInterval("-1");
       ingester = writes.ingester(es);
@@ -203,8 +209,13 @@ public final class VacancyIndex {
      */
     public void write(VacancyRecord r, Runnable stored) {
       Vacancy v = r.vacancy();
+      Map<String, Object> doc = source(r);
+      if (dataset != null) {
+        doc.put("dataset", dataset);
+        doc.put("synthetic", synthetic);
+      }
       ingester.add(
-          op -> op.index(ix -> ix.index(ALIAS).id(documentId(v)).document(source(r))),
+          op -> op.index(ix -> ix.index(ALIAS).id(documentId(v)).document(doc)),
           new Item(v.source() + "/" + v.id(), stored));
     }
 
@@ -233,9 +244,15 @@ public final class VacancyIndex {
     }
   }
 
+  /** A writer of vacancies that belong to no dataset (as before datasets were recorded). */
   public Writer writer() {
+    return writer(null, false);
+  }
+
+  /** A writer whose vacancies belong to a dataset. */
+  public Writer writer(String dataset, boolean synthetic) {
     ensure();
-    return new Writer();
+    return new Writer(dataset, synthetic);
   }
 
   static Map<String, Object> source(VacancyRecord r) {
