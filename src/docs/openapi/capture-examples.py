@@ -57,7 +57,7 @@ def call(method, path, body=None, content_type=None, accept="application/json"):
     headers = {"Accept": accept}
     if content_type:
         headers["Content-Type"] = content_type
-    if method == "POST" and KEY:
+    if method in ("POST", "DELETE") and KEY:
         headers["X-API-Key"] = KEY
     data = body.encode() if isinstance(body, str) else body
     req = urllib.request.Request(BASE + path, data=data, method=method, headers=headers)
@@ -128,7 +128,8 @@ for key, path, body in [("POST /api/extract", "/api/extract", EXTRACT),
     examples[key] = {"request": {"application/json": body},
                      "responses": {str(status): {"application/json": shorten(answer)}}}
 
-for key, path, line, csv in [("POST /api/vacancies", "/api/vacancies?source=docs", VACANCY,
+for key, path, line, csv in [("POST /api/vacancies", "/api/vacancies?source=docs&dataset=docs",
+                              VACANCY,
                               VACANCY_CSV),
                              ("POST /api/offers", "/api/offers?source=docs", OFFER, OFFER_CSV)]:
     status, job = call("POST", path, line + "\n", "application/x-ndjson")
@@ -140,6 +141,10 @@ for key, path, line, csv in [("POST /api/vacancies", "/api/vacancies?source=docs
                      "responses": {"202": {"application/json": shorten(job)},
                                    "200": {"application/json": shorten(report)}}}
     examples["GET /api/jobs/{id}"] = {"responses": {"200": {"application/json": shorten(job)}}}
+
+get("GET /api/datasets", "/api/datasets")
+status, body = call("DELETE", "/api/datasets/docs")
+examples["DELETE /api/datasets/{name}"] = {"responses": {str(status): {"application/json": body}}}
 
 
 def follow(job):

@@ -62,7 +62,7 @@ class EmergingCliTest {
     }
   }
 
-  JsonNode evaluate(String home, int emerging, int newTerms, long seed) {
+  JsonNode evaluate(String home, int emerging, int newTerms, long seed, boolean cases) {
     Path corpus = dir.resolve(home + ".jsonl.gz");
     Path h = dir.resolve(home);
     CliRun g =
@@ -80,6 +80,7 @@ class EmergingCliTest {
             String.valueOf(newTerms),
             "--employment",
             EMPLOYMENT.toString(),
+            cases ? "--cases" : "--months=24",
             corpus.toString());
     assertThat(g.code()).as(g.err()).isZero();
     CliRun i = CliRun.in(h, "ingest", "vacancies", corpus.toString());
@@ -89,9 +90,14 @@ class EmergingCliTest {
     return json.readTree(e.out());
   }
 
+  /**
+   * A corpus with the hard cases of real feeds (a portal joining with skills in its template, a
+   * hiring campaign, seasonal skills, a volume ramp, an incomplete last month, large employers'
+   * company texts, edited reposts): the planted rises are found, none of the cases is called.
+   */
   @Test
-  void plantedTrendsAreFoundWithHighPrecision() {
-    JsonNode r = evaluate("trend", 5, 3, 21);
+  void plantedTrendsAreFoundWithHighPrecisionAndNoCaseIsCalled() {
+    JsonNode r = evaluate("trend", 5, 3, 23, true);
     assertThat(r.get("planted").asInt()).isEqualTo(5);
     assertThat(r.get("recall").asDouble()).as(r.toString()).isGreaterThanOrEqualTo(0.9);
     assertThat(r.get("precision").asDouble()).as(r.toString()).isGreaterThanOrEqualTo(0.9);
@@ -99,11 +105,43 @@ class EmergingCliTest {
     assertThat(r.get("newTerms").asInt()).isEqualTo(3);
     assertThat(r.get("newTermsFound").asInt()).as(r.toString()).isEqualTo(3);
     assertThat(r.get("candidatesCalled").asInt()).as(r.toString()).isLessThanOrEqualTo(4);
+    // The hard cases: no template or campaign skill called, at most one seasonal one in four.
+    assertThat(r.get("cases").get("source-template").asInt()).isEqualTo(15);
+    assertThat(r.get("falseCalls").get("source-template").asInt()).as(r.toString()).isZero();
+    assertThat(r.get("falseCalls").get("employer-campaign").asInt()).as(r.toString()).isZero();
+    assertThat(r.get("falseCalls").get("seasonal").asInt()).as(r.toString()).isLessThanOrEqualTo(1);
+    String incomplete = r.get("incompleteMonth").asString();
+    r.get("excludedMonths").forEach(m -> assertThat(m.asString()).isEqualTo(incomplete));
+
+    // The same corpus's reposts, edited as aggregators edit, and its large employers' adverts.
+    Path corpus = dir.resolve("trend.jsonl.gz");
+    CliRun d =
+        CliRun.in(
+            dir.resolve("trend"),
+            "evaluate",
+            "deduplication",
+            "--format",
+            "json",
+            corpus.toString());
+    assertThat(d.code()).as(d.err()).isZero();
+    JsonNode dedup = json.readTree(d.out());
+    assertThat(dedup.get("recall").asDouble()).as(d.out()).isGreaterThanOrEqualTo(0.95);
+    assertThat(dedup.get("sharedTextOriginals").asLong()).isGreaterThan(1_000);
+    assertThat(dedup.get("sharedTextMergedRate").asDouble()).as(d.out()).isLessThanOrEqualTo(0.01);
+
+    // The answers say the data is synthetic, and which dataset it is.
+    CliRun e = CliRun.in(dir.resolve("trend"), "emerging", "--sector", "C");
+    JsonNode em = json.readTree(e.out());
+    assertThat(em.get("synthetic").asBoolean()).isTrue();
+    assertThat(em.get("provenance").get("datasets").findValuesAsString("name"))
+        .containsExactly("trend");
+    assertThat(em.get("excludedMonth").asString()).isEqualTo(incomplete);
+    assertThat(e.err()).contains(incomplete + " is left out");
   }
 
   @Test
   void whereNothingRisesAtMostFivePercentOfSkillsAreCalled() {
-    JsonNode r = evaluate("flat", 0, 0, 22);
+    JsonNode r = evaluate("flat", 0, 0, 22, false);
     assertThat(r.get("planted").asInt()).isZero();
     assertThat(r.get("tested").asInt()).as(r.toString()).isPositive();
     assertThat(r.get("calledShare").asDouble()).as(r.toString()).isLessThanOrEqualTo(0.05);

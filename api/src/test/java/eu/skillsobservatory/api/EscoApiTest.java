@@ -461,7 +461,7 @@ class EscoApiTest {
     HttpResponse<String> c = get("/api/analytics/demand?sector=J&country=MT", "Accept", "text/csv");
     assertThat(c.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
     assertThat(c.body())
-        .startsWith("group,postings,uri,label,skill_postings,share,low,high\n")
+        .startsWith("group,postings,uri,label,skill_postings,share,low,high,synthetic,datasets\n")
         .contains(",2,http://data.europa.eu/esco/skill/x1,,1,0.5,");
 
     HttpResponse<String> bad = get("/api/analytics/demand?sector=ZZ");

@@ -7,6 +7,7 @@ import eu.skillsobservatory.api.fixtures.MiniEscoFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -222,6 +223,90 @@ class VacancyCliTest {
   }
 
   @Test
+  void datasetsAreRecordedCountedApartAndRemoved() throws Exception {
+    Path real =
+        Files.writeString(
+            dir.resolve("real-adverts.jsonl"),
+            "{\"source\":\"ds\",\"id\":\"1\",\"posted\":\"2024-03-01\",\"country\":\"LU\","
+                + "\"nace\":\"J\",\"title\":\"Analyst\",\"skills\":[\""
+                + FORENSICS
+                + "\"]}\n"
+                + "{\"source\":\"ds\",\"id\":\"2\",\"posted\":\"2024-03-02\",\"country\":\"LU\","
+                + "\"nace\":\"J\",\"title\":\"Analyst\"}\n"
+                + "{\"source\":\"ds\",\"id\":\"3\",\"posted\":\"2024-03-03\",\"country\":\"LU\","
+                + "\"nace\":\"J\",\"title\":\"Analyst\"}\n");
+    CliRun r =
+        cli("ingest", "vacancies", "--dataset", "real-2024", "--format", "json", real.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode loaded = json.readTree(r.out()).get("dataset");
+    assertThat(loaded.get("name").asString()).isEqualTo("real-2024");
+    assertThat(loaded.get("synthetic").asBoolean()).isFalse();
+    assertThat(loaded.get("rows").asLong()).isEqualTo(3);
+
+    // A generated corpus, its truth beside it: named after the file, marked synthetic.
+    Path corpus = dir.resolve("synth.jsonl.gz");
+    assertThat(
+            cli(
+                    "generate",
+                    "vacancies",
+                    "--n",
+                    "200",
+                    "--seed",
+                    "9",
+                    "--employment",
+                    Path.of("..", "data", "eurostat", "lfsa_eisn2_long.csv").toString(),
+                    corpus.toString())
+                .code())
+        .isZero();
+    assertThat(cli("ingest", "vacancies", corpus.toString()).code()).isZero();
+    JsonNode datasets = json.readTree(cli("vacancies", "datasets", "--format", "json").out());
+    Map<String, JsonNode> byName = new java.util.HashMap<>();
+    datasets.forEach(d -> byName.put(d.get("name").asString(), d));
+    assertThat(byName.get("synth").get("synthetic").asBoolean()).isTrue();
+    assertThat(byName.get("synth").get("rows").asLong()).isEqualTo(200);
+    assertThat(byName.get("synth").get("escoVersion").asString()).isNotBlank();
+    assertThat(byName.get("synth").get("extractionMode").asString()).isEqualTo("fast");
+    assertThat(byName.get("real-2024").get("synthetic").asBoolean()).isFalse();
+
+    JsonNode realDemand = json.readTree(cli("demand", "--dataset", "real-2024").out());
+    assertThat(realDemand.get("synthetic").asBoolean()).isFalse();
+    assertThat(realDemand.get("groups").get(0).get("postings").asLong()).isEqualTo(3);
+    assertThat(realDemand.get("groups").get(0).get("withoutSkills").asLong()).isEqualTo(2);
+    JsonNode p = realDemand.get("provenance");
+    assertThat(p.get("withoutSkills").asLong()).isEqualTo(2);
+    assertThat(p.get("skillCoverage").asDouble()).isEqualTo(0.3333);
+    assertThat(p.get("datasets").findValuesAsString("name")).containsExactly("real-2024");
+
+    JsonNode all = json.readTree(cli("demand").out());
+    assertThat(all.get("synthetic").asBoolean()).isTrue();
+    assertThat(all.get("provenance").get("datasets").findValuesAsString("name"))
+        .contains("synth", "real-2024");
+    CliRun csv = cli("demand", "--dataset", "synth", "--format", "csv");
+    assertThat(csv.out().lines().findFirst().orElseThrow()).endsWith(",synthetic,datasets");
+    assertThat(csv.out().lines().skip(1).findFirst().orElseThrow()).endsWith(",true,synth");
+
+    CliRun deleted = cli("vacancies", "delete", "--dataset", "synth", "--format", "json");
+    assertThat(deleted.code()).as(deleted.err()).isZero();
+    assertThat(json.readTree(deleted.out()).get("deleted").asLong()).isEqualTo(200);
+    assertThat(
+            json.readTree(cli("demand", "--dataset", "synth").out())
+                .get("groups")
+                .get(0)
+                .get("postings")
+                .asLong())
+        .isZero();
+    assertThat(
+            json.readTree(cli("vacancies", "datasets", "--format", "json").out())
+                .findValuesAsString("name"))
+        .contains("real-2024")
+        .doesNotContain("synth");
+    assertThat(cli("vacancies", "delete", "--dataset", "synth").code()).isEqualTo(2);
+    CliRun bad = cli("demand", "--dataset", "../etc");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("dataset:");
+  }
+
+  @Test
   void demandCountsAgreeWithTheStatsAndWithEachOther() throws Exception {
     Path file =
         Files.writeString(
@@ -268,7 +353,8 @@ class VacancyCliTest {
     assertThat(skill.get("high").asDouble()).isGreaterThan(0.5);
 
     CliRun csv = cli("demand", "--sector", "J", "--country", "AT", "--format", "csv");
-    assertThat(csv.out()).startsWith("group,postings,uri,label,skill_postings,share,low,high\n");
+    assertThat(csv.out())
+        .startsWith("group,postings,uri,label,skill_postings,share,low,high,synthetic,datasets\n");
     assertThat(csv.out()).contains(FORENSICS);
 
     CliRun emerging = cli("emerging", "--region", "AT13");

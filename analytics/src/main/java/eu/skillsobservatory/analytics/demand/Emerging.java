@@ -15,17 +15,18 @@ import java.util.TreeMap;
 /**
  * Emerging skills: those whose share of postings rose inside the sources that publish them. The
  * complete months of a slice are split into a baseline and a recent window. Skills mentioned in
- * enough postings over both windows are tested twice, both tests stratified by source (and by month
- * of the year when the baseline holds the recent window's months a year earlier, so that a seasonal
- * skill is compared with its own season): the Cochran-Mantel-Haenszel test of a larger share in the
- * recent window, and the Cochran-Armitage test of a share rising month by month, months weighted by
- * their postings. A skill's p-value is the larger of the two (intersection-union: both must hold),
- * adjusted by Benjamini-Hochberg across all skills tested. A skill is emerging when that q-value is
- * at most alpha, the Mantel-Haenszel ratio of shares is at least the minimum lift, and the rise
- * holds in at least one source on its own. {@link #withEmployers} then requires the rise without
- * the top employer of the recent mentions, and {@link #explained} takes out skills whose rise
- * another's explains. Every result carries its evidence. Definitions: {@code
- * src/docs/methods.md#emerging-skills}.
+ * enough postings over both windows are tested twice, both tests stratified by source: the
+ * Cochran-Mantel-Haenszel test of a larger share in the recent window, and the Cochran-Armitage
+ * test of a share rising month by month, months weighted by their postings; when the baseline holds
+ * the recent window's months a year earlier, the trend test is stratified by month of the year too,
+ * so that it compares years and a seasonal skill is compared with its own season. A skill's p-value
+ * is the larger of the two (intersection-union: both must hold, so a seasonal skill is not called
+ * however high its season stands against the whole baseline), adjusted by Benjamini-Hochberg across
+ * all skills tested. A skill is emerging when that q-value is at most alpha, the Mantel-Haenszel
+ * ratio of shares is at least the minimum lift, and the rise holds in at least one source on its
+ * own. {@link #withEmployers} then requires the rise without the top employer of the recent
+ * mentions, and {@link #explained} takes out skills whose rise another's explains. Every result
+ * carries its evidence. Definitions: {@code src/docs/methods.md#emerging-skills}.
  */
 public final class Emerging {
   private Emerging() {}
@@ -259,8 +260,8 @@ public final class Emerging {
    * @param months the complete months of the series, oldest first
    * @param recentStart index in {@code months} of the recent window's first month
    * @param baselineStart index of the baseline's first month
-   * @param seasonal strata by month of the year too: the baseline holds every month of the year of
-   *     the recent window
+   * @param seasonal the trend test's strata by month of the year too: the baseline holds every
+   *     month of the year of the recent window
    */
   public record Windows(
       List<YearMonth> months, int recentStart, int baselineStart, boolean seasonal) {}
@@ -272,8 +273,8 @@ public final class Emerging {
    *     the windows are null then
    * @param excludedMonth the data's last month, left out because incomplete, or null
    * @param seasonal whether months were compared with the same months of the year before
-   * @param sources the sources tested: present in both windows (postings in at least half the
-   *     months of each); all the slice's sources when nothing was tested
+   * @param sources the sources tested: present in both windows ({@link #present}); all the slice's
+   *     sources when nothing was tested
    */
   public record Report(
       List<YearMonth> months,
@@ -401,7 +402,7 @@ public final class Emerging {
       Evidence ev = test(totals, counts, w);
       List<SourceEvidence> bySource = new ArrayList<>();
       for (String source : totals.sources()) {
-        Stratified.WindowTest own = Stratified.windows(counts.tables(totals, source));
+        Stratified.WindowTest own = Stratified.windows(counts.tables(totals, source, false));
         long[] c = counts.windows(source);
         long[] t = totals.windows(source);
         if (t[0] > 0 && t[1] > 0) {
@@ -498,11 +499,16 @@ public final class Emerging {
     return call(report, s);
   }
 
+  /** Months a source needs in each window (fewer when the window is shorter). */
+  static final int PRESENT_MONTHS = 3;
+
   /**
-   * The sources present in both windows: in at least half the months of each, with at least a tenth
-   * of the source's median month. A source that joins during the period, or whose postings before
-   * are strays, is left out of the tests: comparing its few early postings with its full template
-   * later would be no comparison.
+   * The sources present in both windows, each with its months that count. A month counts for a
+   * source when it holds at least a tenth of the source's median month: stray postings (a few
+   * reposts under a portal's name before it joined) would otherwise be compared with its full
+   * template later. A source is present in a window with at least {@link #PRESENT_MONTHS} months
+   * that count there (all of them when the window is shorter); a source that joins inside the
+   * recent window has no baseline to be compared with and is left out.
    */
   static Map<String, SortedMap<YearMonth, Long>> present(
       Map<String, SortedMap<YearMonth, Long>> postings, Windows w) {
@@ -523,10 +529,14 @@ public final class Emerging {
           }
           positive.sort(null);
           double floor = Math.max(1, 0.1 * positive.get(positive.size() / 2));
+          SortedMap<YearMonth, Long> kept = new TreeMap<>();
           int recent = 0;
           int baseline = 0;
           for (int i = w.baselineStart(); i < w.months().size(); i++) {
-            if (months.getOrDefault(w.months().get(i), 0L) >= floor) {
+            YearMonth m = w.months().get(i);
+            long n = months.getOrDefault(m, 0L);
+            if (n >= floor) {
+              kept.put(m, n);
               if (i >= w.recentStart()) {
                 recent++;
               } else {
@@ -534,8 +544,9 @@ public final class Emerging {
               }
             }
           }
-          if (2 * recent >= recentMonths && 2 * baseline >= baselineMonths) {
-            out.put(source, months);
+          if (recent >= Math.min(PRESENT_MONTHS, recentMonths)
+              && baseline >= Math.min(PRESENT_MONTHS, baselineMonths)) {
+            out.put(source, kept);
           }
         });
     return out;
@@ -597,7 +608,7 @@ public final class Emerging {
       double pWithout = Double.NaN;
       double p = r.p();
       if (c.top() != null) {
-        Map<String, SortedMap<YearMonth, Long>> kept = new TreeMap<>(c.withoutTop().postings());
+        Map<String, SortedMap<YearMonth, Long>> kept = present(c.withoutTop().postings(), w);
         kept.keySet().retainAll(report.sources());
         Strata totals = Strata.of(kept, w);
         Strata counts = Strata.of(c.withoutTop().skills().getOrDefault(r.uri(), Map.of()), w);
@@ -738,8 +749,8 @@ public final class Emerging {
     List<Stratified.Table> tables = new ArrayList<>();
     List<Stratified.Series> series = new ArrayList<>();
     for (String source : totals.sources()) {
-      tables.addAll(counts.tables(totals, source));
-      series.addAll(counts.series(totals, source));
+      tables.addAll(counts.tables(totals, source, false));
+      series.addAll(counts.series(totals, source, w.seasonal()));
     }
     return new Evidence(Stratified.windows(tables), Stratified.trend(series));
   }

@@ -64,9 +64,9 @@ final class Strata {
   }
 
   /** The months of the year a stratum covers: each one apart when seasonal, else all as one. */
-  private List<List<Integer>> groups() {
+  private List<List<Integer>> groups(boolean seasonal) {
     List<List<Integer>> out = new ArrayList<>();
-    if (!w.seasonal()) {
+    if (!seasonal) {
       List<Integer> all = new ArrayList<>();
       for (int i = w.baselineStart(); i < w.months().size(); i++) {
         all.add(i);
@@ -88,12 +88,15 @@ final class Strata {
     return out;
   }
 
-  /** The window tables of one source: these counts over the totals' postings. */
-  List<Stratified.Table> tables(Strata totals, String source) {
+  /**
+   * The window tables of one source: these counts over the totals' postings, one table per month of
+   * the year when {@code seasonal}.
+   */
+  List<Stratified.Table> tables(Strata totals, String source, boolean seasonal) {
     long[] x = of(source);
     long[] n = totals.of(source);
     List<Stratified.Table> out = new ArrayList<>();
-    for (List<Integer> group : groups()) {
+    for (List<Integer> group : groups(seasonal)) {
       long x1 = 0;
       long n1 = 0;
       long x2 = 0;
@@ -112,12 +115,15 @@ final class Strata {
     return out;
   }
 
-  /** The monthly series of one source, for the trend test, scored by month. */
-  List<Stratified.Series> series(Strata totals, String source) {
+  /**
+   * The monthly series of one source, for the trend test, scored by month; one series per month of
+   * the year when {@code seasonal}, so that the trend compares years.
+   */
+  List<Stratified.Series> series(Strata totals, String source, boolean seasonal) {
     long[] x = of(source);
     long[] n = totals.of(source);
     List<Stratified.Series> out = new ArrayList<>();
-    for (List<Integer> group : groups()) {
+    for (List<Integer> group : groups(seasonal)) {
       double[] scores = new double[group.size()];
       long[] postings = new long[group.size()];
       long[] mentions = new long[group.size()];

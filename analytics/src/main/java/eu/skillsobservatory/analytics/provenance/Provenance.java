@@ -13,7 +13,7 @@ import java.util.List;
  * @param postings the slice's postings
  * @param withoutSkills of those, postings with no skill found
  * @param skillCoverage the share of postings with at least one skill
- * @param method where coverage and datasets are defined
+ * @param definedIn where coverage and datasets are defined
  */
 public record Provenance(
     boolean synthetic,
@@ -21,7 +21,7 @@ public record Provenance(
     long postings,
     long withoutSkills,
     double skillCoverage,
-    String method) {
+    String definedIn) {
   public static final String METHOD = "src/docs/methods.md#provenance-and-coverage";
 
   public Provenance {

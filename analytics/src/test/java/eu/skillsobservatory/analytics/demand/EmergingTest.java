@@ -193,8 +193,11 @@ class EmergingTest {
         report.testedResults().stream().filter(x -> x.uri().equals("t")).findFirst().orElseThrow();
     assertThat(t.lift()).isGreaterThan(1.5);
     assertThat(t.adjustedLift()).isLessThan(1.2);
-    assertThat(t.sources()).extracting(Emerging.SourceEvidence::source).contains("old0");
-    assertThat(report.sources()).containsExactly("old0", "old1", "old2");
+    assertThat(report.sources()).containsExactly("new", "old0", "old1", "old2");
+    Emerging.SourceEvidence joined =
+        t.sources().stream().filter(x -> x.source().equals("new")).findFirst().orElseThrow();
+    assertThat(joined.holds()).isFalse();
+    assertThat(joined.baselinePostings()).as("its strays left out").isEqualTo(6 * 400);
   }
 
   /**

@@ -94,7 +94,11 @@ public class DemandService {
       String escoVersion,
       List<Group> groups,
       boolean synthetic,
-      Provenance provenance) {}
+      Provenance provenance,
+      String definedIn) {
+    /** Where the figures of a demand answer are defined. */
+    public static final String METHOD = "src/docs/methods.md#postings-per-1000-employed-per-year";
+  }
 
   /** Where a slice's figures come from: datasets, synthetic or not, postings without skills. */
   public Provenance provenance(Slice slice) {
@@ -149,7 +153,14 @@ public class DemandService {
     }
     Provenance p = provenance(slice);
     return new Demand(
-        slice, groupBy.orElse(null), "skill", f.version().toString(), groups, p.synthetic(), p);
+        slice,
+        groupBy.orElse(null),
+        "skill",
+        f.version().toString(),
+        groups,
+        p.synthetic(),
+        p,
+        Demand.METHOD);
   }
 
   private static SkillDemand skillDemand(
@@ -379,7 +390,14 @@ public class DemandService {
     }
     Provenance p = provenance(slice);
     return new Demand(
-        slice, groupBy.orElse(null), "group", f.version().toString(), groups, p.synthetic(), p);
+        slice,
+        groupBy.orElse(null),
+        "group",
+        f.version().toString(),
+        groups,
+        p.synthetic(),
+        p,
+        Demand.METHOD);
   }
 
   /** Each skill's nearest ESCO skill group, each group's skills, the groups' labels. */

@@ -84,7 +84,7 @@ public class EmergingService {
    * @param excludedMonth the data's last month, left out of the test because incomplete, or null
    * @param seasonal whether each month was compared with the same month of the year before
    * @param sources the sources the tests were stratified by
-   * @param method where the method is defined
+   * @param definedIn where the method is defined
    */
   public record Report(
       Slice slice,
@@ -102,7 +102,7 @@ public class EmergingService {
       YearMonth excludedMonth,
       boolean seasonal,
       List<String> sources,
-      String method,
+      String definedIn,
       boolean synthetic,
       eu.skillsobservatory.analytics.provenance.Provenance provenance) {}
 
@@ -204,7 +204,7 @@ public class EmergingService {
       List<Emerging.Result> explained,
       String note,
       YearMonth excludedMonth,
-      String method,
+      String definedIn,
       boolean synthetic,
       eu.skillsobservatory.analytics.provenance.Provenance provenance) {}
 

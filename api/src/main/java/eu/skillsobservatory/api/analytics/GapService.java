@@ -93,7 +93,10 @@ public class GapService {
       List<GapSkill> skills,
       List<OccupationGap> occupations,
       boolean synthetic,
-      eu.skillsobservatory.analytics.provenance.Provenance provenance) {}
+      eu.skillsobservatory.analytics.provenance.Provenance provenance,
+      String definedIn) {
+    public static final String METHOD = "src/docs/methods.md#gaps";
+  }
 
   static final String SCORING =
       "weight = share x clamp(lift, 1, 3) (lift 1 when untested or growth=false); gapScore ="
@@ -190,7 +193,8 @@ public class GapService {
         skills,
         occ,
         d.synthetic(),
-        d.provenance());
+        d.provenance(),
+        Gaps.METHOD);
   }
 
   /** The offers considered: where the filter says nothing of place, the slice's place. */

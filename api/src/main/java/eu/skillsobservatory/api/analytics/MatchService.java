@@ -92,7 +92,10 @@ public class MatchService {
       List<Ranked> ranking,
       List<Ranked> unpriced,
       boolean synthetic,
-      eu.skillsobservatory.analytics.provenance.Provenance provenance) {}
+      eu.skillsobservatory.analytics.provenance.Provenance provenance,
+      String definedIn) {
+    public static final String METHOD = "src/docs/methods.md#offers-that-close-a-gap";
+  }
 
   /**
    * The gap of a slice against the offers in scope: its demanded skills weighted by gap score.
@@ -268,7 +271,8 @@ public class MatchService {
         ranking,
         unpriced,
         provenance != null && provenance.synthetic(),
-        provenance);
+        provenance,
+        Match.METHOD);
   }
 
   /** What a budget counts, and in which currency. */

@@ -114,7 +114,10 @@ public class RelationsService {
       long withSkill,
       List<Related> skills,
       boolean synthetic,
-      eu.skillsobservatory.analytics.provenance.Provenance provenance) {}
+      eu.skillsobservatory.analytics.provenance.Provenance provenance,
+      String definedIn) {
+    public static final String METHOD = "src/docs/methods.md#skills-that-go-together";
+  }
 
   /**
    * @param minSupport postings mentioning both, at least
@@ -166,7 +169,8 @@ public class RelationsService {
         c.withSkill(),
         related,
         provenance.synthetic(),
-        provenance);
+        provenance,
+        CoOccurrence.METHOD);
   }
 
   private static double round(double x) {

@@ -30,6 +30,13 @@ public class ParameterExamples implements OpenApiCustomizer {
           Map.entry("to", new String[] {"2024-12", "last month, YYYY-MM"}),
           Map.entry("includeDuplicates", new String[] {"false", "count near-duplicates too"}),
           Map.entry(
+              "dataset",
+              new String[] {"sample", "only the vacancies of this dataset (the name of a load)"}),
+          Map.entry("name", new String[] {"docs", "a dataset's name"}),
+          Map.entry(
+              "synthetic",
+              new String[] {"false", "the rows are made by a generator, not real adverts"}),
+          Map.entry(
               "groupBy",
               new String[] {"month", "sector, country, region, month, isco or occupation"}),
           Map.entry("level", new String[] {"group", "skill, or group (nearest ESCO skill group)"}),

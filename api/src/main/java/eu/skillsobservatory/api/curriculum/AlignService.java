@@ -104,7 +104,10 @@ public class AlignService {
       List<MissingEmerging> missingEmerging,
       List<Suggestion> suggestions,
       boolean synthetic,
-      eu.skillsobservatory.analytics.provenance.Provenance provenance) {}
+      eu.skillsobservatory.analytics.provenance.Provenance provenance,
+      String definedIn) {
+    public static final String METHOD = "src/docs/methods.md#curriculum-alignment";
+  }
 
   /**
    * @param outcomes learning outcomes as text (each extracted)
@@ -209,7 +212,8 @@ public class AlignService {
         missingEmerging,
         suggestions,
         d.synthetic(),
-        d.provenance());
+        d.provenance(),
+        Alignment.METHOD);
   }
 
   private List<Suggestion> suggestions(
