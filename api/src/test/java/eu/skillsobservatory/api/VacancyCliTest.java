@@ -227,14 +227,14 @@ class VacancyCliTest {
     Path real =
         Files.writeString(
             dir.resolve("real-adverts.jsonl"),
-            "{\"source\":\"ds\",\"id\":\"1\",\"posted\":\"2024-03-01\",\"country\":\"LU\","
+            "{\"source\":\"ds\",\"id\":\"1\",\"posted\":\"2022-03-01\",\"country\":\"LU\","
                 + "\"nace\":\"J\",\"title\":\"Analyst\",\"skills\":[\""
                 + FORENSICS
                 + "\"]}\n"
-                + "{\"source\":\"ds\",\"id\":\"2\",\"posted\":\"2024-03-02\",\"country\":\"LU\","
-                + "\"nace\":\"J\",\"title\":\"Analyst\"}\n"
-                + "{\"source\":\"ds\",\"id\":\"3\",\"posted\":\"2024-03-03\",\"country\":\"LU\","
-                + "\"nace\":\"J\",\"title\":\"Analyst\"}\n");
+                + "{\"source\":\"ds\",\"id\":\"2\",\"posted\":\"2022-03-02\",\"country\":\"LU\","
+                + "\"nace\":\"J\",\"title\":\"Receptionist\"}\n"
+                + "{\"source\":\"ds\",\"id\":\"3\",\"posted\":\"2022-03-03\",\"country\":\"LU\","
+                + "\"nace\":\"J\",\"title\":\"Courier\"}\n");
     CliRun r =
         cli("ingest", "vacancies", "--dataset", "real-2024", "--format", "json", real.toString());
     assertThat(r.code()).as(r.err()).isZero();

@@ -35,7 +35,7 @@ public final class Emerging {
   public static final String METHOD = "src/docs/methods.md#emerging-skills";
 
   /** A source holds a rise on its own when its own test gives at most this p-value. */
-  public static final double SOURCE_ALPHA = 0.05;
+  public static final double SOURCE_ALPHA = 0.1;
 
   /**
    * The data's last month is incomplete when it has fewer days with postings than this share of the

@@ -80,6 +80,21 @@ public final class NearDuplicates {
     Arrays.fill(slotHead, -1);
   }
 
+  /**
+   * Learns the shared text of a vacancy without fingerprinting it: the first reading of a file,
+   * before {@link #freeze} and the reading that marks duplicates.
+   */
+  public void learn(String source, String employer, String title, String description) {
+    String[] words = TextClean.fold(title + " " + description).split(" ");
+    shared.learn(
+        source, employer, title, Arrays.stream(shingles(words, shingle)).distinct().toArray());
+  }
+
+  /** Stops learning shared text: every vacancy from here on is fingerprinted alike. */
+  public void freeze() {
+    shared.freeze();
+  }
+
   /** A vacancy's fingerprint and its normalized title's key. */
   public record Print(byte[] minHash, int title) {}
 

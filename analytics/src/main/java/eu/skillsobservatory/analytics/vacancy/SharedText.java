@@ -41,6 +41,15 @@ public final class SharedText {
   private final Map<Long, Integer> sourceShingles = new HashMap<>();
   private final Map<String, Integer> sourceAdverts = new HashMap<>();
   private final Set<Long> templates = new HashSet<>();
+  private boolean frozen;
+
+  /**
+   * Stops learning: what is shared is decided from here on by what was learned so far, so that
+   * every advert of a load is fingerprinted alike (learned from a first reading of the files).
+   */
+  public void freeze() {
+    frozen = true;
+  }
 
   /**
    * Learns from one advert, then tells which of its shingles are shared text.
@@ -50,6 +59,9 @@ public final class SharedText {
    */
   public boolean[] learn(String source, String employer, String title, long[] shingles) {
     long e = employer == null || employer.isBlank() ? 0 : NearDuplicates.employerKey(employer);
+    if (frozen) {
+      return classify(e, shingles);
+    }
     int t = NearDuplicates.titleKey(title);
     if (employerShingles.size() + sourceShingles.size() > MAX_ENTRIES) {
       forget();
@@ -78,6 +90,26 @@ public final class SharedText {
         templates.add(h);
       }
       shared[i] |= templates.contains(h);
+    }
+    return shared;
+  }
+
+  /** What is shared, by what was learned, learning nothing. */
+  private boolean[] classify(long e, long[] shingles) {
+    int adverts = e == 0 ? 0 : employerAdverts.getOrDefault(e, 0);
+    boolean[] shared = new boolean[shingles.length];
+    for (int i = 0; i < shingles.length; i++) {
+      long h = shingles[i];
+      if (templates.contains(h)) {
+        shared[i] = true;
+      } else if (e != 0) {
+        Stat st = employerShingles.get(mix(e, h));
+        shared[i] =
+            st != null
+                && adverts >= MIN_ADVERTS
+                && st.titles
+                && st.count >= EMPLOYER_SHARE * adverts;
+      }
     }
     return shared;
   }

@@ -190,8 +190,10 @@ public class EmergingService {
    * ({@code Phrases}, English), tested for a rise exactly as skills are; a phrase made of the words
    * of a longer rising one is listed as explained by it.
    *
-   * @param tested phrases with the minimum support in the recent window
+   * @param tested phrases with the minimum support over both windows
    * @param note why nothing was tested (too few months of postings in the slice), else null
+   * @param others the tested phrases neither rising nor explained that grew most, each with the
+   *     reason it is not called, at most {@code limit}
    */
   public record Candidates(
       Slice slice,
@@ -206,7 +208,8 @@ public class EmergingService {
       YearMonth excludedMonth,
       String definedIn,
       boolean synthetic,
-      eu.skillsobservatory.analytics.provenance.Provenance provenance) {}
+      eu.skillsobservatory.analytics.provenance.Provenance provenance,
+      List<Emerging.Result> others) {}
 
   public Candidates candidates(Slice slice, Emerging.Settings settings, int limit) {
     checkLimit(limit);
@@ -226,6 +229,10 @@ public class EmergingService {
         r.excludedMonth(),
         Emerging.METHOD,
         provenance.synthetic(),
-        provenance);
+        provenance,
+        r.testedResults().stream()
+            .filter(x -> !x.emerging() && x.explainedBy() == null)
+            .limit(limit)
+            .toList());
   }
 }

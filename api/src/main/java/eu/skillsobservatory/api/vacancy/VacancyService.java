@@ -292,6 +292,7 @@ public class VacancyService {
             (key, print, title, country, employer, posted) ->
                 near.register(
                     key, Base64.getDecoder().decode(print), title, country, employer, posted));
+    learnSharedText(inputs, near, progress);
     List<String> refused;
     long written;
     // Reading and near-duplicate marks stay in file order, on this thread; extraction, the
@@ -473,6 +474,40 @@ public class VacancyService {
         });
     index.getObject().recordRun(run(report, start));
     return report;
+  }
+
+  /**
+   * A first reading of the files, to learn the text their employers and sources repeat before any
+   * vacancy is fingerprinted: then every vacancy of the load is fingerprinted alike, the first ones
+   * of an employer as its last. A request body cannot be read twice: its vacancies are learned from
+   * as they come.
+   */
+  private void learnSharedText(List<RowInput> inputs, NearDuplicates near, Progress progress) {
+    if (inputs.isEmpty() || inputs.stream().anyMatch(i -> i.path().isEmpty())) {
+      return;
+    }
+    long[] rows = new long[1];
+    progress.start("learning the text employers and sources repeat", "rows", -1);
+    for (RowInput input : inputs) {
+      input.read(
+          VacancyFiles.SCHEMA,
+          new VacancyFiles.Sink() {
+            @Override
+            public void accept(Vacancy v, long line) {
+              near.learn(v.source(), v.employer(), v.title(), v.description());
+              if (++rows[0] % 10_000 == 0) {
+                progress.advance(rows[0], rows[0]);
+              }
+            }
+
+            @Override
+            public void reject(Rejection r) {}
+          },
+          Progress.NONE,
+          limits);
+    }
+    near.freeze();
+    progress.finish("shared text learned from " + rows[0] + " rows");
   }
 
   private static void awaitQuietly(ThreadPoolExecutor workers) {

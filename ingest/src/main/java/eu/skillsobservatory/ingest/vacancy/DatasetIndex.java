@@ -136,22 +136,54 @@ public final class DatasetIndex {
   public long delete(String name) {
     try {
       ensure();
-      long deleted =
-          connection
-              .withRetries(
-                  "deleting a dataset's vacancies",
-                  () ->
-                      es.deleteByQuery(
-                          d ->
-                              d.index(VacancyIndex.ALIAS)
-                                  .query(
-                                      q ->
-                                          q.term(
-                                              t -> t.field("dataset").value(FieldValue.of(name))))
-                                  .refresh(true)
-                                  .conflicts(
-                                      co.elastic.clients.elasticsearch._types.Conflicts.Proceed)))
-              .deleted();
+      long deleted = 0;
+      List<co.elastic.clients.elasticsearch._types.FieldValue> after = null;
+      // Pages of ids in (source, id) order, deleted in bulk; one refresh at the end. (The
+      // delete-by-query API is a module the embedded node does not have.)
+      while (true) {
+        List<co.elastic.clients.elasticsearch._types.FieldValue> from = after;
+        var page =
+            connection.withRetries(
+                "reading a dataset's vacancies",
+                () ->
+                    es.search(
+                        s -> {
+                          s.index(VacancyIndex.ALIAS)
+                              .size(PAGE)
+                              .source(x -> x.fetch(false))
+                              .query(
+                                  q -> q.term(t -> t.field("dataset").value(FieldValue.of(name))))
+                              .sort(o -> o.field(f -> f.field("source")))
+                              .sort(o -> o.field(f -> f.field("id")));
+                          if (from != null) {
+                            s.searchAfter(from);
+                          }
+                          return s;
+                        },
+                        Void.class));
+        var hits = page.hits().hits();
+        if (hits.isEmpty()) {
+          break;
+        }
+        var bulk =
+            connection.withRetries(
+                "deleting a dataset's vacancies",
+                () ->
+                    es.bulk(
+                        b -> {
+                          for (var h : hits) {
+                            b.operations(o -> o.delete(d -> d.index(h.index()).id(h.id())));
+                          }
+                          return b;
+                        }));
+        for (var item : bulk.items()) {
+          if (item.error() == null) {
+            deleted++;
+          }
+        }
+        after = hits.get(hits.size() - 1).sort();
+      }
+      es.indices().refresh(r -> r.index(VacancyIndex.ALIAS));
       connection.withRetries(
           "deleting a dataset",
           () ->
@@ -165,6 +197,8 @@ public final class DatasetIndex {
       throw new SearchStoreException("cannot delete the dataset: " + e.getMessage(), e);
     }
   }
+
+  static final int PAGE = 5_000;
 
   @SuppressWarnings("unchecked")
   private static Dataset dataset(Object source) {

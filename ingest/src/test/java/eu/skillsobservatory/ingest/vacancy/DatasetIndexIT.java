@@ -1,0 +1,114 @@
+package eu.skillsobservatory.ingest.vacancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.skillsobservatory.analytics.demand.Slice;
+import eu.skillsobservatory.analytics.provenance.Dataset;
+import eu.skillsobservatory.analytics.vacancy.Vacancy;
+import eu.skillsobservatory.analytics.vacancy.VacancyRecord;
+import eu.skillsobservatory.ingest.analytics.VacancyAggregations;
+import eu.skillsobservatory.ingest.search.EmbeddedNodeExtension;
+import eu.skillsobservatory.ingest.search.SearchConnection;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Datasets in a real Elasticsearch node: vacancies written into two, the provenance of a slice
+ * counted per dataset, one dataset removed with all its vacancies (more than a page of them).
+ */
+@ExtendWith(EmbeddedNodeExtension.class)
+class DatasetIndexIT {
+  static VacancyRecord record(String id, boolean withSkill) {
+    Vacancy v =
+        new Vacancy(
+            "ds-it",
+            id,
+            LocalDate.of(2020, 5, 1),
+            "MT",
+            null,
+            "J",
+            null,
+            "title " + id,
+            "",
+            "en",
+            List.of(),
+            null);
+    return new VacancyRecord(
+        v,
+        "en",
+        false,
+        null,
+        false,
+        false,
+        null,
+        withSkill
+            ? List.of(
+                eu.skillsobservatory.analytics.vacancy.SkillEvidence.given(
+                    "http://data.europa.eu/esco/skill/x"))
+            : List.of(),
+        null,
+        "AAAA",
+        "it");
+  }
+
+  @Test
+  void aDatasetIsCountedApartAndRemovedWithItsVacancies(SearchConnection es) {
+    VacancyIndex vacancies = new VacancyIndex(es);
+    DatasetIndex datasets = new DatasetIndex(es);
+    int generated = DatasetIndex.PAGE + 1_200;
+    try (VacancyIndex.Writer w = vacancies.writer("gen-it", true)) {
+      for (int i = 0; i < generated; i++) {
+        w.write(record("g" + i, i % 4 != 0));
+      }
+    }
+    try (VacancyIndex.Writer w = vacancies.writer("real-it", false)) {
+      for (int i = 0; i < 10; i++) {
+        w.write(record("r" + i, true));
+      }
+    }
+    datasets.record(
+        new Dataset("gen-it", "vacancies", true, Instant.now(), "v1.1.1", "fast", List.of("a"), 1));
+    Dataset twice =
+        datasets.record(
+            new Dataset(
+                "gen-it",
+                "vacancies",
+                false,
+                Instant.now(),
+                "v1.1.1",
+                "fast",
+                List.of("b"),
+                generated - 1L));
+    assertThat(twice.rows()).isEqualTo(generated);
+    assertThat(twice.synthetic()).as("once synthetic, always").isTrue();
+    assertThat(twice.files()).containsExactly("a", "b");
+    datasets.record(
+        new Dataset("real-it", "vacancies", false, Instant.now(), "v1.1.1", "full", List.of(), 10));
+    assertThat(datasets.list()).extracting(Dataset::name).contains("gen-it", "real-it");
+
+    VacancyAggregations agg = new VacancyAggregations(es);
+    Slice malta = Slice.of(null, null, "MT", null, "2020-05", "2020-05", false);
+    var p = agg.provenance(malta);
+    assertThat(p.synthetic()).isTrue();
+    assertThat(p.postings()).isEqualTo(generated + 10L);
+    assertThat(p.withoutSkills()).isEqualTo((generated + 3) / 4);
+    assertThat(p.datasets())
+        .containsExactly(
+            new eu.skillsobservatory.analytics.provenance.Provenance.DatasetCount(
+                "gen-it", generated, true),
+            new eu.skillsobservatory.analytics.provenance.Provenance.DatasetCount(
+                "real-it", 10, false));
+    var real = agg.provenance(malta.withDataset("real-it"));
+    assertThat(real.synthetic()).isFalse();
+    assertThat(real.postings()).isEqualTo(10);
+
+    assertThat(datasets.delete("gen-it")).isEqualTo(generated);
+    assertThat(datasets.get("gen-it")).isEmpty();
+    var after = agg.provenance(malta);
+    assertThat(after.synthetic()).isFalse();
+    assertThat(after.postings()).isEqualTo(10);
+  }
+}
