@@ -57,7 +57,7 @@ def call(method, path, body=None, content_type=None, accept="application/json"):
     headers = {"Accept": accept}
     if content_type:
         headers["Content-Type"] = content_type
-    if method in ("POST", "DELETE") and KEY:
+    if KEY:
         headers["X-API-Key"] = KEY
     data = body.encode() if isinstance(body, str) else body
     req = urllib.request.Request(BASE + path, data=data, method=method, headers=headers)
