@@ -200,6 +200,20 @@ public final class Emerging {
       Explanation explanation,
       String reason) {
     Result with(boolean emerging, double p, double q, Employers employers, String reason) {
+      return copy(emerging, p, q, employers, explanation, reason);
+    }
+
+    Result explained(Explanation e) {
+      return copy(false, p, q, employers, e, "its rise is that of " + e.by());
+    }
+
+    private Result copy(
+        boolean emerging,
+        double p,
+        double q,
+        Employers employers,
+        Explanation explanation,
+        String reason) {
       return new Result(
           uri,
           emerging,
@@ -216,7 +230,7 @@ public final class Emerging {
           qTrend,
           slope,
           monthly,
-          explainedBy,
+          explanation == null ? explainedBy : explanation.by(),
           adjustedLift,
           p,
           q,
@@ -224,33 +238,6 @@ public final class Emerging {
           employers,
           explanation,
           reason);
-    }
-
-    Result explained(Explanation e) {
-      return new Result(
-          uri,
-          false,
-          recent,
-          recentPostings,
-          baseline,
-          baselinePostings,
-          recentShare,
-          baselineShare,
-          lift,
-          pIncrease,
-          qIncrease,
-          pTrend,
-          qTrend,
-          slope,
-          monthly,
-          e.by(),
-          adjustedLift,
-          p,
-          q,
-          sources,
-          employers,
-          e,
-          "its rise is that of " + e.by());
     }
   }
 

@@ -86,8 +86,7 @@ public final class NearDuplicates {
    */
   public void learn(String source, String employer, String title, String description) {
     String[] words = TextClean.fold(title + " " + description).split(" ");
-    shared.learn(
-        source, employer, title, Arrays.stream(shingles(words, shingle)).distinct().toArray());
+    shared.learn(source, employer, title, distinct(shingles(words, shingle)));
   }
 
   /** Stops learning shared text: every vacancy from here on is fingerprinted alike. */
@@ -107,7 +106,7 @@ public final class NearDuplicates {
     String[] words = TextClean.fold(title + " " + description).split(" ");
     long[] all = shingles(words, shingle);
     // Each shingle once: the learning counts adverts, not occurrences.
-    long[] distinct = Arrays.stream(all).distinct().toArray();
+    long[] distinct = distinct(all);
     boolean[] isShared = shared.learn(source, employer, title, distinct);
     int titleShingles = Math.max(0, titleWords.length - shingle + 1);
     java.util.Set<Long> titleSet = new java.util.HashSet<>();
@@ -132,6 +131,19 @@ public final class NearDuplicates {
 
   private static byte[] minHash(String folded, int shingleLength) {
     return minHash(shingles(folded.strip().split(" "), shingleLength));
+  }
+
+  /** The values of an array, each once, in ascending order. */
+  static long[] distinct(long[] values) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = 0;
+    for (int i = 0; i < sorted.length; i++) {
+      if (i == 0 || sorted[i] != sorted[i - 1]) {
+        sorted[n++] = sorted[i];
+      }
+    }
+    return Arrays.copyOf(sorted, n);
   }
 
   /** The hashes of a text's shingles of {@code length} words, in order (one if it is shorter). */

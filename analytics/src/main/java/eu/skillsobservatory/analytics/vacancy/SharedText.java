@@ -1,9 +1,7 @@
 package eu.skillsobservatory.analytics.vacancy;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Text that recurs across the adverts of one employer or one source, learned from the adverts as
@@ -29,19 +27,20 @@ public final class SharedText {
   static final int MAX_ENTRIES = 1 << 20;
   static final int MAX_TEMPLATES = 100_000;
 
-  /** Per employer and shingle: adverts, the first title, whether a second title came. */
-  private static final class Stat {
-    int count;
-    int firstTitle;
-    boolean titles;
-  }
+  /**
+   * Per employer and shingle, packed in one long: adverts (low 31 bits), whether a second title
+   * came (bit 31), the first title's key (high 32 bits).
+   */
+  private final LongLongMap employerShingles = new LongLongMap(1 << 16);
 
-  private final Map<Long, Stat> employerShingles = new HashMap<>();
-  private final Map<Long, Integer> employerAdverts = new HashMap<>();
-  private final Map<Long, Integer> sourceShingles = new HashMap<>();
+  private final LongLongMap employerAdverts = new LongLongMap(1 << 12);
+  private final LongLongMap sourceShingles = new LongLongMap(1 << 16);
   private final Map<String, Integer> sourceAdverts = new HashMap<>();
-  private final Set<Long> templates = new HashSet<>();
+  private final LongLongMap templates = new LongLongMap(1 << 10);
   private boolean frozen;
+
+  private static final long COUNT = 0x7FFFFFFFL;
+  private static final long TITLES = 0x80000000L;
 
   /**
    * Stops learning: what is shared is decided from here on by what was learned so far, so that
@@ -62,11 +61,11 @@ public final class SharedText {
     if (frozen) {
       return classify(e, shingles);
     }
-    int t = NearDuplicates.titleKey(title);
+    long t = NearDuplicates.titleKey(title) & 0xFFFFFFFFL;
     if (employerShingles.size() + sourceShingles.size() > MAX_ENTRIES) {
       forget();
     }
-    int adverts = e == 0 ? 0 : employerAdverts.merge(e, 1, Integer::sum);
+    long adverts = e == 0 ? 0 : employerAdverts.add(e, 1);
     String src = source == null ? "" : source;
     int sourceCount = sourceAdverts.merge(src, 1, Integer::sum);
     long s0 = hash(src);
@@ -74,41 +73,42 @@ public final class SharedText {
     for (int i = 0; i < shingles.length; i++) {
       long h = shingles[i];
       if (e != 0) {
-        Stat st = employerShingles.computeIfAbsent(mix(e, h), k -> new Stat());
-        if (st.count == 0) {
-          st.firstTitle = t;
-        } else if (st.firstTitle != t) {
-          st.titles = true;
+        long k = mix(e, h);
+        long v = employerShingles.get(k, 0);
+        long count = v & COUNT;
+        boolean titles = (v & TITLES) != 0;
+        long first = v >>> 32;
+        if (count == 0) {
+          first = t;
+        } else if (first != t) {
+          titles = true;
         }
-        st.count++;
-        shared[i] = adverts >= MIN_ADVERTS && st.titles && st.count >= EMPLOYER_SHARE * adverts;
+        count++;
+        employerShingles.put(k, (first << 32) | (titles ? TITLES : 0) | count);
+        shared[i] = adverts >= MIN_ADVERTS && titles && count >= EMPLOYER_SHARE * adverts;
       }
-      int n = sourceShingles.merge(mix(s0, h), 1, Integer::sum);
+      long n = sourceShingles.add(mix(s0, h), 1);
       if (sourceCount >= MIN_SOURCE_ADVERTS
           && n >= SOURCE_SHARE * sourceCount
           && templates.size() < MAX_TEMPLATES) {
-        templates.add(h);
+        templates.put(h, 1);
       }
-      shared[i] |= templates.contains(h);
+      shared[i] |= templates.get(h, 0) != 0;
     }
     return shared;
   }
 
   /** What is shared, by what was learned, learning nothing. */
   private boolean[] classify(long e, long[] shingles) {
-    int adverts = e == 0 ? 0 : employerAdverts.getOrDefault(e, 0);
+    long adverts = e == 0 ? 0 : employerAdverts.get(e, 0);
     boolean[] shared = new boolean[shingles.length];
     for (int i = 0; i < shingles.length; i++) {
       long h = shingles[i];
-      if (templates.contains(h)) {
+      if (templates.get(h, 0) != 0) {
         shared[i] = true;
-      } else if (e != 0) {
-        Stat st = employerShingles.get(mix(e, h));
-        shared[i] =
-            st != null
-                && adverts >= MIN_ADVERTS
-                && st.titles
-                && st.count >= EMPLOYER_SHARE * adverts;
+      } else if (e != 0 && adverts >= MIN_ADVERTS) {
+        long v = employerShingles.get(mix(e, h), 0);
+        shared[i] = (v & TITLES) != 0 && (v & COUNT) >= EMPLOYER_SHARE * adverts;
       }
     }
     return shared;
@@ -116,7 +116,7 @@ public final class SharedText {
 
   /** Keeps what is shared, drops the rest of the counts: they are learned again if they recur. */
   private void forget() {
-    employerShingles.values().removeIf(s -> !s.titles);
+    employerShingles.retain(v -> (v & TITLES) != 0);
     sourceShingles.clear();
   }
 
