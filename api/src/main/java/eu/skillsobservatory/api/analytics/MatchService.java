@@ -3,6 +3,7 @@ package eu.skillsobservatory.api.analytics;
 import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.match.GapCover;
 import eu.skillsobservatory.analytics.offer.OfferFilter;
+import eu.skillsobservatory.analytics.provenance.Provenance;
 import eu.skillsobservatory.ingest.offer.OfferIndex;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -92,7 +93,7 @@ public class MatchService {
       List<Ranked> ranking,
       List<Ranked> unpriced,
       boolean synthetic,
-      eu.skillsobservatory.analytics.provenance.Provenance provenance,
+      Provenance provenance,
       String definedIn) {
     public static final String METHOD = "src/docs/methods.md#offers-that-close-a-gap";
   }
@@ -137,7 +138,8 @@ public class MatchService {
         labels,
         maxOffers,
         new Budget(budget, budgetOn, currency),
-        rankLimit);
+        rankLimit,
+        g.provenance());
   }
 
   /** A gap given as skills with weights. */
@@ -172,7 +174,8 @@ public class MatchService {
         labels,
         maxOffers,
         new Budget(budget, budgetOn, currency),
-        rankLimit);
+        rankLimit,
+        null);
   }
 
   private Match match(
@@ -183,7 +186,8 @@ public class MatchService {
       Map<String, String> labels,
       int maxOffers,
       Budget asked,
-      int rankLimit) {
+      int rankLimit,
+      Provenance provenance) {
     Optional<Double> budget = asked.amount();
     String budgetOn = asked.on();
     if (maxOffers < 1 || maxOffers > 100) {
@@ -249,8 +253,6 @@ public class MatchService {
     List<Weighted> gapList = new ArrayList<>();
     gap.forEach((k, w) -> gapList.add(new Weighted(k, labels.getOrDefault(k, ""), round(w))));
     String guarantee = guarantee(sel, maxOffers);
-    eu.skillsobservatory.analytics.provenance.Provenance provenance =
-        slice == null ? null : demand.provenance(slice);
     return new Match(
         from,
         slice,
