@@ -8,8 +8,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point inwards: api to ingest and analytics, ingest to analytics, never back. (The
- * core's own rule is in the analytics module.)
+ * Dependencies point inwards: {@code api -> analytics <- ingest}, and only the wiring package
+ * {@code api.config} names an adapter of {@code ingest}. (The core's own rule is in the analytics
+ * module.)
  */
 class ArchitectureTest {
   static final JavaClasses ALL =
@@ -25,6 +26,20 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("eu.skillsobservatory.api..", "org.springframework..")
+        .check(ALL);
+  }
+
+  @Test
+  void onlyTheWiringPackageTouchesAdapters() {
+    noClasses()
+        .that()
+        .resideInAPackage("eu.skillsobservatory.api..")
+        .and()
+        .resideOutsideOfPackage("eu.skillsobservatory.api.config..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("eu.skillsobservatory.ingest..")
+        .because("services, controllers and commands work through the ports of analytics")
         .check(ALL);
   }
 }

@@ -1,6 +1,6 @@
 package eu.skillsobservatory.analytics.offer;
 
-import eu.skillsobservatory.analytics.statistics.EmploymentCell;
+import eu.skillsobservatory.analytics.employment.EmploymentCell;
 import eu.skillsobservatory.analytics.vacancy.OccupationDraw;
 import eu.skillsobservatory.analytics.vacancy.VacancyGenerator.OccupationProfile;
 import eu.skillsobservatory.analytics.vacancy.VacancyGenerator.SkillRef;

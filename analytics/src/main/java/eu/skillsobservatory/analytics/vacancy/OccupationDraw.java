@@ -1,6 +1,6 @@
 package eu.skillsobservatory.analytics.vacancy;
 
-import eu.skillsobservatory.analytics.statistics.EmploymentCell;
+import eu.skillsobservatory.analytics.employment.EmploymentCell;
 import eu.skillsobservatory.analytics.vacancy.VacancyGenerator.OccupationProfile;
 import java.util.ArrayList;
 import java.util.HashMap;

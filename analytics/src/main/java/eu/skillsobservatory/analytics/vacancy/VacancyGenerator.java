@@ -1,6 +1,6 @@
 package eu.skillsobservatory.analytics.vacancy;
 
-import eu.skillsobservatory.analytics.statistics.EmploymentCell;
+import eu.skillsobservatory.analytics.employment.EmploymentCell;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;

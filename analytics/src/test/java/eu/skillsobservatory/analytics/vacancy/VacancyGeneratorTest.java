@@ -2,7 +2,7 @@ package eu.skillsobservatory.analytics.vacancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.skillsobservatory.analytics.statistics.EmploymentCell;
+import eu.skillsobservatory.analytics.employment.EmploymentCell;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,16 +1,16 @@
 package eu.skillsobservatory.api.analytics;
 
+import eu.skillsobservatory.analytics.demand.DemandCounts;
+import eu.skillsobservatory.analytics.demand.EmergingCounts;
 import eu.skillsobservatory.analytics.demand.PostingRate;
 import eu.skillsobservatory.analytics.demand.Slice;
+import eu.skillsobservatory.analytics.employment.EmploymentFigures;
 import eu.skillsobservatory.analytics.esco.ConceptType;
 import eu.skillsobservatory.analytics.esco.EscoVersion;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.provenance.Provenance;
 import eu.skillsobservatory.analytics.stats.Stats;
 import eu.skillsobservatory.api.statistics.StatisticsService;
-import eu.skillsobservatory.ingest.analytics.EmergingCounts;
-import eu.skillsobservatory.ingest.analytics.VacancyAggregations;
-import eu.skillsobservatory.ingest.statistics.EmploymentIndex;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,13 +33,13 @@ public class DemandService {
   /** The ESCO collections whose share is reported. */
   static final List<String> COLLECTIONS = List.of("digital", "green", "transversal");
 
-  private final ObjectProvider<VacancyAggregations> aggregations;
+  private final ObjectProvider<DemandCounts> aggregations;
   private final SkillCatalog catalog;
   private final StatisticsService statistics;
   private SkillFacts facts;
 
   public DemandService(
-      ObjectProvider<VacancyAggregations> aggregations,
+      ObjectProvider<DemandCounts> aggregations,
       SkillCatalog catalog,
       StatisticsService statistics) {
     this.aggregations = aggregations;
@@ -106,7 +106,7 @@ public class DemandService {
   }
 
   /**
-   * @param groupBy one of {@link VacancyAggregations#GROUPS}, or empty
+   * @param groupBy one of {@link DemandCounts#GROUP_BY}, or empty
    * @param limit skills per group, 1 to 1,000
    */
   public Demand demand(Slice slice, Optional<String> groupBy, int limit) {
@@ -126,11 +126,10 @@ public class DemandService {
     }
     groupBy.ifPresent(
         g -> {
-          if (!VacancyAggregations.GROUPS.containsKey(g)) {
+          if (!DemandCounts.GROUP_BY.contains(g)) {
             throw new IllegalArgumentException(
                 "groupBy: one of "
-                    + String.join(
-                        ", ", new java.util.TreeSet<>(VacancyAggregations.GROUPS.keySet()))
+                    + String.join(", ", new java.util.TreeSet<>(DemandCounts.GROUP_BY))
                     + ", not '"
                     + g
                     + "'");
@@ -140,13 +139,13 @@ public class DemandService {
     if (level.equals("group")) {
       return groupDemand(slice, groupBy, limit, f);
     }
-    List<VacancyAggregations.Counts> counts =
+    List<DemandCounts.Counts> counts =
         aggregations.getObject().counts(slice, groupBy, 1_000, limit, f.collections());
     MonthsOfData months = new MonthsOfData(slice);
     List<Group> groups = new ArrayList<>();
-    for (VacancyAggregations.Counts c : counts) {
+    for (DemandCounts.Counts c : counts) {
       List<SkillDemand> skills = new ArrayList<>();
-      for (VacancyAggregations.Count k : c.skills()) {
+      for (DemandCounts.Count k : c.skills()) {
         skills.add(skillDemand(k.key(), f.labels().getOrDefault(k.key(), ""), k.count(), c));
       }
       groups.add(group(slice, groupBy, c, skills, months));
@@ -163,8 +162,7 @@ public class DemandService {
         Demand.METHOD);
   }
 
-  private static SkillDemand skillDemand(
-      String uri, String label, long n, VacancyAggregations.Counts c) {
+  private static SkillDemand skillDemand(String uri, String label, long n, DemandCounts.Counts c) {
     Stats.Interval ci = Stats.wilson(n, c.postings(), Stats.Z95);
     return new SkillDemand(
         uri, label, n, round(share(n, c.postings())), round(ci.low()), round(ci.high()));
@@ -173,7 +171,7 @@ public class DemandService {
   private Group group(
       Slice slice,
       Optional<String> groupBy,
-      VacancyAggregations.Counts c,
+      DemandCounts.Counts c,
       List<SkillDemand> skills,
       MonthsOfData months) {
     Map<String, CollectionShare> collections = new LinkedHashMap<>();
@@ -213,20 +211,20 @@ public class DemandService {
    * postings come from; the months of data within the slice's period (one for a month group).
    */
   private Optional<Rate> rate(
-      Slice slice, Optional<String> groupBy, VacancyAggregations.Counts c, MonthsOfData months) {
-    Optional<EmploymentIndex.Employed> employed = employment(slice, groupBy, c.group());
+      Slice slice, Optional<String> groupBy, DemandCounts.Counts c, MonthsOfData months) {
+    Optional<EmploymentFigures.Employed> employed = employment(slice, groupBy, c.group());
     if (employed.isEmpty() || employed.get().thousandsByYear().isEmpty() || c.postings() == 0) {
       return Optional.empty();
     }
     int year = new java.util.TreeMap<>(employed.get().thousandsByYear()).lastKey();
     Slice g = narrowed(slice, groupBy, c.group());
-    EmploymentIndex.Slice cells = cells(g);
+    EmploymentFigures.Slice cells = cells(g);
     Map<String, PostingRate.Employment> byEurostat = statistics.byCountry(cells, year);
     Map<String, Long> byCountry = new LinkedHashMap<>();
     if (g.country().isPresent()) {
       byCountry.put(g.country().get(), c.postings());
     } else {
-      for (VacancyAggregations.Counts k :
+      for (DemandCounts.Counts k :
           aggregations.getObject().counts(g, Optional.of("country"), 1_000, 1, Map.of())) {
         byCountry.put(k.group(), k.postings());
       }
@@ -236,7 +234,7 @@ public class DemandService {
         .keySet()
         .forEach(
             k -> {
-              PostingRate.Employment e = byEurostat.get(EmploymentIndex.eurostatCountry(k));
+              PostingRate.Employment e = byEurostat.get(EmploymentFigures.eurostatCountry(k));
               if (e != null) {
                 employment.put(k, e);
               }
@@ -332,8 +330,8 @@ public class DemandService {
   }
 
   /** The statistics' cells of a slice: its sector section and ISCO major group. */
-  private static EmploymentIndex.Slice cells(Slice slice) {
-    return new EmploymentIndex.Slice(
+  private static EmploymentFigures.Slice cells(Slice slice) {
+    return new EmploymentFigures.Slice(
         slice.sectorSection(),
         slice.occupation().map(o -> o.substring(0, 1)),
         Optional.empty(),
@@ -347,12 +345,12 @@ public class DemandService {
    */
   private Demand groupDemand(Slice slice, Optional<String> groupBy, int limit, SkillFacts f) {
     Hierarchy h = hierarchy(f.version());
-    VacancyAggregations agg = aggregations.getObject();
-    List<VacancyAggregations.Counts> all =
+    DemandCounts agg = aggregations.getObject();
+    List<DemandCounts.Counts> all =
         agg.counts(slice, Optional.empty(), 1, EmergingCounts.MAX_CANDIDATES, Map.of());
     Map<String, Long> mentions = new HashMap<>();
     if (!all.isEmpty()) {
-      for (VacancyAggregations.Count k : all.get(0).skills()) {
+      for (DemandCounts.Count k : all.get(0).skills()) {
         String g = h.groupOf().get(k.key());
         if (g != null) {
           mentions.merge(g, k.count(), Long::sum);
@@ -374,7 +372,7 @@ public class DemandService {
     }
     List<Group> groups = new ArrayList<>();
     MonthsOfData months = new MonthsOfData(slice);
-    for (VacancyAggregations.Counts c : agg.counts(slice, groupBy, 1_000, 1, sets)) {
+    for (DemandCounts.Counts c : agg.counts(slice, groupBy, 1_000, 1, sets)) {
       List<SkillDemand> skills = new ArrayList<>();
       for (String g : candidates) {
         long n = c.mentioningAny().getOrDefault("group:" + g, 0L);
@@ -470,7 +468,7 @@ public class DemandService {
    * section, ISCO major group, country; no region, no single ESCO occupation), for the last year of
    * the slice's period that the statistics have (or their last year).
    */
-  private Optional<EmploymentIndex.Employed> employment(
+  private Optional<EmploymentFigures.Employed> employment(
       Slice slice, Optional<String> groupBy, String group) {
     if (slice.region().isPresent()
         || groupBy.filter(g -> g.equals("region") || g.equals("occupation")).isPresent()
@@ -498,9 +496,9 @@ public class DemandService {
     if (slice.occupation().filter(o -> o.length() > 1).isPresent()) {
       return Optional.empty(); // unit groups are finer than the table's major groups
     }
-    EmploymentIndex.Employed all =
+    EmploymentFigures.Employed all =
         statistics.employed(
-            new EmploymentIndex.Slice(
+            new EmploymentFigures.Slice(
                 Optional.ofNullable(nace),
                 Optional.ofNullable(isco),
                 Optional.ofNullable(country),
@@ -519,7 +517,7 @@ public class DemandService {
                 }
               });
       if (!upTo.isEmpty()) {
-        return Optional.of(new EmploymentIndex.Employed(upTo, all.cells()));
+        return Optional.of(new EmploymentFigures.Employed(upTo, all.cells()));
       }
     }
     return Optional.of(all);

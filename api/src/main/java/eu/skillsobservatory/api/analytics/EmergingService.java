@@ -1,9 +1,10 @@
 package eu.skillsobservatory.api.analytics;
 
+import eu.skillsobservatory.analytics.demand.DemandCounts;
 import eu.skillsobservatory.analytics.demand.Emerging;
+import eu.skillsobservatory.analytics.demand.EmergingCounts;
 import eu.skillsobservatory.analytics.demand.Slice;
-import eu.skillsobservatory.ingest.analytics.EmergingCounts;
-import eu.skillsobservatory.ingest.analytics.VacancyAggregations;
+import eu.skillsobservatory.analytics.extract.WordForms;
 import java.time.YearMonth;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,18 +16,19 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class EmergingService {
-  private final ObjectProvider<VacancyAggregations> aggregations;
+  private final ObjectProvider<DemandCounts> aggregations;
   private final DemandService demand;
   private final eu.skillsobservatory.analytics.esco.SkillCatalog catalog;
-  private final eu.skillsobservatory.ingest.extract.LuceneWordForms forms =
-      new eu.skillsobservatory.ingest.extract.LuceneWordForms();
+  private final WordForms forms;
   private eu.skillsobservatory.analytics.esco.EscoVersion stemsVersion;
   private java.util.Map<String, List<java.util.Set<String>>> stems;
 
   public EmergingService(
-      ObjectProvider<VacancyAggregations> aggregations,
+      ObjectProvider<DemandCounts> aggregations,
       DemandService demand,
-      eu.skillsobservatory.analytics.esco.SkillCatalog catalog) {
+      eu.skillsobservatory.analytics.esco.SkillCatalog catalog,
+      WordForms forms) {
+    this.forms = forms;
     this.aggregations = aggregations;
     this.demand = demand;
     this.catalog = catalog;

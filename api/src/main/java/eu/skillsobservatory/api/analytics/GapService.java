@@ -1,5 +1,6 @@
 package eu.skillsobservatory.api.analytics;
 
+import eu.skillsobservatory.analytics.demand.DemandCounts;
 import eu.skillsobservatory.analytics.demand.Emerging;
 import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.esco.Concept;
@@ -7,8 +8,7 @@ import eu.skillsobservatory.analytics.esco.ConceptRef;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.match.GapScore;
 import eu.skillsobservatory.analytics.offer.OfferFilter;
-import eu.skillsobservatory.ingest.analytics.VacancyAggregations;
-import eu.skillsobservatory.ingest.offer.OfferIndex;
+import eu.skillsobservatory.analytics.offer.TrainingOffers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,15 +31,15 @@ public class GapService {
   private final DemandService demand;
   private final EmergingService emerging;
   private final SkillCatalog catalog;
-  private final ObjectProvider<OfferIndex> offers;
-  private final ObjectProvider<VacancyAggregations> aggregations;
+  private final ObjectProvider<TrainingOffers> offers;
+  private final ObjectProvider<DemandCounts> aggregations;
 
   public GapService(
       DemandService demand,
       EmergingService emerging,
       SkillCatalog catalog,
-      ObjectProvider<OfferIndex> offers,
-      ObjectProvider<VacancyAggregations> aggregations) {
+      ObjectProvider<TrainingOffers> offers,
+      ObjectProvider<DemandCounts> aggregations) {
     this.demand = demand;
     this.emerging = emerging;
     this.catalog = catalog;
@@ -122,7 +122,7 @@ public class GapService {
     Map<String, Emerging.Result> trend = growth ? trends(slice) : Map.of();
     List<OccupationGap> occ = new ArrayList<>();
     Map<String, List<ConceptRef>> essential = new HashMap<>();
-    List<VacancyAggregations.Counts> byOccupation =
+    List<DemandCounts.Counts> byOccupation =
         occupations == 0
             ? List.of()
             : aggregations
@@ -133,15 +133,15 @@ public class GapService {
       all.skills().forEach(k -> wanted.add(k.uri()));
     }
     Map<String, String> occupationLabels = new HashMap<>();
-    for (VacancyAggregations.Counts c : byOccupation) {
+    for (DemandCounts.Counts c : byOccupation) {
       Optional<Concept> concept = catalog.concept(c.group(), "en", Optional.empty());
       List<ConceptRef> skills = concept.map(Concept::essentialSkills).orElse(List.of());
       essential.put(c.group(), skills);
       occupationLabels.put(c.group(), concept.map(Concept::preferredLabel).orElse(""));
       skills.forEach(k -> wanted.add(k.uri()));
     }
-    OfferIndex index = offers.getObject();
-    Map<String, OfferIndex.Supply> supply = index.supply(s, wanted);
+    TrainingOffers index = offers.getObject();
+    Map<String, TrainingOffers.Supply> supply = index.supply(s, wanted);
     List<GapSkill> skills = new ArrayList<>();
     if (all != null) {
       for (DemandService.SkillDemand k : all.skills()) {
@@ -151,7 +151,7 @@ public class GapService {
                 ? null
                 : round(t.lift());
         double weight = GapScore.weight(k.share(), lift);
-        OfferIndex.Supply sp = supply.get(k.uri());
+        TrainingOffers.Supply sp = supply.get(k.uri());
         long n = sp == null ? 0 : sp.offers();
         skills.add(
             new GapSkill(
@@ -170,7 +170,7 @@ public class GapService {
     }
     skills.sort(
         Comparator.comparingDouble(GapSkill::gapScore).reversed().thenComparing(GapSkill::uri));
-    for (VacancyAggregations.Counts c : byOccupation) {
+    for (DemandCounts.Counts c : byOccupation) {
       List<ConceptRef> ess = essential.getOrDefault(c.group(), List.of());
       List<ConceptRef> untaught =
           ess.stream().filter(k -> !supply.containsKey(k.uri())).sorted().toList();

@@ -3,8 +3,8 @@ package eu.skillsobservatory.api.analytics;
 import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.match.GapCover;
 import eu.skillsobservatory.analytics.offer.OfferFilter;
+import eu.skillsobservatory.analytics.offer.TrainingOffers;
 import eu.skillsobservatory.analytics.provenance.Provenance;
-import eu.skillsobservatory.ingest.offer.OfferIndex;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,9 +25,10 @@ public class MatchService {
 
   private final GapService gaps;
   private final DemandService demand;
-  private final ObjectProvider<OfferIndex> offers;
+  private final ObjectProvider<TrainingOffers> offers;
 
-  public MatchService(GapService gaps, DemandService demand, ObjectProvider<OfferIndex> offers) {
+  public MatchService(
+      GapService gaps, DemandService demand, ObjectProvider<TrainingOffers> offers) {
     this.gaps = gaps;
     this.demand = demand;
     this.offers = offers;
@@ -205,10 +206,10 @@ public class MatchService {
     if (rankLimit < 0 || rankLimit > 1_000) {
       throw new IllegalArgumentException("rankLimit: 0 to 1000, not " + rankLimit);
     }
-    List<Map<String, Object>> found =
+    List<TrainingOffers.Taught> found =
         offers.getObject().teaching(scope, gap.keySet(), MAX_CANDIDATES);
     Map<String, OfferSummary> summaries = new LinkedHashMap<>();
-    for (Map<String, Object> o : found) {
+    for (TrainingOffers.Taught o : found) {
       OfferSummary s = summary(o);
       summaries.put(s.source() + "/" + s.id(), s);
     }
@@ -217,10 +218,9 @@ public class MatchService {
             ? currencyOf(asked.currency(), summaries.values())
             : null;
     List<GapCover.Offer> candidates = new ArrayList<>();
-    for (Map<String, Object> o : found) {
+    for (TrainingOffers.Taught o : found) {
       OfferSummary s = summary(o);
-      @SuppressWarnings("unchecked")
-      List<String> skills = (List<String>) o.getOrDefault("skills", List.of());
+      List<String> skills = o.skills();
       Double c = budgetOn.equals("hours") ? s.hours() : s.cost();
       boolean known =
           c != null
@@ -344,23 +344,19 @@ public class MatchService {
         .toList();
   }
 
-  private static OfferSummary summary(Map<String, Object> o) {
+  private static OfferSummary summary(TrainingOffers.Taught o) {
     return new OfferSummary(
-        str(o.get("source")),
-        str(o.get("id")),
-        str(o.get("title")),
-        str(o.get("provider")),
-        str(o.get("country")),
-        str(o.get("region")),
-        o.get("eqf") instanceof Number n ? n.intValue() : null,
-        str(o.get("mode")),
-        o.get("hours") instanceof Number n ? n.doubleValue() : null,
-        o.get("cost") instanceof Number n ? n.doubleValue() : null,
-        str(o.get("currency")));
-  }
-
-  private static String str(Object o) {
-    return o == null ? null : o.toString();
+        o.source(),
+        o.id(),
+        o.title(),
+        o.provider(),
+        o.country(),
+        o.region(),
+        o.eqf(),
+        o.mode(),
+        o.hours(),
+        o.cost(),
+        o.currency());
   }
 
   private static double round(double x) {

@@ -1,9 +1,9 @@
 package eu.skillsobservatory.api.analytics;
 
+import eu.skillsobservatory.analytics.demand.DemandCounts;
 import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.stats.Association;
 import eu.skillsobservatory.analytics.stats.Stats;
-import eu.skillsobservatory.ingest.analytics.VacancyAggregations;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,14 +17,14 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class RelationsService {
-  private final ObjectProvider<VacancyAggregations> aggregations;
+  private final ObjectProvider<DemandCounts> aggregations;
   private final DemandService demand;
   private final eu.skillsobservatory.analytics.esco.SkillCatalog catalog;
   private eu.skillsobservatory.analytics.esco.VersionSnapshot snapshot;
   private eu.skillsobservatory.analytics.demand.OccupationSimilarity similarity;
 
   public RelationsService(
-      ObjectProvider<VacancyAggregations> aggregations,
+      ObjectProvider<DemandCounts> aggregations,
       DemandService demand,
       eu.skillsobservatory.analytics.esco.SkillCatalog catalog) {
     this.aggregations = aggregations;
@@ -135,10 +135,10 @@ public class RelationsService {
     if (limit < 1 || limit > 1_000) {
       throw new IllegalArgumentException("limit: 1 to 1000, not " + limit);
     }
-    VacancyAggregations.CoOccurrence c =
+    DemandCounts.CoOccurrence c =
         aggregations.getObject().coOccurrence(slice, uri, minSupport, limit);
     List<Related> related = new ArrayList<>();
-    for (VacancyAggregations.Pair p : c.pairs()) {
+    for (DemandCounts.Pair p : c.pairs()) {
       double lift =
           (double) p.both() * c.postings() / ((double) c.withSkill() * Math.max(1, p.withOther()));
       related.add(

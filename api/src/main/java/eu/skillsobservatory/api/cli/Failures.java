@@ -1,9 +1,10 @@
 package eu.skillsobservatory.api.cli;
 
 import eu.skillsobservatory.analytics.esco.UnknownEscoVersionException;
+import eu.skillsobservatory.analytics.failures.EscoInputException;
+import eu.skillsobservatory.analytics.failures.RemoteServiceException;
 import eu.skillsobservatory.api.esco.UnknownConceptException;
 import eu.skillsobservatory.api.home.HomeLock;
-import eu.skillsobservatory.ingest.esco.EscoInputException;
 import picocli.CommandLine;
 
 /**
@@ -36,7 +37,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     while (t != null) {
       if (isBadInput(t)
           || t instanceof HomeLock.HomeInUseException
-          || t instanceof eu.skillsobservatory.ingest.http.RemoteServiceException) {
+          || t instanceof RemoteServiceException) {
         return t;
       }
       deepest = t;

@@ -1,9 +1,9 @@
 package eu.skillsobservatory.api.cli;
 
 import eu.skillsobservatory.analytics.esco.EscoVersion;
+import eu.skillsobservatory.analytics.esco.LoadReport;
 import eu.skillsobservatory.api.config.JsonConfiguration;
 import eu.skillsobservatory.api.esco.EscoService;
-import eu.skillsobservatory.ingest.esco.LoadReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,9 +1,9 @@
 package eu.skillsobservatory.api.cli;
 
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
+import eu.skillsobservatory.analytics.rows.ReadReport;
 import eu.skillsobservatory.api.config.JsonConfiguration;
 import eu.skillsobservatory.api.offer.OfferService;
-import eu.skillsobservatory.ingest.rows.RowFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,7 +64,7 @@ public class IngestOffersCommand implements Callable<Integer> {
       if (fmt.equals("json")) {
         out.println(JsonConfiguration.cliMapper().writeValueAsString(r));
       } else {
-        for (RowFiles.ReadReport f : r.files()) {
+        for (ReadReport f : r.files()) {
           out.printf(
               Locale.ROOT,
               "%s: %,d offers, %,d accepted, %,d rejected%n",

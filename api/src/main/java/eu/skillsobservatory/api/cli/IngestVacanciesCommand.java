@@ -1,6 +1,7 @@
 package eu.skillsobservatory.api.cli;
 
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
+import eu.skillsobservatory.analytics.rows.ReadReport;
 import eu.skillsobservatory.api.config.JsonConfiguration;
 import eu.skillsobservatory.api.vacancy.VacancyService;
 import java.io.PrintWriter;
@@ -95,7 +96,7 @@ public class IngestVacanciesCommand implements Callable<Integer> {
       if (fmt.equals("json")) {
         out.println(JsonConfiguration.cliMapper().writeValueAsString(r));
       } else {
-        for (eu.skillsobservatory.ingest.rows.RowFiles.ReadReport f : r.files()) {
+        for (ReadReport f : r.files()) {
           out.printf(
               Locale.ROOT,
               "%s: %,d rows, %,d accepted, %,d rejected%n",

@@ -1,8 +1,8 @@
 package eu.skillsobservatory.api.cli;
 
+import eu.skillsobservatory.analytics.offer.TrainingOffers;
 import eu.skillsobservatory.api.config.JsonConfiguration;
 import eu.skillsobservatory.api.offer.OfferService;
-import eu.skillsobservatory.ingest.offer.OfferIndex;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +42,7 @@ public class OffersCommand implements Runnable {
       String fmt = Output.format(format, "text", "json");
       ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
       try (Runtime runtime = root.start("offers stats", false, Map.of())) {
-        OfferIndex.Stats s = runtime.bean(OfferService.class).stats();
+        TrainingOffers.Stats s = runtime.bean(OfferService.class).stats();
         PrintWriter out = spec.commandLine().getOut();
         if (fmt.equals("json")) {
           out.println(JsonConfiguration.cliMapper().writeValueAsString(s));

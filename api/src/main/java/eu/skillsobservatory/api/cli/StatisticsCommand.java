@@ -1,8 +1,8 @@
 package eu.skillsobservatory.api.cli;
 
+import eu.skillsobservatory.analytics.employment.EmploymentFigures;
 import eu.skillsobservatory.api.config.JsonConfiguration;
 import eu.skillsobservatory.api.statistics.StatisticsService;
-import eu.skillsobservatory.ingest.statistics.EmploymentIndex;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -95,7 +95,7 @@ public class StatisticsCommand implements Runnable {
     @Override
     public Integer call() {
       String fmt = Output.format(format, "text", "json");
-      EmploymentIndex.Slice slice = StatisticsService.slice(nace, isco, country, year);
+      EmploymentFigures.Slice slice = StatisticsService.slice(nace, isco, country, year);
       ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
       try (Runtime runtime = root.start("statistics employment", false, Map.of())) {
         var e = runtime.bean(StatisticsService.class).employed(slice);

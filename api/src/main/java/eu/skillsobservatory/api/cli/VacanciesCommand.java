@@ -1,8 +1,8 @@
 package eu.skillsobservatory.api.cli;
 
+import eu.skillsobservatory.analytics.vacancy.VacancyStore;
 import eu.skillsobservatory.api.config.JsonConfiguration;
 import eu.skillsobservatory.api.vacancy.VacancyService;
-import eu.skillsobservatory.ingest.vacancy.VacancyIndex;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -49,7 +49,7 @@ public class VacanciesCommand implements Runnable {
       String fmt = Output.format(format, "text", "json");
       ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
       try (Runtime runtime = root.start("vacancies stats", false, Map.of())) {
-        VacancyIndex.Stats s = runtime.bean(VacancyService.class).stats();
+        VacancyStore.Stats s = runtime.bean(VacancyService.class).stats();
         PrintWriter out = spec.commandLine().getOut();
         if (fmt.equals("json")) {
           out.println(JsonConfiguration.cliMapper().writeValueAsString(s));
@@ -71,15 +71,15 @@ public class VacanciesCommand implements Runnable {
                           100 * x.duplicateRate()));
           s.byMonth().forEach((m, n) -> out.printf(Locale.ROOT, "  %s %,10d%n", m, n));
           if (s.lastIngest() != null) {
-            Map<String, Object> l = s.lastIngest();
+            VacancyStore.IngestRun l = s.lastIngest();
             out.printf(
                 Locale.ROOT,
                 "last ingest %s (%s): %s rows, %s accepted, %s rejected%n",
-                l.get("id"),
-                l.get("finishedAt"),
-                l.get("rows"),
-                l.get("accepted"),
-                l.get("rejected"));
+                l.id(),
+                l.finishedAt(),
+                l.rows(),
+                l.accepted(),
+                l.rejected());
           }
         }
         out.flush();

@@ -1,11 +1,19 @@
 package eu.skillsobservatory.api.config;
 
+import eu.skillsobservatory.analytics.demand.DemandCounts;
+import eu.skillsobservatory.analytics.employment.EmploymentFigures;
+import eu.skillsobservatory.analytics.employment.EmploymentTables;
+import eu.skillsobservatory.analytics.failures.SearchStoreException;
+import eu.skillsobservatory.analytics.offer.TrainingOffers;
+import eu.skillsobservatory.analytics.provenance.Datasets;
+import eu.skillsobservatory.analytics.vacancy.VacancyStore;
+import eu.skillsobservatory.ingest.demand.DemandStore;
+import eu.skillsobservatory.ingest.offer.OfferStore;
 import eu.skillsobservatory.ingest.search.EmbeddedElasticsearch;
 import eu.skillsobservatory.ingest.search.EscoSearchIndex;
 import eu.skillsobservatory.ingest.search.SearchConnection;
-import eu.skillsobservatory.ingest.search.SearchStoreException;
-import eu.skillsobservatory.ingest.statistics.EmploymentIndex;
-import eu.skillsobservatory.ingest.vacancy.VacancyIndex;
+import eu.skillsobservatory.ingest.statistics.EmploymentStore;
+import eu.skillsobservatory.ingest.vacancy.VacancyStores;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,32 +109,37 @@ public class SearchConfiguration {
 
   @Bean
   @Lazy
-  VacancyIndex vacancyIndex(SearchNode node) {
-    return new VacancyIndex(node.connection());
+  VacancyStore vacancyStore(SearchNode node) {
+    return VacancyStores.vacancies(node.connection());
   }
 
   @Bean
   @Lazy
-  eu.skillsobservatory.ingest.offer.OfferIndex offerIndex(SearchNode node) {
-    return new eu.skillsobservatory.ingest.offer.OfferIndex(node.connection());
+  TrainingOffers trainingOffers(SearchNode node) {
+    return OfferStore.offers(node.connection());
   }
 
   @Bean
   @Lazy
-  eu.skillsobservatory.ingest.vacancy.DatasetIndex datasetIndex(SearchNode node) {
-    return new eu.skillsobservatory.ingest.vacancy.DatasetIndex(node.connection());
+  Datasets datasets(SearchNode node) {
+    return VacancyStores.datasets(node.connection());
   }
 
   @Bean
   @Lazy
-  EmploymentIndex employmentIndex(SearchNode node) {
-    return new EmploymentIndex(node.connection());
+  EmploymentFigures employmentFigures(SearchNode node) {
+    return EmploymentStore.figures(node.connection());
+  }
+
+  @Bean
+  EmploymentTables employmentTables(RemoteSettings remote) {
+    return EmploymentStore.tables(URI.create(remote.eurostat().url()), remote.eurostat().http());
   }
 
   @Bean
   @Lazy
-  eu.skillsobservatory.ingest.analytics.VacancyAggregations vacancyAggregations(SearchNode node) {
-    return new eu.skillsobservatory.ingest.analytics.VacancyAggregations(node.connection());
+  DemandCounts demandCounts(SearchNode node) {
+    return DemandStore.counts(node.connection());
   }
 
   /** The ESCO web-service fallback, made only when switched on. */

@@ -1,16 +1,17 @@
 package eu.skillsobservatory.api.esco;
 
 import eu.skillsobservatory.analytics.esco.Concept;
+import eu.skillsobservatory.analytics.esco.ConceptIndex;
 import eu.skillsobservatory.analytics.esco.ConceptSearch;
+import eu.skillsobservatory.analytics.esco.EscoLoader;
 import eu.skillsobservatory.analytics.esco.EscoVersion;
+import eu.skillsobservatory.analytics.esco.LoadReport;
+import eu.skillsobservatory.analytics.esco.RemoteConcepts;
+import eu.skillsobservatory.analytics.esco.RemoteConcepts.RemoteConcept;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.esco.VersionDiff;
 import eu.skillsobservatory.analytics.esco.VersionSummary;
 import eu.skillsobservatory.analytics.progress.Progress;
-import eu.skillsobservatory.ingest.esco.EscoStore;
-import eu.skillsobservatory.ingest.esco.EscoWebService;
-import eu.skillsobservatory.ingest.esco.LoadReport;
-import eu.skillsobservatory.ingest.search.EscoSearchIndex;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -20,10 +21,10 @@ import org.springframework.stereotype.Service;
 /** The ESCO use cases shared by the command line and the REST API. */
 @Service
 public class EscoService {
-  private final EscoStore store;
+  private final EscoLoader store;
   private final SkillCatalog catalog;
-  private final ObjectProvider<EscoSearchIndex> search;
-  private final ObjectProvider<EscoWebService> web;
+  private final ObjectProvider<ConceptIndex> search;
+  private final ObjectProvider<RemoteConcepts> web;
 
   /**
    * @param search resolved only when searching or indexing, so that commands that do neither never
@@ -31,10 +32,10 @@ public class EscoService {
    * @param web the ESCO web service, present only when {@code observatory.esco-api.enabled}
    */
   public EscoService(
-      EscoStore store,
+      EscoLoader store,
       SkillCatalog catalog,
-      ObjectProvider<EscoSearchIndex> search,
-      ObjectProvider<EscoWebService> web) {
+      ObjectProvider<ConceptIndex> search,
+      ObjectProvider<RemoteConcepts> web) {
     this.store = store;
     this.catalog = catalog;
     this.search = search;
@@ -45,8 +46,8 @@ public class EscoService {
    * A concept no loaded version knows, from the ESCO web service when that fallback is enabled;
    * empty when it is off or the web service does not know the concept either.
    */
-  public Optional<EscoWebService.RemoteConcept> remote(String uri, String language) {
-    EscoWebService service = web.getIfAvailable();
+  public Optional<RemoteConcept> remote(String uri, String language) {
+    RemoteConcepts service = web.getIfAvailable();
     return service == null ? Optional.empty() : service.concept(uri, language);
   }
 
@@ -60,9 +61,9 @@ public class EscoService {
    *
    * @throws IndexingFailedException when Elasticsearch refused documents (named by URI)
    */
-  public EscoSearchIndex.IndexReport index(Optional<EscoVersion> version, Progress progress) {
+  public ConceptIndex.IndexReport index(Optional<EscoVersion> version, Progress progress) {
     EscoVersion v = catalog.resolve(version);
-    EscoSearchIndex.IndexReport report = search.getObject().reindex(catalog, v, progress);
+    ConceptIndex.IndexReport report = search.getObject().reindex(catalog, v, progress);
     if (!report.failed().isEmpty()) {
       throw new IndexingFailedException(v, report.failed());
     }
@@ -99,7 +100,7 @@ public class EscoService {
       return local.get();
     }
     if (version.isEmpty() && catalog.versions().stream().noneMatch(x -> knows(x, uri.trim()))) {
-      Optional<EscoWebService.RemoteConcept> r = remote(uri.trim(), language);
+      Optional<RemoteConcept> r = remote(uri.trim(), language);
       if (r.isPresent()) {
         return asConcept(r.get());
       }
@@ -116,7 +117,7 @@ public class EscoService {
    * web service was asked for, which no loaded version has, and its {@code availableLanguages} is
    * the language of its labels only.
    */
-  static Concept asConcept(EscoWebService.RemoteConcept r) {
+  static Concept asConcept(RemoteConcept r) {
     return new Concept(
         r.uri(),
         r.type(),

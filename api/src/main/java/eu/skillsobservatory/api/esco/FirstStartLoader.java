@@ -1,12 +1,12 @@
 package eu.skillsobservatory.api.esco;
 
+import eu.skillsobservatory.analytics.esco.LoadReport;
 import eu.skillsobservatory.analytics.progress.Progress;
 import eu.skillsobservatory.api.cli.ConsoleProgress;
 import eu.skillsobservatory.api.config.EscoSettings;
 import eu.skillsobservatory.api.offer.SampleOffers;
 import eu.skillsobservatory.api.statistics.StatisticsService;
 import eu.skillsobservatory.api.vacancy.SampleVacancies;
-import eu.skillsobservatory.ingest.esco.LoadReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,24 +4,23 @@ import eu.skillsobservatory.analytics.esco.EscoVersion;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.esco.UnknownEscoVersionException;
 import eu.skillsobservatory.analytics.esco.VersionSummary;
+import eu.skillsobservatory.analytics.extract.Benchmarks;
 import eu.skillsobservatory.analytics.extract.Extraction;
 import eu.skillsobservatory.analytics.extract.ExtractionEvaluation;
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
 import eu.skillsobservatory.analytics.extract.LexicalMatcher;
 import eu.skillsobservatory.analytics.extract.SkillExtractor;
 import eu.skillsobservatory.analytics.extract.SkillTable;
+import eu.skillsobservatory.analytics.extract.SkillVectorCache;
+import eu.skillsobservatory.analytics.extract.TextEmbedder;
 import eu.skillsobservatory.analytics.extract.VectorIndex;
+import eu.skillsobservatory.analytics.extract.WordForms;
 import eu.skillsobservatory.analytics.progress.Progress;
-import eu.skillsobservatory.api.config.ObservatorySettings;
 import eu.skillsobservatory.api.metrics.ObservatoryMetrics;
-import eu.skillsobservatory.ingest.extract.BenchmarkFile;
-import eu.skillsobservatory.ingest.extract.LuceneWordForms;
-import eu.skillsobservatory.ingest.extract.OnnxTextEmbedder;
-import eu.skillsobservatory.ingest.extract.SkillVectors;
-import jakarta.annotation.PreDestroy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,19 +34,33 @@ public class ExtractionService {
   static final String MODEL_LANGUAGE = "en";
 
   private final SkillCatalog catalog;
-  private final ObservatorySettings settings;
   private final ObservatoryMetrics metrics;
-  private final LuceneWordForms forms = new LuceneWordForms();
-  private OnnxTextEmbedder embedder;
+  private final WordForms forms;
+  private final ObjectProvider<TextEmbedder> embedders;
+  private final SkillVectorCache vectorCache;
+  private final Benchmarks benchmarks;
+  private TextEmbedder embedder;
   private EscoVersion version;
   private LexicalMatcher matcher;
   private VectorIndex vectors;
 
+  /**
+   * @param embedders the embedding model, made (a few seconds) only when full mode is first asked
+   *     for
+   */
   public ExtractionService(
-      SkillCatalog catalog, ObservatorySettings settings, ObservatoryMetrics metrics) {
+      SkillCatalog catalog,
+      ObservatoryMetrics metrics,
+      WordForms forms,
+      ObjectProvider<TextEmbedder> embedders,
+      SkillVectorCache vectorCache,
+      Benchmarks benchmarks) {
     this.metrics = metrics;
     this.catalog = catalog;
-    this.settings = settings;
+    this.forms = forms;
+    this.embedders = embedders;
+    this.vectorCache = vectorCache;
+    this.benchmarks = benchmarks;
   }
 
   /**
@@ -70,17 +83,10 @@ public class ExtractionService {
     }
     if (meaning && vectors == null) {
       if (embedder == null) {
-        embedder =
-            new OnnxTextEmbedder(Math.max(1, java.lang.Runtime.getRuntime().availableProcessors()));
+        embedder = embedders.getObject();
       }
       vectors =
-          SkillVectors.load(
-              settings.homePath().resolve("vectors"),
-              v.value(),
-              matcher.skills(),
-              embedder,
-              MODEL_LANGUAGE,
-              progress);
+          vectorCache.vectors(v.value(), matcher.skills(), embedder, MODEL_LANGUAGE, progress);
     }
     return new SkillExtractor(
         matcher,
@@ -125,7 +131,7 @@ public class ExtractionService {
       Progress progress) {
     SkillExtractor base = extractor(version, mode == ExtractionMode.FULL, progress);
     SkillExtractor extractor = base.with(base.settings().with(settings));
-    BenchmarkFile.Benchmark b = BenchmarkFile.read(file, extractor.skills());
+    Benchmarks.Benchmark b = benchmarks.read(file, extractor.skills());
     ExtractionEvaluation.Scores scores =
         ExtractionEvaluation.score(
             b.cases(),
@@ -141,12 +147,5 @@ public class ExtractionService {
         extractor.settings(),
         scores,
         List.copyOf(b.unresolved()));
-  }
-
-  @PreDestroy
-  synchronized void close() {
-    if (embedder != null) {
-      embedder.close();
-    }
   }
 }

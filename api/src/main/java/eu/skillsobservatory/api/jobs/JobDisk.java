@@ -1,6 +1,6 @@
 package eu.skillsobservatory.api.jobs;
 
-import eu.skillsobservatory.ingest.rows.MeteredInput;
+import eu.skillsobservatory.analytics.rows.MeteredInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,7 +1,8 @@
 package eu.skillsobservatory.api.offer;
 
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
-import eu.skillsobservatory.ingest.offer.OfferIndex;
+import eu.skillsobservatory.analytics.offer.TrainingOffers;
+import eu.skillsobservatory.analytics.rows.RowInput;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,8 +57,7 @@ public class OfferController {
           "request body, source " + source,
           (in, progress) ->
               offers.ingestInputs(
-                  List.of(
-                      eu.skillsobservatory.api.rows.RowInput.stream(in, "request body", source)),
+                  List.of(RowInput.stream(in, "request body", source)),
                   mode,
                   Optional.empty(),
                   progress));
@@ -65,7 +65,7 @@ public class OfferController {
   }
 
   @GetMapping("/api/offers/stats")
-  public OfferIndex.Stats stats() {
+  public TrainingOffers.Stats stats() {
     return offers.stats();
   }
 

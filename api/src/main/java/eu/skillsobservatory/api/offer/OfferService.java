@@ -3,22 +3,23 @@ package eu.skillsobservatory.api.offer;
 import eu.skillsobservatory.analytics.extract.ExtractedSkill;
 import eu.skillsobservatory.analytics.extract.Extraction;
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
+import eu.skillsobservatory.analytics.extract.LanguageGuess;
 import eu.skillsobservatory.analytics.extract.SkillExtractor;
+import eu.skillsobservatory.analytics.extract.WordForms;
 import eu.skillsobservatory.analytics.offer.Offer;
 import eu.skillsobservatory.analytics.offer.OfferRecord;
+import eu.skillsobservatory.analytics.offer.TrainingOffers;
 import eu.skillsobservatory.analytics.progress.Progress;
+import eu.skillsobservatory.analytics.rows.ReadReport;
+import eu.skillsobservatory.analytics.rows.RowInput;
+import eu.skillsobservatory.analytics.rows.RowReader;
+import eu.skillsobservatory.analytics.rows.RowSink;
 import eu.skillsobservatory.analytics.vacancy.Rejection;
 import eu.skillsobservatory.analytics.vacancy.SkillEvidence;
 import eu.skillsobservatory.api.config.ObservatorySettings;
 import eu.skillsobservatory.api.extract.ExtractionService;
 import eu.skillsobservatory.api.metrics.ObservatoryMetrics;
 import eu.skillsobservatory.api.rows.RejectsWriter;
-import eu.skillsobservatory.api.rows.RowInput;
-import eu.skillsobservatory.ingest.extract.LanguageGuess;
-import eu.skillsobservatory.ingest.extract.LuceneWordForms;
-import eu.skillsobservatory.ingest.offer.OfferFiles;
-import eu.skillsobservatory.ingest.offer.OfferIndex;
-import eu.skillsobservatory.ingest.rows.RowFiles;
 import io.micrometer.core.instrument.Counter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -48,20 +49,22 @@ public class OfferService {
   static final int SKILLS_PER_TEXT = 20;
 
   private final ExtractionService extraction;
-  private final ObjectProvider<OfferIndex> index;
+  private final ObjectProvider<TrainingOffers> index;
   private final ObservatorySettings settings;
   private final ObservatoryMetrics metrics;
-  private final eu.skillsobservatory.ingest.rows.RowFiles.Limits limits;
-  private final LuceneWordForms forms = new LuceneWordForms();
+  private final RowReader<Offer> rows;
+  private final WordForms forms;
 
   public OfferService(
       ExtractionService extraction,
-      ObjectProvider<OfferIndex> index,
+      ObjectProvider<TrainingOffers> index,
       ObservatorySettings settings,
       ObservatoryMetrics metrics,
-      eu.skillsobservatory.ingest.rows.RowFiles.Limits limits) {
+      RowReader<Offer> rows,
+      WordForms forms) {
+    this.forms = forms;
     this.metrics = metrics;
-    this.limits = limits;
+    this.rows = rows;
     this.extraction = extraction;
     this.index = index;
     this.settings = settings;
@@ -82,7 +85,7 @@ public class OfferService {
    */
   public record IngestReport(
       String ingest,
-      List<RowFiles.ReadReport> files,
+      List<ReadReport> files,
       long rows,
       long accepted,
       long rejected,
@@ -148,15 +151,15 @@ public class OfferService {
                 .format(Instant.now());
     Path rejects =
         rejectsFile.orElse(settings.homePath().resolve("rejects").resolve(ingest + ".csv"));
-    List<RowFiles.ReadReport> reports = new ArrayList<>();
+    List<ReadReport> reports = new ArrayList<>();
     List<Offer> offers = new ArrayList<>();
     try (RejectsWriter rejectsWriter = new RejectsWriter(rejects)) {
       for (RowInput input : inputs) {
         List<Offer> fromThis = new ArrayList<>();
-        RowFiles.ReadReport report =
-            input.read(
-                OfferFiles.SCHEMA,
-                new RowFiles.Sink<>() {
+        ReadReport report =
+            rows.read(
+                input,
+                new RowSink<>() {
                   @Override
                   public void accept(Offer offer, long line) {
                     if (offers.size() + fromThis.size() >= MAX_OFFERS) {
@@ -177,8 +180,7 @@ public class OfferService {
                     rejectsWriter.write(input.name(), r);
                   }
                 },
-                progress,
-                limits);
+                progress);
         reports.add(report);
         if (report.problem().isPresent()) {
           // Not read to its end: none of it is loaded, so a rerun of the mended file is whole.
@@ -208,11 +210,11 @@ public class OfferService {
                   })
               .toList();
       progress.finish(String.format(Locale.ROOT, "%,d training offers read", records.size()));
-      OfferIndex.LoadReport load = records.isEmpty() ? null : index.getObject().add(records);
+      TrainingOffers.LoadReport load = records.isEmpty() ? null : index.getObject().add(records);
       long held = load == null ? index.getObject().stats().offers() : load.total();
-      long rows = reports.stream().mapToLong(RowFiles.ReadReport::rows).sum();
-      long accepted = reports.stream().mapToLong(RowFiles.ReadReport::accepted).sum();
-      long rejected = reports.stream().mapToLong(RowFiles.ReadReport::rejected).sum();
+      long rows = reports.stream().mapToLong(ReadReport::rows).sum();
+      long accepted = reports.stream().mapToLong(ReadReport::accepted).sum();
+      long rejected = reports.stream().mapToLong(ReadReport::rejected).sum();
       double seconds = (System.nanoTime() - start) / 1e9;
       return new IngestReport(
           ingest,
@@ -293,13 +295,13 @@ public class OfferService {
     return new ArrayList<>(first.values());
   }
 
-  public OfferIndex.Stats stats() {
+  public TrainingOffers.Stats stats() {
     return index.getObject().stats();
   }
 
   /** An offer held, as indexed, by source and id. */
   public Optional<Map<String, Object>> offer(String source, String id) {
-    return index.getObject().get(source, id);
+    return index.getObject().get(source, id).map(TrainingOffers.Held::document);
   }
 
   /**
@@ -346,10 +348,10 @@ public class OfferService {
     SkillExtractor extractor =
         extraction.extractor(Optional.empty(), mode == ExtractionMode.FULL, progress);
     long[] c = new long[4];
-    RowFiles.ReadReport report =
-        OfferFiles.read(
-            file,
-            new RowFiles.Sink<>() {
+    ReadReport report =
+        rows.read(
+            RowInput.file(file),
+            new RowSink<>() {
               @Override
               public void accept(Offer o, long line) {
                 List<String> expected = truth.get(o.key());

@@ -1,18 +1,14 @@
 package eu.skillsobservatory.api.sparql;
 
-import eu.skillsobservatory.ingest.esco.EscoStore;
-import eu.skillsobservatory.ingest.esco.ReadOnlySparql;
-import eu.skillsobservatory.ingest.esco.SparqlLimits;
+import eu.skillsobservatory.analytics.esco.SparqlQueries;
+import eu.skillsobservatory.analytics.failures.QueryRefusedException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,25 +26,14 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public class SparqlController {
-  private final ReadOnlySparql sparql;
+  private final SparqlQueries sparql;
 
-  public SparqlController(
-      EscoStore store,
-      @Value("${observatory.sparql.timeout:10s}") Duration timeout,
-      @Value("${observatory.sparql.max-rows:10000}") long maxRows,
-      @Value("${observatory.sparql.max-string-length:1000000}") int maxStringLength,
-      @Value("${observatory.sparql.max-regex-steps:10000000}") long maxRegexSteps,
-      @Value("${observatory.sparql.max-bytes:32MB}") DataSize maxBytes,
-      @Value("${observatory.sparql.max-allocation:32GB}") DataSize maxAllocation) {
-    this.sparql =
-        store.sparql(
-            new SparqlLimits(
-                timeout,
-                maxRows,
-                maxStringLength,
-                maxRegexSteps,
-                maxBytes.toBytes(),
-                maxAllocation.toBytes()));
+  /**
+   * @param sparql the ESCO store's read-only SPARQL, within {@code observatory.sparql.*} (see
+   *     {@code StoreConfiguration})
+   */
+  public SparqlController(SparqlQueries sparql) {
+    this.sparql = sparql;
   }
 
   @GetMapping("/sparql")
@@ -67,8 +52,8 @@ public class SparqlController {
       throws IOException {
     String type = request.getContentType() == null ? "" : request.getContentType();
     if (type.startsWith("application/sparql-update")) {
-      throw new ReadOnlySparql.Refused(
-          ReadOnlySparql.Refused.Kind.UPDATE,
+      throw new QueryRefusedException(
+          QueryRefusedException.Kind.UPDATE,
           "updates are refused: this endpoint only answers queries");
     }
     String text = query;
@@ -79,9 +64,9 @@ public class SparqlController {
   }
 
   private ResponseEntity<byte[]> answer(String query, String format, HttpServletRequest request) {
-    List<ReadOnlySparql.Format> formats = new ArrayList<>();
+    List<SparqlQueries.Format> formats = new ArrayList<>();
     if (format != null && !format.isBlank()) {
-      ReadOnlySparql.Format f = ReadOnlySparql.Format.of(format);
+      SparqlQueries.Format f = SparqlQueries.Format.of(format);
       if (f == null) {
         throw new IllegalArgumentException(
             "format: json, xml, csv, tsv, turtle, jsonld or ntriples, not '" + format + "'");
@@ -89,13 +74,13 @@ public class SparqlController {
       formats.add(f);
     } else if (request.getHeader("Accept") != null) {
       for (MediaType t : MediaType.parseMediaTypes(request.getHeader("Accept"))) {
-        ReadOnlySparql.Format f = ReadOnlySparql.Format.of(t.getType() + "/" + t.getSubtype());
+        SparqlQueries.Format f = SparqlQueries.Format.of(t.getType() + "/" + t.getSubtype());
         if (f != null) {
           formats.add(f);
         }
       }
     }
-    ReadOnlySparql.Answer a = sparql.query(query, formats);
+    SparqlQueries.Answer a = sparql.query(query, formats);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(a.mediaType() + ";charset=UTF-8"))
         .body(a.body());

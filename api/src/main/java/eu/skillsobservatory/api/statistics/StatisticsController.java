@@ -1,6 +1,6 @@
 package eu.skillsobservatory.api.statistics;
 
-import eu.skillsobservatory.ingest.statistics.EmploymentIndex;
+import eu.skillsobservatory.analytics.employment.EmploymentFigures;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,7 +19,7 @@ public class StatisticsController {
   }
 
   @GetMapping("/api/statistics/employment")
-  public EmploymentIndex.Employed employment(
+  public EmploymentFigures.Employed employment(
       @RequestParam(required = false) String nace,
       @RequestParam(required = false) String isco,
       @RequestParam(required = false) String country,
@@ -28,7 +28,7 @@ public class StatisticsController {
   }
 
   @GetMapping("/api/statistics/datasets")
-  public List<EmploymentIndex.DatasetSummary> datasets() {
+  public List<EmploymentFigures.DatasetSummary> datasets() {
     return statistics.datasets();
   }
 }

@@ -1,16 +1,13 @@
 package eu.skillsobservatory.api.statistics;
 
-import eu.skillsobservatory.api.config.RemoteSettings;
-import eu.skillsobservatory.ingest.statistics.EmploymentIndex;
-import eu.skillsobservatory.ingest.statistics.EurostatClient;
-import eu.skillsobservatory.ingest.statistics.EurostatEmployment;
-import eu.skillsobservatory.ingest.statistics.EurostatEmploymentCsv;
-import eu.skillsobservatory.ingest.statistics.JsonStat;
-import java.net.URI;
+import eu.skillsobservatory.analytics.demand.PostingRate;
+import eu.skillsobservatory.analytics.employment.EmploymentFigures;
+import eu.skillsobservatory.analytics.employment.EmploymentTables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,18 +27,18 @@ public class StatisticsService {
   /** The dataset the shipped file and the spreadsheet format hold. */
   public static final String DEFAULT_DATASET = "lfsa_eisn2";
 
-  private final ObjectProvider<EmploymentIndex> index;
-  private final RemoteSettings remote;
+  private final ObjectProvider<EmploymentFigures> index;
+  private final EmploymentTables tables;
   private final Path shipped;
   private final boolean loadShipped;
 
   public StatisticsService(
-      ObjectProvider<EmploymentIndex> index,
-      RemoteSettings remote,
+      ObjectProvider<EmploymentFigures> index,
+      EmploymentTables tables,
       @Value("${observatory.statistics.sample:data/eurostat/lfsa_eisn2_long.csv}") String shipped,
       @Value("${observatory.statistics.load-on-first-start:true}") boolean loadShipped) {
     this.index = index;
-    this.remote = remote;
+    this.tables = tables;
     this.shipped = Path.of(shipped);
     this.loadShipped = loadShipped;
   }
@@ -71,49 +68,40 @@ public class StatisticsService {
     }
   }
 
-  /** Loads a file in Eurostat's spreadsheet export shape (see {@link EurostatEmploymentCsv}). */
+  /** Loads a file in Eurostat's spreadsheet export shape. */
   public LoadReport loadFile(Path file, String dataset) {
     long start = System.nanoTime();
-    EurostatEmploymentCsv.Table t = EurostatEmploymentCsv.read(file);
+    EmploymentTables.Table t = tables.file(file);
     if (t.cells().isEmpty()) {
       throw new IllegalArgumentException(
           file
               + ": no employment figure could be read"
               + (t.problems().isEmpty() ? "" : " (" + t.problems().get(0) + ")"));
     }
-    index.getObject().replace(dataset, file.toString(), t.cells());
-    return new LoadReport(
-        dataset,
-        file.toString(),
-        "",
-        "",
-        t.cells().size(),
-        t.unavailable() == 0 ? Map.of() : Map.of("not available (:)", t.unavailable()),
-        t.problems(),
-        seconds(start));
+    return write(dataset, t, start);
   }
 
   /** Loads a dataset from Eurostat's dissemination API, with dimension filters. */
   public LoadReport loadEurostat(String dataset, List<Map.Entry<String, String>> filters) {
     long start = System.nanoTime();
-    EurostatClient client =
-        new EurostatClient(URI.create(remote.eurostat().url()), remote.eurostat().http());
-    URI uri = client.uri(dataset, filters);
-    JsonStat data = client.fetch(dataset, filters);
-    EurostatEmployment.Table t = EurostatEmployment.cells(data, dataset);
+    EmploymentTables.Table t = tables.eurostat(dataset, filters);
     if (t.cells().isEmpty()) {
       throw new IllegalArgumentException(
           dataset + ": Eurostat's answer holds no employment figure for these filters");
     }
-    index.getObject().replace(dataset, uri.toString(), t.cells());
+    return write(dataset, t, start);
+  }
+
+  private LoadReport write(String dataset, EmploymentTables.Table t, long start) {
+    index.getObject().replace(dataset, t.source(), t.cells());
     return new LoadReport(
         dataset,
-        uri.toString(),
-        data.label(),
-        data.updated(),
+        t.source(),
+        t.label(),
+        t.updated(),
         t.cells().size(),
         t.skipped(),
-        List.of(),
+        t.problems(),
         seconds(start));
   }
 
@@ -122,7 +110,7 @@ public class StatisticsService {
    *
    * @throws IllegalArgumentException naming the parameter that is not a section, group or country
    */
-  public static EmploymentIndex.Slice slice(
+  public static EmploymentFigures.Slice slice(
       String nace, String isco, String country, Integer year) {
     if (nace != null && !nace.strip().matches("[A-Ua-u]")) {
       throw new IllegalArgumentException(
@@ -139,24 +127,23 @@ public class StatisticsService {
     if (year != null && (year < 1900 || year > 2200)) {
       throw new IllegalArgumentException("year: not a plausible year: " + year);
     }
-    return new EmploymentIndex.Slice(
-        java.util.Optional.ofNullable(nace).map(String::strip),
-        java.util.Optional.ofNullable(isco).map(String::strip),
-        java.util.Optional.ofNullable(country).map(String::strip),
-        java.util.Optional.ofNullable(year));
+    return new EmploymentFigures.Slice(
+        Optional.ofNullable(nace).map(String::strip),
+        Optional.ofNullable(isco).map(String::strip),
+        Optional.ofNullable(country).map(String::strip),
+        Optional.ofNullable(year));
   }
 
-  public EmploymentIndex.Employed employed(EmploymentIndex.Slice slice) {
+  public EmploymentFigures.Employed employed(EmploymentFigures.Slice slice) {
     return index.getObject().employed(slice);
   }
 
   /** Employment by Eurostat country code in one year of a slice, with the cells' flags. */
-  public Map<String, eu.skillsobservatory.analytics.demand.PostingRate.Employment> byCountry(
-      EmploymentIndex.Slice slice, int year) {
+  public Map<String, PostingRate.Employment> byCountry(EmploymentFigures.Slice slice, int year) {
     return index.getObject().byCountry(slice, year);
   }
 
-  public List<EmploymentIndex.DatasetSummary> datasets() {
+  public List<EmploymentFigures.DatasetSummary> datasets() {
     return index.getObject().datasets();
   }
 

@@ -1,10 +1,12 @@
 package eu.skillsobservatory.api.vacancy;
 
 import eu.skillsobservatory.analytics.progress.Progress;
+import eu.skillsobservatory.analytics.rows.RowInput;
+import eu.skillsobservatory.analytics.rows.RowReader;
+import eu.skillsobservatory.analytics.rows.RowSink;
 import eu.skillsobservatory.analytics.vacancy.Rejection;
 import eu.skillsobservatory.analytics.vacancy.Vacancy;
-import eu.skillsobservatory.ingest.vacancy.VacancyFiles;
-import eu.skillsobservatory.ingest.vacancy.VacancyIndex;
+import eu.skillsobservatory.analytics.vacancy.VacancyStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,10 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class DeduplicationCheck {
-  private final ObjectProvider<VacancyIndex> index;
+  private final ObjectProvider<VacancyStore> index;
+  private final RowReader<Vacancy> rows;
 
-  public DeduplicationCheck(ObjectProvider<VacancyIndex> index) {
+  public DeduplicationCheck(ObjectProvider<VacancyStore> index, RowReader<Vacancy> rows) {
     this.index = index;
+    this.rows = rows;
   }
 
   /**
@@ -71,9 +75,9 @@ public class DeduplicationCheck {
     }
     Set<String> keys = new HashSet<>();
     Set<String> sharedText = new HashSet<>();
-    VacancyFiles.read(
-        corpus,
-        new VacancyFiles.Sink() {
+    rows.read(
+        RowInput.file(corpus),
+        new RowSink<>() {
           @Override
           public void accept(Vacancy v, long line) {
             keys.add(v.source() + "/" + v.id());

@@ -1,10 +1,12 @@
 package eu.skillsobservatory.api.vacancy;
 
 import eu.skillsobservatory.analytics.progress.Progress;
+import eu.skillsobservatory.analytics.rows.RowInput;
+import eu.skillsobservatory.analytics.rows.RowReader;
+import eu.skillsobservatory.analytics.rows.RowSink;
 import eu.skillsobservatory.analytics.vacancy.OccupationCoder;
 import eu.skillsobservatory.analytics.vacancy.Rejection;
 import eu.skillsobservatory.analytics.vacancy.Vacancy;
-import eu.skillsobservatory.ingest.vacancy.VacancyFiles;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,9 +20,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class OccupationCodingCheck {
   private final VacancyService vacancies;
+  private final RowReader<Vacancy> rows;
 
-  public OccupationCodingCheck(VacancyService vacancies) {
+  public OccupationCodingCheck(VacancyService vacancies, RowReader<Vacancy> rows) {
     this.vacancies = vacancies;
+    this.rows = rows;
   }
 
   /**
@@ -45,9 +49,9 @@ public class OccupationCodingCheck {
 
   public Result check(Path file, long limit, Progress progress) {
     long[] n = new long[6];
-    VacancyFiles.read(
-        file,
-        new VacancyFiles.Sink() {
+    rows.read(
+        RowInput.file(file),
+        new RowSink<>() {
           @Override
           public void accept(Vacancy v, long line) {
             String given = v.occupation();

@@ -1,5 +1,6 @@
 package eu.skillsobservatory.api.vacancy;
 
+import eu.skillsobservatory.analytics.employment.EmploymentTables;
 import eu.skillsobservatory.analytics.esco.ConceptDocument;
 import eu.skillsobservatory.analytics.esco.ConceptType;
 import eu.skillsobservatory.analytics.esco.EscoVersion;
@@ -9,7 +10,6 @@ import eu.skillsobservatory.analytics.offer.Offer;
 import eu.skillsobservatory.analytics.offer.OfferGenerator;
 import eu.skillsobservatory.analytics.vacancy.Vacancy;
 import eu.skillsobservatory.analytics.vacancy.VacancyGenerator;
-import eu.skillsobservatory.ingest.statistics.EurostatEmploymentCsv;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,10 +32,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class SampleCorpus {
   private final SkillCatalog catalog;
+  private final EmploymentTables tables;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  public SampleCorpus(SkillCatalog catalog) {
+  public SampleCorpus(SkillCatalog catalog, EmploymentTables tables) {
     this.catalog = catalog;
+    this.tables = tables;
   }
 
   /**
@@ -45,7 +47,7 @@ public class SampleCorpus {
   public VacancyGenerator.Truth write(
       VacancyGenerator.Settings settings, Path employmentCsv, Path out) {
     EscoVersion version = version();
-    EurostatEmploymentCsv.Table employment = EurostatEmploymentCsv.read(employmentCsv);
+    EmploymentTables.Table employment = tables.file(employmentCsv);
     VacancyGenerator generator = new VacancyGenerator(profiles(version), employment.cells());
     return writeLines(out, w -> generator.generate(settings, v -> w.accept(row(v))));
   }
@@ -57,7 +59,7 @@ public class SampleCorpus {
   public OfferGenerator.Truth writeOffers(
       OfferGenerator.Settings settings, Path employmentCsv, Path out) {
     EscoVersion version = version();
-    EurostatEmploymentCsv.Table employment = EurostatEmploymentCsv.read(employmentCsv);
+    EmploymentTables.Table employment = tables.file(employmentCsv);
     OfferGenerator generator = new OfferGenerator(profiles(version), employment.cells());
     return writeLines(out, w -> generator.generate(settings, o -> w.accept(row(o))));
   }

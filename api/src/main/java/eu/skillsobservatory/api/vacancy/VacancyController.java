@@ -1,7 +1,8 @@
 package eu.skillsobservatory.api.vacancy;
 
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
-import eu.skillsobservatory.ingest.vacancy.VacancyIndex;
+import eu.skillsobservatory.analytics.rows.RowInput;
+import eu.skillsobservatory.analytics.vacancy.VacancyStore;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,8 +58,7 @@ public class VacancyController {
           "request body, source " + source,
           (in, progress) ->
               vacancies.ingestInputs(
-                  List.of(
-                      eu.skillsobservatory.api.rows.RowInput.stream(in, "request body", source)),
+                  List.of(RowInput.stream(in, "request body", source)),
                   mode,
                   Optional.empty(),
                   progress,
@@ -90,7 +90,7 @@ public class VacancyController {
   }
 
   @GetMapping("/api/vacancies/stats")
-  public VacancyIndex.Stats stats() {
+  public VacancyStore.Stats stats() {
     return vacancies.stats();
   }
 }

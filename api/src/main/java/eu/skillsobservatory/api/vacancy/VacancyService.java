@@ -8,10 +8,18 @@ import eu.skillsobservatory.analytics.esco.VersionSummary;
 import eu.skillsobservatory.analytics.extract.ExtractedSkill;
 import eu.skillsobservatory.analytics.extract.Extraction;
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
+import eu.skillsobservatory.analytics.extract.LanguageGuess;
 import eu.skillsobservatory.analytics.extract.Phrases;
 import eu.skillsobservatory.analytics.extract.SkillExtractor;
+import eu.skillsobservatory.analytics.extract.WordForms;
+import eu.skillsobservatory.analytics.failures.RemoteServiceException;
 import eu.skillsobservatory.analytics.progress.Progress;
 import eu.skillsobservatory.analytics.provenance.Dataset;
+import eu.skillsobservatory.analytics.provenance.Datasets;
+import eu.skillsobservatory.analytics.rows.ReadReport;
+import eu.skillsobservatory.analytics.rows.RowInput;
+import eu.skillsobservatory.analytics.rows.RowReader;
+import eu.skillsobservatory.analytics.rows.RowSink;
 import eu.skillsobservatory.analytics.vacancy.NearDuplicates;
 import eu.skillsobservatory.analytics.vacancy.OccupationCoder;
 import eu.skillsobservatory.analytics.vacancy.OccupationTable;
@@ -19,18 +27,12 @@ import eu.skillsobservatory.analytics.vacancy.Rejection;
 import eu.skillsobservatory.analytics.vacancy.SkillEvidence;
 import eu.skillsobservatory.analytics.vacancy.Vacancy;
 import eu.skillsobservatory.analytics.vacancy.VacancyRecord;
+import eu.skillsobservatory.analytics.vacancy.VacancyStore;
 import eu.skillsobservatory.api.config.ObservatorySettings;
 import eu.skillsobservatory.api.esco.EscoService;
 import eu.skillsobservatory.api.extract.ExtractionService;
 import eu.skillsobservatory.api.metrics.ObservatoryMetrics;
 import eu.skillsobservatory.api.rows.RejectsWriter;
-import eu.skillsobservatory.api.rows.RowInput;
-import eu.skillsobservatory.ingest.extract.LanguageGuess;
-import eu.skillsobservatory.ingest.extract.LuceneWordForms;
-import eu.skillsobservatory.ingest.http.RemoteServiceException;
-import eu.skillsobservatory.ingest.vacancy.DatasetIndex;
-import eu.skillsobservatory.ingest.vacancy.VacancyFiles;
-import eu.skillsobservatory.ingest.vacancy.VacancyIndex;
 import io.micrometer.core.instrument.Counter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,13 +68,13 @@ public class VacancyService {
 
   private final ExtractionService extraction;
   private final SkillCatalog catalog;
-  private final ObjectProvider<VacancyIndex> index;
-  private final ObjectProvider<DatasetIndex> datasets;
+  private final ObjectProvider<VacancyStore> index;
+  private final ObjectProvider<Datasets> datasets;
   private final ObservatorySettings settings;
   private final EscoService esco;
   private final ObservatoryMetrics metrics;
-  private final eu.skillsobservatory.ingest.rows.RowFiles.Limits limits;
-  private final LuceneWordForms forms = new LuceneWordForms();
+  private final RowReader<Vacancy> rows;
+  private final WordForms forms;
   private Coding coding;
 
   /** The occupations of the ESCO versions loaded when it was made, and a coder over them. */
@@ -82,15 +84,17 @@ public class VacancyService {
   public VacancyService(
       ExtractionService extraction,
       SkillCatalog catalog,
-      ObjectProvider<VacancyIndex> index,
+      ObjectProvider<VacancyStore> index,
       EscoService esco,
       ObservatorySettings settings,
       ObservatoryMetrics metrics,
-      eu.skillsobservatory.ingest.rows.RowFiles.Limits limits,
-      ObjectProvider<DatasetIndex> datasets) {
+      RowReader<Vacancy> rows,
+      ObjectProvider<Datasets> datasets,
+      WordForms forms) {
+    this.forms = forms;
     this.datasets = datasets;
     this.metrics = metrics;
-    this.limits = limits;
+    this.rows = rows;
     this.esco = esco;
     this.extraction = extraction;
     this.catalog = catalog;
@@ -111,7 +115,7 @@ public class VacancyService {
    */
   public record IngestReport(
       String ingest,
-      List<eu.skillsobservatory.ingest.rows.RowFiles.ReadReport> files,
+      List<ReadReport> files,
       long rows,
       long accepted,
       long rejected,
@@ -281,7 +285,7 @@ public class VacancyService {
     Path rejects =
         rejectsFile.orElse(settings.homePath().resolve("rejects").resolve(ingest + ".csv"));
     RejectsWriter rejectsWriter = new RejectsWriter(rejects);
-    List<eu.skillsobservatory.ingest.rows.RowFiles.ReadReport> reports = new ArrayList<>();
+    List<ReadReport> reports = new ArrayList<>();
     AtomicLong unknown = new AtomicLong();
     long[] duplicates = new long[1];
     // Near-duplicates of vacancies held from earlier ingests count too.
@@ -311,7 +315,7 @@ public class VacancyService {
     Map<Path, ResumePoints.Watermark> marks = new LinkedHashMap<>();
     long[] resumed = new long[1];
     boolean finished = false;
-    try (VacancyIndex.Writer writer =
+    try (VacancyStore.Writer writer =
         index.getObject().writer(dataset.name(), dataset.synthetic())) {
       for (RowInput input : inputs) {
         String name = input.name();
@@ -337,10 +341,10 @@ public class VacancyService {
                 points.save(path, mark.line(), ingest);
               }
             };
-        eu.skillsobservatory.ingest.rows.RowFiles.ReadReport report =
-            input.read(
-                VacancyFiles.SCHEMA,
-                new VacancyFiles.Sink() {
+        ReadReport report =
+            rows.read(
+                input,
+                new RowSink<>() {
                   @Override
                   public void accept(Vacancy v, long line) {
                     if (line <= skip) {
@@ -396,8 +400,7 @@ public class VacancyService {
                     mark.passed(r.line());
                   }
                 },
-                progress,
-                limits);
+                progress);
         reports.add(report);
         report.problem().ifPresent(p -> rejectsWriter.write(name, new Rejection(0, "file", p)));
       }
@@ -418,18 +421,9 @@ public class VacancyService {
         marks.forEach((file, mark) -> points.save(file, mark.line(), ingest));
       }
     }
-    long rows =
-        reports.stream()
-            .mapToLong(eu.skillsobservatory.ingest.rows.RowFiles.ReadReport::rows)
-            .sum();
-    long accepted =
-        reports.stream()
-            .mapToLong(eu.skillsobservatory.ingest.rows.RowFiles.ReadReport::accepted)
-            .sum();
-    long rejected =
-        reports.stream()
-            .mapToLong(eu.skillsobservatory.ingest.rows.RowFiles.ReadReport::rejected)
-            .sum();
+    long rows = reports.stream().mapToLong(ReadReport::rows).sum();
+    long accepted = reports.stream().mapToLong(ReadReport::accepted).sum();
+    long rejected = reports.stream().mapToLong(ReadReport::rejected).sum();
     Dataset recorded =
         datasets
             .getObject()
@@ -486,28 +480,27 @@ public class VacancyService {
     if (inputs.isEmpty() || inputs.stream().anyMatch(i -> i.path().isEmpty())) {
       return;
     }
-    long[] rows = new long[1];
+    long[] seen = new long[1];
     progress.start("learning the text employers and sources repeat", "rows", -1);
     for (RowInput input : inputs) {
-      input.read(
-          VacancyFiles.SCHEMA,
-          new VacancyFiles.Sink() {
+      rows.read(
+          input,
+          new RowSink<>() {
             @Override
             public void accept(Vacancy v, long line) {
               near.learn(v.source(), v.employer(), v.title(), v.description());
-              if (++rows[0] % 10_000 == 0) {
-                progress.advance(rows[0], rows[0]);
+              if (++seen[0] % 10_000 == 0) {
+                progress.advance(seen[0], seen[0]);
               }
             }
 
             @Override
             public void reject(Rejection r) {}
           },
-          Progress.NONE,
-          limits);
+          Progress.NONE);
     }
     near.freeze();
-    progress.finish("shared text learned from " + rows[0] + " rows");
+    progress.finish("shared text learned from " + seen[0] + " rows");
   }
 
   private static void awaitQuietly(ThreadPoolExecutor workers) {
@@ -521,28 +514,23 @@ public class VacancyService {
     }
   }
 
-  private static Map<String, Object> run(IngestReport r, long start) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", r.ingest());
-    m.put("startedAt", Instant.now().minusNanos(System.nanoTime() - start).toString());
-    m.put("finishedAt", Instant.now().toString());
-    m.put("rows", r.rows());
-    m.put("accepted", r.accepted());
-    m.put("rejected", r.rejected());
-    m.put("refused", (long) r.refused().size());
-    m.put("rejects", r.rejects());
-    List<Map<String, Object>> files = new ArrayList<>();
-    for (eu.skillsobservatory.ingest.rows.RowFiles.ReadReport f : r.files()) {
-      Map<String, Object> fm = new LinkedHashMap<>();
-      fm.put("name", f.name());
-      fm.put("rows", f.rows());
-      fm.put("accepted", f.accepted());
-      fm.put("rejected", f.rejected());
-      f.problem().ifPresent(p -> fm.put("problem", p));
-      files.add(fm);
+  private static VacancyStore.IngestRun run(IngestReport r, long start) {
+    List<VacancyStore.FileRun> files = new ArrayList<>();
+    for (ReadReport f : r.files()) {
+      files.add(
+          new VacancyStore.FileRun(
+              f.name(), f.rows(), f.accepted(), f.rejected(), f.problem().orElse(null)));
     }
-    m.put("files", files);
-    return m;
+    return new VacancyStore.IngestRun(
+        r.ingest(),
+        Instant.now().minusNanos(System.nanoTime() - start).toString(),
+        Instant.now().toString(),
+        r.rows(),
+        r.accepted(),
+        r.rejected(),
+        (long) r.refused().size(),
+        r.rejects(),
+        files);
   }
 
   VacancyRecord enrich(
@@ -699,10 +687,10 @@ public class VacancyService {
 
   /** A vacancy held, as indexed, by source and id. */
   public Optional<Map<String, Object>> vacancy(String source, String id) {
-    return index.getObject().get(source, id);
+    return index.getObject().get(source, id).map(VacancyStore.Held::document);
   }
 
-  public VacancyIndex.Stats stats() {
+  public VacancyStore.Stats stats() {
     return index.getObject().stats();
   }
 }

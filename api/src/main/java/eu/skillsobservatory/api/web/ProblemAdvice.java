@@ -1,11 +1,13 @@
 package eu.skillsobservatory.api.web;
 
 import eu.skillsobservatory.analytics.esco.UnknownEscoVersionException;
+import eu.skillsobservatory.analytics.failures.EscoInputException;
+import eu.skillsobservatory.analytics.failures.EscoStoreException;
+import eu.skillsobservatory.analytics.failures.QueryRefusedException;
+import eu.skillsobservatory.analytics.failures.RemoteServiceException;
+import eu.skillsobservatory.analytics.failures.SearchStoreException;
 import eu.skillsobservatory.api.esco.IndexingFailedException;
 import eu.skillsobservatory.api.esco.UnknownConceptException;
-import eu.skillsobservatory.ingest.esco.EscoInputException;
-import eu.skillsobservatory.ingest.esco.EscoStoreException;
-import eu.skillsobservatory.ingest.search.SearchStoreException;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +46,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", e.getMessage());
   }
 
-  @ExceptionHandler(eu.skillsobservatory.ingest.esco.ReadOnlySparql.Refused.class)
-  ProblemDetail sparqlRefused(eu.skillsobservatory.ingest.esco.ReadOnlySparql.Refused e) {
+  @ExceptionHandler(QueryRefusedException.class)
+  ProblemDetail sparqlRefused(QueryRefusedException e) {
     return switch (e.kind) {
       case TIMEOUT ->
           problem(
@@ -115,8 +117,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         "Elasticsearch could not answer; the ESCO concept and version endpoints still work");
   }
 
-  @ExceptionHandler(eu.skillsobservatory.ingest.http.RemoteServiceException.class)
-  ProblemDetail remoteFailed(eu.skillsobservatory.ingest.http.RemoteServiceException e) {
+  @ExceptionHandler(RemoteServiceException.class)
+  ProblemDetail remoteFailed(RemoteServiceException e) {
     LOG.warn("Remote service failure: {}", e.getMessage());
     return problem(
         HttpStatus.BAD_GATEWAY, "remote-service-failed", "A remote service failed", e.getMessage());

@@ -1,5 +1,6 @@
 package eu.skillsobservatory.ingest.esco;
 
+import eu.skillsobservatory.analytics.failures.EscoInputException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,10 @@
 package eu.skillsobservatory.ingest.esco;
 
+import eu.skillsobservatory.analytics.esco.EscoLoader;
 import eu.skillsobservatory.analytics.esco.EscoVersion;
+import eu.skillsobservatory.analytics.esco.LoadReport;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
+import eu.skillsobservatory.analytics.failures.EscoInputException;
 import eu.skillsobservatory.analytics.progress.Progress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +17,7 @@ import java.util.Optional;
  * small catalog graph says which graph holds which version, so that a reader sees a version whole
  * or not at all.
  */
-public interface EscoStore extends AutoCloseable {
+public interface EscoStore extends EscoLoader, AutoCloseable {
 
   SkillCatalog catalog();
 
@@ -25,6 +28,7 @@ public interface EscoStore extends AutoCloseable {
    * @param version the version, when the file names do not carry it
    * @throws EscoInputException when the input is unusable
    */
+  @Override
   LoadReport load(List<Path> paths, Optional<EscoVersion> version, Progress progress);
 
   /** Read-only SPARQL over the store's graphs, within the given limits. */
@@ -36,6 +40,7 @@ public interface EscoStore extends AutoCloseable {
   }
 
   /** Where the store is, for health reports: a folder or a URL. */
+  @Override
   String location();
 
   @Override

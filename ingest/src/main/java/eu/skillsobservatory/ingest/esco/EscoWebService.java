@@ -6,7 +6,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import eu.skillsobservatory.analytics.esco.ConceptRef;
 import eu.skillsobservatory.analytics.esco.ConceptType;
-import eu.skillsobservatory.ingest.http.RemoteServiceException;
+import eu.skillsobservatory.analytics.esco.RemoteConcepts;
+import eu.skillsobservatory.analytics.esco.RemoteConcepts.RemoteConcept;
+import eu.skillsobservatory.analytics.failures.RemoteServiceException;
 import eu.skillsobservatory.ingest.http.RetryingHttp;
 import java.io.IOException;
 import java.net.URI;
@@ -25,44 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * not found alike (a miss for an hour, so a concept published later is found again); failures are
  * not cached. Transient failures are retried ({@link RetryingHttp}).
  */
-public final class EscoWebService {
+public final class EscoWebService implements RemoteConcepts {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration MISS_TTL = Duration.ofHours(1);
-
-  /**
-   * A concept as the web service gives it.
-   *
-   * @param version the ESCO version asked for
-   * @param code an occupation's ESCO code, or empty
-   * @param iscoGroup an occupation's ISCO-08 unit group, or null
-   */
-  public record RemoteConcept(
-      String uri,
-      ConceptType type,
-      String version,
-      String language,
-      String preferredLabel,
-      List<String> altLabels,
-      String description,
-      String code,
-      ConceptRef iscoGroup,
-      List<ConceptRef> broader,
-      List<ConceptRef> essentialSkills,
-      List<ConceptRef> optionalSkills) {
-
-    /** The ISCO-08 unit group code of an occupation ({@code 2512}), or empty. */
-    public Optional<String> iscoCode() {
-      if (!code.isEmpty()) {
-        int dot = code.indexOf('.');
-        return Optional.of(dot > 0 ? code.substring(0, dot) : code);
-      }
-      if (iscoGroup != null) {
-        String local = iscoGroup.uri().substring(iscoGroup.uri().lastIndexOf('/') + 1);
-        return Optional.of(local.replaceFirst("^C", ""));
-      }
-      return Optional.empty();
-    }
-  }
 
   private record Key(String uri, String language) {}
 
@@ -92,6 +59,7 @@ public final class EscoWebService {
    *
    * @throws RemoteServiceException when the web service could not answer
    */
+  @Override
   public Optional<RemoteConcept> concept(String uri, String language) {
     Key key = new Key(uri, language);
     RemoteConcept known = found.getIfPresent(key);

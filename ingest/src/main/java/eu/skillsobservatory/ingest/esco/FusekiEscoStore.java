@@ -1,8 +1,10 @@
 package eu.skillsobservatory.ingest.esco;
 
 import eu.skillsobservatory.analytics.esco.EscoVersion;
+import eu.skillsobservatory.analytics.esco.LoadReport;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.esco.VersionSummary;
+import eu.skillsobservatory.analytics.failures.EscoStoreException;
 import eu.skillsobservatory.analytics.progress.Progress;
 import java.io.IOException;
 import java.io.OutputStream;

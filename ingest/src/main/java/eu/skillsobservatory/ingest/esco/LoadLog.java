@@ -1,5 +1,6 @@
 package eu.skillsobservatory.ingest.esco;
 
+import eu.skillsobservatory.analytics.esco.LoadReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package eu.skillsobservatory.ingest.esco;
 
+import eu.skillsobservatory.analytics.failures.QueryRefusedException;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.ARQConstants;
@@ -88,22 +89,22 @@ final class QueryGuard {
     }
   }
 
-  /** Throws {@link ReadOnlySparql.Refused} when the query calls another service anywhere. */
+  /** Throws {@link QueryRefusedException} when the query calls another service anywhere. */
   static void refuseService(Query query) {
     Op op;
     try {
       op = Algebra.compile(query);
     } catch (RuntimeException e) {
-      throw new ReadOnlySparql.Refused(
-          ReadOnlySparql.Refused.Kind.SYNTAX, "query: cannot be compiled: " + e.getMessage());
+      throw new QueryRefusedException(
+          QueryRefusedException.Kind.SYNTAX, "query: cannot be compiled: " + e.getMessage());
     }
     Walker.walk(
         op,
         new OpVisitorBase() {
           @Override
           public void visit(OpService service) {
-            throw new ReadOnlySparql.Refused(
-                ReadOnlySparql.Refused.Kind.SERVICE,
+            throw new QueryRefusedException(
+                QueryRefusedException.Kind.SERVICE,
                 "SERVICE is refused (in any part of a query): this endpoint does not call other"
                     + " services");
           }

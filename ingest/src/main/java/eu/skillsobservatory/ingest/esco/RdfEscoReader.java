@@ -3,6 +3,7 @@ package eu.skillsobservatory.ingest.esco;
 import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.JsonLdOptions;
+import eu.skillsobservatory.analytics.failures.EscoInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,12 +1,14 @@
 package eu.skillsobservatory.ingest.esco;
 
+import eu.skillsobservatory.analytics.esco.SparqlQueries;
+import eu.skillsobservatory.analytics.failures.EscoStoreException;
+import eu.skillsobservatory.analytics.failures.QueryRefusedException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -39,69 +41,7 @@ import org.apache.jena.update.UpdateFactory;
  * returned and on the bytes of the answer, on the strings built inside a row, on regular
  * expressions and on the memory the query allocates.
  */
-public final class ReadOnlySparql {
-  /** A result format: its media type, and the format parameter that names it. */
-  public enum Format {
-    JSON("application/sparql-results+json", "json"),
-    XML("application/sparql-results+xml", "xml"),
-    CSV("text/csv", "csv"),
-    TSV("text/tab-separated-values", "tsv"),
-    TURTLE("text/turtle", "turtle"),
-    JSONLD("application/ld+json", "jsonld"),
-    NTRIPLES("application/n-triples", "ntriples");
-
-    public final String mediaType;
-    public final String name;
-
-    Format(String mediaType, String name) {
-      this.mediaType = mediaType;
-      this.name = name;
-    }
-
-    boolean forGraphs() {
-      return this == TURTLE || this == JSONLD || this == NTRIPLES;
-    }
-
-    /** The format a parameter or a media type names, or null. */
-    public static Format of(String nameOrType) {
-      String s = nameOrType.strip().toLowerCase(Locale.ROOT);
-      for (Format f : values()) {
-        if (f.name.equals(s) || f.mediaType.equals(s)) {
-          return f;
-        }
-      }
-      return switch (s) {
-        case "application/json" -> JSON;
-        case "application/xml", "text/xml" -> XML;
-        case "text/tsv" -> TSV;
-        case "application/x-turtle" -> TURTLE;
-        case "application/json+ld" -> JSONLD;
-        default -> null;
-      };
-    }
-  }
-
-  /** Why a query was not run: its kind names the problem for the client. */
-  public static final class Refused extends RuntimeException {
-    public enum Kind {
-      SYNTAX,
-      UPDATE,
-      SERVICE,
-      FORMAT,
-      TIMEOUT,
-      LIMIT
-    }
-
-    public final Kind kind;
-
-    public Refused(Kind kind, String message) {
-      super(message);
-      this.kind = kind;
-    }
-  }
-
-  /** An answer: its media type and body. */
-  public record Answer(String mediaType, byte[] body) {}
+public final class ReadOnlySparql implements SparqlQueries {
 
   private final Function<Query, QueryExecution> executions;
   private final Function<Supplier<Answer>, Answer> reading;
@@ -159,9 +99,11 @@ public final class ReadOnlySparql {
    * @param formats the formats the client accepts, best first; empty for the default (JSON for
    *     SELECT and ASK, Turtle for CONSTRUCT and DESCRIBE)
    */
+  @Override
   public Answer query(String text, List<Format> formats) {
     if (text == null || text.isBlank()) {
-      throw new Refused(Refused.Kind.SYNTAX, "query: give a SPARQL query");
+      throw new QueryRefusedException(
+          QueryRefusedException.Kind.SYNTAX, "query: give a SPARQL query");
     }
     Query query;
     try {
@@ -170,10 +112,12 @@ public final class ReadOnlySparql {
       try {
         UpdateFactory.create(text);
       } catch (RuntimeException notAnUpdate) {
-        throw new Refused(Refused.Kind.SYNTAX, "query: not SPARQL 1.1: " + e.getMessage());
+        throw new QueryRefusedException(
+            QueryRefusedException.Kind.SYNTAX, "query: not SPARQL 1.1: " + e.getMessage());
       }
-      throw new Refused(
-          Refused.Kind.UPDATE, "updates are refused: this endpoint only answers queries");
+      throw new QueryRefusedException(
+          QueryRefusedException.Kind.UPDATE,
+          "updates are refused: this endpoint only answers queries");
     }
     QueryGuard.refuseService(query);
     boolean graphs = query.isConstructType() || query.isDescribeType();
@@ -207,7 +151,7 @@ public final class ReadOnlySparql {
             }
           });
     } catch (QueryGuard.LimitExceeded e) {
-      throw new Refused(Refused.Kind.LIMIT, e.getMessage());
+      throw new QueryRefusedException(QueryRefusedException.Kind.LIMIT, e.getMessage());
     } catch (HttpException e) {
       if (e.getCause() instanceof HttpTimeoutException
           || e.getCause() instanceof QueryCancelledException) {
@@ -265,9 +209,9 @@ public final class ReadOnlySparql {
     return exec.execDescribe().getGraph().find();
   }
 
-  private Refused timedOut() {
-    return new Refused(
-        Refused.Kind.TIMEOUT,
+  private QueryRefusedException timedOut() {
+    return new QueryRefusedException(
+        QueryRefusedException.Kind.TIMEOUT,
         "the query ran past the limit of "
             + limits.timeout().toMillis()
             + " ms (observatory.sparql.timeout) and was stopped");
@@ -291,8 +235,8 @@ public final class ReadOnlySparql {
         return f;
       }
     }
-    throw new Refused(
-        Refused.Kind.FORMAT,
+    throw new QueryRefusedException(
+        QueryRefusedException.Kind.FORMAT,
         graphs
             ? "a CONSTRUCT or DESCRIBE answers turtle, jsonld or ntriples"
             : "a SELECT or ASK answers json, xml, csv or tsv");

@@ -1,5 +1,6 @@
 package eu.skillsobservatory.ingest.esco;
 
+import eu.skillsobservatory.analytics.failures.EscoStoreException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;

@@ -1,6 +1,7 @@
 package eu.skillsobservatory.ingest.esco;
 
-import eu.skillsobservatory.ingest.rows.MeteredInput;
+import eu.skillsobservatory.analytics.failures.EscoInputException;
+import eu.skillsobservatory.analytics.rows.MeteredInput;
 import eu.skillsobservatory.ingest.rows.RowFiles;
 import java.io.BufferedInputStream;
 import java.io.IOException;

@@ -2,8 +2,11 @@ package eu.skillsobservatory.ingest.esco;
 
 import eu.skillsobservatory.analytics.esco.ConceptType;
 import eu.skillsobservatory.analytics.esco.EscoVersion;
+import eu.skillsobservatory.analytics.esco.LoadReport;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.esco.VersionSummary;
+import eu.skillsobservatory.analytics.failures.EscoInputException;
+import eu.skillsobservatory.analytics.failures.EscoStoreException;
 import eu.skillsobservatory.analytics.progress.Progress;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package eu.skillsobservatory.ingest.extract;
 
+import eu.skillsobservatory.analytics.extract.Benchmarks;
+import eu.skillsobservatory.analytics.extract.Benchmarks.Benchmark;
 import eu.skillsobservatory.analytics.extract.ExtractionEvaluation;
 import eu.skillsobservatory.analytics.extract.LabelKind;
 import eu.skillsobservatory.analytics.extract.SkillLabel;
@@ -34,15 +36,10 @@ public final class BenchmarkFile {
 
   private BenchmarkFile() {}
 
-  /**
-   * The sentences with their gold skills, in file order.
-   *
-   * @param cases the sentences that have at least one gold skill
-   * @param unresolved gold labels that name no skill of the version used (they count as misses)
-   * @param rows data rows read
-   */
-  public record Benchmark(
-      List<ExtractionEvaluation.Case> cases, Set<String> unresolved, int rows) {}
+  /** The benchmark files this class reads, as the port. */
+  public static Benchmarks reader() {
+    return BenchmarkFile::read;
+  }
 
   /**
    * Reads the file and resolves each gold label to a skill URI by preferred label (exactly, then

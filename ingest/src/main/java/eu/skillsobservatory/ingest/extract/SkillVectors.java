@@ -3,6 +3,7 @@ package eu.skillsobservatory.ingest.extract;
 import eu.skillsobservatory.analytics.extract.LabelKind;
 import eu.skillsobservatory.analytics.extract.SkillLabel;
 import eu.skillsobservatory.analytics.extract.SkillTable;
+import eu.skillsobservatory.analytics.extract.SkillVectorCache;
 import eu.skillsobservatory.analytics.extract.TextEmbedder;
 import eu.skillsobservatory.analytics.extract.VectorIndex;
 import eu.skillsobservatory.analytics.progress.Progress;
@@ -38,6 +39,12 @@ public final class SkillVectors {
   private static final int CHUNK = 512;
 
   private SkillVectors() {}
+
+  /** The vectors kept as files in {@code dir}. */
+  public static SkillVectorCache cache(Path dir) {
+    return (name, table, embedder, language, progress) ->
+        load(dir, name, table, embedder, language, progress);
+  }
 
   /** The labels that get vectors. */
   static List<Integer> labelsToEmbed(SkillTable table, String language) {

@@ -1,5 +1,6 @@
 package eu.skillsobservatory.ingest.http;
 
+import eu.skillsobservatory.analytics.failures.RemoteServiceException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

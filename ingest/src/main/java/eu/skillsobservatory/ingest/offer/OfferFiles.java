@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import eu.skillsobservatory.analytics.offer.Offer;
 import eu.skillsobservatory.analytics.offer.OfferRules;
 import eu.skillsobservatory.analytics.progress.Progress;
+import eu.skillsobservatory.analytics.rows.ReadReport;
+import eu.skillsobservatory.analytics.rows.RowReader;
+import eu.skillsobservatory.analytics.rows.RowSink;
 import eu.skillsobservatory.ingest.rows.RowFiles;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -65,16 +68,17 @@ public final class OfferFiles {
         }
       };
 
-  public static RowFiles.ReadReport read(Path file, RowFiles.Sink<Offer> sink, Progress progress) {
+  public static ReadReport read(Path file, RowSink<Offer> sink, Progress progress) {
     return RowFiles.read(file, SCHEMA, sink, progress);
   }
 
-  public static RowFiles.ReadReport read(
-      InputStream in,
-      String name,
-      String defaultSource,
-      RowFiles.Sink<Offer> sink,
-      Progress progress) {
+  public static ReadReport read(
+      InputStream in, String name, String defaultSource, RowSink<Offer> sink, Progress progress) {
     return RowFiles.read(in, name, defaultSource, -1, SCHEMA, sink, progress);
+  }
+
+  /** A reader of training offer rows within these limits. */
+  public static RowReader<Offer> reader(RowFiles.Limits limits) {
+    return RowFiles.reader(SCHEMA, limits);
   }
 }

@@ -10,12 +10,13 @@ import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import eu.skillsobservatory.analytics.failures.SearchStoreException;
 import eu.skillsobservatory.analytics.offer.Offer;
 import eu.skillsobservatory.analytics.offer.OfferFilter;
 import eu.skillsobservatory.analytics.offer.OfferRecord;
+import eu.skillsobservatory.analytics.offer.TrainingOffers;
 import eu.skillsobservatory.ingest.search.BulkWrites;
 import eu.skillsobservatory.ingest.search.SearchConnection;
-import eu.skillsobservatory.ingest.search.SearchStoreException;
 import eu.skillsobservatory.ingest.search.SkillFields;
 import eu.skillsobservatory.ingest.vacancy.VacancyIndex;
 import java.io.IOException;
@@ -27,7 +28,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Training offers in Elasticsearch, behind the alias {@code offers}. Every load makes a new index
@@ -36,7 +39,7 @@ import java.util.Set;
  * the load or after it, never part of a load, and a load that fails or dies changes nothing. Offers
  * are a catalogue (thousands, not millions), so copying them per load is cheap.
  */
-public final class OfferIndex {
+final class OfferIndex implements TrainingOffers {
   public static final String ALIAS = "offers";
   static final String PREFIX = "offers-";
 
@@ -66,16 +69,26 @@ public final class OfferIndex {
   private final SearchConnection connection;
   private final ElasticsearchClient es;
 
-  public OfferIndex(SearchConnection connection) {
+  OfferIndex(SearchConnection connection) {
     this.connection = connection;
     this.es = connection.client();
   }
 
-  /** What a load did. */
-  public record LoadReport(String index, long written, long replaced, long kept, long total) {}
+  private volatile boolean ready;
 
-  /** Creates an empty index behind the alias when there is none; drops dead loads' indices. */
-  public void ensure() {
+  /**
+   * The index set-up, once per adapter: creates an empty index behind the alias when there is none
+   * and drops dead loads' indices. Retried on the next call when Elasticsearch failed.
+   */
+  private void ensure() {
+    if (ready) {
+      return;
+    }
+    setUp();
+    ready = true;
+  }
+
+  private void setUp() {
     try {
       boolean alias =
           connection.withRetries(
@@ -119,6 +132,7 @@ public final class OfferIndex {
    *
    * @throws SearchStoreException when Elasticsearch refused an offer or failed; nothing changed
    */
+  @Override
   public synchronized LoadReport add(List<OfferRecord> records) {
     ensure();
     String index = PREFIX + System.currentTimeMillis();
@@ -340,9 +354,9 @@ public final class OfferIndex {
    *
    * @param max at most this many (the most relevant first: most of the skills)
    */
+  @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
-  public List<Map<String, Object>> teaching(
-      OfferFilter filter, Collection<String> skills, int max) {
+  public List<Taught> teaching(OfferFilter filter, Collection<String> skills, int max) {
     ensure();
     if (skills.isEmpty()) {
       return List.of();
@@ -401,18 +415,37 @@ public final class OfferIndex {
                                                   "start",
                                                   "url"))),
                       Map.class));
-      List<Map<String, Object>> out = new ArrayList<>();
-      r.hits().hits().forEach(h -> out.add((Map<String, Object>) h.source()));
+      List<Taught> out = new ArrayList<>();
+      r.hits().hits().forEach(h -> out.add(taught((Map<String, Object>) h.source())));
       return out;
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("finding training offers failed: " + e.getMessage(), e);
     }
   }
 
-  /** One skill's supply: offers in scope teaching it, their hours, their EQF levels. */
-  public record Supply(String skill, long offers, double hours, Map<Integer, Long> eqf) {}
+  @SuppressWarnings("unchecked")
+  private static Taught taught(Map<String, Object> o) {
+    return new Taught(
+        str(o.get("source")),
+        str(o.get("id")),
+        str(o.get("title")),
+        str(o.get("provider")),
+        str(o.get("country")),
+        str(o.get("region")),
+        o.get("eqf") instanceof Number n ? n.intValue() : null,
+        str(o.get("mode")),
+        o.get("hours") instanceof Number n ? n.doubleValue() : null,
+        o.get("cost") instanceof Number n ? n.doubleValue() : null,
+        str(o.get("currency")),
+        o.get("skills") instanceof List<?> l ? (List<String>) l : List.of());
+  }
+
+  private static String str(Object o) {
+    return o == null ? null : o.toString();
+  }
 
   /** The supply of each of these skills in scope, counted by aggregations. */
+  @Override
   public Map<String, Supply> supply(OfferFilter filter, Collection<String> skills) {
     ensure();
     Map<String, Supply> out = new LinkedHashMap<>();
@@ -444,7 +477,7 @@ public final class OfferIndex {
                       Void.class));
       Aggregate agg = r.aggregations().get("skills");
       for (StringTermsBucket b : agg.sterms().buckets().array()) {
-        Map<Integer, Long> eqf = new java.util.TreeMap<>();
+        Map<Integer, Long> eqf = new TreeMap<>();
         b.aggregations()
             .get("eqf")
             .lterms()
@@ -466,6 +499,7 @@ public final class OfferIndex {
   }
 
   /** Offers in scope. */
+  @Override
   public long count(OfferFilter filter) {
     ensure();
     try {
@@ -478,16 +512,7 @@ public final class OfferIndex {
     }
   }
 
-  /** What is held: offers in all, by source, country and mode, and how their skills came. */
-  public record Stats(
-      long offers,
-      Map<String, Long> bySource,
-      Map<String, Long> byCountry,
-      Map<String, Long> byMode,
-      long withGivenSkills,
-      long withExtractedSkills,
-      long withoutSkills) {}
-
+  @Override
   public Stats stats() {
     ensure();
     try {
@@ -541,17 +566,16 @@ public final class OfferIndex {
   }
 
   /** An offer held, as indexed, by source and id. */
+  @Override
   @SuppressWarnings("unchecked")
-  public java.util.Optional<Map<String, Object>> get(String source, String id) {
+  public Optional<Held> get(String source, String id) {
     ensure();
     String docId = VacancyIndex.documentId(source, id);
     try {
       var r =
           connection.withRetries(
               "reading a training offer", () -> es.get(g -> g.index(ALIAS).id(docId), Map.class));
-      return r.found()
-          ? java.util.Optional.of((Map<String, Object>) r.source())
-          : java.util.Optional.empty();
+      return r.found() ? Optional.of(new Held((Map<String, Object>) r.source())) : Optional.empty();
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("reading a training offer failed: " + e.getMessage(), e);
     }

@@ -1,5 +1,6 @@
 package eu.skillsobservatory.ingest.rows;
 
+import eu.skillsobservatory.analytics.rows.MeteredInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;

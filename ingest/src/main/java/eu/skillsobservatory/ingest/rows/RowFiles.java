@@ -3,6 +3,11 @@ package eu.skillsobservatory.ingest.rows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.skillsobservatory.analytics.progress.Progress;
+import eu.skillsobservatory.analytics.rows.MeteredInput;
+import eu.skillsobservatory.analytics.rows.ReadReport;
+import eu.skillsobservatory.analytics.rows.RowInput;
+import eu.skillsobservatory.analytics.rows.RowReader;
+import eu.skillsobservatory.analytics.rows.RowSink;
 import eu.skillsobservatory.analytics.vacancy.Rejection;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -145,31 +150,13 @@ public final class RowFiles {
     }
   }
 
-  /** Where the rows go. */
-  public interface Sink<T> {
-    void accept(T value, long line);
-
-    void reject(Rejection rejection);
-  }
-
-  /**
-   * What reading one input gave.
-   *
-   * @param name the file (or stream) name
-   * @param rows data rows seen
-   * @param accepted rows handed over as values
-   * @param rejected rows rejected
-   * @param problem why the input could not be read to its end, if it could not
-   */
-  public record ReadReport(
-      String name, long rows, long accepted, long rejected, Optional<String> problem) {}
-
-  public static <T> ReadReport read(Path file, Schema<T> schema, Sink<T> sink, Progress progress) {
+  public static <T> ReadReport read(
+      Path file, Schema<T> schema, RowSink<T> sink, Progress progress) {
     return read(file, schema, sink, progress, Limits.DEFAULT);
   }
 
   public static <T> ReadReport read(
-      Path file, Schema<T> schema, Sink<T> sink, Progress progress, Limits limits) {
+      Path file, Schema<T> schema, RowSink<T> sink, Progress progress, Limits limits) {
     long size;
     InputStream raw;
     try {
@@ -186,6 +173,16 @@ public final class RowFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A reader of rows in one schema, within these limits. */
+  public static <T> RowReader<T> reader(Schema<T> schema, Limits limits) {
+    return (input, sink, progress) -> {
+      if (input instanceof RowInput.Stream s) {
+        return read(s.in(), s.name(), s.source(), -1, schema, sink, progress, limits);
+      }
+      return read(((RowInput.File) input).file(), schema, sink, progress, limits);
+    };
   }
 
   /** The source of rows that name none: the file name without its extensions. */
@@ -206,7 +203,7 @@ public final class RowFiles {
       String defaultSource,
       long size,
       Schema<T> schema,
-      Sink<T> sink,
+      RowSink<T> sink,
       Progress progress) {
     return read(raw, name, defaultSource, size, schema, sink, progress, Limits.DEFAULT);
   }
@@ -218,7 +215,7 @@ public final class RowFiles {
       String defaultSource,
       long size,
       Schema<T> schema,
-      Sink<T> sink,
+      RowSink<T> sink,
       Progress progress,
       Limits limits) {
     long[] read = new long[1];
@@ -515,7 +512,7 @@ public final class RowFiles {
   private static final class Counter<T> {
     final String name;
     final Schema<T> schema;
-    final Sink<T> sink;
+    final RowSink<T> sink;
     final Progress progress;
     final long[] bytes;
     long rows;
@@ -524,7 +521,7 @@ public final class RowFiles {
     long lastLine;
     BoundedInput.Lines lines;
 
-    Counter(String name, Schema<T> schema, Sink<T> sink, Progress progress, long[] bytes) {
+    Counter(String name, Schema<T> schema, RowSink<T> sink, Progress progress, long[] bytes) {
       this.name = name;
       this.schema = schema;
       this.sink = sink;

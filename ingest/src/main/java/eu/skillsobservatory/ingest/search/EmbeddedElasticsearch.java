@@ -1,5 +1,6 @@
 package eu.skillsobservatory.ingest.search;
 
+import eu.skillsobservatory.analytics.failures.SearchStoreException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -11,11 +11,13 @@ import co.elastic.clients.json.JsonData;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import eu.skillsobservatory.analytics.esco.ConceptDocument;
+import eu.skillsobservatory.analytics.esco.ConceptIndex;
 import eu.skillsobservatory.analytics.esco.ConceptSearch;
 import eu.skillsobservatory.analytics.esco.ConceptType;
 import eu.skillsobservatory.analytics.esco.EscoVersion;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.esco.VersionSummary;
+import eu.skillsobservatory.analytics.failures.SearchStoreException;
 import eu.skillsobservatory.analytics.progress.Progress;
 import eu.skillsobservatory.analytics.text.TextClean;
 import java.io.IOException;
@@ -35,7 +37,7 @@ import java.util.Optional;
  * esco-concepts} for the current version, {@code esco-concepts-vX.Y.Z} per version), so that a
  * reindex builds a new index and swaps the alias in one atomic request.
  */
-public final class EscoSearchIndex {
+public final class EscoSearchIndex implements ConceptIndex {
   public static final String ALIAS = "esco-concepts";
   private static final int BATCH = 1_000;
 
@@ -61,19 +63,12 @@ public final class EscoSearchIndex {
     return ALIAS + "-" + v.value();
   }
 
-  /** What an index run did. */
-  public record IndexReport(
-      EscoVersion version, String index, long documents, Duration duration, List<String> failed) {
-    public IndexReport {
-      failed = List.copyOf(failed);
-    }
-  }
-
   /**
    * Builds a fresh index of {@code version} from the catalog and points the aliases at it; the old
    * index of that version is then deleted. Every document that Elasticsearch refused is named by
    * its URI in the report and the aliases are left where they were.
    */
+  @Override
   public IndexReport reindex(SkillCatalog catalog, EscoVersion version, Progress progress) {
     Instant start = Instant.now();
     VersionSummary summary =
@@ -224,6 +219,7 @@ public final class EscoSearchIndex {
    * built with the mapping this code writes. An index of an older mapping needs a reindex, which
    * the server does on start.
    */
+  @Override
   public boolean isIndexed() {
     try {
       List<String> indices = indicesOf(ALIAS);
@@ -268,6 +264,7 @@ public final class EscoSearchIndex {
    * does the second allow a typo per word and labels with some of the words. Answers are cached per
    * index: ESCO does not change between reindexes.
    */
+  @Override
   public ConceptSearch.Page search(ConceptSearch.Query q) {
     return cached("search", q, this::searchUncached);
   }
@@ -300,6 +297,7 @@ public final class EscoSearchIndex {
   }
 
   /** Type-ahead: every word typed so far is the start of a word of one label. Cached too. */
+  @Override
   public ConceptSearch.Page suggest(ConceptSearch.Query q) {
     return cached("suggest", q, this::suggestUncached);
   }

@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.TransportException;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
+import eu.skillsobservatory.analytics.failures.SearchStoreException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;

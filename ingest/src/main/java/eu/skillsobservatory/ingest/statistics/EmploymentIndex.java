@@ -7,10 +7,11 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import eu.skillsobservatory.analytics.demand.PostingRate;
-import eu.skillsobservatory.analytics.statistics.EmploymentCell;
+import eu.skillsobservatory.analytics.employment.EmploymentCell;
+import eu.skillsobservatory.analytics.employment.EmploymentFigures;
+import eu.skillsobservatory.analytics.failures.SearchStoreException;
 import eu.skillsobservatory.ingest.search.BulkWrites;
 import eu.skillsobservatory.ingest.search.SearchConnection;
-import eu.skillsobservatory.ingest.search.SearchStoreException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
@@ -26,7 +27,7 @@ import java.util.Optional;
  * of a dataset, swapped in with one aliases request that also drops the dataset's previous index,
  * so readers see the old table or the new one, never a mix, and a failed load changes nothing.
  */
-public final class EmploymentIndex {
+final class EmploymentIndex implements EmploymentFigures {
   public static final String ALIAS = "employment";
 
   static final String MAPPING =
@@ -41,13 +42,10 @@ public final class EmploymentIndex {
   private final SearchConnection connection;
   private final ElasticsearchClient es;
 
-  public EmploymentIndex(SearchConnection connection) {
+  EmploymentIndex(SearchConnection connection) {
     this.connection = connection;
     this.es = connection.client();
   }
-
-  /** What a load wrote. */
-  public record LoadReport(String dataset, String index, long cells, List<String> refused) {}
 
   /**
    * Replaces a dataset's cells with these.
@@ -56,6 +54,7 @@ public final class EmploymentIndex {
    * @param source where the cells came from (a file, a URL)
    * @throws SearchStoreException when Elasticsearch refused a cell or failed; nothing changed then
    */
+  @Override
   public LoadReport replace(String dataset, String source, List<EmploymentCell> cells) {
     String prefix = ALIAS + "-" + dataset.toLowerCase(Locale.ROOT) + "-";
     String index = prefix + System.currentTimeMillis();
@@ -135,23 +134,7 @@ public final class EmploymentIndex {
     }
   }
 
-  /**
-   * A slice of the table: any of NACE section, ISCO major group, country, year; absent means all.
-   */
-  public record Slice(
-      Optional<String> nace,
-      Optional<String> isco,
-      Optional<String> country,
-      Optional<Integer> year) {}
-
-  /**
-   * People employed in a slice, in thousands, per year (Eurostat's suppressed cells are missing, so
-   * a sum over cells can fall short of Eurostat's own total).
-   *
-   * @param cells the cells summed
-   */
-  public record Employed(Map<Integer, Double> thousandsByYear, long cells) {}
-
+  @Override
   public Employed employed(Slice slice) {
     List<Query> filters = filters(slice);
     try {
@@ -190,6 +173,7 @@ public final class EmploymentIndex {
    * Employment by country in one year of a slice (its country, if any, is ignored): thousands and
    * the Eurostat flags of the cells summed, by Eurostat country code.
    */
+  @Override
   public Map<String, PostingRate.Employment> byCountry(Slice slice, int year) {
     List<Query> filters =
         filters(new Slice(slice.nace(), slice.isco(), Optional.empty(), Optional.of(year)));
@@ -235,17 +219,8 @@ public final class EmploymentIndex {
     }
   }
 
-  /** What one dataset load holds. */
-  public record DatasetSummary(
-      String dataset,
-      long cells,
-      int fromYear,
-      int toYear,
-      long countries,
-      String source,
-      String loadedAt) {}
-
   /** The datasets held. */
+  @Override
   public List<DatasetSummary> datasets() {
     try {
       if (!exists()) {
@@ -299,7 +274,9 @@ public final class EmploymentIndex {
     List<Query> filters = new ArrayList<>();
     slice.nace().ifPresent(v -> filters.add(term("nace", v.toUpperCase(Locale.ROOT))));
     slice.isco().ifPresent(v -> filters.add(term("isco", v)));
-    slice.country().ifPresent(v -> filters.add(term("country", eurostatCountry(v))));
+    slice
+        .country()
+        .ifPresent(v -> filters.add(term("country", EmploymentFigures.eurostatCountry(v))));
     slice.year().ifPresent(v -> filters.add(Query.of(q -> q.term(t -> t.field("year").value(v)))));
     return filters;
   }

@@ -2,7 +2,7 @@ package eu.skillsobservatory.ingest.statistics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.skillsobservatory.ingest.http.RemoteServiceException;
+import eu.skillsobservatory.analytics.failures.RemoteServiceException;
 import eu.skillsobservatory.ingest.http.RetryingHttp;
 import java.io.IOException;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package eu.skillsobservatory.ingest.statistics;
 
-import eu.skillsobservatory.analytics.statistics.EmploymentCell;
+import eu.skillsobservatory.analytics.employment.EmploymentCell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

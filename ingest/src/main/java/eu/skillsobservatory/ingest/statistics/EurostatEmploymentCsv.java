@@ -1,6 +1,6 @@
 package eu.skillsobservatory.ingest.statistics;
 
-import eu.skillsobservatory.analytics.statistics.EmploymentCell;
+import eu.skillsobservatory.analytics.employment.EmploymentCell;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -3,9 +3,10 @@ package eu.skillsobservatory.ingest.vacancy;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import eu.skillsobservatory.analytics.failures.SearchStoreException;
 import eu.skillsobservatory.analytics.provenance.Dataset;
+import eu.skillsobservatory.analytics.provenance.Datasets;
 import eu.skillsobservatory.ingest.search.SearchConnection;
-import eu.skillsobservatory.ingest.search.SearchStoreException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * cluster): one document per name, updated by each load into it. Removing a dataset deletes its
  * vacancies too.
  */
-public final class DatasetIndex {
+final class DatasetIndex implements Datasets {
   static final String INDEX = "datasets";
   static final String MAPPING =
       """
@@ -35,7 +36,7 @@ public final class DatasetIndex {
   private final SearchConnection connection;
   private final ElasticsearchClient es;
 
-  public DatasetIndex(SearchConnection connection) {
+  DatasetIndex(SearchConnection connection) {
     this.connection = connection;
     this.es = connection.client();
   }
@@ -52,7 +53,7 @@ public final class DatasetIndex {
     }
   }
 
-  /** Records a load into a dataset: its files and rows added to those of earlier loads. */
+  @Override
   public Dataset record(Dataset load) {
     try {
       ensure();
@@ -96,7 +97,7 @@ public final class DatasetIndex {
     }
   }
 
-  /** The datasets loaded, by name. */
+  @Override
   public List<Dataset> list() {
     try {
       ensure();
@@ -115,6 +116,7 @@ public final class DatasetIndex {
     }
   }
 
+  @Override
   public Optional<Dataset> get(String name) {
     try {
       ensure();
@@ -133,15 +135,16 @@ public final class DatasetIndex {
    *
    * @return the vacancies deleted
    */
+  @Override
   public long delete(String name) {
     try {
       ensure();
       long deleted = 0;
-      List<co.elastic.clients.elasticsearch._types.FieldValue> after = null;
+      List<FieldValue> after = null;
       // Pages of ids in (source, id) order, deleted in bulk; one refresh at the end. (The
       // delete-by-query API is a module the embedded node does not have.)
       while (true) {
-        List<co.elastic.clients.elasticsearch._types.FieldValue> from = after;
+        List<FieldValue> from = after;
         var page =
             connection.withRetries(
                 "reading a dataset's vacancies",

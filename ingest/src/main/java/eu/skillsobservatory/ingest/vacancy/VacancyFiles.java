@@ -1,6 +1,9 @@
 package eu.skillsobservatory.ingest.vacancy;
 
 import eu.skillsobservatory.analytics.progress.Progress;
+import eu.skillsobservatory.analytics.rows.ReadReport;
+import eu.skillsobservatory.analytics.rows.RowReader;
+import eu.skillsobservatory.analytics.rows.RowSink;
 import eu.skillsobservatory.analytics.vacancy.Vacancy;
 import eu.skillsobservatory.analytics.vacancy.VacancyRules;
 import eu.skillsobservatory.ingest.rows.RowFiles;
@@ -20,7 +23,7 @@ public final class VacancyFiles {
   private VacancyFiles() {}
 
   /** Where the rows go. */
-  public interface Sink extends RowFiles.Sink<Vacancy> {}
+  public interface Sink extends RowSink<Vacancy> {}
 
   /** The vacancy schema: {@link VacancyRules} over the row's fields. */
   public static final RowFiles.Schema<Vacancy> SCHEMA =
@@ -61,7 +64,7 @@ public final class VacancyFiles {
     return Set.copyOf(s);
   }
 
-  public static RowFiles.ReadReport read(Path file, Sink sink, Progress progress) {
+  public static ReadReport read(Path file, Sink sink, Progress progress) {
     return RowFiles.read(file, SCHEMA, sink, progress);
   }
 
@@ -70,8 +73,13 @@ public final class VacancyFiles {
    *
    * @param size its length in bytes for progress, or -1 when unknown
    */
-  public static RowFiles.ReadReport read(
+  public static ReadReport read(
       InputStream raw, String name, String defaultSource, long size, Sink sink, Progress progress) {
     return RowFiles.read(raw, name, defaultSource, size, SCHEMA, sink, progress);
+  }
+
+  /** A reader of vacancy rows within these limits. */
+  public static RowReader<Vacancy> reader(RowFiles.Limits limits) {
+    return RowFiles.reader(SCHEMA, limits);
   }
 }

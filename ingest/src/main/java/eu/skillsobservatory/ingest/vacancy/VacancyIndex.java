@@ -6,12 +6,13 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import eu.skillsobservatory.analytics.failures.SearchStoreException;
 import eu.skillsobservatory.analytics.vacancy.Nace;
 import eu.skillsobservatory.analytics.vacancy.Vacancy;
 import eu.skillsobservatory.analytics.vacancy.VacancyRecord;
+import eu.skillsobservatory.analytics.vacancy.VacancyStore;
 import eu.skillsobservatory.ingest.search.BulkWrites;
 import eu.skillsobservatory.ingest.search.SearchConnection;
-import eu.skillsobservatory.ingest.search.SearchStoreException;
 import eu.skillsobservatory.ingest.search.SkillFields;
 import java.io.IOException;
 import java.io.StringReader;
@@ -19,11 +20,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Vacancies in Elasticsearch, behind the alias {@code vacancies}: one document per source and id
@@ -31,7 +36,7 @@ import java.util.Map;
  * sector, occupation, ISCO group, region, month and skills, and for every skill where it came from.
  * Ingest runs are recorded in {@code vacancy-ingests}.
  */
-public final class VacancyIndex {
+public final class VacancyIndex implements VacancyStore {
   public static final String ALIAS = "vacancies";
   static final String INDEX = "vacancies-v1";
   static final String RUNS = "vacancy-ingests";
@@ -39,7 +44,7 @@ public final class VacancyIndex {
   private final SearchConnection connection;
   private final ElasticsearchClient es;
 
-  public VacancyIndex(SearchConnection connection) {
+  VacancyIndex(SearchConnection connection) {
     this.connection = connection;
     this.es = connection.client();
   }
@@ -84,8 +89,22 @@ public final class VacancyIndex {
         "files":{"type":"object","enabled":false}}}}
       """;
 
-  /** Creates the index, its alias and the runs index when missing; does nothing otherwise. */
+  private volatile boolean ready;
+
+  /**
+   * The index set-up, once per adapter (again on the next call if Elasticsearch failed): creates
+   * the index, its alias and the runs index when missing, brings an older mapping up to date.
+   */
   public void ensure() {
+    if (ready) {
+      return;
+    }
+    setUp();
+    ready = true;
+  }
+
+  /** Creates the index, its alias and the runs index when missing; does nothing otherwise. */
+  void setUp() {
     try {
       boolean alias =
           connection.withRetries(
@@ -155,7 +174,7 @@ public final class VacancyIndex {
   }
 
   /** Writes vacancies in bulk; every refused document is named by source and id. */
-  public final class Writer implements AutoCloseable {
+  final class Writer implements VacancyStore.Writer {
     private final BulkWrites<Item> writes;
     private final BulkIngester<Item> ingester;
     private boolean closed;
@@ -198,15 +217,7 @@ public final class VacancyIndex {
       }
     }
 
-    public void write(VacancyRecord r) {
-      write(r, () -> {});
-    }
-
-    /**
-     * Writes in the background.
-     *
-     * @param stored run once Elasticsearch acknowledged the document (never, if it refused it)
-     */
+    @Override
     public void write(VacancyRecord r, Runnable stored) {
       Vacancy v = r.vacancy();
       Map<String, Object> doc = source(r);
@@ -219,10 +230,12 @@ public final class VacancyIndex {
           new Item(v.source() + "/" + v.id(), stored));
     }
 
+    @Override
     public long written() {
       return writes.acknowledged();
     }
 
+    @Override
     public List<String> refused() {
       return writes.failed();
     }
@@ -245,11 +258,11 @@ public final class VacancyIndex {
   }
 
   /** A writer of vacancies that belong to no dataset (as before datasets were recorded). */
-  public Writer writer() {
+  Writer writer() {
     return writer(null, false);
   }
 
-  /** A writer whose vacancies belong to a dataset. */
+  @Override
   public Writer writer(String dataset, boolean synthetic) {
     ensure();
     return new Writer(dataset, synthetic);
@@ -301,38 +314,22 @@ public final class VacancyIndex {
     return d;
   }
 
-  /** A vacancy held, as indexed, by its source and id. */
+  @Override
   @SuppressWarnings("unchecked")
-  public java.util.Optional<Map<String, Object>> get(String source, String id) {
+  public Optional<Held> get(String source, String id) {
     ensure();
     String docId = documentId(source, id);
     try {
       var r =
           connection.withRetries(
               "reading a vacancy", () -> es.get(g -> g.index(ALIAS).id(docId), Map.class));
-      return r.found()
-          ? java.util.Optional.of((Map<String, Object>) r.source())
-          : java.util.Optional.empty();
+      return r.found() ? Optional.of(new Held((Map<String, Object>) r.source())) : Optional.empty();
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("reading a vacancy failed: " + e.getMessage(), e);
     }
   }
 
-  /** What near-duplicate detection needs of a vacancy held. */
-  public interface OriginalConsumer {
-    void accept(
-        String key,
-        String fingerprint,
-        String title,
-        String country,
-        String employer,
-        java.time.LocalDate posted);
-  }
-
-  /**
-   * Every vacancy held that is not a duplicate, with its fingerprint, so that a new ingest finds
-   * duplicates of earlier ones too.
-   */
+  @Override
   public void forEachOriginal(OriginalConsumer consumer) {
     scan(
         "reading vacancy fingerprints",
@@ -347,14 +344,14 @@ public final class VacancyIndex {
                 (String) d.get("title"),
                 (String) d.get("country"),
                 (String) d.get("employer"),
-                java.time.LocalDate.parse((String) d.get("posted")));
+                LocalDate.parse((String) d.get("posted")));
           }
         });
   }
 
-  /** Every vacancy held: {@code source/id} and {@code source/id} of what it duplicates, or null. */
+  @Override
   public Map<String, String> duplicateMarks() {
-    Map<String, String> out = new java.util.HashMap<>();
+    Map<String, String> out = new HashMap<>();
     scan(
         "reading duplicate marks",
         false,
@@ -410,39 +407,22 @@ public final class VacancyIndex {
     }
   }
 
-  /** Records one ingest run. */
-  public void recordRun(Map<String, Object> run) {
+  @Override
+  public void recordRun(IngestRun run) {
     try {
       ensure();
       es.index(
           i ->
               i.index(RUNS)
-                  .id((String) run.get("id"))
-                  .document(run)
+                  .id(run.id())
+                  .document(IngestRuns.document(run))
                   .refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("cannot record the ingest run: " + e.getMessage(), e);
     }
   }
 
-  /**
-   * What the index holds. Duplicates are counted apart and left out of the other counts.
-   *
-   * @param total vacancies, duplicates left out
-   * @param duplicates vacancies marked as duplicates
-   * @param bySource per source: vacancies, duplicates and the duplicate rate
-   * @param byMonth vacancies per month of posting (yyyy-MM), duplicates left out
-   * @param lastIngest the last ingest run as recorded, or null
-   */
-  public record Stats(
-      long total,
-      long duplicates,
-      List<SourceStats> bySource,
-      Map<String, Long> byMonth,
-      Map<String, Object> lastIngest) {}
-
-  public record SourceStats(String source, long vacancies, long duplicates, double duplicateRate) {}
-
+  @Override
   @SuppressWarnings({"rawtypes", "unchecked"})
   public Stats stats() {
     ensure();
@@ -488,7 +468,7 @@ public final class VacancyIndex {
         long n = b.docCount();
         sources.add(new SourceStats(b.key().stringValue(), n - d, d, n == 0 ? 0 : (double) d / n));
       }
-      Map<String, Long> months = new java.util.TreeMap<>();
+      Map<String, Long> months = new TreeMap<>();
       Aggregate originals = r.aggregations().get("originals");
       for (StringTermsBucket b :
           originals.filter().aggregations().get("months").sterms().buckets().array()) {
@@ -508,8 +488,8 @@ public final class VacancyIndex {
                                               co.elastic.clients.elasticsearch._types.SortOrder
                                                   .Desc))),
               Map.class);
-      Map<String, Object> lastRun =
-          last.hits().hits().isEmpty() ? null : last.hits().hits().get(0).source();
+      IngestRun lastRun =
+          last.hits().hits().isEmpty() ? null : IngestRuns.run(last.hits().hits().get(0).source());
       return new Stats(all - duplicates, duplicates, sources, months, lastRun);
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("vacancy statistics failed: " + e.getMessage(), e);

@@ -13,7 +13,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import eu.skillsobservatory.analytics.esco.ConceptRef;
 import eu.skillsobservatory.analytics.esco.ConceptType;
-import eu.skillsobservatory.ingest.http.RemoteServiceException;
+import eu.skillsobservatory.analytics.failures.RemoteServiceException;
 import eu.skillsobservatory.ingest.http.RetryingHttp;
 import java.net.URI;
 import java.time.Duration;

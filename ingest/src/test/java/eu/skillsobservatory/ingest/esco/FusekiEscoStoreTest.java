@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import eu.skillsobservatory.analytics.esco.ConceptDocument;
 import eu.skillsobservatory.analytics.esco.EscoVersion;
 import eu.skillsobservatory.analytics.esco.VersionSummary;
+import eu.skillsobservatory.analytics.failures.EscoInputException;
+import eu.skillsobservatory.analytics.failures.EscoStoreException;
+import eu.skillsobservatory.analytics.failures.QueryRefusedException;
 import eu.skillsobservatory.analytics.progress.Progress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -107,7 +110,7 @@ class FusekiEscoStoreTest {
                 remote
                     .sparql(Duration.ofSeconds(10), 100)
                     .query("DROP GRAPH <urn:skills-observatory:catalog>", List.of()))
-        .isInstanceOf(ReadOnlySparql.Refused.class);
+        .isInstanceOf(QueryRefusedException.class);
     // A SERVICE hidden in a subquery is refused here, before the query reaches the server.
     assertThatThrownBy(
             () ->
@@ -117,8 +120,8 @@ class FusekiEscoStoreTest {
                         "SELECT * { { SELECT * { SERVICE <http://127.0.0.1:9/x> { ?s ?p ?o } } } }",
                         List.of()))
         .isInstanceOfSatisfying(
-            ReadOnlySparql.Refused.class,
-            e -> assertThat(e.kind).isEqualTo(ReadOnlySparql.Refused.Kind.SERVICE));
+            QueryRefusedException.class,
+            e -> assertThat(e.kind).isEqualTo(QueryRefusedException.Kind.SERVICE));
   }
 
   @Test

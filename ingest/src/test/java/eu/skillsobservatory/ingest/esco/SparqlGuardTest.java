@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import eu.skillsobservatory.analytics.esco.SparqlQueries;
+import eu.skillsobservatory.analytics.failures.QueryRefusedException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -99,8 +101,8 @@ class SparqlGuardTest {
     String query = form.formatted(target);
     assertThatThrownBy(() -> sparql().query(query, List.of()))
         .isInstanceOfSatisfying(
-            ReadOnlySparql.Refused.class,
-            e -> assertThat(e.kind).isEqualTo(ReadOnlySparql.Refused.Kind.SERVICE));
+            QueryRefusedException.class,
+            e -> assertThat(e.kind).isEqualTo(QueryRefusedException.Kind.SERVICE));
     assertThat(requests.get()).isZero();
   }
 
@@ -129,9 +131,9 @@ class SparqlGuardTest {
     q.append('}');
     assertThatThrownBy(() -> sparql().query(q.toString(), List.of()))
         .isInstanceOfSatisfying(
-            ReadOnlySparql.Refused.class,
+            QueryRefusedException.class,
             e -> {
-              assertThat(e.kind).isEqualTo(ReadOnlySparql.Refused.Kind.LIMIT);
+              assertThat(e.kind).isEqualTo(QueryRefusedException.Kind.LIMIT);
               assertThat(e.getMessage()).contains("max-string-length");
             });
     String after =
@@ -155,8 +157,8 @@ class SparqlGuardTest {
             "ASK { FILTER EXISTS { " + chain + "} }")) {
       assertThatThrownBy(() -> sparql().query(q, List.of()))
           .isInstanceOfSatisfying(
-              ReadOnlySparql.Refused.class,
-              e -> assertThat(e.kind).isEqualTo(ReadOnlySparql.Refused.Kind.LIMIT));
+              QueryRefusedException.class,
+              e -> assertThat(e.kind).isEqualTo(QueryRefusedException.Kind.LIMIT));
     }
   }
 
@@ -170,8 +172,8 @@ class SparqlGuardTest {
     q.append('}');
     assertThatThrownBy(() -> sparql().query(q.toString(), List.of()))
         .isInstanceOfSatisfying(
-            ReadOnlySparql.Refused.class,
-            e -> assertThat(e.kind).isEqualTo(ReadOnlySparql.Refused.Kind.LIMIT));
+            QueryRefusedException.class,
+            e -> assertThat(e.kind).isEqualTo(QueryRefusedException.Kind.LIMIT));
   }
 
   @Test
@@ -183,7 +185,7 @@ class SparqlGuardTest {
         new SparqlLimits(Duration.ofSeconds(60), 10_000, 1_000_000, 100_000, 1L << 30, 1L << 32);
     assertThatThrownBy(() -> sparql(limits).query(q, List.of()))
         .isInstanceOfSatisfying(
-            ReadOnlySparql.Refused.class,
+            QueryRefusedException.class,
             e -> assertThat(e.getMessage()).contains("max-regex-steps"));
   }
 
@@ -207,7 +209,7 @@ class SparqlGuardTest {
             + " { GRAPH ?g { ?a ?p ?l1 . ?b ?p ?l2 . ?c ?p ?l3 } }";
     assertThatThrownBy(() -> sparql(small).query(q, List.of()))
         .isInstanceOfSatisfying(
-            ReadOnlySparql.Refused.class,
+            QueryRefusedException.class,
             e -> assertThat(e.getMessage()).contains("max-allocation"));
   }
 
@@ -221,7 +223,7 @@ class SparqlGuardTest {
     String body =
         new String(
             sparql(SparqlLimits.of(Duration.ofSeconds(10), 1_000))
-                .query(q, List.of(ReadOnlySparql.Format.NTRIPLES))
+                .query(q, List.of(SparqlQueries.Format.NTRIPLES))
                 .body(),
             StandardCharsets.UTF_8);
     assertThat(body.lines().count()).isBetween(1L, 1_000L);
@@ -233,6 +235,6 @@ class SparqlGuardTest {
         new SparqlLimits(Duration.ofSeconds(10), 10_000, 1_000_000, 10_000_000, 4_096, 1L << 30);
     assertThatThrownBy(() -> sparql(small).query("SELECT * { GRAPH ?g { ?s ?p ?o } }", List.of()))
         .isInstanceOfSatisfying(
-            ReadOnlySparql.Refused.class, e -> assertThat(e.getMessage()).contains("max-bytes"));
+            QueryRefusedException.class, e -> assertThat(e.getMessage()).contains("max-bytes"));
   }
 }

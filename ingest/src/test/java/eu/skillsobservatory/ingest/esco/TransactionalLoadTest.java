@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.skillsobservatory.analytics.esco.EscoVersion;
+import eu.skillsobservatory.analytics.esco.LoadReport;
 import eu.skillsobservatory.analytics.esco.VersionSummary;
+import eu.skillsobservatory.analytics.failures.EscoInputException;
 import eu.skillsobservatory.analytics.progress.Progress;
 import eu.skillsobservatory.ingest.esco.TdbEscoStore.LoadMode;
 import java.io.IOException;

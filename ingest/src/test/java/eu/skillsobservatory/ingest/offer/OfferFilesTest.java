@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.skillsobservatory.analytics.offer.Offer;
 import eu.skillsobservatory.analytics.progress.Progress;
+import eu.skillsobservatory.analytics.rows.ReadReport;
+import eu.skillsobservatory.analytics.rows.RowSink;
 import eu.skillsobservatory.analytics.vacancy.Rejection;
-import eu.skillsobservatory.ingest.rows.RowFiles;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ class OfferFilesTest {
 
   @TempDir Path dir;
 
-  static final class Collected implements RowFiles.Sink<Offer> {
+  static final class Collected implements RowSink<Offer> {
     final List<Offer> offers = new ArrayList<>();
     final List<Rejection> rejections = new ArrayList<>();
 
@@ -40,14 +41,14 @@ class OfferFilesTest {
     }
   }
 
-  RowFiles.ReadReport read(Path file, Collected c) {
+  ReadReport read(Path file, Collected c) {
     return OfferFiles.read(file, c, Progress.NONE);
   }
 
   @Test
   void aEuropassMicroCredentialBecomesAnOfferWithItsEscoSkills() {
     Collected c = new Collected();
-    RowFiles.ReadReport r = read(ELM.resolve("Sample-MC-Annex1-unsigned.jsonld"), c);
+    ReadReport r = read(ELM.resolve("Sample-MC-Annex1-unsigned.jsonld"), c);
     assertThat(r.problem()).isEmpty();
     assertThat(c.offers).hasSize(1);
     Offer o = c.offers.get(0);
@@ -115,7 +116,7 @@ class OfferFilesTest {
         """;
     Path f = Files.writeString(dir.resolve("catalogue.jsonld"), doc);
     Collected c = new Collected();
-    RowFiles.ReadReport r = read(f, c);
+    ReadReport r = read(f, c);
     assertThat(r.problem()).isEmpty();
     assertThat(c.rejections).isEmpty();
     assertThat(c.offers).hasSize(1);
@@ -147,7 +148,7 @@ class OfferFilesTest {
             "{\"@context\":\"x\",\"type\":\"Qualification\",\"id\":\"http://q/1\","
                 + "\"title\":{\"en\":\"Baking\"}}\n");
     Collected c = new Collected();
-    RowFiles.ReadReport r = read(f, c);
+    ReadReport r = read(f, c);
     assertThat(r.rejected()).isEqualTo(1);
     assertThat(c.rejections).extracting(Rejection::field).containsExactly("country");
   }
@@ -163,7 +164,7 @@ class OfferFilesTest {
                 + ";2025-01-01|2025-06-01\n"
                 + "2;;DE;online;x;;;\n");
     Collected c = new Collected();
-    RowFiles.ReadReport r = read(csv, c);
+    ReadReport r = read(csv, c);
     assertThat(r.rows()).isEqualTo(2);
     assertThat(c.offers).hasSize(1);
     assertThat(c.offers.get(0).outcomes()).hasSize(2);
@@ -180,7 +181,7 @@ class OfferFilesTest {
                 + "{\"id\":\"b\",\"title\":\"T\",\"country\":\"FR\",\"outcomes\":{\"x\":1}}\n"
                 + "not json\n");
     Collected j = new Collected();
-    RowFiles.ReadReport rj = read(jsonl, j);
+    ReadReport rj = read(jsonl, j);
     assertThat(rj.accepted()).isEqualTo(1);
     assertThat(rj.rejected()).isEqualTo(2);
     assertThat(j.rejections)
@@ -196,7 +197,7 @@ class OfferFilesTest {
             "@prefix elm: <http://data.europa.eu/snb/model/elm/>.\n"
                 + "<http://example.org/c1> a elm:EuropeanDigitalCredential .\n");
     Collected c = new Collected();
-    RowFiles.ReadReport r = read(ttl, c);
+    ReadReport r = read(ttl, c);
     assertThat(r.problem()).hasValueSatisfying(p -> assertThat(p).contains("RDF", "JSON-LD"));
     assertThat(c.offers).isEmpty();
   }
@@ -211,7 +212,7 @@ class OfferFilesTest {
     byte[] bytes = gz.toByteArray();
     Path cut = Files.write(dir.resolve("cut.jsonld.gz"), Arrays.copyOf(bytes, bytes.length / 2));
     Collected c = new Collected();
-    RowFiles.ReadReport r = read(cut, c);
+    ReadReport r = read(cut, c);
     assertThat(r.problem()).hasValueSatisfying(p -> assertThat(p).contains("cut short"));
 
     Path broken =
@@ -220,7 +221,7 @@ class OfferFilesTest {
             "{\n  \"@context\": \"x\",\n  \"type\": \"Qualification\",\n  \"title\": \n",
             StandardCharsets.UTF_8);
     Collected b = new Collected();
-    RowFiles.ReadReport rb = read(broken, b);
+    ReadReport rb = read(broken, b);
     assertThat(rb.problem()).hasValueSatisfying(p -> assertThat(p).contains("not JSON"));
     assertThat(b.offers).isEmpty();
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.skillsobservatory.analytics.offer.Offer;
 import eu.skillsobservatory.analytics.offer.OfferFilter;
 import eu.skillsobservatory.analytics.offer.OfferRecord;
+import eu.skillsobservatory.analytics.offer.TrainingOffers;
 import eu.skillsobservatory.analytics.vacancy.SkillEvidence;
 import eu.skillsobservatory.ingest.search.EmbeddedNodeExtension;
 import eu.skillsobservatory.ingest.search.SearchConnection;
@@ -73,14 +74,14 @@ class OfferIndexIT {
   @Test
   void aLoadAddsAndReplacesBySourceAndIdInOneSwap(SearchConnection es) throws Exception {
     OfferIndex index = new OfferIndex(es);
-    OfferIndex.LoadReport first =
+    TrainingOffers.LoadReport first =
         index.add(
             List.of(
                 record("a", "1", "DE", 3, "online", 10.0, 100.0, List.of(skill(1))),
                 record("a", "2", "DE", 4, "online", 20.0, 100.0, List.of(skill(2)))));
     assertThat(first.written()).isEqualTo(2);
     assertThat(first.total()).isEqualTo(2);
-    OfferIndex.LoadReport second =
+    TrainingOffers.LoadReport second =
         index.add(
             List.of(
                 record("a", "2", "FR", 4, "online", 20.0, 100.0, List.of(skill(3))),
@@ -88,7 +89,7 @@ class OfferIndexIT {
     assertThat(second.replaced()).isEqualTo(1);
     assertThat(second.kept()).isEqualTo(1);
     assertThat(second.total()).isEqualTo(3);
-    assertThat(index.get("a", "2").orElseThrow().get("country")).isEqualTo("FR");
+    assertThat(index.get("a", "2").orElseThrow().document().get("country")).isEqualTo("FR");
     // One index behind the alias: the previous load's was dropped by the swap.
     assertThat(es.client().indices().getAlias(a -> a.name(OfferIndex.ALIAS)).result()).hasSize(1);
     assertThat(index.stats().offers()).isEqualTo(3);
@@ -133,7 +134,7 @@ class OfferIndexIT {
     for (int i = 0; i < 20; i += 2) {
       asked.add(skill(i));
     }
-    Map<String, OfferIndex.Supply> supply = index.supply(scope, asked);
+    Map<String, TrainingOffers.Supply> supply = index.supply(scope, asked);
     Map<String, long[]> byHand = new HashMap<>();
     for (OfferRecord x : inScope) {
       for (String s : x.skillUris()) {
@@ -150,9 +151,9 @@ class OfferIndexIT {
           assertThat(supply.get(s).offers()).as(s).isEqualTo(c[0]);
           assertThat(supply.get(s).hours()).as(s).isEqualTo((double) c[1]);
         });
-    List<Map<String, Object>> teaching = index.teaching(scope, List.of(skill(4)), 1_000);
+    List<TrainingOffers.Taught> teaching = index.teaching(scope, List.of(skill(4)), 1_000);
     assertThat(teaching)
         .hasSize((int) inScope.stream().filter(x -> x.skillUris().contains(skill(4))).count())
-        .allSatisfy(m -> assertThat(String.valueOf(m.get("skills"))).contains(skill(4)));
+        .allSatisfy(t -> assertThat(t.skills()).contains(skill(4)));
   }
 }

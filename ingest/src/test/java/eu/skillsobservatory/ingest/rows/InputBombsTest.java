@@ -3,6 +3,8 @@ package eu.skillsobservatory.ingest.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.skillsobservatory.analytics.progress.Progress;
+import eu.skillsobservatory.analytics.rows.ReadReport;
+import eu.skillsobservatory.analytics.rows.RowSink;
 import eu.skillsobservatory.analytics.vacancy.Rejection;
 import eu.skillsobservatory.analytics.vacancy.Vacancy;
 import eu.skillsobservatory.ingest.vacancy.VacancyFiles;
@@ -32,11 +34,11 @@ class InputBombsTest {
 
   final List<Vacancy> accepted = new ArrayList<>();
 
-  RowFiles.ReadReport read(Path file, RowFiles.Limits limits) {
+  ReadReport read(Path file, RowFiles.Limits limits) {
     return RowFiles.read(
         file,
         VacancyFiles.SCHEMA,
-        new RowFiles.Sink<>() {
+        new RowSink<>() {
           @Override
           public void accept(Vacancy value, long line) {
             accepted.add(value);
@@ -66,7 +68,7 @@ class InputBombsTest {
   @Test
   void aLineWithNoEndStopsAtTheLineLimit() throws IOException {
     Path f = gz("zeros.jsonl.gz", ROW.formatted(1) + "{\"id\":\"", (byte) 'x', 256L << 20);
-    RowFiles.ReadReport r = read(f, SMALL);
+    ReadReport r = read(f, SMALL);
     assertThat(r.problem())
         .hasValueSatisfying(
             p ->
@@ -80,7 +82,7 @@ class InputBombsTest {
   @Test
   void aCompressionBombOfBlankLinesStopsAtTheRatio() throws IOException {
     Path f = gz("newlines.jsonl.gz", "", (byte) '\n', 1L << 30);
-    RowFiles.ReadReport r = read(f, SMALL);
+    ReadReport r = read(f, SMALL);
     assertThat(r.problem())
         .hasValueSatisfying(
             p ->
@@ -97,7 +99,7 @@ class InputBombsTest {
       rows.append(ROW.formatted(i));
     }
     Path f = gz("many.jsonl.gz", rows.toString(), (byte) '\n', 0);
-    RowFiles.ReadReport r = read(f, new RowFiles.Limits(1 << 20, 1 << 20, 1 << 20, 1_000_000));
+    ReadReport r = read(f, new RowFiles.Limits(1 << 20, 1 << 20, 1 << 20, 1_000_000));
     assertThat(r.problem())
         .hasValueSatisfying(p -> assertThat(p).contains("observatory.ingest.max-decompressed"));
     assertThat(accepted.size()).isLessThan(40_000);
@@ -116,7 +118,7 @@ class InputBombsTest {
         out.write(line);
       }
     }
-    RowFiles.ReadReport r = read(f, SMALL);
+    ReadReport r = read(f, SMALL);
     assertThat(r.problem())
         .hasValueSatisfying(
             p ->

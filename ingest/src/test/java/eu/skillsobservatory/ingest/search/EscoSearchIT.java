@@ -2,6 +2,7 @@ package eu.skillsobservatory.ingest.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.skillsobservatory.analytics.esco.ConceptIndex;
 import eu.skillsobservatory.analytics.esco.ConceptSearch;
 import eu.skillsobservatory.analytics.esco.ConceptSearch.Query;
 import eu.skillsobservatory.analytics.esco.ConceptType;
@@ -31,7 +32,7 @@ class EscoSearchIT {
   TdbEscoStore store;
   EscoSearchIndex index;
   ConceptSearch search;
-  EscoSearchIndex.IndexReport report;
+  ConceptIndex.IndexReport report;
 
   @BeforeAll
   void loadAndIndex(SearchConnection es) throws IOException {

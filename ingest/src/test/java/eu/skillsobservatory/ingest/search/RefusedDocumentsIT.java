@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.skillsobservatory.analytics.esco.Concept;
 import eu.skillsobservatory.analytics.esco.ConceptDocument;
+import eu.skillsobservatory.analytics.esco.ConceptIndex;
 import eu.skillsobservatory.analytics.esco.ConceptType;
 import eu.skillsobservatory.analytics.esco.EscoVersion;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
@@ -32,7 +33,7 @@ class RefusedDocumentsIT {
   @Test
   void aRefusedConceptIsReportedByUriAndNothingIsSwitched(SearchConnection es) throws Exception {
     EscoSearchIndex index = new EscoSearchIndex(es);
-    EscoSearchIndex.IndexReport report = index.reindex(new TwoConcepts(), V, Progress.NONE);
+    ConceptIndex.IndexReport report = index.reindex(new TwoConcepts(), V, Progress.NONE);
     assertThat(report.failed()).singleElement().asString().startsWith(BAD + ": ");
     assertThat(report.documents()).isZero();
     assertThat(es.client().indices().exists(e -> e.index(EscoSearchIndex.alias(V))).value())

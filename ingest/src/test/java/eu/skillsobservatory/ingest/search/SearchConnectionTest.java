@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import eu.skillsobservatory.analytics.failures.SearchStoreException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import eu.skillsobservatory.analytics.statistics.EmploymentCell;
-import eu.skillsobservatory.ingest.http.RemoteServiceException;
+import eu.skillsobservatory.analytics.employment.EmploymentCell;
+import eu.skillsobservatory.analytics.failures.RemoteServiceException;
 import eu.skillsobservatory.ingest.http.RetryingHttp;
 import java.io.IOException;
 import java.io.InputStream;

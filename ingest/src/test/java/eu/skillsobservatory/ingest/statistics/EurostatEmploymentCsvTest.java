@@ -3,7 +3,7 @@ package eu.skillsobservatory.ingest.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import eu.skillsobservatory.analytics.statistics.EmploymentCell;
+import eu.skillsobservatory.analytics.employment.EmploymentCell;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

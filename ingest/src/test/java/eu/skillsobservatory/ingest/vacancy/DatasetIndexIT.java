@@ -2,11 +2,12 @@ package eu.skillsobservatory.ingest.vacancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.skillsobservatory.analytics.demand.DemandCounts;
 import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.provenance.Dataset;
 import eu.skillsobservatory.analytics.vacancy.Vacancy;
 import eu.skillsobservatory.analytics.vacancy.VacancyRecord;
-import eu.skillsobservatory.ingest.analytics.VacancyAggregations;
+import eu.skillsobservatory.ingest.demand.DemandStore;
 import eu.skillsobservatory.ingest.search.EmbeddedNodeExtension;
 import eu.skillsobservatory.ingest.search.SearchConnection;
 import java.time.Instant;
@@ -89,7 +90,7 @@ class DatasetIndexIT {
         new Dataset("real-it", "vacancies", false, Instant.now(), "v1.1.1", "full", List.of(), 10));
     assertThat(datasets.list()).extracting(Dataset::name).contains("gen-it", "real-it");
 
-    VacancyAggregations agg = new VacancyAggregations(es);
+    DemandCounts agg = DemandStore.counts(es);
     Slice malta = Slice.of(null, null, "MT", null, "2020-05", "2020-05", false);
     var p = agg.provenance(malta);
     assertThat(p.synthetic()).isTrue();

@@ -3,6 +3,7 @@ package eu.skillsobservatory.ingest.vacancy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.skillsobservatory.analytics.progress.Progress;
+import eu.skillsobservatory.analytics.rows.ReadReport;
 import eu.skillsobservatory.analytics.vacancy.Rejection;
 import eu.skillsobservatory.analytics.vacancy.Vacancy;
 import java.io.ByteArrayOutputStream;
@@ -48,7 +49,7 @@ class VacancyFilesTest {
     }
   }
 
-  Collected read(Path file, eu.skillsobservatory.ingest.rows.RowFiles.ReadReport[] report) {
+  Collected read(Path file, ReadReport[] report) {
     Collected c = new Collected();
     report[0] = VacancyFiles.read(file, c, Progress.NONE);
     return c;
@@ -71,8 +72,7 @@ class VacancyFilesTest {
                 + "|"
                 + WELD
                 + ",ACME\n");
-    eu.skillsobservatory.ingest.rows.RowFiles.ReadReport[] r =
-        new eu.skillsobservatory.ingest.rows.RowFiles.ReadReport[1];
+    ReadReport[] r = new ReadReport[1];
     Collected c = read(f, r);
     assertThat(r[0].problem()).isEmpty();
     assertThat(c.rejections).isEmpty();
@@ -90,8 +90,7 @@ class VacancyFilesTest {
     Path f =
         write(
             "b.csv", "\uFEFFid;posted;country;title\n1;2024-01-02;FR;Soudeur\n2;2024-01-03;EL;x\n");
-    eu.skillsobservatory.ingest.rows.RowFiles.ReadReport[] r =
-        new eu.skillsobservatory.ingest.rows.RowFiles.ReadReport[1];
+    ReadReport[] r = new ReadReport[1];
     Collected c = read(f, r);
     assertThat(c.rejections).isEmpty();
     assertThat(c.vacancies).extracting(Vacancy::id).containsExactly("1", "2");
@@ -112,8 +111,7 @@ class VacancyFilesTest {
                 + "6,2024-02-01,DE,,welder,\n"
                 + "7,2024-02-01,DE,,,http://example.org/x\n"
                 + "8,2024-02-01,DE,,1234,\n");
-    eu.skillsobservatory.ingest.rows.RowFiles.ReadReport[] r =
-        new eu.skillsobservatory.ingest.rows.RowFiles.ReadReport[1];
+    ReadReport[] r = new ReadReport[1];
     Collected c = read(f, r);
     assertThat(c.vacancies).extracting(Vacancy::id).containsExactly("8");
     assertThat(c.rejections)
@@ -128,8 +126,7 @@ class VacancyFilesTest {
   @Test
   void aCsvWithoutAnIdColumnIsRefusedWhole() throws Exception {
     Path f = write("noid.csv", "ref,posted,country\n1,2024-01-01,DE\n");
-    eu.skillsobservatory.ingest.rows.RowFiles.ReadReport[] r =
-        new eu.skillsobservatory.ingest.rows.RowFiles.ReadReport[1];
+    ReadReport[] r = new ReadReport[1];
     Collected c = read(f, r);
     assertThat(c.vacancies).isEmpty();
     assertThat(r[0].problem()).get().asString().contains("line 1: the header has no 'id' column");
@@ -144,8 +141,7 @@ class VacancyFilesTest {
     b.write(new byte[] {(byte) 0xC3, (byte) 0x28});
     b.write("\n3,2024-01-01,DE,ok\n".getBytes(StandardCharsets.UTF_8));
     Path f = Files.write(dir.resolve("utf.csv"), b.toByteArray());
-    eu.skillsobservatory.ingest.rows.RowFiles.ReadReport[] r =
-        new eu.skillsobservatory.ingest.rows.RowFiles.ReadReport[1];
+    ReadReport[] r = new ReadReport[1];
     Collected c = read(f, r);
     assertThat(c.vacancies).extracting(Vacancy::id).containsExactly("1", "3");
     assertThat(c.rejections)
@@ -170,8 +166,7 @@ class VacancyFilesTest {
                 + "\n"
                 + "{\"id\":42,\"posted\":\"2024-05-02T10:00:00Z\",\"country\":\"IT\",\"title\":{\"x\":1}}\n"
                 + "{\"id\":\"c\",\"posted\":\"2024-05-03\",\"country\":\"IT\"}\n");
-    eu.skillsobservatory.ingest.rows.RowFiles.ReadReport[] r =
-        new eu.skillsobservatory.ingest.rows.RowFiles.ReadReport[1];
+    ReadReport[] r = new ReadReport[1];
     Collected c = read(f, r);
     assertThat(c.vacancies).extracting(Vacancy::id).containsExactly("a", "c");
     assertThat(c.vacancies.get(0).skills()).containsExactly(WELD);
@@ -197,8 +192,7 @@ class VacancyFilesTest {
       gz.write(s.toString().getBytes(StandardCharsets.UTF_8));
     }
     Path whole = Files.write(dir.resolve("whole.csv.gz"), b.toByteArray());
-    eu.skillsobservatory.ingest.rows.RowFiles.ReadReport[] r =
-        new eu.skillsobservatory.ingest.rows.RowFiles.ReadReport[1];
+    ReadReport[] r = new ReadReport[1];
     assertThat(read(whole, r).vacancies).hasSize(5000);
     assertThat(r[0].problem()).isEmpty();
 
@@ -221,8 +215,7 @@ class VacancyFilesTest {
                 + "\"}\n{\"id\":\"2\",\"posted\":\"2024-01-01\",\"country\":\"DE\",\"description\":\""
                 + ten
                 + "b\"}\n");
-    eu.skillsobservatory.ingest.rows.RowFiles.ReadReport[] r =
-        new eu.skillsobservatory.ingest.rows.RowFiles.ReadReport[1];
+    ReadReport[] r = new ReadReport[1];
     Collected c = read(f, r);
     assertThat(c.vacancies).extracting(Vacancy::id).containsExactly("1");
     assertThat(c.rejections.get(0).reason())
@@ -231,8 +224,7 @@ class VacancyFilesTest {
 
   @Test
   void aMissingFileIsSaidSo() {
-    eu.skillsobservatory.ingest.rows.RowFiles.ReadReport[] r =
-        new eu.skillsobservatory.ingest.rows.RowFiles.ReadReport[1];
+    ReadReport[] r = new ReadReport[1];
     read(dir.resolve("nope.csv"), r);
     assertThat(r[0].problem()).get().asString().contains("no such file");
   }

@@ -6,6 +6,7 @@ import eu.skillsobservatory.analytics.vacancy.OccupationCoder;
 import eu.skillsobservatory.analytics.vacancy.SkillEvidence;
 import eu.skillsobservatory.analytics.vacancy.Vacancy;
 import eu.skillsobservatory.analytics.vacancy.VacancyRecord;
+import eu.skillsobservatory.analytics.vacancy.VacancyStore;
 import eu.skillsobservatory.ingest.search.EmbeddedNodeExtension;
 import eu.skillsobservatory.ingest.search.SearchConnection;
 import java.time.LocalDate;
@@ -138,8 +139,8 @@ class VacancyIndexIT {
   void theSameSourceAndIdIsUpdatedAndDuplicatesAreCountedApart(SearchConnection es)
       throws Exception {
     VacancyIndex index = new VacancyIndex(es);
-    index.ensure();
-    index.ensure(); // idempotent
+    index.setUp();
+    index.setUp(); // idempotent
     try (VacancyIndex.Writer w = index.writer()) {
       w.write(record("a", "1", "2024-01-10", null));
       w.write(record("a", "2", "2024-02-10", null));
@@ -149,15 +150,18 @@ class VacancyIndexIT {
       w.write(record("a", "1", "2024-03-10", null)); // the same vacancy, moved to March
       assertThat(w.refused()).isEmpty();
     }
-    index.recordRun(Map.of("id", "run-1", "finishedAt", "2026-01-01T00:00:00Z", "rows", 4L));
-    VacancyIndex.Stats s = index.stats();
+    index.recordRun(
+        new VacancyStore.IngestRun(
+            "run-1", null, "2026-01-01T00:00:00Z", 4L, null, null, null, null, List.of()));
+    VacancyStore.Stats s = index.stats();
     assertThat(s.total()).isEqualTo(2);
     assertThat(s.duplicates()).isEqualTo(1);
     assertThat(s.byMonth()).containsExactly(Map.entry("2024-02", 1L), Map.entry("2024-03", 1L));
     assertThat(s.bySource())
-        .contains(new VacancyIndex.SourceStats("b", 0, 1, 1.0))
-        .contains(new VacancyIndex.SourceStats("a", 2, 0, 0.0));
-    assertThat(s.lastIngest()).containsEntry("id", "run-1");
+        .contains(new VacancyStore.SourceStats("b", 0, 1, 1.0))
+        .contains(new VacancyStore.SourceStats("a", 2, 0, 0.0));
+    assertThat(s.lastIngest().id()).isEqualTo("run-1");
+    assertThat(s.lastIngest().rows()).isEqualTo(4L);
     var doc =
         es.client()
             .get(

@@ -1,4 +1,4 @@
-package eu.skillsobservatory.ingest.search;
+package eu.skillsobservatory.analytics.failures;
 
 /** Elasticsearch could not be reached, started or used; the cause is kept. */
 public class SearchStoreException extends RuntimeException {

@@ -1,7 +1,5 @@
-package eu.skillsobservatory.ingest.esco;
+package eu.skillsobservatory.analytics.esco;
 
-import eu.skillsobservatory.analytics.esco.EscoVersion;
-import eu.skillsobservatory.analytics.esco.VersionSummary;
 import java.time.Duration;
 import java.util.List;
 

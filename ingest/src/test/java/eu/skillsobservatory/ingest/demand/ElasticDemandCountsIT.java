@@ -1,15 +1,18 @@
-package eu.skillsobservatory.ingest.analytics;
+package eu.skillsobservatory.ingest.demand;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.skillsobservatory.analytics.demand.DemandCounts;
 import eu.skillsobservatory.analytics.demand.Emerging;
+import eu.skillsobservatory.analytics.demand.EmergingCounts;
 import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.vacancy.SkillEvidence;
 import eu.skillsobservatory.analytics.vacancy.Vacancy;
 import eu.skillsobservatory.analytics.vacancy.VacancyRecord;
+import eu.skillsobservatory.analytics.vacancy.VacancyStore;
 import eu.skillsobservatory.ingest.search.EmbeddedNodeExtension;
 import eu.skillsobservatory.ingest.search.SearchConnection;
-import eu.skillsobservatory.ingest.vacancy.VacancyIndex;
+import eu.skillsobservatory.ingest.vacancy.VacancyStores;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -32,14 +35,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(EmbeddedNodeExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class VacancyAggregationsIT {
+class ElasticDemandCountsIT {
   static final String[] SECTORS = {"C", "J", "F", "Q"};
   static final String[] COUNTRIES = {"DE", "FR", "GR", "PL"};
   static final String[] REGIONS = {"DE21", "DE30", "FR10", null};
   static final String[] ISCO = {"2512", "7212", "2221", "3313", null};
 
   final List<VacancyRecord> written = new ArrayList<>();
-  VacancyAggregations aggregations;
+  DemandCounts aggregations;
 
   static String skill(int i) {
     return "http://data.europa.eu/esco/skill/s" + i;
@@ -49,8 +52,8 @@ class VacancyAggregationsIT {
   void writeACorpus(SearchConnection es) throws Exception {
     es.client().indices().delete(d -> d.index("vacancies-v1").ignoreUnavailable(true));
     Random r = new Random(42);
-    VacancyIndex index = new VacancyIndex(es);
-    try (VacancyIndex.Writer w = index.writer()) {
+    VacancyStore index = VacancyStores.vacancies(es);
+    try (VacancyStore.Writer w = index.writer(null, false)) {
       for (int i = 0; i < 1_500; i++) {
         String sector = SECTORS[r.nextInt(SECTORS.length)];
         String country = COUNTRIES[r.nextInt(COUNTRIES.length)];
@@ -96,7 +99,7 @@ class VacancyAggregationsIT {
         w.write(rec);
       }
     }
-    aggregations = new VacancyAggregations(es);
+    aggregations = DemandStore.counts(es);
   }
 
   static String divisionOf(String section, Random r) {
@@ -132,13 +135,11 @@ class VacancyAggregationsIT {
 
   void assertSame(Slice slice, Predicate<VacancyRecord> in) {
     Map<String, Long> expected = expected(in);
-    VacancyAggregations.Counts c =
-        aggregations.counts(slice, Optional.empty(), 10, 100, Map.of()).get(0);
+    DemandCounts.Counts c = aggregations.counts(slice, Optional.empty(), 10, 100, Map.of()).get(0);
     assertThat(c.postings()).as("postings of %s", slice).isEqualTo(expected.get(""));
     Map<String, Long> got =
         c.skills().stream()
-            .collect(
-                Collectors.toMap(VacancyAggregations.Count::key, VacancyAggregations.Count::count));
+            .collect(Collectors.toMap(DemandCounts.Count::key, DemandCounts.Count::count));
     expected.remove("");
     assertThat(got).as("skills of %s", slice).isEqualTo(expected);
   }
@@ -149,7 +150,7 @@ class VacancyAggregationsIT {
 
   @Test
   void slicesCountExactlyWhatBruteForceCounts() {
-    assertSame(Slice.ALL, VacancyAggregationsIT::original);
+    assertSame(Slice.ALL, ElasticDemandCountsIT::original);
     assertSame(
         Slice.of("C", null, null, null, null, null, false),
         r -> original(r) && "C".equals(sectionOf(r.vacancy().nace())));
@@ -182,10 +183,10 @@ class VacancyAggregationsIT {
   @Test
   void groupsAndSkillSetsCountPerGroup() {
     Set<String> set = Set.of(skill(0), skill(3));
-    List<VacancyAggregations.Counts> bySector =
+    List<DemandCounts.Counts> bySector =
         aggregations.counts(Slice.ALL, Optional.of("sector"), 10, 5, Map.of("some", set));
     assertThat(bySector).hasSize(SECTORS.length);
-    for (VacancyAggregations.Counts g : bySector) {
+    for (DemandCounts.Counts g : bySector) {
       Predicate<VacancyRecord> in =
           r -> original(r) && g.group().equals(sectionOf(r.vacancy().nace()));
       assertThat(g.postings()).isEqualTo(expected(in).get(""));
@@ -308,7 +309,7 @@ class VacancyAggregationsIT {
     assertThat(c.postings()).isEqualTo(postings);
     assertThat(c.withSkill()).isEqualTo(withA);
     assertThat(c.pairs()).isNotEmpty();
-    for (VacancyAggregations.Pair p : c.pairs()) {
+    for (DemandCounts.Pair p : c.pairs()) {
       long both =
           written.stream()
               .filter(in)

@@ -1,7 +1,5 @@
-package eu.skillsobservatory.ingest.extract;
+package eu.skillsobservatory.analytics.extract;
 
-import eu.skillsobservatory.analytics.extract.Tokens;
-import eu.skillsobservatory.analytics.extract.WordForms;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

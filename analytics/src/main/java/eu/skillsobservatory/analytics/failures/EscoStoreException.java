@@ -1,4 +1,4 @@
-package eu.skillsobservatory.ingest.esco;
+package eu.skillsobservatory.analytics.failures;
 
 /** The ESCO store failed for a reason that is not the input's fault (disk, lock, bug). */
 public class EscoStoreException extends RuntimeException {

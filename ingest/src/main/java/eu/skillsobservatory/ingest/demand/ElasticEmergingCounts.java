@@ -1,4 +1,4 @@
-package eu.skillsobservatory.ingest.analytics;
+package eu.skillsobservatory.ingest.demand;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
@@ -7,8 +7,9 @@ import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import eu.skillsobservatory.analytics.demand.Emerging;
+import eu.skillsobservatory.analytics.demand.EmergingCounts;
 import eu.skillsobservatory.analytics.demand.Slice;
-import eu.skillsobservatory.ingest.search.SearchStoreException;
+import eu.skillsobservatory.analytics.failures.SearchStoreException;
 import java.io.IOException;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -24,9 +25,7 @@ import java.util.TreeMap;
  * days with postings per month of the whole data, the candidates' mentions per month and source,
  * the employers of the recent mentions, and the counts without another skill.
  */
-public final class EmergingCounts {
-  /** At most this many skills are tested for emergence: the most mentioned over both windows. */
-  public static final int MAX_CANDIDATES = 2_000;
+final class ElasticEmergingCounts implements EmergingCounts {
 
   /** Sources per month counted apart; more are far past any real feed mix. */
   static final int MAX_SOURCES = 1_000;
@@ -34,9 +33,9 @@ public final class EmergingCounts {
   /** Buckets per request, under Elasticsearch's default limit of 65,536. */
   static final int MAX_BUCKETS = 50_000;
 
-  private final VacancyAggregations vacancies;
+  private final ElasticDemandCounts vacancies;
 
-  EmergingCounts(VacancyAggregations vacancies) {
+  ElasticEmergingCounts(ElasticDemandCounts vacancies) {
     this.vacancies = vacancies;
   }
 
@@ -47,6 +46,7 @@ public final class EmergingCounts {
    * least {@code minSupport} postings over the months a test can use (the last {@code recentMonths
    * + baselineMonths}, or all when {@code baselineMonths} is 0), at most {@link #MAX_CANDIDATES}.
    */
+  @Override
   public Emerging.Series series(
       Slice slice, String field, int recentMonths, int baselineMonths, long minSupport) {
     Query filter = base(slice, field);
@@ -69,7 +69,7 @@ public final class EmergingCounts {
               : all.lastKey().minusMonths((long) recentMonths + baselineMonths);
       Query window =
           Query.of(
-              q -> q.bool(b -> b.filter(filter).filter(VacancyAggregations.range(from, null))));
+              q -> q.bool(b -> b.filter(filter).filter(ElasticDemandCounts.range(from, null))));
       SearchResponse<Void> candidates =
           vacancies.aggregate(
               "emerging candidates",
@@ -140,7 +140,7 @@ public final class EmergingCounts {
     if (!field.equals("skills") && !field.equals("phrases")) {
       throw new IllegalArgumentException("field: skills or phrases, not " + field);
     }
-    Query filter = VacancyAggregations.filter(slice);
+    Query filter = ElasticDemandCounts.filter(slice);
     if (field.equals("skills")) {
       return filter;
     }
@@ -149,13 +149,13 @@ public final class EmergingCounts {
             q.bool(
                 b ->
                     b.filter(filter)
-                        .filter(VacancyAggregations.term("language", "en"))
+                        .filter(ElasticDemandCounts.term("language", "en"))
                         .filter(
                             f ->
                                 f.bool(
                                     o ->
                                         o.should(
-                                                VacancyAggregations.term(
+                                                ElasticDemandCounts.term(
                                                     "phrasesExtracted", "true"))
                                             .should(s -> s.exists(x -> x.field("phrases")))
                                             .minimumShouldMatch("1")))));
@@ -218,6 +218,7 @@ public final class EmergingCounts {
    * baseline, and of those the postings mentioning {@code with}: {@code [recent with, recent,
    * baseline with, baseline]}.
    */
+  @Override
   public long[] without(
       Slice slice, String field, String without, String with, Emerging.Report report) {
     List<YearMonth> months = report.months();
@@ -228,8 +229,8 @@ public final class EmergingCounts {
                 q.bool(
                     b ->
                         b.filter(base(slice, field))
-                            .mustNot(VacancyAggregations.term(field, without))));
-    Aggregation mentions = Aggregation.of(a -> a.filter(VacancyAggregations.term(field, with)));
+                            .mustNot(ElasticDemandCounts.term(field, without))));
+    Aggregation mentions = Aggregation.of(a -> a.filter(ElasticDemandCounts.term(field, with)));
     try {
       SearchResponse<Void> r =
           vacancies.aggregate(
@@ -239,13 +240,13 @@ public final class EmergingCounts {
                       .aggregations(
                           "recent",
                           a ->
-                              a.filter(VacancyAggregations.range(report.recentFrom(), recentTo))
+                              a.filter(ElasticDemandCounts.range(report.recentFrom(), recentTo))
                                   .aggregations("with", mentions))
                       .aggregations(
                           "baseline",
                           a ->
                               a.filter(
-                                      VacancyAggregations.range(
+                                      ElasticDemandCounts.range(
                                           report.baselineFrom(), report.baselineTo()))
                                   .aggregations("with", mentions)));
       var recent = r.aggregations().get("recent").filter();
@@ -265,6 +266,7 @@ public final class EmergingCounts {
    * For each skill, the employers of its recent mentions (distinct count and the top one), and the
    * slice's series without the top employer's postings.
    */
+  @Override
   public Map<String, Emerging.EmployerCounts> employers(
       Slice slice, String field, List<String> skills, Emerging.Report report) {
     Map<String, Emerging.EmployerCounts> out = new LinkedHashMap<>();
@@ -279,7 +281,7 @@ public final class EmergingCounts {
                 q.bool(
                     b ->
                         b.filter(base(slice, field))
-                            .filter(VacancyAggregations.range(report.recentFrom(), recentTo))));
+                            .filter(ElasticDemandCounts.range(report.recentFrom(), recentTo))));
     try {
       SearchResponse<Void> r =
           vacancies.aggregate(
@@ -291,7 +293,7 @@ public final class EmergingCounts {
                   s.aggregations(
                       "k" + i,
                       a ->
-                          a.filter(VacancyAggregations.term(field, skill))
+                          a.filter(ElasticDemandCounts.term(field, skill))
                               .aggregations("top", t -> t.terms(x -> x.field("employer").size(1)))
                               .aggregations(
                                   "distinct", d -> d.cardinality(c -> c.field("employer"))));
@@ -331,8 +333,8 @@ public final class EmergingCounts {
                 q.bool(
                     b ->
                         b.filter(base(slice, field))
-                            .filter(VacancyAggregations.range(from, to))
-                            .mustNot(VacancyAggregations.term("employer", employer))));
+                            .filter(ElasticDemandCounts.range(from, to))
+                            .mustNot(ElasticDemandCounts.term("employer", employer))));
     SearchResponse<Void> r =
         vacancies.aggregate(
             "emerging series without the top employer",
@@ -342,7 +344,7 @@ public final class EmergingCounts {
                         "months",
                         monthsBySource(
                             Aggregation.of(
-                                a -> a.filter(VacancyAggregations.term(field, skill))))));
+                                a -> a.filter(ElasticDemandCounts.term(field, skill))))));
     Map<String, SortedMap<YearMonth, Long>> totals = bySource(r, null);
     Map<String, Map<YearMonth, Long>> mentions = new HashMap<>();
     bySource(r, "inner").forEach(mentions::put);

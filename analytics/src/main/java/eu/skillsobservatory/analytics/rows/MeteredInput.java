@@ -1,4 +1,4 @@
-package eu.skillsobservatory.ingest.rows;
+package eu.skillsobservatory.analytics.rows;
 
 import java.io.FilterInputStream;
 import java.io.IOException;

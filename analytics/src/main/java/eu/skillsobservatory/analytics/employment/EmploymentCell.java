@@ -1,4 +1,4 @@
-package eu.skillsobservatory.analytics.statistics;
+package eu.skillsobservatory.analytics.employment;
 
 import java.util.Objects;
 

@@ -1,8 +1,7 @@
-package eu.skillsobservatory.api.health;
+package eu.skillsobservatory.api.config;
 
 import eu.skillsobservatory.analytics.esco.VersionSummary;
 import eu.skillsobservatory.api.config.SearchConfiguration.SearchNode;
-import eu.skillsobservatory.api.config.SearchSettings;
 import eu.skillsobservatory.ingest.esco.EscoStore;
 import eu.skillsobservatory.ingest.search.EscoSearchIndex;
 import java.util.List;

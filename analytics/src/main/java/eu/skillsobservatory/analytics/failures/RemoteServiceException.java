@@ -1,4 +1,4 @@
-package eu.skillsobservatory.ingest.http;
+package eu.skillsobservatory.analytics.failures;
 
 /** A remote service (Eurostat, the ESCO web service) could not give what was asked. */
 public class RemoteServiceException extends RuntimeException {

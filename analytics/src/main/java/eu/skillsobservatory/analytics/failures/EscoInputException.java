@@ -1,4 +1,4 @@
-package eu.skillsobservatory.ingest.esco;
+package eu.skillsobservatory.analytics.failures;
 
 /**
  * An ESCO input that cannot be loaded: names the file and, where it can, the line and the column or

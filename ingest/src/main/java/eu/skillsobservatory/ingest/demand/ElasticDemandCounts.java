@@ -1,4 +1,4 @@
-package eu.skillsobservatory.ingest.analytics;
+package eu.skillsobservatory.ingest.demand;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
@@ -7,10 +7,14 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import eu.skillsobservatory.analytics.demand.DemandCounts;
+import eu.skillsobservatory.analytics.demand.EmergingCounts;
 import eu.skillsobservatory.analytics.demand.Slice;
+import eu.skillsobservatory.analytics.failures.SearchStoreException;
+import eu.skillsobservatory.analytics.provenance.Provenance;
 import eu.skillsobservatory.ingest.search.SearchConnection;
-import eu.skillsobservatory.ingest.search.SearchStoreException;
 import eu.skillsobservatory.ingest.vacancy.VacancyIndex;
+import eu.skillsobservatory.ingest.vacancy.VacancyStores;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,9 +28,9 @@ import java.util.Set;
  * the JVM: postings in a slice, postings per skill, per group (sector, country, month...), and
  * postings mentioning any skill of a set (a collection such as digital skills).
  */
-public final class VacancyAggregations {
+final class ElasticDemandCounts implements DemandCounts {
   /** The dimensions a slice can be grouped by, and the field each is counted on. */
-  public static final Map<String, String> GROUPS =
+  static final Map<String, String> GROUPS =
       Map.of(
           "sector", "naceSection",
           "country", "country",
@@ -41,25 +45,11 @@ public final class VacancyAggregations {
   private final VacancyIndex index;
   private volatile boolean ensured;
 
-  public VacancyAggregations(SearchConnection connection) {
+  ElasticDemandCounts(SearchConnection connection) {
     this.connection = connection;
     this.es = connection.client();
-    this.index = new VacancyIndex(connection);
+    this.index = VacancyStores.index(connection);
   }
-
-  /** A count and the key it was counted for. */
-  public record Count(String key, long count) {}
-
-  /**
-   * Postings in a group of the slice, the skills they mention most, how many mention any skill of
-   * each named set, and how many mention no skill at all.
-   */
-  public record Counts(
-      String group,
-      long postings,
-      List<Count> skills,
-      Map<String, Long> mentioningAny,
-      long withoutSkills) {}
 
   /**
    * @param groupBy a key of {@link #GROUPS}, or empty for the whole slice
@@ -67,6 +57,7 @@ public final class VacancyAggregations {
    * @param skills at most this many skills per group, the most mentioned
    * @param sets named sets of skill URIs: postings mentioning any of each are counted
    */
+  @Override
   public List<Counts> counts(
       Slice slice,
       Optional<String> groupBy,
@@ -131,14 +122,12 @@ public final class VacancyAggregations {
     }
   }
 
-  /** The name given to vacancies loaded before datasets were recorded. */
-  public static final String NO_DATASET = "(none)";
-
   /**
    * The provenance of a slice: its postings per dataset (and whether each is synthetic), and its
    * postings without any skill found.
    */
-  public eu.skillsobservatory.analytics.provenance.Provenance provenance(Slice slice) {
+  @Override
+  public Provenance provenance(Slice slice) {
     Query filter = filter(slice);
     try {
       SearchResponse<Void> r =
@@ -160,17 +149,16 @@ public final class VacancyAggregations {
                                   f ->
                                       f.bool(
                                           b -> b.mustNot(m -> m.exists(e -> e.field("skills")))))));
-      List<eu.skillsobservatory.analytics.provenance.Provenance.DatasetCount> datasets =
-          new ArrayList<>();
+      List<Provenance.DatasetCount> datasets = new ArrayList<>();
       for (StringTermsBucket b : r.aggregations().get("datasets").sterms().buckets().array()) {
         datasets.add(
-            new eu.skillsobservatory.analytics.provenance.Provenance.DatasetCount(
+            new Provenance.DatasetCount(
                 b.key().stringValue(),
                 b.docCount(),
                 b.aggregations().get("synthetic").filter().docCount() > 0));
       }
       long postings = r.hits().total() == null ? 0 : r.hits().total().value();
-      return eu.skillsobservatory.analytics.provenance.Provenance.of(
+      return Provenance.of(
           datasets, postings, r.aggregations().get("withoutSkills").filter().docCount());
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("provenance failed: " + e.getMessage(), e);
@@ -178,20 +166,12 @@ public final class VacancyAggregations {
   }
 
   /** The counts behind emerging skills and candidate phrases. */
+  @Override
   public EmergingCounts emerging() {
-    return new EmergingCounts(this);
+    return new ElasticEmergingCounts(this);
   }
 
-  /**
-   * Skills that co-occur with one skill in a slice: the postings of the slice, those mentioning the
-   * skill, and for each other skill mentioned with it in at least {@code minSupport} postings (the
-   * {@code limit} most frequent), postings mentioning both and postings mentioning it at all.
-   */
-  public record CoOccurrence(long postings, long withSkill, List<Pair> pairs) {}
-
-  /** Postings with both skills, and postings with the other one. */
-  public record Pair(String other, long both, long withOther) {}
-
+  @Override
   public CoOccurrence coOccurrence(Slice slice, String skill, long minSupport, int limit) {
     Query filter = filter(slice);
     try {

@@ -1,0 +1,84 @@
+package eu.skillsobservatory.analytics.demand;
+
+import eu.skillsobservatory.analytics.provenance.Provenance;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Counts over the vacancies held, for a slice: postings, postings per skill, per group (sector,
+ * country, month...), postings mentioning any skill of a named set (an ESCO collection such as
+ * digital skills), co-occurring skills, and where the postings come from. The store counts; the
+ * vacancies are never read into the caller.
+ */
+public interface DemandCounts {
+  /**
+   * The dimensions a slice can be grouped by: NACE section, country, NUTS region, month, ISCO-08
+   * major group, ESCO occupation.
+   */
+  Set<String> GROUP_BY = Set.of("sector", "country", "region", "month", "isco", "occupation");
+
+  /** The name given to vacancies loaded before datasets were recorded. */
+  String NO_DATASET = "(none)";
+
+  /** A count and the key (a skill URI, a group's value) it was counted for. */
+  record Count(String key, long count) {}
+
+  /**
+   * Postings in a group of the slice, the skills they mention most, how many mention any skill of
+   * each named set, and how many mention no skill at all.
+   *
+   * @param group the group's value (a NACE section, a country code, a month...), or null for the
+   *     whole slice
+   */
+  record Counts(
+      String group,
+      long postings,
+      List<Count> skills,
+      Map<String, Long> mentioningAny,
+      long withoutSkills) {
+    public Counts {
+      skills = List.copyOf(skills);
+      mentioningAny = Map.copyOf(mentioningAny);
+    }
+  }
+
+  /**
+   * Skills that co-occur with one skill in a slice: the postings of the slice, those mentioning the
+   * skill, and for each other skill mentioned with it, postings mentioning both and postings
+   * mentioning the other at all.
+   */
+  record CoOccurrence(long postings, long withSkill, List<Pair> pairs) {
+    public CoOccurrence {
+      pairs = List.copyOf(pairs);
+    }
+  }
+
+  /** Postings with both skills, and postings with the other one. */
+  record Pair(String other, long both, long withOther) {}
+
+  /**
+   * @param groupBy one of {@link #GROUP_BY}, or empty for the whole slice
+   * @param groups at most this many groups, the largest
+   * @param skills at most this many skills per group, the most mentioned
+   * @param sets named sets of skill URIs: postings mentioning any of each are counted
+   */
+  List<Counts> counts(
+      Slice slice, Optional<String> groupBy, int groups, int skills, Map<String, Set<String>> sets);
+
+  /**
+   * The provenance of a slice: its postings per dataset (and whether each is synthetic), and its
+   * postings without any skill found.
+   */
+  Provenance provenance(Slice slice);
+
+  /**
+   * The other skills mentioned with {@code skill} in at least {@code minSupport} postings of the
+   * slice, the {@code limit} most frequent.
+   */
+  CoOccurrence coOccurrence(Slice slice, String skill, long minSupport, int limit);
+
+  /** The counts behind emerging skills and candidate phrases. */
+  EmergingCounts emerging();
+}
