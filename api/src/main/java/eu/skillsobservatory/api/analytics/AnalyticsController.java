@@ -1,6 +1,11 @@
 package eu.skillsobservatory.api.analytics;
 
+import eu.skillsobservatory.analytics.demand.DemandReport;
+import eu.skillsobservatory.analytics.demand.EmergingReport;
+import eu.skillsobservatory.analytics.demand.SkillRelations;
 import eu.skillsobservatory.analytics.demand.Slice;
+import eu.skillsobservatory.analytics.gap.GapAnalysis;
+import eu.skillsobservatory.analytics.match.OfferMatching;
 import eu.skillsobservatory.analytics.offer.OfferFilter;
 import eu.skillsobservatory.api.web.Formats;
 import java.util.List;
@@ -15,18 +20,18 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public class AnalyticsController {
-  private final DemandService demand;
-  private final EmergingService emerging;
-  private final RelationsService relations;
-  private final GapService gaps;
-  private final MatchService match;
+  private final DemandReport demand;
+  private final EmergingReport emerging;
+  private final SkillRelations relations;
+  private final GapAnalysis gaps;
+  private final OfferMatching match;
 
   public AnalyticsController(
-      DemandService demand,
-      EmergingService emerging,
-      RelationsService relations,
-      GapService gaps,
-      MatchService match) {
+      DemandReport demand,
+      EmergingReport emerging,
+      SkillRelations relations,
+      GapAnalysis gaps,
+      OfferMatching match) {
     this.gaps = gaps;
     this.match = match;
     this.demand = demand;
@@ -41,7 +46,7 @@ public class AnalyticsController {
       @RequestParam(required = false) String format,
       jakarta.servlet.http.HttpServletRequest request) {
     boolean csv = Formats.wantsCsv(format, request);
-    RelationsService.Similar s = relations.similarOccupations(occupation, limit);
+    SkillRelations.Similar s = relations.similarOccupations(occupation, limit);
     return csv
         ? Formats.csv(AnalyticsCsv.similar(s))
         : org.springframework.http.ResponseEntity.ok(s);
@@ -58,8 +63,7 @@ public class AnalyticsController {
       @RequestParam(required = false) String format,
       jakarta.servlet.http.HttpServletRequest request) {
     boolean csv = Formats.wantsCsv(format, request);
-    RelationsService.CoOccurrence c =
-        relations.coOccurrence(slice.slice(), skill, minSupport, limit);
+    SkillRelations.CoOccurrence c = relations.coOccurrence(slice.slice(), skill, minSupport, limit);
     return csv
         ? Formats.csv(AnalyticsCsv.coOccurrence(c))
         : org.springframework.http.ResponseEntity.ok(c);
@@ -121,7 +125,7 @@ public class AnalyticsController {
       @RequestParam(required = false) String format,
       jakarta.servlet.http.HttpServletRequest request) {
     boolean csv = Formats.wantsCsv(format, request);
-    EmergingService.Report r = emerging.emerging(slice.slice(), trend.settings(), limit);
+    EmergingReport.Report r = emerging.emerging(slice.slice(), trend.settings(), limit);
     return csv
         ? Formats.csv(AnalyticsCsv.emerging(r))
         : org.springframework.http.ResponseEntity.ok(r);
@@ -139,7 +143,7 @@ public class AnalyticsController {
       @RequestParam(required = false) String format,
       jakarta.servlet.http.HttpServletRequest request) {
     boolean csv = Formats.wantsCsv(format, request);
-    EmergingService.Candidates c = emerging.candidates(slice.slice(), trend.settings(), limit);
+    EmergingReport.Candidates c = emerging.candidates(slice.slice(), trend.settings(), limit);
     return csv
         ? Formats.csv(AnalyticsCsv.candidates(c))
         : org.springframework.http.ResponseEntity.ok(c);
@@ -156,7 +160,7 @@ public class AnalyticsController {
       @RequestParam(required = false) String format,
       jakarta.servlet.http.HttpServletRequest request) {
     boolean csv = Formats.wantsCsv(format, request);
-    DemandService.Demand d =
+    DemandReport.Demand d =
         demand.demand(
             slice.slice(), Optional.ofNullable(groupBy).filter(g -> !g.isBlank()), limit, level);
     return csv
@@ -191,7 +195,7 @@ public class AnalyticsController {
       @RequestParam(required = false) String format,
       jakarta.servlet.http.HttpServletRequest request) {
     boolean csv = Formats.wantsCsv(format, request);
-    GapService.Gaps g = gaps.gaps(slice.slice(), scope.filter(slice), limit, occupations, growth);
+    GapAnalysis.Gaps g = gaps.gaps(slice.slice(), scope.filter(slice), limit, occupations, growth);
     return csv ? Formats.csv(AnalyticsCsv.gaps(g)) : org.springframework.http.ResponseEntity.ok(g);
   }
 
@@ -213,7 +217,7 @@ public class AnalyticsController {
       @RequestParam(required = false) String format,
       jakarta.servlet.http.HttpServletRequest request) {
     boolean csv = Formats.wantsCsv(format, request);
-    MatchService.Match m =
+    OfferMatching.Match m =
         match.forSlice(
             slice.slice(),
             scope.filter(slice),
@@ -261,7 +265,7 @@ public class AnalyticsController {
         gap.merge(w.uri().strip(), w.weight() == null ? 1.0 : w.weight(), Double::sum);
       }
     }
-    MatchService.Match m =
+    OfferMatching.Match m =
         match.forSkills(
             gap,
             OfferFilter.of(

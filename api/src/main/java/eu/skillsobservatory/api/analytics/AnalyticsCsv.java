@@ -1,6 +1,11 @@
 package eu.skillsobservatory.api.analytics;
 
+import eu.skillsobservatory.analytics.demand.DemandReport;
 import eu.skillsobservatory.analytics.demand.Emerging;
+import eu.skillsobservatory.analytics.demand.EmergingReport;
+import eu.skillsobservatory.analytics.demand.SkillRelations;
+import eu.skillsobservatory.analytics.gap.GapAnalysis;
+import eu.skillsobservatory.analytics.match.OfferMatching;
 import eu.skillsobservatory.api.web.CsvText;
 import java.util.List;
 
@@ -8,13 +13,13 @@ import java.util.List;
 public final class AnalyticsCsv {
   private AnalyticsCsv() {}
 
-  public static String demand(DemandService.Demand d) {
+  public static String demand(DemandReport.Demand d) {
     return CsvText.write(
         List.of("group", "postings", "uri", "label", "skill_postings", "share", "low", "high"),
         d.provenance(),
         p -> {
-          for (DemandService.Group g : d.groups()) {
-            for (DemandService.SkillDemand s : g.skills()) {
+          for (DemandReport.Group g : d.groups()) {
+            for (DemandReport.SkillDemand s : g.skills()) {
               p.printRecord(
                   g.group(),
                   g.postings(),
@@ -29,7 +34,7 @@ public final class AnalyticsCsv {
         });
   }
 
-  public static String emerging(EmergingService.Report r) {
+  public static String emerging(EmergingReport.Report r) {
     return CsvText.write(
         List.of(
             "uri",
@@ -58,8 +63,8 @@ public final class AnalyticsCsv {
             "reason"),
         r.provenance(),
         p -> {
-          for (List<EmergingService.Skill> list : List.of(r.emerging(), r.others())) {
-            for (EmergingService.Skill s : list) {
+          for (List<EmergingReport.Skill> list : List.of(r.emerging(), r.others())) {
+            for (EmergingReport.Skill s : list) {
               Emerging.Result e = s.evidence();
               p.printRecord(
                   e.uri(),
@@ -91,7 +96,7 @@ public final class AnalyticsCsv {
         });
   }
 
-  public static String gaps(GapService.Gaps g) {
+  public static String gaps(GapAnalysis.Gaps g) {
     return CsvText.write(
         List.of(
             "uri",
@@ -107,7 +112,7 @@ public final class AnalyticsCsv {
             "gap_score"),
         g.provenance(),
         p -> {
-          for (GapService.GapSkill k : g.skills()) {
+          for (GapAnalysis.GapSkill k : g.skills()) {
             p.printRecord(
                 k.uri(),
                 k.label(),
@@ -124,7 +129,7 @@ public final class AnalyticsCsv {
         });
   }
 
-  public static String match(MatchService.Match m) {
+  public static String match(OfferMatching.Match m) {
     return CsvText.write(
         List.of(
             "rank",
@@ -143,8 +148,8 @@ public final class AnalyticsCsv {
         m.provenance(),
         p -> {
           int rank = 0;
-          for (MatchService.Pick x : m.picks()) {
-            MatchService.OfferSummary o = x.offer();
+          for (OfferMatching.Pick x : m.picks()) {
+            OfferMatching.OfferSummary o = x.offer();
             p.printRecord(
                 ++rank,
                 o.source(),
@@ -158,16 +163,16 @@ public final class AnalyticsCsv {
                 o.cost() == null ? "" : o.cost(),
                 x.gain(),
                 x.coveredShare(),
-                String.join("|", x.covers().stream().map(MatchService.Weighted::uri).toList()));
+                String.join("|", x.covers().stream().map(OfferMatching.Weighted::uri).toList()));
           }
         });
   }
 
-  public static String similar(RelationsService.Similar s) {
+  public static String similar(SkillRelations.Similar s) {
     return CsvText.write(
         List.of("uri", "label", "similarity", "shared_skills", "shared_essential"),
         p -> {
-          for (RelationsService.SimilarOccupation o : s.similar()) {
+          for (SkillRelations.SimilarOccupation o : s.similar()) {
             p.printRecord(
                 o.uri(),
                 o.label(),
@@ -178,12 +183,12 @@ public final class AnalyticsCsv {
         });
   }
 
-  public static String coOccurrence(RelationsService.CoOccurrence c) {
+  public static String coOccurrence(SkillRelations.CoOccurrence c) {
     return CsvText.write(
         List.of("uri", "label", "both", "with_other", "share", "lift", "pmi", "lift_low", "npmi"),
         c.provenance(),
         p -> {
-          for (RelationsService.Related r : c.skills()) {
+          for (SkillRelations.Related r : c.skills()) {
             p.printRecord(
                 r.uri(),
                 r.label(),
@@ -209,7 +214,7 @@ public final class AnalyticsCsv {
   }
 
   /** Rising phrases first, then those explained by a longer one. */
-  public static String candidates(EmergingService.Candidates c) {
+  public static String candidates(EmergingReport.Candidates c) {
     return CsvText.write(
         List.of(
             "phrase",

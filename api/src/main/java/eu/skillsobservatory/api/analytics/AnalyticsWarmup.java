@@ -1,5 +1,7 @@
 package eu.skillsobservatory.api.analytics;
 
+import eu.skillsobservatory.analytics.demand.DemandReport;
+import eu.skillsobservatory.analytics.demand.EmergingReport;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,11 +20,11 @@ import org.springframework.stereotype.Component;
 public class AnalyticsWarmup {
   private static final Logger LOG = LoggerFactory.getLogger(AnalyticsWarmup.class);
 
-  private final DemandService demand;
-  private final EmergingService emerging;
+  private final DemandReport demand;
+  private final EmergingReport emerging;
   private final SkillCatalog catalog;
 
-  public AnalyticsWarmup(DemandService demand, EmergingService emerging, SkillCatalog catalog) {
+  public AnalyticsWarmup(DemandReport demand, EmergingReport emerging, SkillCatalog catalog) {
     this.demand = demand;
     this.emerging = emerging;
     this.catalog = catalog;

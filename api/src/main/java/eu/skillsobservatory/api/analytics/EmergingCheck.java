@@ -1,6 +1,7 @@
 package eu.skillsobservatory.api.analytics;
 
 import eu.skillsobservatory.analytics.demand.Emerging;
+import eu.skillsobservatory.analytics.demand.EmergingReport;
 import eu.skillsobservatory.analytics.demand.Slice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,9 +28,9 @@ public class EmergingCheck {
   /** The sectors the generator plants trends in, in its order. */
   static final List<String> TREND_SECTORS = List.of("C", "J", "F", "Q", "M");
 
-  private final EmergingService emerging;
+  private final EmergingReport emerging;
 
-  public EmergingCheck(EmergingService emerging) {
+  public EmergingCheck(EmergingReport emerging) {
     this.emerging = emerging;
   }
 
@@ -117,11 +118,11 @@ public class EmergingCheck {
     List<String> missed = new ArrayList<>();
     for (String sector : sectors) {
       Slice slice = sectorSlice(sector);
-      EmergingService.Report r = emerging.emerging(slice, settings, 0);
+      EmergingReport.Report r = emerging.emerging(slice, settings, 0);
       Set<String> expected = plantedBySector.getOrDefault(sector, Set.of());
       tested += r.tested();
       excludedMonths.put(sector, r.excludedMonth() == null ? null : r.excludedMonth().toString());
-      for (EmergingService.Skill s : r.emerging()) {
+      for (EmergingReport.Skill s : r.emerging()) {
         called++;
         String kind = casesBySector.getOrDefault(sector, Map.of()).get(s.evidence().uri());
         if (kind != null) {
@@ -149,7 +150,7 @@ public class EmergingCheck {
     for (JsonNode t : newTerms == null ? List.<JsonNode>of() : newTerms.values()) {
       terms++;
       String sector = t.get("sector").asString();
-      EmergingService.Candidates c = emerging.candidates(sectorSlice(sector), settings, 100);
+      EmergingReport.Candidates c = emerging.candidates(sectorSlice(sector), settings, 100);
       candidatesCalled += c.rising().size();
       candidates.put(sector, c.rising().stream().map(Emerging.Result::uri).toList());
       if (c.rising().stream().anyMatch(x -> x.uri().equals(t.get("term").asString()))) {

@@ -1,16 +1,16 @@
 package eu.skillsobservatory.api.cli;
 
+import eu.skillsobservatory.analytics.demand.DemandReport;
 import eu.skillsobservatory.analytics.demand.Emerging;
+import eu.skillsobservatory.analytics.demand.EmergingReport;
 import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
 import eu.skillsobservatory.analytics.extract.SkillExtractor;
+import eu.skillsobservatory.analytics.gap.GapAnalysis;
+import eu.skillsobservatory.analytics.match.OfferMatching;
 import eu.skillsobservatory.analytics.offer.OfferFilter;
 import eu.skillsobservatory.analytics.vacancy.VacancyGenerator;
-import eu.skillsobservatory.api.analytics.DemandService;
-import eu.skillsobservatory.api.analytics.EmergingService;
-import eu.skillsobservatory.api.analytics.GapService;
-import eu.skillsobservatory.api.analytics.MatchService;
 import eu.skillsobservatory.api.config.JsonConfiguration;
 import eu.skillsobservatory.api.esco.EscoService;
 import eu.skillsobservatory.api.extract.ExtractionService;
@@ -256,12 +256,12 @@ final class ChainBench {
 
   /** The busiest sectors, each alone and with its busiest countries. */
   private List<Slice> slices(int n) {
-    DemandService demand = runtime.bean(DemandService.class);
+    DemandReport demand = runtime.bean(DemandReport.class);
     List<Slice> out = new ArrayList<>();
-    for (DemandService.Group sector : demand.demand(Slice.ALL, Optional.of("sector"), 1).groups()) {
+    for (DemandReport.Group sector : demand.demand(Slice.ALL, Optional.of("sector"), 1).groups()) {
       out.add(Slice.of(sector.group(), null, null, null, null, null, false));
       Slice one = Slice.of(sector.group(), null, null, null, null, null, false);
-      for (DemandService.Group c : demand.demand(one, Optional.of("country"), 1).groups()) {
+      for (DemandReport.Group c : demand.demand(one, Optional.of("country"), 1).groups()) {
         if (out.size() >= n) {
           return out;
         }
@@ -279,10 +279,10 @@ final class ChainBench {
 
   private void queries(int n) {
     List<Slice> slices = slices(n);
-    DemandService demand = runtime.bean(DemandService.class);
-    EmergingService emerging = runtime.bean(EmergingService.class);
-    GapService gaps = runtime.bean(GapService.class);
-    MatchService match = runtime.bean(MatchService.class);
+    DemandReport demand = runtime.bean(DemandReport.class);
+    EmergingReport emerging = runtime.bean(EmergingReport.class);
+    GapAnalysis gaps = runtime.bean(GapAnalysis.class);
+    OfferMatching match = runtime.bean(OfferMatching.class);
     OfferFilter anyOffer = OfferFilter.of(null, null, null, null, List.of(), null, null);
     Map<String, Object> latencies = new LinkedHashMap<>();
     latencies.put("slices", slices.size());

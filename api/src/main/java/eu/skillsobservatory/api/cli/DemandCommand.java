@@ -1,7 +1,7 @@
 package eu.skillsobservatory.api.cli;
 
+import eu.skillsobservatory.analytics.demand.DemandReport;
 import eu.skillsobservatory.analytics.demand.Slice;
-import eu.skillsobservatory.api.analytics.DemandService;
 import eu.skillsobservatory.api.config.JsonConfiguration;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -47,9 +47,9 @@ public class DemandCommand implements Callable<Integer> {
     Slice slice = sliceOptions.slice();
     ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
     try (Runtime runtime = root.start("demand", false, Map.of())) {
-      DemandService.Demand d =
+      DemandReport.Demand d =
           runtime
-              .bean(DemandService.class)
+              .bean(DemandReport.class)
               .demand(slice, Optional.ofNullable(groupBy), limit, level);
       PrintWriter out = spec.commandLine().getOut();
       if (fmt.equals("json")) {

@@ -1,8 +1,8 @@
 package eu.skillsobservatory.api.cli;
 
 import eu.skillsobservatory.analytics.demand.Emerging;
+import eu.skillsobservatory.analytics.demand.EmergingReport;
 import eu.skillsobservatory.analytics.demand.Slice;
-import eu.skillsobservatory.api.analytics.EmergingService;
 import eu.skillsobservatory.api.config.JsonConfiguration;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -77,12 +77,11 @@ public class EmergingCommand implements Callable<Integer> {
         out.println(
             JsonConfiguration.cliMapper()
                 .writeValueAsString(
-                    runtime.bean(EmergingService.class).candidates(slice, settings, limit)));
+                    runtime.bean(EmergingReport.class).candidates(slice, settings, limit)));
         out.flush();
         return 0;
       }
-      EmergingService.Report r =
-          runtime.bean(EmergingService.class).emerging(slice, settings, limit);
+      EmergingReport.Report r = runtime.bean(EmergingReport.class).emerging(slice, settings, limit);
       if (r.note() != null) {
         spec.commandLine()
             .getErr()

@@ -1,7 +1,7 @@
 package eu.skillsobservatory.api.cli;
 
+import eu.skillsobservatory.analytics.gap.GapAnalysis;
 import eu.skillsobservatory.api.analytics.AnalyticsCsv;
-import eu.skillsobservatory.api.analytics.GapService;
 import eu.skillsobservatory.api.config.JsonConfiguration;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -50,8 +50,8 @@ public class GapsCommand implements Callable<Integer> {
     var filter = scope.filter(sliceOptions);
     ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
     try (Runtime runtime = root.start("gaps", false, Map.of())) {
-      GapService.Gaps g =
-          runtime.bean(GapService.class).gaps(slice, filter, limit, occupations, !noGrowth);
+      GapAnalysis.Gaps g =
+          runtime.bean(GapAnalysis.class).gaps(slice, filter, limit, occupations, !noGrowth);
       PrintWriter out = spec.commandLine().getOut();
       out.print(
           fmt.equals("json")

@@ -1,7 +1,7 @@
 package eu.skillsobservatory.api.cli;
 
+import eu.skillsobservatory.analytics.match.OfferMatching;
 import eu.skillsobservatory.api.analytics.AnalyticsCsv;
-import eu.skillsobservatory.api.analytics.MatchService;
 import eu.skillsobservatory.api.config.JsonConfiguration;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -76,8 +76,8 @@ public class MatchCommand implements Callable<Integer> {
     Map<String, Double> gap = givenSkills();
     ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
     try (Runtime runtime = root.start("match", false, Map.of())) {
-      MatchService service = runtime.bean(MatchService.class);
-      MatchService.Match m =
+      OfferMatching service = runtime.bean(OfferMatching.class);
+      OfferMatching.Match m =
           gap.isEmpty()
               ? service.forSlice(
                   sliceOptions.slice(),

@@ -1,5 +1,6 @@
 package eu.skillsobservatory.api.curriculum;
 
+import eu.skillsobservatory.analytics.curriculum.CurriculumAlignment;
 import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
 import java.util.ArrayList;
@@ -16,11 +17,12 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public class CurriculumController {
-  private final AlignService align;
+  private final CurriculumAlignment align;
   private final int maxOutcomes;
 
   public CurriculumController(
-      AlignService align, @Value("${observatory.curricula.max-outcomes:500}") int maxOutcomes) {
+      CurriculumAlignment align,
+      @Value("${observatory.curricula.max-outcomes:500}") int maxOutcomes) {
     this.align = align;
     this.maxOutcomes = maxOutcomes;
   }
@@ -47,7 +49,7 @@ public class CurriculumController {
       String dataset) {}
 
   @PostMapping(value = "/api/curricula/align", consumes = "application/json")
-  public AlignService.Alignment align(@RequestBody AlignRequest body) {
+  public CurriculumAlignment.Alignment align(@RequestBody AlignRequest body) {
     List<String> outcomes = new ArrayList<>();
     if (body.outcomes() instanceof String s) {
       outcomes.addAll(List.of(s.split("\\R")));

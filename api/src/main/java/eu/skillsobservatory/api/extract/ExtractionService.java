@@ -8,6 +8,7 @@ import eu.skillsobservatory.analytics.extract.Benchmarks;
 import eu.skillsobservatory.analytics.extract.Extraction;
 import eu.skillsobservatory.analytics.extract.ExtractionEvaluation;
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
+import eu.skillsobservatory.analytics.extract.Extractions;
 import eu.skillsobservatory.analytics.extract.LexicalMatcher;
 import eu.skillsobservatory.analytics.extract.SkillExtractor;
 import eu.skillsobservatory.analytics.extract.SkillTable;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Service;
  * for (the vectors are computed once per version and kept under {@code HOME/vectors}).
  */
 @Service
-public class ExtractionService {
+public class ExtractionService implements Extractions {
   /** The language of the embedding model's vectors. */
   static final String MODEL_LANGUAGE = "en";
 
@@ -104,6 +105,7 @@ public class ExtractionService {
                     "no ESCO version is loaded: load one with 'ingest esco PATH'"));
   }
 
+  @Override
   public Extraction extract(
       String text, String lang, ExtractionMode mode, int top, Optional<EscoVersion> version) {
     SkillExtractor x = extractor(version, mode == ExtractionMode.FULL, Progress.NONE);

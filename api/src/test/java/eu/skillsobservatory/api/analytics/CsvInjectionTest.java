@@ -2,6 +2,7 @@ package eu.skillsobservatory.api.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.skillsobservatory.analytics.demand.SkillRelations;
 import eu.skillsobservatory.api.web.CsvText;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,18 +16,18 @@ class CsvInjectionTest {
   void aLabelThatStartsAFormulaIsWrittenAsText() {
     String csv =
         AnalyticsCsv.similar(
-            new RelationsService.Similar(
+            new SkillRelations.Similar(
                 "urn:o",
                 "Welder",
                 "v1.1.1",
                 List.of(
-                    new RelationsService.SimilarOccupation(
+                    new SkillRelations.SimilarOccupation(
                         "=HYPERLINK(\"http://evil.example\",\"click\")",
                         "+cmd|' /C calc'!A0",
                         0.5,
                         3,
                         List.of("@SUM(1+1)")),
-                    new RelationsService.SimilarOccupation(
+                    new SkillRelations.SimilarOccupation(
                         "urn:x", "-2+3", -0.25, 1, List.of("\tTabbed")))));
     List<String> lines = csv.lines().toList();
     assertThat(lines.get(1))

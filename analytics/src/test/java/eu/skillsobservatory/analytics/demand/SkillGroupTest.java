@@ -1,4 +1,4 @@
-package eu.skillsobservatory.api.analytics;
+package eu.skillsobservatory.analytics.demand;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,9 +21,9 @@ class SkillGroupTest {
             "loop-a", List.of("loop-b"),
             "loop-b", List.of("loop-a"));
     Set<String> groups = Set.of("S2.1", "S2", "S4.2", "S1.3");
-    assertThat(DemandService.nearestGroup("knowledge-child", broader, groups)).isEqualTo("S2.1");
-    assertThat(DemandService.nearestGroup("twin", broader, groups)).isEqualTo("S1.3");
-    assertThat(DemandService.nearestGroup("orphan", broader, groups)).isNull();
-    assertThat(DemandService.nearestGroup("loop-a", broader, groups)).isNull();
+    assertThat(DemandReport.nearestGroup("knowledge-child", broader, groups)).isEqualTo("S2.1");
+    assertThat(DemandReport.nearestGroup("twin", broader, groups)).isEqualTo("S1.3");
+    assertThat(DemandReport.nearestGroup("orphan", broader, groups)).isNull();
+    assertThat(DemandReport.nearestGroup("loop-a", broader, groups)).isNull();
   }
 }

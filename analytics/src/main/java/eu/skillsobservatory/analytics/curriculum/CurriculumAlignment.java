@@ -1,16 +1,16 @@
-package eu.skillsobservatory.api.curriculum;
+package eu.skillsobservatory.analytics.curriculum;
 
+import eu.skillsobservatory.analytics.demand.DemandReport;
 import eu.skillsobservatory.analytics.demand.Emerging;
+import eu.skillsobservatory.analytics.demand.EmergingReport;
+import eu.skillsobservatory.analytics.demand.SkillRelations;
 import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.esco.Concept;
 import eu.skillsobservatory.analytics.esco.ConceptRef;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.extract.ExtractedSkill;
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
-import eu.skillsobservatory.api.analytics.DemandService;
-import eu.skillsobservatory.api.analytics.EmergingService;
-import eu.skillsobservatory.api.analytics.RelationsService;
-import eu.skillsobservatory.api.extract.ExtractionService;
+import eu.skillsobservatory.analytics.extract.Extractions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.stereotype.Service;
 
 /**
  * How one curriculum covers what a slice of the vacancies demands: its skills (given as ESCO URIs,
@@ -28,25 +27,24 @@ import org.springframework.stereotype.Service;
  * related to what the curriculum teaches, by ESCO skill-skill relations or by co-occurrence in the
  * slice's vacancies.
  */
-@Service
-public class AlignService {
+public class CurriculumAlignment {
   /** Curriculum skills whose co-occurrences are read: the most demanded ones. */
   static final int COOCCURRENCE_SEEDS = 10;
 
   /** A companion counts as related from this lift on. */
   static final double MIN_LIFT = 1.5;
 
-  private final DemandService demand;
-  private final EmergingService emerging;
-  private final RelationsService relations;
-  private final ExtractionService extraction;
+  private final DemandReport demand;
+  private final EmergingReport emerging;
+  private final SkillRelations relations;
+  private final Extractions extraction;
   private final SkillCatalog catalog;
 
-  public AlignService(
-      DemandService demand,
-      EmergingService emerging,
-      RelationsService relations,
-      ExtractionService extraction,
+  public CurriculumAlignment(
+      DemandReport demand,
+      EmergingReport emerging,
+      SkillRelations relations,
+      Extractions extraction,
       SkillCatalog catalog) {
     this.demand = demand;
     this.emerging = emerging;
@@ -157,10 +155,10 @@ public class AlignService {
           "the curriculum names no ESCO skill: give skills (ESCO URIs) or learning outcomes in which"
               + " skills can be found");
     }
-    DemandService.Demand d = demand.demand(slice, Optional.empty(), demanded);
-    DemandService.Group all = d.groups().isEmpty() ? null : d.groups().get(0);
-    List<DemandService.SkillDemand> wanted = all == null ? List.of() : all.skills();
-    Map<String, DemandService.SkillDemand> byUri = new HashMap<>();
+    DemandReport.Demand d = demand.demand(slice, Optional.empty(), demanded);
+    DemandReport.Group all = d.groups().isEmpty() ? null : d.groups().get(0);
+    List<DemandReport.SkillDemand> wanted = all == null ? List.of() : all.skills();
+    Map<String, DemandReport.SkillDemand> byUri = new HashMap<>();
     wanted.forEach(k -> byUri.put(k.uri(), k));
     List<CurriculumSkill> curriculum = new ArrayList<>();
     taught
@@ -176,7 +174,7 @@ public class AlignService {
     double covered = 0;
     int coveredSkills = 0;
     List<Missing> missing = new ArrayList<>();
-    for (DemandService.SkillDemand k : wanted) {
+    for (DemandReport.SkillDemand k : wanted) {
       total += k.share();
       if (taught.containsKey(k.uri())) {
         covered += k.share();
@@ -187,7 +185,7 @@ public class AlignService {
     }
     List<MissingEmerging> missingEmerging = new ArrayList<>();
     try {
-      for (EmergingService.Skill e :
+      for (EmergingReport.Skill e :
           emerging.emerging(slice, Emerging.Settings.DEFAULTS, 0).emerging()) {
         Emerging.Result r = e.evidence();
         if (!taught.containsKey(r.uri())) {
@@ -270,13 +268,13 @@ public class AlignService {
             .limit(COOCCURRENCE_SEEDS)
             .toList();
     for (String seed : seeds) {
-      RelationsService.CoOccurrence co;
+      SkillRelations.CoOccurrence co;
       try {
         co = relations.coOccurrence(slice, seed, 5, 200);
       } catch (IllegalArgumentException e) {
         continue;
       }
-      for (RelationsService.Related r : co.skills()) {
+      for (SkillRelations.Related r : co.skills()) {
         if (share.containsKey(r.uri()) && r.lift() >= MIN_LIFT) {
           CurriculumSkill c = taught.get(seed);
           add(because, r.uri(), new Reason(c.uri(), c.label(), "co-occurrence", r.lift()));

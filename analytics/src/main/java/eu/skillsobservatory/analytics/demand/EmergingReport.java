@@ -1,31 +1,24 @@
-package eu.skillsobservatory.api.analytics;
+package eu.skillsobservatory.analytics.demand;
 
-import eu.skillsobservatory.analytics.demand.DemandCounts;
-import eu.skillsobservatory.analytics.demand.Emerging;
-import eu.skillsobservatory.analytics.demand.EmergingCounts;
-import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.extract.WordForms;
 import java.time.YearMonth;
 import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Service;
 
 /**
  * Emerging skills of a slice ({@link Emerging}): the series counted by Elasticsearch, the tests in
  * the core, labels added.
  */
-@Service
-public class EmergingService {
-  private final ObjectProvider<DemandCounts> aggregations;
-  private final DemandService demand;
+public class EmergingReport {
+  private final DemandCounts aggregations;
+  private final DemandReport demand;
   private final eu.skillsobservatory.analytics.esco.SkillCatalog catalog;
   private final WordForms forms;
   private eu.skillsobservatory.analytics.esco.EscoVersion stemsVersion;
   private java.util.Map<String, List<java.util.Set<String>>> stems;
 
-  public EmergingService(
-      ObjectProvider<DemandCounts> aggregations,
-      DemandService demand,
+  public EmergingReport(
+      DemandCounts aggregations,
+      DemandReport demand,
       eu.skillsobservatory.analytics.esco.SkillCatalog catalog,
       WordForms forms) {
     this.forms = forms;
@@ -164,7 +157,7 @@ public class EmergingService {
       String field,
       Emerging.Settings settings,
       java.util.function.Function<String, List<java.util.Set<String>>> labels) {
-    EmergingCounts counts = aggregations.getObject().emerging();
+    EmergingCounts counts = aggregations.emerging();
     Emerging.Report r =
         Emerging.run(
             counts.series(

@@ -1,16 +1,11 @@
-package eu.skillsobservatory.api.analytics;
+package eu.skillsobservatory.analytics.demand;
 
-import eu.skillsobservatory.analytics.demand.DemandCounts;
-import eu.skillsobservatory.analytics.demand.EmergingCounts;
-import eu.skillsobservatory.analytics.demand.PostingRate;
-import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.employment.EmploymentFigures;
 import eu.skillsobservatory.analytics.esco.ConceptType;
 import eu.skillsobservatory.analytics.esco.EscoVersion;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.provenance.Provenance;
 import eu.skillsobservatory.analytics.stats.Stats;
-import eu.skillsobservatory.api.statistics.StatisticsService;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Service;
 
 /**
  * Skill demand for a slice of the vacancies held, grouped or not: postings, the postings mentioning
@@ -28,20 +21,17 @@ import org.springframework.stereotype.Service;
  * statistics have the slice. Counted by Elasticsearch aggregations; duplicates left out unless
  * asked for.
  */
-@Service
-public class DemandService {
+public class DemandReport {
   /** The ESCO collections whose share is reported. */
   static final List<String> COLLECTIONS = List.of("digital", "green", "transversal");
 
-  private final ObjectProvider<DemandCounts> aggregations;
+  private final DemandCounts aggregations;
   private final SkillCatalog catalog;
-  private final StatisticsService statistics;
+  private final EmploymentFigures statistics;
   private SkillFacts facts;
 
-  public DemandService(
-      ObjectProvider<DemandCounts> aggregations,
-      SkillCatalog catalog,
-      StatisticsService statistics) {
+  public DemandReport(
+      DemandCounts aggregations, SkillCatalog catalog, EmploymentFigures statistics) {
     this.aggregations = aggregations;
     this.catalog = catalog;
     this.statistics = statistics;
@@ -102,7 +92,7 @@ public class DemandService {
 
   /** Where a slice's figures come from: datasets, synthetic or not, postings without skills. */
   public Provenance provenance(Slice slice) {
-    return aggregations.getObject().provenance(slice);
+    return aggregations.provenance(slice);
   }
 
   /**
@@ -140,7 +130,7 @@ public class DemandService {
       return groupDemand(slice, groupBy, limit, f);
     }
     List<DemandCounts.Counts> counts =
-        aggregations.getObject().counts(slice, groupBy, 1_000, limit, f.collections());
+        aggregations.counts(slice, groupBy, 1_000, limit, f.collections());
     MonthsOfData months = new MonthsOfData(slice);
     List<Group> groups = new ArrayList<>();
     for (DemandCounts.Counts c : counts) {
@@ -225,7 +215,7 @@ public class DemandService {
       byCountry.put(g.country().get(), c.postings());
     } else {
       for (DemandCounts.Counts k :
-          aggregations.getObject().counts(g, Optional.of("country"), 1_000, 1, Map.of())) {
+          aggregations.counts(g, Optional.of("country"), 1_000, 1, Map.of())) {
         byCountry.put(k.group(), k.postings());
       }
     }
@@ -275,7 +265,7 @@ public class DemandService {
             slice.to(),
             slice.includeDuplicates());
     return (int)
-        aggregations.getObject().counts(period, Optional.of("month"), 1_000, 1, Map.of()).stream()
+        aggregations.counts(period, Optional.of("month"), 1_000, 1, Map.of()).stream()
             .filter(k -> k.postings() > 0)
             .count();
   }
@@ -345,7 +335,7 @@ public class DemandService {
    */
   private Demand groupDemand(Slice slice, Optional<String> groupBy, int limit, SkillFacts f) {
     Hierarchy h = hierarchy(f.version());
-    DemandCounts agg = aggregations.getObject();
+    DemandCounts agg = aggregations;
     List<DemandCounts.Counts> all =
         agg.counts(slice, Optional.empty(), 1, EmergingCounts.MAX_CANDIDATES, Map.of());
     Map<String, Long> mentions = new HashMap<>();

@@ -1,7 +1,8 @@
-package eu.skillsobservatory.api.analytics;
+package eu.skillsobservatory.analytics.match;
 
+import eu.skillsobservatory.analytics.demand.DemandReport;
 import eu.skillsobservatory.analytics.demand.Slice;
-import eu.skillsobservatory.analytics.match.GapCover;
+import eu.skillsobservatory.analytics.gap.GapAnalysis;
 import eu.skillsobservatory.analytics.offer.OfferFilter;
 import eu.skillsobservatory.analytics.offer.TrainingOffers;
 import eu.skillsobservatory.analytics.provenance.Provenance;
@@ -10,25 +11,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Service;
 
 /**
  * Matches a gap to training offers: the set of offers in scope that covers most of the gap's weight
  * within a number of offers and a budget ({@link GapCover}: lazy greedy weighted maximum coverage),
  * each with the gap skills it adds and their weight; and each offer alone, ranked.
  */
-@Service
-public class MatchService {
+public class OfferMatching {
   /** Offers at most considered: those teaching most of the gap's skills. */
   static final int MAX_CANDIDATES = 5_000;
 
-  private final GapService gaps;
-  private final DemandService demand;
-  private final ObjectProvider<TrainingOffers> offers;
+  private final GapAnalysis gaps;
+  private final DemandReport demand;
+  private final TrainingOffers offers;
 
-  public MatchService(
-      GapService gaps, DemandService demand, ObjectProvider<TrainingOffers> offers) {
+  public OfferMatching(GapAnalysis gaps, DemandReport demand, TrainingOffers offers) {
     this.gaps = gaps;
     this.demand = demand;
     this.offers = offers;
@@ -119,10 +116,10 @@ public class MatchService {
     if (skills < 1 || skills > 1_000) {
       throw new IllegalArgumentException("skills: 1 to 1000, not " + skills);
     }
-    GapService.Gaps g = gaps.gaps(slice, scope, skills, 0, growth);
+    GapAnalysis.Gaps g = gaps.gaps(slice, scope, skills, 0, growth);
     Map<String, Double> gap = new LinkedHashMap<>();
     Map<String, String> labels = new LinkedHashMap<>();
-    for (GapService.GapSkill k : g.skills()) {
+    for (GapAnalysis.GapSkill k : g.skills()) {
       if (gap.size() >= skills) {
         break;
       }
@@ -206,8 +203,7 @@ public class MatchService {
     if (rankLimit < 0 || rankLimit > 1_000) {
       throw new IllegalArgumentException("rankLimit: 0 to 1000, not " + rankLimit);
     }
-    List<TrainingOffers.Taught> found =
-        offers.getObject().teaching(scope, gap.keySet(), MAX_CANDIDATES);
+    List<TrainingOffers.Taught> found = offers.teaching(scope, gap.keySet(), MAX_CANDIDATES);
     Map<String, OfferSummary> summaries = new LinkedHashMap<>();
     for (TrainingOffers.Taught o : found) {
       OfferSummary s = summary(o);

@@ -1,7 +1,9 @@
-package eu.skillsobservatory.api.analytics;
+package eu.skillsobservatory.analytics.gap;
 
 import eu.skillsobservatory.analytics.demand.DemandCounts;
+import eu.skillsobservatory.analytics.demand.DemandReport;
 import eu.skillsobservatory.analytics.demand.Emerging;
+import eu.skillsobservatory.analytics.demand.EmergingReport;
 import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.esco.Concept;
 import eu.skillsobservatory.analytics.esco.ConceptRef;
@@ -17,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Service;
 
 /**
  * Gaps between what a slice of the vacancies demands and what the training offers in scope teach:
@@ -26,20 +26,19 @@ import org.springframework.stereotype.Service;
  * and its gap score ({@link GapScore}); and the essential ESCO skills of the slice's most demanded
  * occupations that no offer in scope teaches.
  */
-@Service
-public class GapService {
-  private final DemandService demand;
-  private final EmergingService emerging;
+public class GapAnalysis {
+  private final DemandReport demand;
+  private final EmergingReport emerging;
   private final SkillCatalog catalog;
-  private final ObjectProvider<TrainingOffers> offers;
-  private final ObjectProvider<DemandCounts> aggregations;
+  private final TrainingOffers offers;
+  private final DemandCounts aggregations;
 
-  public GapService(
-      DemandService demand,
-      EmergingService emerging,
+  public GapAnalysis(
+      DemandReport demand,
+      EmergingReport emerging,
       SkillCatalog catalog,
-      ObjectProvider<TrainingOffers> offers,
-      ObjectProvider<DemandCounts> aggregations) {
+      TrainingOffers offers,
+      DemandCounts aggregations) {
     this.demand = demand;
     this.emerging = emerging;
     this.catalog = catalog;
@@ -116,8 +115,8 @@ public class GapService {
       throw new IllegalArgumentException("occupations: 0 to 100, not " + occupations);
     }
     OfferFilter s = inScope(slice, scope);
-    DemandService.Demand d = demand.demand(slice, Optional.empty(), limit);
-    DemandService.Group all = d.groups().isEmpty() ? null : d.groups().get(0);
+    DemandReport.Demand d = demand.demand(slice, Optional.empty(), limit);
+    DemandReport.Group all = d.groups().isEmpty() ? null : d.groups().get(0);
     long postings = all == null ? 0 : all.postings();
     Map<String, Emerging.Result> trend = growth ? trends(slice) : Map.of();
     List<OccupationGap> occ = new ArrayList<>();
@@ -125,9 +124,7 @@ public class GapService {
     List<DemandCounts.Counts> byOccupation =
         occupations == 0
             ? List.of()
-            : aggregations
-                .getObject()
-                .counts(slice, Optional.of("occupation"), occupations, 1, Map.of());
+            : aggregations.counts(slice, Optional.of("occupation"), occupations, 1, Map.of());
     Set<String> wanted = new LinkedHashSet<>();
     if (all != null) {
       all.skills().forEach(k -> wanted.add(k.uri()));
@@ -140,11 +137,11 @@ public class GapService {
       occupationLabels.put(c.group(), concept.map(Concept::preferredLabel).orElse(""));
       skills.forEach(k -> wanted.add(k.uri()));
     }
-    TrainingOffers index = offers.getObject();
+    TrainingOffers index = offers;
     Map<String, TrainingOffers.Supply> supply = index.supply(s, wanted);
     List<GapSkill> skills = new ArrayList<>();
     if (all != null) {
-      for (DemandService.SkillDemand k : all.skills()) {
+      for (DemandReport.SkillDemand k : all.skills()) {
         Emerging.Result t = trend.get(k.uri());
         Double lift =
             t == null || Double.isNaN(t.lift()) || Double.isInfinite(t.lift())
@@ -219,7 +216,7 @@ public class GapService {
   private Map<String, Emerging.Result> trends(Slice slice) {
     Map<String, Emerging.Result> out = new HashMap<>();
     try {
-      EmergingService.Report r = emerging.emerging(slice, Emerging.Settings.DEFAULTS, 1_000);
+      EmergingReport.Report r = emerging.emerging(slice, Emerging.Settings.DEFAULTS, 1_000);
       r.emerging().forEach(x -> out.put(x.evidence().uri(), x.evidence()));
       r.others().forEach(x -> out.put(x.evidence().uri(), x.evidence()));
     } catch (IllegalArgumentException e) {

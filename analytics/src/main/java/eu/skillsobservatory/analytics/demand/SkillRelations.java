@@ -1,31 +1,26 @@
-package eu.skillsobservatory.api.analytics;
+package eu.skillsobservatory.analytics.demand;
 
-import eu.skillsobservatory.analytics.demand.DemandCounts;
-import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.stats.Association;
 import eu.skillsobservatory.analytics.stats.Stats;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Service;
 
 /**
  * Skills that go together in vacancies: for one skill, the skills mentioned in the same postings
  * with the count, the share of the skill's postings, the lift and the pointwise mutual information
  * {@code log2(P(a,b) / (P(a) P(b)))}, above a minimum support.
  */
-@Service
-public class RelationsService {
-  private final ObjectProvider<DemandCounts> aggregations;
-  private final DemandService demand;
+public class SkillRelations {
+  private final DemandCounts aggregations;
+  private final DemandReport demand;
   private final eu.skillsobservatory.analytics.esco.SkillCatalog catalog;
   private eu.skillsobservatory.analytics.esco.VersionSnapshot snapshot;
   private eu.skillsobservatory.analytics.demand.OccupationSimilarity similarity;
 
-  public RelationsService(
-      ObjectProvider<DemandCounts> aggregations,
-      DemandService demand,
+  public SkillRelations(
+      DemandCounts aggregations,
+      DemandReport demand,
       eu.skillsobservatory.analytics.esco.SkillCatalog catalog) {
     this.aggregations = aggregations;
     this.demand = demand;
@@ -135,8 +130,7 @@ public class RelationsService {
     if (limit < 1 || limit > 1_000) {
       throw new IllegalArgumentException("limit: 1 to 1000, not " + limit);
     }
-    DemandCounts.CoOccurrence c =
-        aggregations.getObject().coOccurrence(slice, uri, minSupport, limit);
+    DemandCounts.CoOccurrence c = aggregations.coOccurrence(slice, uri, minSupport, limit);
     List<Related> related = new ArrayList<>();
     for (DemandCounts.Pair p : c.pairs()) {
       double lift =

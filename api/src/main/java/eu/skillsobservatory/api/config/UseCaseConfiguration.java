@@ -1,0 +1,68 @@
+package eu.skillsobservatory.api.config;
+
+import eu.skillsobservatory.analytics.curriculum.CurriculumAlignment;
+import eu.skillsobservatory.analytics.demand.DemandCounts;
+import eu.skillsobservatory.analytics.demand.DemandReport;
+import eu.skillsobservatory.analytics.demand.EmergingReport;
+import eu.skillsobservatory.analytics.demand.SkillRelations;
+import eu.skillsobservatory.analytics.employment.EmploymentFigures;
+import eu.skillsobservatory.analytics.esco.SkillCatalog;
+import eu.skillsobservatory.analytics.extract.Extractions;
+import eu.skillsobservatory.analytics.extract.WordForms;
+import eu.skillsobservatory.analytics.gap.GapAnalysis;
+import eu.skillsobservatory.analytics.match.OfferMatching;
+import eu.skillsobservatory.analytics.offer.TrainingOffers;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+/**
+ * The use cases of the core over the ports. The Elasticsearch-backed ports are injected lazily: a
+ * use case is made at start, but the node starts only when one first counts.
+ */
+@Configuration(proxyBeanMethods = false)
+public class UseCaseConfiguration {
+
+  @Bean
+  DemandReport demandReport(
+      @Lazy DemandCounts counts, SkillCatalog catalog, @Lazy EmploymentFigures employment) {
+    return new DemandReport(counts, catalog, employment);
+  }
+
+  @Bean
+  EmergingReport emergingReport(
+      @Lazy DemandCounts counts, DemandReport demand, SkillCatalog catalog, WordForms forms) {
+    return new EmergingReport(counts, demand, catalog, forms);
+  }
+
+  @Bean
+  SkillRelations skillRelations(
+      @Lazy DemandCounts counts, DemandReport demand, SkillCatalog catalog) {
+    return new SkillRelations(counts, demand, catalog);
+  }
+
+  @Bean
+  GapAnalysis gapAnalysis(
+      DemandReport demand,
+      EmergingReport emerging,
+      SkillCatalog catalog,
+      @Lazy TrainingOffers offers,
+      @Lazy DemandCounts counts) {
+    return new GapAnalysis(demand, emerging, catalog, offers, counts);
+  }
+
+  @Bean
+  OfferMatching offerMatching(GapAnalysis gaps, DemandReport demand, @Lazy TrainingOffers offers) {
+    return new OfferMatching(gaps, demand, offers);
+  }
+
+  @Bean
+  CurriculumAlignment curriculumAlignment(
+      DemandReport demand,
+      EmergingReport emerging,
+      SkillRelations relations,
+      Extractions extraction,
+      SkillCatalog catalog) {
+    return new CurriculumAlignment(demand, emerging, relations, extraction, catalog);
+  }
+}
