@@ -20,16 +20,15 @@ import eu.skillsobservatory.api.config.ObservatorySettings;
 import eu.skillsobservatory.api.extract.ExtractionService;
 import eu.skillsobservatory.api.metrics.ObservatoryMetrics;
 import eu.skillsobservatory.api.rows.RejectsWriter;
+import eu.skillsobservatory.api.rows.RowIngest;
 import io.micrometer.core.instrument.Counter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
@@ -143,99 +142,113 @@ public class OfferService {
       Optional<Path> rejectsFile,
       Progress progress,
       long start) {
-    Counter rejectedRows = metrics.rows("offers", "rejected");
-    String ingest =
-        "offers-"
-            + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
-                .withZone(ZoneOffset.UTC)
-                .format(Instant.now());
-    Path rejects =
-        rejectsFile.orElse(settings.homePath().resolve("rejects").resolve(ingest + ".csv"));
+    String ingest = RowIngest.runId("offers");
+    Path rejects = RowIngest.rejectsFile(settings.homePath(), ingest, rejectsFile);
     List<ReadReport> reports = new ArrayList<>();
-    List<Offer> offers = new ArrayList<>();
+    List<Offer> offers;
+    String rejectsName;
     try (RejectsWriter rejectsWriter = new RejectsWriter(rejects)) {
-      for (RowInput input : inputs) {
-        List<Offer> fromThis = new ArrayList<>();
-        ReadReport report =
-            rows.read(
-                input,
-                new RowSink<>() {
-                  @Override
-                  public void accept(Offer offer, long line) {
-                    if (offers.size() + fromThis.size() >= MAX_OFFERS) {
-                      throw new IllegalArgumentException(
-                          String.format(
-                              Locale.ROOT,
-                              "%s: more than %,d training offers in one load; nothing was loaded,"
-                                  + " split the input",
-                              input.name(),
-                              MAX_OFFERS));
-                    }
-                    fromThis.add(offer);
-                  }
-
-                  @Override
-                  public void reject(Rejection r) {
-                    rejectedRows.increment();
-                    rejectsWriter.write(input.name(), r);
-                  }
-                },
-                progress);
-        reports.add(report);
-        if (report.problem().isPresent()) {
-          // Not read to its end: none of it is loaded, so a rerun of the mended file is whole.
-          rejectsWriter.write(
-              input.name(),
-              new Rejection(0, "file", report.problem().get() + "; none of its offers was loaded"));
-        } else {
-          offers.addAll(fromThis);
-        }
-      }
+      offers = read(inputs, reports, rejectsWriter, progress);
       rejectsWriter.close();
-      String rejectsName = rejectsWriter.used() ? rejects.toString() : null;
-      SkillExtractor extractor =
-          extraction.extractor(Optional.empty(), mode == ExtractionMode.FULL, progress);
-      progress.start("Extracting skills from training offers", "offers", offers.size());
-      java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
-      List<OfferRecord> records =
-          offers.parallelStream()
-              .map(
-                  o -> {
-                    OfferRecord r = enrich(o, extractor, mode, ingest);
-                    long n = done.incrementAndGet();
-                    if (n % 100 == 0) {
-                      progress.advance(n, n);
-                    }
-                    return r;
-                  })
-              .toList();
-      progress.finish(String.format(Locale.ROOT, "%,d training offers read", records.size()));
-      TrainingOffers.LoadReport load = records.isEmpty() ? null : index.getObject().add(records);
-      long held = load == null ? index.getObject().stats().offers() : load.total();
-      long rows = reports.stream().mapToLong(ReadReport::rows).sum();
-      long accepted = reports.stream().mapToLong(ReadReport::accepted).sum();
-      long rejected = reports.stream().mapToLong(ReadReport::rejected).sum();
-      double seconds = (System.nanoTime() - start) / 1e9;
-      return new IngestReport(
-          ingest,
-          reports,
-          rows,
-          accepted,
-          rejected,
-          load == null ? 0 : load.written(),
-          load == null ? 0 : load.replaced(),
-          load == null ? 0 : records.size() - load.written(),
-          held,
-          rejectsName,
-          records.stream()
-              .filter(r -> r.skills().stream().anyMatch(s -> s.origin().equals("given")))
-              .count(),
-          records.stream()
-              .filter(r -> r.skills().stream().anyMatch(s -> s.origin().equals("extracted")))
-              .count(),
-          records.stream().filter(r -> r.skills().isEmpty()).count(),
-          Math.round(seconds * 10) / 10.0);
+      rejectsName = rejectsWriter.used() ? rejects.toString() : null;
     }
+    List<OfferRecord> records = enrichAll(offers, mode, ingest, progress);
+    TrainingOffers.LoadReport load = records.isEmpty() ? null : index.getObject().add(records);
+    long held = load == null ? index.getObject().stats().offers() : load.total();
+    RowIngest.Totals totals = RowIngest.Totals.of(reports);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new IngestReport(
+        ingest,
+        reports,
+        totals.rows(),
+        totals.accepted(),
+        totals.rejected(),
+        load == null ? 0 : load.written(),
+        load == null ? 0 : load.replaced(),
+        load == null ? 0 : records.size() - load.written(),
+        held,
+        rejectsName,
+        records.stream()
+            .filter(r -> r.skills().stream().anyMatch(k -> k.origin().equals("given")))
+            .count(),
+        records.stream()
+            .filter(r -> r.skills().stream().anyMatch(k -> k.origin().equals("extracted")))
+            .count(),
+        records.stream().filter(r -> r.skills().isEmpty()).count(),
+        Math.round(seconds * 10) / 10.0);
+  }
+
+  /**
+   * The read and validate stages: every input's offers, or none of an input that could not be read
+   * to its end (so that a rerun of the mended file is whole); at most {@link #MAX_OFFERS} in all.
+   */
+  private List<Offer> read(
+      List<RowInput> inputs,
+      List<ReadReport> reports,
+      RejectsWriter rejectsWriter,
+      Progress progress) {
+    Counter rejectedRows = metrics.rows("offers", "rejected");
+    List<Offer> offers = new ArrayList<>();
+    for (RowInput input : inputs) {
+      List<Offer> fromThis = new ArrayList<>();
+      ReadReport report =
+          rows.read(
+              input,
+              new RowSink<>() {
+                @Override
+                public void accept(Offer offer, long line) {
+                  if (offers.size() + fromThis.size() >= MAX_OFFERS) {
+                    throw new IllegalArgumentException(
+                        String.format(
+                            Locale.ROOT,
+                            "%s: more than %,d training offers in one load; nothing was loaded,"
+                                + " split the input",
+                            input.name(),
+                            MAX_OFFERS));
+                  }
+                  fromThis.add(offer);
+                }
+
+                @Override
+                public void reject(Rejection r) {
+                  rejectedRows.increment();
+                  rejectsWriter.write(input.name(), r);
+                }
+              },
+              progress);
+      reports.add(report);
+      if (report.problem().isPresent()) {
+        rejectsWriter.write(
+            input.name(),
+            new Rejection(0, "file", report.problem().get() + "; none of its offers was loaded"));
+      } else {
+        offers.addAll(fromThis);
+      }
+    }
+    return offers;
+  }
+
+  /** The enrich stage, on every core: each offer's skills, given or extracted. */
+  private List<OfferRecord> enrichAll(
+      List<Offer> offers, ExtractionMode mode, String ingest, Progress progress) {
+    SkillExtractor extractor =
+        extraction.extractor(Optional.empty(), mode == ExtractionMode.FULL, progress);
+    progress.start("Extracting skills from training offers", "offers", offers.size());
+    AtomicLong done = new AtomicLong();
+    List<OfferRecord> records =
+        offers.parallelStream()
+            .map(
+                o -> {
+                  OfferRecord r = enrich(o, extractor, mode, ingest);
+                  long n = done.incrementAndGet();
+                  if (n % 100 == 0) {
+                    progress.advance(n, n);
+                  }
+                  return r;
+                })
+            .toList();
+    progress.finish(String.format(Locale.ROOT, "%,d training offers read", records.size()));
+    return records;
   }
 
   /**

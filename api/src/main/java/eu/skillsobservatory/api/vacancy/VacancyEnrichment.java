@@ -1,0 +1,224 @@
+package eu.skillsobservatory.api.vacancy;
+
+import eu.skillsobservatory.analytics.esco.ConceptSearch;
+import eu.skillsobservatory.analytics.esco.ConceptType;
+import eu.skillsobservatory.analytics.esco.SkillCatalog;
+import eu.skillsobservatory.analytics.esco.VersionSummary;
+import eu.skillsobservatory.analytics.extract.ExtractedSkill;
+import eu.skillsobservatory.analytics.extract.Extraction;
+import eu.skillsobservatory.analytics.extract.ExtractionMode;
+import eu.skillsobservatory.analytics.extract.LanguageGuess;
+import eu.skillsobservatory.analytics.extract.Phrases;
+import eu.skillsobservatory.analytics.extract.SkillExtractor;
+import eu.skillsobservatory.analytics.extract.WordForms;
+import eu.skillsobservatory.analytics.failures.RemoteServiceException;
+import eu.skillsobservatory.analytics.progress.Progress;
+import eu.skillsobservatory.analytics.vacancy.OccupationCoder;
+import eu.skillsobservatory.analytics.vacancy.OccupationTable;
+import eu.skillsobservatory.analytics.vacancy.SkillEvidence;
+import eu.skillsobservatory.analytics.vacancy.Vacancy;
+import eu.skillsobservatory.analytics.vacancy.VacancyRecord;
+import eu.skillsobservatory.api.esco.EscoService;
+import eu.skillsobservatory.api.metrics.ObservatoryMetrics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The enrich stage of a vacancy load: the language (given or guessed), the skills (given, and
+ * extracted from the title and description with their spans), the candidate phrases outside ESCO,
+ * and the occupation (a URI checked against the loaded versions and, when the fallback is on, the
+ * ESCO web service; a bare title coded through the ESCO labels).
+ */
+@Service
+public class VacancyEnrichment {
+  private static final Logger LOG = LoggerFactory.getLogger(VacancyEnrichment.class);
+
+  /** Extracted skills kept per vacancy. */
+  static final int SKILLS_PER_VACANCY = 20;
+
+  private final SkillCatalog catalog;
+  private final EscoService esco;
+  private final ObservatoryMetrics metrics;
+  private final WordForms forms;
+  private final AtomicBoolean warned = new AtomicBoolean();
+  private Coding coding;
+
+  /** The occupations of the ESCO versions loaded when it was made, and a coder over them. */
+  record Coding(List<VersionSummary> versions, OccupationTable table, OccupationCoder coder) {}
+
+  public VacancyEnrichment(
+      SkillCatalog catalog, EscoService esco, ObservatoryMetrics metrics, WordForms forms) {
+    this.catalog = catalog;
+    this.esco = esco;
+    this.metrics = metrics;
+    this.forms = forms;
+  }
+
+  /** What one run enriches with: the extractor, its mode, the occupation coding, the run's id. */
+  record Run(SkillExtractor extractor, ExtractionMode mode, Coding occupations, String ingest) {}
+
+  VacancyRecord enrich(Vacancy v, Run run, String duplicateOf, String fingerprint) {
+    String language = v.language();
+    boolean detected = false;
+    String text = v.title().isEmpty() ? v.description() : v.title() + "\n\n" + v.description();
+    if (language == null) {
+      language = LanguageGuess.of(text, run.extractor().languages(), forms).orElse("en");
+      detected = true;
+    }
+    List<SkillEvidence> skills = new ArrayList<>();
+    v.skills().forEach(u -> skills.add(SkillEvidence.given(u)));
+    List<String> phrases = text.isBlank() ? List.of() : extract(v, text, language, run, skills);
+    Occupation o = occupation(v, language, run.occupations());
+    return new VacancyRecord(
+        v,
+        language,
+        detected,
+        o.isco(),
+        o.unknown(),
+        o.remote(),
+        o.coded(),
+        skills,
+        duplicateOf,
+        fingerprint,
+        run.ingest(),
+        phrases);
+  }
+
+  /**
+   * Adds the skills extracted from the text to {@code skills}, with spans into the title or the
+   * description; returns the candidate phrases (English text only).
+   */
+  private List<String> extract(
+      Vacancy v, String text, String language, Run run, List<SkillEvidence> skills) {
+    // Counted per vacancy: a skill named only as part of a longer one does not count, nor one
+    // found only as a neighbour by meaning where labels were found.
+    ExtractionMode mode = run.mode();
+    Extraction found =
+        metrics.extract(
+            "vacancy",
+            mode,
+            () -> run.extractor().extract(text, language, mode, SKILLS_PER_VACANCY));
+    List<String> phrases = List.of();
+    if (language.equals("en")) {
+      // What no label matched: the candidates for new skills outside ESCO.
+      phrases =
+          Phrases.of(
+              text,
+              found.skills().stream()
+                  .filter(s -> !"meaning".equals(s.evidence()))
+                  .map(ExtractedSkill::span)
+                  .toList());
+    }
+    int titleEnd = v.title().isEmpty() ? 0 : v.title().length();
+    int descriptionStart = v.title().isEmpty() ? 0 : titleEnd + 2;
+    for (ExtractedSkill s : found.counted().skills()) {
+      boolean inTitle = s.span().start() < titleEnd;
+      int offset = inTitle ? 0 : descriptionStart;
+      skills.add(
+          new SkillEvidence(
+              s.uri(),
+              "extracted",
+              s.score(),
+              inTitle ? "title" : "description",
+              Math.max(0, s.span().start() - offset),
+              Math.max(0, s.span().end() - offset)));
+    }
+    return phrases;
+  }
+
+  /** The occupation of a vacancy as coded: its ISCO group, and how it was found. */
+  private record Occupation(
+      String isco, boolean unknown, boolean remote, OccupationCoder.Coding coded) {}
+
+  private Occupation occupation(Vacancy v, String language, Coding occupations) {
+    String occupation = v.occupation();
+    OccupationTable table = occupations.table();
+    boolean uri = occupation != null && occupation.startsWith("http");
+    boolean unknown = uri && !table.knows(occupation);
+    boolean remote = false;
+    String remoteIsco = null;
+    if (unknown) {
+      // From a newer ESCO, say: the web service may know it (when that fallback is on).
+      try {
+        var r = esco.remote(occupation, "en");
+        if (r.isPresent() && r.get().type() == ConceptType.OCCUPATION) {
+          unknown = false;
+          remote = true;
+          remoteIsco = r.get().iscoCode().orElse(null);
+        }
+      } catch (RemoteServiceException e) {
+        warnOnce(e);
+      }
+    }
+    OccupationCoder.Coding coded = null;
+    if (!uri && !v.title().isBlank() && occupations.coder() != null) {
+      // Only a title (and perhaps an ISCO code): code the title through the ESCO labels.
+      coded = occupations.coder().code(v.title(), language, occupation).orElse(null);
+    }
+    String isco = remote ? remoteIsco : table.iscoOf(occupation).orElse(null);
+    if (isco == null && coded != null) {
+      isco = table.iscoOf(coded.uri()).orElse(null);
+    }
+    return new Occupation(isco, unknown, remote, coded);
+  }
+
+  /**
+   * The occupation table and title coder for the ESCO versions loaded now: made again when a
+   * version was loaded or removed since, so a running server codes against what it holds.
+   */
+  synchronized Coding coding(Progress progress) {
+    List<VersionSummary> versions = catalog.versions();
+    if (coding == null || !coding.versions().equals(versions)) {
+      OccupationTable table = OccupationTable.of(catalog);
+      OccupationCoder coder = null;
+      if (!versions.isEmpty()) {
+        if (!esco.isIndexed()) {
+          // Titles are coded through the ESCO labels in Elasticsearch.
+          esco.index(Optional.empty(), progress);
+        }
+        ConceptSearch labels =
+            new ConceptSearch() {
+              @Override
+              public Page search(Query query) {
+                return esco.search(query);
+              }
+
+              @Override
+              public Page suggest(Query query) {
+                return esco.suggest(query);
+              }
+            };
+        coder = new OccupationCoder(labels, forms, table);
+      }
+      coding = new Coding(versions, table, coder);
+    }
+    return coding;
+  }
+
+  /** The web service failing is said once per process; the vacancy is kept, flagged unknown. */
+  private void warnOnce(RemoteServiceException e) {
+    if (warned.compareAndSet(false, true)) {
+      LOG.warn(
+          "The ESCO web service could not resolve an unknown occupation ({}); such vacancies are"
+              + " kept and flagged",
+          e.getMessage());
+    }
+  }
+
+  /** The ESCO occupation a job title names, as ingest codes it; empty when no ESCO is loaded. */
+  public Optional<OccupationCoder.Coding> codeTitle(
+      String title, String language, String iscoHint, Progress progress) {
+    Coding c = coding(progress);
+    return c.coder() == null ? Optional.empty() : c.coder().code(title, language, iscoHint);
+  }
+
+  /** The ISCO-08 unit group of an ESCO occupation of a loaded version. */
+  public Optional<String> iscoOf(String occupation) {
+    return coding(Progress.NONE).table().iscoOf(occupation);
+  }
+}

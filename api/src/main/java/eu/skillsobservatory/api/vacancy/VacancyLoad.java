@@ -1,0 +1,353 @@
+package eu.skillsobservatory.api.vacancy;
+
+import eu.skillsobservatory.analytics.esco.SkillCatalog;
+import eu.skillsobservatory.analytics.extract.ExtractionMode;
+import eu.skillsobservatory.analytics.progress.Progress;
+import eu.skillsobservatory.analytics.provenance.Dataset;
+import eu.skillsobservatory.analytics.provenance.Datasets;
+import eu.skillsobservatory.analytics.rows.ReadReport;
+import eu.skillsobservatory.analytics.rows.RowInput;
+import eu.skillsobservatory.analytics.rows.RowReader;
+import eu.skillsobservatory.analytics.rows.RowSink;
+import eu.skillsobservatory.analytics.vacancy.NearDuplicates;
+import eu.skillsobservatory.analytics.vacancy.Rejection;
+import eu.skillsobservatory.analytics.vacancy.Vacancy;
+import eu.skillsobservatory.analytics.vacancy.VacancyRecord;
+import eu.skillsobservatory.analytics.vacancy.VacancyStore;
+import eu.skillsobservatory.api.extract.ExtractionService;
+import eu.skillsobservatory.api.metrics.ObservatoryMetrics;
+import eu.skillsobservatory.api.rows.RejectsWriter;
+import eu.skillsobservatory.api.rows.RowIngest;
+import eu.skillsobservatory.api.vacancy.VacancyService.DatasetSpec;
+import eu.skillsobservatory.api.vacancy.VacancyService.IngestReport;
+import io.micrometer.core.instrument.Counter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One vacancy load, as a sequence of stages: {@link #prepare} (the extractor, the occupation
+ * coding, the near-duplicate state of the vacancies held), {@link #learnSharedText} (a first
+ * reading of the files), then per input {@link #read} (rows validated into vacancies, rejects
+ * written, near-duplicates marked, resume points kept) with {@link #enrichAndWrite} on every core,
+ * and {@link #finish} (the dataset recorded, resume points cleared or kept, the run recorded).
+ */
+final class VacancyLoad {
+  private static final Logger LOG = LoggerFactory.getLogger(VacancyLoad.class);
+
+  /** What a load works with: the ports and services, and the home folder. */
+  record Parts(
+      VacancyStore store,
+      Datasets datasets,
+      RowReader<Vacancy> rows,
+      VacancyEnrichment enrichment,
+      ExtractionService extraction,
+      ObservatoryMetrics metrics,
+      SkillCatalog catalog,
+      Path home) {}
+
+  /** What was asked: the inputs, the extraction mode, where rejects go, resuming, the dataset. */
+  record Request(
+      List<RowInput> inputs,
+      ExtractionMode mode,
+      Optional<Path> rejectsFile,
+      Progress progress,
+      long start,
+      boolean resume,
+      DatasetSpec dataset) {}
+
+  private final Parts parts;
+  private final Request request;
+  private final Progress progress;
+  private final String ingest = RowIngest.runId("ingest");
+  private final Counter acceptedRows;
+  private final Counter rejectedRows;
+  private final List<ReadReport> reports = new ArrayList<>();
+  private final AtomicLong unknown = new AtomicLong();
+  private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+  private final ResumePoints points;
+  private final Map<Path, ResumePoints.Watermark> marks = new LinkedHashMap<>();
+  private final NearDuplicates near = new NearDuplicates();
+  private VacancyEnrichment.Run run;
+  private Path rejects;
+  private RejectsWriter rejectsWriter;
+  private long duplicates;
+  private long resumed;
+
+  VacancyLoad(Parts parts, Request request) {
+    this.parts = parts;
+    this.request = request;
+    this.progress = request.progress();
+    this.acceptedRows = parts.metrics().rows("vacancies", "accepted");
+    this.rejectedRows = parts.metrics().rows("vacancies", "rejected");
+    this.points = new ResumePoints(parts.home().resolve("ingest-state"));
+  }
+
+  IngestReport run() {
+    prepare();
+    learnSharedText();
+    VacancyStore.Writer writer =
+        parts.store().writer(request.dataset().name(), request.dataset().synthetic());
+    boolean finished = false;
+    // Reading and near-duplicate marks stay in file order, on this thread; extraction, the
+    // costly part, runs on every core. A full queue makes the reader do the work itself.
+    ThreadPoolExecutor workers = workers();
+    try (writer) {
+      for (RowInput input : request.inputs()) {
+        read(input, writer, workers);
+      }
+      workers.shutdown();
+      awaitQuietly(workers);
+      if (failure.get() != null) {
+        throw failure.get();
+      }
+      writer.close();
+      finished = true;
+    } finally {
+      workers.shutdownNow();
+      rejectsWriter.close();
+      // Where each file got to, for a rerun to resume from; none left once a file loaded whole.
+      if (!finished) {
+        marks.forEach((file, mark) -> points.save(file, mark.line(), ingest));
+      }
+    }
+    return finish(writer.written(), writer.refused());
+  }
+
+  /** The extractor, the occupation coding, the rejects file, the vacancies held. */
+  private void prepare() {
+    ExtractionMode mode = request.mode();
+    run =
+        new VacancyEnrichment.Run(
+            parts.extraction().extractor(Optional.empty(), mode == ExtractionMode.FULL, progress),
+            mode,
+            parts.enrichment().coding(progress),
+            ingest);
+    rejects = RowIngest.rejectsFile(parts.home(), ingest, request.rejectsFile());
+    rejectsWriter = new RejectsWriter(rejects);
+    // Near-duplicates of vacancies held from earlier ingests count too.
+    parts
+        .store()
+        .forEachOriginal(
+            (key, print, title, country, employer, posted) ->
+                near.register(
+                    key, Base64.getDecoder().decode(print), title, country, employer, posted));
+  }
+
+  /**
+   * A first reading of the files, to learn the text their employers and sources repeat before any
+   * vacancy is fingerprinted: then every vacancy of the load is fingerprinted alike, the first ones
+   * of an employer as its last. A request body cannot be read twice: its vacancies are learned from
+   * as they come.
+   */
+  private void learnSharedText() {
+    List<RowInput> inputs = request.inputs();
+    if (inputs.isEmpty() || inputs.stream().anyMatch(i -> i.path().isEmpty())) {
+      return;
+    }
+    long[] seen = new long[1];
+    progress.start("learning the text employers and sources repeat", "rows", -1);
+    for (RowInput input : inputs) {
+      parts
+          .rows()
+          .read(
+              input,
+              new RowSink<>() {
+                @Override
+                public void accept(Vacancy v, long line) {
+                  near.learn(v.source(), v.employer(), v.title(), v.description());
+                  if (++seen[0] % 10_000 == 0) {
+                    progress.advance(seen[0], seen[0]);
+                  }
+                }
+
+                @Override
+                public void reject(Rejection r) {}
+              },
+              Progress.NONE);
+    }
+    near.freeze();
+    progress.finish("shared text learned from " + seen[0] + " rows");
+  }
+
+  private static ThreadPoolExecutor workers() {
+    int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+    return new ThreadPoolExecutor(
+        cores,
+        cores,
+        0,
+        TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(cores * 64),
+        new ThreadPoolExecutor.CallerRunsPolicy());
+  }
+
+  /** Reads one input: rows past its resume point validated, marked and handed to the workers. */
+  private void read(RowInput input, VacancyStore.Writer writer, ThreadPoolExecutor workers) {
+    String name = input.name();
+    Path path = input.path().orElse(null);
+    long skip =
+        request.resume() && path != null
+            ? points.find(path).map(ResumePoints.Point::line).orElse(0L)
+            : 0L;
+    if (skip > 0) {
+      LOG.info("{}: resuming an interrupted load after line {}", name, skip);
+      progress.start(name + ": resuming after line " + skip, "rows", -1);
+      progress.finish(name + ": rows up to line " + skip + " were stored by an earlier load");
+    }
+    ResumePoints.Watermark mark = new ResumePoints.Watermark(skip);
+    if (path != null) {
+      marks.put(path, mark);
+    }
+    long[] lastSave = {System.nanoTime()};
+    Runnable checkpoint =
+        () -> {
+          if (path != null && System.nanoTime() - lastSave[0] > 1_000_000_000L) {
+            lastSave[0] = System.nanoTime();
+            points.save(path, mark.line(), ingest);
+          }
+        };
+    ReadReport report =
+        parts
+            .rows()
+            .read(
+                input,
+                new RowSink<>() {
+                  @Override
+                  public void accept(Vacancy v, long line) {
+                    if (line <= skip) {
+                      resumed++;
+                      return;
+                    }
+                    acceptedRows.increment();
+                    NearDuplicates.Print print =
+                        near.print(v.source(), v.employer(), v.title(), v.description());
+                    String duplicateOf =
+                        near.add(
+                                v.source() + "/" + v.id(),
+                                print,
+                                v.country(),
+                                v.employer(),
+                                v.posted())
+                            .orElse(null);
+                    if (duplicateOf != null) {
+                      duplicates++;
+                    }
+                    String fingerprint = Base64.getEncoder().encodeToString(print.minHash());
+                    mark.pending(line);
+                    checkpoint.run();
+                    workers.execute(
+                        () -> enrichAndWrite(v, line, duplicateOf, fingerprint, writer, mark));
+                  }
+
+                  @Override
+                  public void reject(Rejection r) {
+                    if (r.line() <= skip) {
+                      return;
+                    }
+                    rejectedRows.increment();
+                    rejectsWriter.write(name, r);
+                    mark.passed(r.line());
+                  }
+                },
+                progress);
+    reports.add(report);
+    report.problem().ifPresent(p -> rejectsWriter.write(name, new Rejection(0, "file", p)));
+  }
+
+  /** On a worker: extraction and occupation coding, then the write; the first failure is kept. */
+  private void enrichAndWrite(
+      Vacancy v,
+      long line,
+      String duplicateOf,
+      String fingerprint,
+      VacancyStore.Writer writer,
+      ResumePoints.Watermark mark) {
+    try {
+      VacancyRecord r = parts.enrichment().enrich(v, run, duplicateOf, fingerprint);
+      if (r.occupationUnknown()) {
+        unknown.incrementAndGet();
+      }
+      writer.write(r, () -> mark.stored(line));
+    } catch (RuntimeException e) {
+      failure.compareAndSet(null, e);
+    }
+  }
+
+  private static void awaitQuietly(ThreadPoolExecutor workers) {
+    try {
+      while (!workers.awaitTermination(1, TimeUnit.MINUTES)) {
+        // keep waiting: each task is bounded by the extractor's limits
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("ingest interrupted", e);
+    }
+  }
+
+  /** The dataset recorded, the report, the resume points, the run recorded. */
+  private IngestReport finish(long written, List<String> refused) {
+    RowIngest.Totals totals = RowIngest.Totals.of(reports);
+    DatasetSpec dataset = request.dataset();
+    Dataset recorded =
+        parts
+            .datasets()
+            .record(
+                new Dataset(
+                    dataset.name(),
+                    "vacancies",
+                    dataset.synthetic(),
+                    Instant.now(),
+                    parts.catalog().resolve(Optional.empty()).toString(),
+                    request.mode().name().toLowerCase(Locale.ROOT),
+                    request.inputs().stream().map(RowInput::name).toList(),
+                    written));
+    double seconds = (System.nanoTime() - request.start()) / 1e9;
+    IngestReport report =
+        new IngestReport(
+            ingest,
+            reports,
+            totals.rows(),
+            totals.accepted(),
+            totals.rejected(),
+            written,
+            refused,
+            rejectsWriter.used() ? rejects.toString() : null,
+            duplicates,
+            unknown.get(),
+            resumed,
+            Math.round(seconds * 10) / 10.0,
+            Math.round(totals.accepted() / Math.max(seconds, 1e-9)),
+            recorded);
+    marks.forEach(
+        (file, mark) -> {
+          boolean whole =
+              report.files().stream()
+                  .filter(f -> f.name().equals(file.toString()))
+                  .allMatch(f -> f.problem().isEmpty());
+          if (whole && mark.allStored()) {
+            points.clear(file);
+          } else {
+            points.save(file, mark.line(), ingest);
+          }
+        });
+    parts
+        .store()
+        .recordRun(
+            RowIngest.run(
+                report.ingest(), reports, refused.size(), report.rejects(), request.start()));
+    return report;
+  }
+}
