@@ -28,6 +28,8 @@ public class DemandReport {
   private final DemandCounts aggregations;
   private final SkillCatalog catalog;
   private final EmploymentFigures statistics;
+  private final DemandRates rates;
+  private final SkillHierarchy hierarchy;
   private SkillFacts facts;
 
   public DemandReport(
@@ -35,6 +37,8 @@ public class DemandReport {
     this.aggregations = aggregations;
     this.catalog = catalog;
     this.statistics = statistics;
+    this.rates = new DemandRates(aggregations, statistics);
+    this.hierarchy = new SkillHierarchy(catalog);
   }
 
   /** A skill's share of the postings. */
@@ -131,7 +135,7 @@ public class DemandReport {
     }
     List<DemandCounts.Counts> counts =
         aggregations.counts(slice, groupBy, 1_000, limit, f.collections());
-    MonthsOfData months = new MonthsOfData(slice);
+    DemandRates.MonthsOfData months = rates.new MonthsOfData(slice);
     List<Group> groups = new ArrayList<>();
     for (DemandCounts.Counts c : counts) {
       List<SkillDemand> skills = new ArrayList<>();
@@ -163,7 +167,7 @@ public class DemandReport {
       Optional<String> groupBy,
       DemandCounts.Counts c,
       List<SkillDemand> skills,
-      MonthsOfData months) {
+      DemandRates.MonthsOfData months) {
     Map<String, CollectionShare> collections = new LinkedHashMap<>();
     c.mentioningAny()
         .forEach(
@@ -177,12 +181,12 @@ public class DemandReport {
                   new CollectionShare(
                       n, round(share(n, c.postings())), round(ci.low()), round(ci.high())));
             });
-    Optional<Rate> rate = rate(slice, groupBy, c, months);
+    Optional<DemandRates.Rate> rate = rates.rate(slice, groupBy, c, months);
     return new Group(
         c.group(),
         c.postings(),
         rate.map(r -> round(r.rate().employedThousands())).orElse(null),
-        rate.map(Rate::year).orElse(null),
+        rate.map(DemandRates.Rate::year).orElse(null),
         rate.map(r -> round(r.rate().perThousandPerYear())).orElse(null),
         rate.map(r -> r.rate().months()).orElse(null),
         rate.map(r -> round(r.rate().coverage())).orElse(null),
@@ -193,148 +197,13 @@ public class DemandReport {
         c.postings() == 0 ? 0 : round(share(c.postings() - c.withoutSkills(), c.postings())));
   }
 
-  private record Rate(PostingRate rate, int year) {}
-
-  /**
-   * The yearly rate of a group of the slice: the statistics' cells of the group (sector section,
-   * ISCO major group), in the last year of the slice's period they hold, by the countries its
-   * postings come from; the months of data within the slice's period (one for a month group).
-   */
-  private Optional<Rate> rate(
-      Slice slice, Optional<String> groupBy, DemandCounts.Counts c, MonthsOfData months) {
-    Optional<EmploymentFigures.Employed> employed = employment(slice, groupBy, c.group());
-    if (employed.isEmpty() || employed.get().thousandsByYear().isEmpty() || c.postings() == 0) {
-      return Optional.empty();
-    }
-    int year = new java.util.TreeMap<>(employed.get().thousandsByYear()).lastKey();
-    Slice g = narrowed(slice, groupBy, c.group());
-    EmploymentFigures.Slice cells = cells(g);
-    Map<String, PostingRate.Employment> byEurostat = statistics.byCountry(cells, year);
-    Map<String, Long> byCountry = new LinkedHashMap<>();
-    if (g.country().isPresent()) {
-      byCountry.put(g.country().get(), c.postings());
-    } else {
-      for (DemandCounts.Counts k :
-          aggregations.counts(g, Optional.of("country"), 1_000, 1, Map.of())) {
-        byCountry.put(k.group(), k.postings());
-      }
-    }
-    Map<String, PostingRate.Employment> employment = new HashMap<>();
-    byCountry
-        .keySet()
-        .forEach(
-            k -> {
-              PostingRate.Employment e = byEurostat.get(EmploymentFigures.eurostatCountry(k));
-              if (e != null) {
-                employment.put(k, e);
-              }
-            });
-    int m = groupBy.filter(x -> x.equals("month")).isPresent() ? 1 : months.get();
-    return PostingRate.of(byCountry, employment, Math.max(1, m)).map(r -> new Rate(r, year));
-  }
-
-  /**
-   * The months of data of one request's slice, counted once however many groups ask (and not at all
-   * when none has a rate).
-   */
-  private final class MonthsOfData {
-    private final Slice slice;
-    private Integer months;
-
-    MonthsOfData(Slice slice) {
-      this.slice = slice;
-    }
-
-    int get() {
-      if (months == null) {
-        months = monthsOfData(slice);
-      }
-      return months;
-    }
-  }
-
-  /** Months in which the data holds any posting within the slice's period. */
-  private int monthsOfData(Slice slice) {
-    Slice period =
-        new Slice(
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            slice.from(),
-            slice.to(),
-            slice.includeDuplicates());
-    return (int)
-        aggregations.counts(period, Optional.of("month"), 1_000, 1, Map.of()).stream()
-            .filter(k -> k.postings() > 0)
-            .count();
-  }
-
-  /** The slice narrowed to one of its groups. */
-  private static Slice narrowed(Slice slice, Optional<String> groupBy, String group) {
-    if (groupBy.isEmpty() || group == null) {
-      return slice;
-    }
-    Optional<String> v = Optional.of(group);
-    return switch (groupBy.get()) {
-      case "sector" ->
-          new Slice(
-              v,
-              slice.occupation(),
-              slice.country(),
-              slice.region(),
-              slice.from(),
-              slice.to(),
-              slice.includeDuplicates());
-      case "isco" ->
-          new Slice(
-              slice.sector(),
-              v,
-              slice.country(),
-              slice.region(),
-              slice.from(),
-              slice.to(),
-              slice.includeDuplicates());
-      case "country" ->
-          new Slice(
-              slice.sector(),
-              slice.occupation(),
-              v,
-              slice.region(),
-              slice.from(),
-              slice.to(),
-              slice.includeDuplicates());
-      case "month" -> {
-        Optional<java.time.YearMonth> m = Optional.of(java.time.YearMonth.parse(group));
-        yield new Slice(
-            slice.sector(),
-            slice.occupation(),
-            slice.country(),
-            slice.region(),
-            m,
-            m,
-            slice.includeDuplicates());
-      }
-      default -> slice;
-    };
-  }
-
-  /** The statistics' cells of a slice: its sector section and ISCO major group. */
-  private static EmploymentFigures.Slice cells(Slice slice) {
-    return new EmploymentFigures.Slice(
-        slice.sectorSection(),
-        slice.occupation().map(o -> o.substring(0, 1)),
-        Optional.empty(),
-        Optional.empty());
-  }
-
   /**
    * Demand by ESCO skill group: the groups whose skills are mentioned most in the whole slice
    * (their skills' mentions added up, over the 2,000 most mentioned skills), then for each, per
    * group of the slice, the postings mentioning any of its skills, counted exactly by a filter.
    */
   private Demand groupDemand(Slice slice, Optional<String> groupBy, int limit, SkillFacts f) {
-    Hierarchy h = hierarchy(f.version());
+    SkillHierarchy.Hierarchy h = hierarchy.of(f.version());
     DemandCounts agg = aggregations;
     List<DemandCounts.Counts> all =
         agg.counts(slice, Optional.empty(), 1, EmergingCounts.MAX_CANDIDATES, Map.of());
@@ -361,7 +230,7 @@ public class DemandReport {
       sets.put("group:" + g, h.members().get(g));
     }
     List<Group> groups = new ArrayList<>();
-    MonthsOfData months = new MonthsOfData(slice);
+    DemandRates.MonthsOfData months = rates.new MonthsOfData(slice);
     for (DemandCounts.Counts c : agg.counts(slice, groupBy, 1_000, 1, sets)) {
       List<SkillDemand> skills = new ArrayList<>();
       for (String g : candidates) {
@@ -386,131 +255,6 @@ public class DemandReport {
         p.synthetic(),
         p,
         Demand.METHOD);
-  }
-
-  /** Each skill's nearest ESCO skill group, each group's skills, the groups' labels. */
-  private record Hierarchy(
-      EscoVersion version,
-      Map<String, String> groupOf,
-      Map<String, Set<String>> members,
-      Map<String, String> labels) {}
-
-  private Hierarchy hierarchy;
-
-  private synchronized Hierarchy hierarchy(EscoVersion v) {
-    if (hierarchy == null || !hierarchy.version().equals(v)) {
-      var snapshot = catalog.snapshot(v, "en");
-      Map<String, List<String>> broader = catalog.broader(v);
-      Map<String, String> groupOf = new HashMap<>();
-      Map<String, Set<String>> members = new HashMap<>();
-      Map<String, String> labels = new HashMap<>();
-      snapshot
-          .concepts()
-          .forEach(
-              (uri, e) -> {
-                if (e.type() == ConceptType.SKILL_GROUP) {
-                  labels.put(uri, e.preferredLabel());
-                }
-              });
-      snapshot
-          .concepts()
-          .forEach(
-              (uri, e) -> {
-                if (e.type() != ConceptType.SKILL) {
-                  return;
-                }
-                String g = nearestGroup(uri, broader, labels.keySet());
-                if (g != null) {
-                  groupOf.put(uri, g);
-                  members.computeIfAbsent(g, k -> new java.util.HashSet<>()).add(uri);
-                }
-              });
-      hierarchy = new Hierarchy(v, groupOf, members, labels);
-    }
-    return hierarchy;
-  }
-
-  /** The first skill group up the broader links (breadth first; the smallest URI on ties). */
-  static String nearestGroup(String skill, Map<String, List<String>> broader, Set<String> groups) {
-    java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>(List.of(skill));
-    Set<String> seen = new java.util.HashSet<>(queue);
-    while (!queue.isEmpty()) {
-      List<String> level = new ArrayList<>();
-      int n = queue.size();
-      for (int i = 0; i < n; i++) {
-        for (String up : broader.getOrDefault(queue.poll(), List.of())) {
-          if (seen.add(up)) {
-            level.add(up);
-          }
-        }
-      }
-      Optional<String> found = level.stream().filter(groups::contains).sorted().findFirst();
-      if (found.isPresent()) {
-        return found.get();
-      }
-      queue.addAll(level);
-    }
-    return null;
-  }
-
-  /**
-   * Employment for a group of the slice: only where the statistics' dimensions hold it (sector
-   * section, ISCO major group, country; no region, no single ESCO occupation), for the last year of
-   * the slice's period that the statistics have (or their last year).
-   */
-  private Optional<EmploymentFigures.Employed> employment(
-      Slice slice, Optional<String> groupBy, String group) {
-    if (slice.region().isPresent()
-        || groupBy.filter(g -> g.equals("region") || g.equals("occupation")).isPresent()
-        || slice.occupation().filter(o -> o.startsWith("http")).isPresent()) {
-      return Optional.empty();
-    }
-    String nace = slice.sectorSection().orElse(null);
-    if (slice.sector().filter(s -> s.length() > 1).isPresent()) {
-      return Optional.empty(); // divisions are finer than the table
-    }
-    String isco = slice.occupation().map(o -> o.substring(0, 1)).orElse(null);
-    String country = slice.country().orElse(null);
-    Optional<Integer> year = Optional.empty();
-    if (groupBy.isPresent()) {
-      switch (groupBy.get()) {
-        case "sector" -> nace = group;
-        case "country" -> country = group;
-        case "isco" -> isco = group;
-        case "month" -> year = Optional.of(Integer.parseInt(group.substring(0, 4)));
-        default -> {
-          return Optional.empty();
-        }
-      }
-    }
-    if (slice.occupation().filter(o -> o.length() > 1).isPresent()) {
-      return Optional.empty(); // unit groups are finer than the table's major groups
-    }
-    EmploymentFigures.Employed all =
-        statistics.employed(
-            new EmploymentFigures.Slice(
-                Optional.ofNullable(nace),
-                Optional.ofNullable(isco),
-                Optional.ofNullable(country),
-                year));
-    if (all.cells() == 0) {
-      return Optional.empty();
-    }
-    Optional<Integer> to = slice.to().map(java.time.YearMonth::getYear);
-    if (to.isPresent() && year.isEmpty()) {
-      Map<Integer, Double> upTo = new HashMap<>();
-      all.thousandsByYear()
-          .forEach(
-              (y, t) -> {
-                if (y <= to.get()) {
-                  upTo.put(y, t);
-                }
-              });
-      if (!upTo.isEmpty()) {
-        return Optional.of(new EmploymentFigures.Employed(upTo, all.cells()));
-      }
-    }
-    return Optional.of(all);
   }
 
   /** A skill's English preferred label in the current ESCO version, or empty. */

@@ -121,6 +121,24 @@ class DemandReportTest {
   }
 
   @Test
+  void aDatasetsRateCountsItsOwnPostingsOverItsOwnMonths() {
+    InMemoryPostings p =
+        postings()
+            .add(10, aPosting().inDataset("a", false).postedIn(YearMonth.of(2024, 1)))
+            .add(10, aPosting().inDataset("b", false).postedIn(YearMonth.of(2024, 1)))
+            .add(10, aPosting().inDataset("b", false).postedIn(YearMonth.of(2024, 2)))
+            .add(10, aPosting().inDataset("b", false).postedIn(YearMonth.of(2024, 3)))
+            .add(10, aPosting().inDataset("b", false).postedIn(YearMonth.of(2024, 4)));
+    InMemoryEmployment employed =
+        InMemoryEmployment.employment(new EmploymentCell("C", "2", "DE", 2024, 1000, ""));
+    Slice a = Slice.of("C", null, null, null, null, null, false).withDataset("a");
+    DemandReport.Demand d = report(p, employed).demand(a, Optional.of("country"), 10);
+    // 10 postings in 1 month of data set "a": 120 a year over 1,000 thousand employed.
+    assertThat(d.groups().get(0).postings()).isEqualTo(10);
+    assertThat(d.groups().get(0).postingsPer1000Employed()).isEqualTo(0.12);
+  }
+
+  @Test
   void anUnknownGroupingOrLevelIsRefusedByName() {
     DemandReport r = report(corpus(), InMemoryEmployment.employment());
     assertThatThrownBy(() -> r.demand(Slice.ALL, Optional.of("planet"), 10))

@@ -21,9 +21,9 @@ class SkillGroupTest {
             "loop-a", List.of("loop-b"),
             "loop-b", List.of("loop-a"));
     Set<String> groups = Set.of("S2.1", "S2", "S4.2", "S1.3");
-    assertThat(DemandReport.nearestGroup("knowledge-child", broader, groups)).isEqualTo("S2.1");
-    assertThat(DemandReport.nearestGroup("twin", broader, groups)).isEqualTo("S1.3");
-    assertThat(DemandReport.nearestGroup("orphan", broader, groups)).isNull();
-    assertThat(DemandReport.nearestGroup("loop-a", broader, groups)).isNull();
+    assertThat(SkillHierarchy.nearestGroup("knowledge-child", broader, groups)).isEqualTo("S2.1");
+    assertThat(SkillHierarchy.nearestGroup("twin", broader, groups)).isEqualTo("S1.3");
+    assertThat(SkillHierarchy.nearestGroup("orphan", broader, groups)).isNull();
+    assertThat(SkillHierarchy.nearestGroup("loop-a", broader, groups)).isNull();
   }
 }

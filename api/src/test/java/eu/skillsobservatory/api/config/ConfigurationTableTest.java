@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The README's configuration table names every setting the code reads, each with the environment
- * variable Spring Boot's relaxed binding derives from it, and names no setting the code does not
- * read.
+ * The configuration table ({@code src/docs/configuration.md}) names every setting the code reads,
+ * each with the environment variable Spring Boot's relaxed binding derives from it, and names no
+ * setting the code does not read.
  */
 class ConfigurationTableTest {
-  static final Path README = Path.of("..", "README.md");
+  static final Path TABLE = Path.of("..", "src", "docs", "configuration.md");
   static final List<Path> SOURCES =
       List.of(Path.of("src", "main", "java"), Path.of("..", "ingest", "src", "main", "java"));
 
@@ -36,7 +36,9 @@ class ConfigurationTableTest {
           ObservatorySettings.class,
           EscoSettings.class,
           SearchSettings.class,
-          RemoteSettings.class);
+          RemoteSettings.class,
+          InputLimitsConfiguration.InputLimits.class,
+          StoreConfiguration.SparqlSettings.class);
 
   @Test
   void theReadmeTableNamesEverySettingAndItsEnvironmentVariable() throws IOException {
@@ -59,14 +61,14 @@ class ConfigurationTableTest {
 
     Set<String> documented = new TreeSet<>();
     Set<String> variables = new TreeSet<>();
-    String table = section(Files.readString(README), "## Configuration");
+    String table = section(Files.readString(TABLE), "# Configuration");
     for (String line : table.lines().filter(l -> l.startsWith("| `")).toList()) {
       String[] cells = line.split("\\|");
       List<String> names = names(cells[1]);
       documented.addAll(names);
       variables.add(cells[2].strip());
     }
-    assertThat(documented).as("settings in the README's table").containsAll(read);
+    assertThat(documented).as("settings in the configuration table").containsAll(read);
     assertThat(read)
         .as("settings the table names that the code reads")
         .containsAll(documented.stream().filter(n -> n.startsWith("observatory.")).toList());
@@ -119,7 +121,7 @@ class ConfigurationTableTest {
 
   private static String section(String readme, String heading) {
     int start = readme.indexOf(heading);
-    assertThat(start).as(heading + " in the README").isNotNegative();
+    assertThat(start).as(heading + " in src/docs/configuration.md").isNotNegative();
     int end = readme.indexOf("\n## ", start + heading.length());
     return readme.substring(start, end < 0 ? readme.length() : end);
   }
