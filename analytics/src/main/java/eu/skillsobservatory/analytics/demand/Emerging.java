@@ -1,11 +1,8 @@
 package eu.skillsobservatory.analytics.demand;
 
-import eu.skillsobservatory.analytics.stats.Stats;
-import eu.skillsobservatory.analytics.stats.Stratified;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +22,9 @@ import java.util.TreeMap;
  * all skills tested. A skill is emerging when that q-value is at most alpha, the Mantel-Haenszel
  * ratio of shares is at least the minimum lift, and the rise holds in at least one source on its
  * own. {@link #withEmployers} then requires the rise without the top employer of the recent
- * mentions, and {@link #explained} takes out skills whose rise another's explains. Every result
- * carries its evidence. Definitions: {@code src/docs/methods.md#emerging-skills}.
+ * mentions, and {@link EmergingExplanations#explained} takes out skills whose rise another's
+ * explains. Every result carries its evidence. Definitions: {@code
+ * src/docs/methods.md#emerging-skills}.
  */
 public final class Emerging {
   private Emerging() {}
@@ -307,269 +305,21 @@ public final class Emerging {
                   .reversed())
           .thenComparing(Result::uri);
 
-  /** The data's last month when it is incomplete, else null. */
-  static YearMonth incompleteLastMonth(SortedMap<YearMonth, Long> days) {
-    if (days.size() < 4) {
-      return null;
-    }
-    List<Long> before = new ArrayList<>(days.headMap(days.lastKey()).values());
-    before.sort(null);
-    double median =
-        before.size() % 2 == 1
-            ? before.get(before.size() / 2)
-            : (before.get(before.size() / 2 - 1) + before.get(before.size() / 2)) / 2.0;
-    return days.get(days.lastKey()) < COMPLETE_DAYS * median ? days.lastKey() : null;
-  }
-
-  public static Report run(Series series, Settings s) {
-    SortedMap<YearMonth, Long> total = series.total();
-    YearMonth excluded = incompleteLastMonth(series.days());
-    if (excluded != null && !total.isEmpty() && total.lastKey().equals(excluded)) {
-      total.remove(excluded);
-    } else {
-      excluded = null;
-    }
-    List<YearMonth> months = new ArrayList<>(total.keySet());
-    List<String> sources = new ArrayList<>(new java.util.TreeSet<>(series.postings().keySet()));
-    // Before the windows are known, every source; after, those present in both.
-    if (months.size() < s.recentMonths() + 2) {
-      // A thin slice is a fact about the data, not a bad question: nothing is tested, and the
-      // answer says why.
-      long postings = total.values().stream().mapToLong(Long::longValue).sum();
-      return new Report(
-          months,
-          null,
-          null,
-          null,
-          postings,
-          0,
-          0,
-          List.of(),
-          List.of(),
-          "the slice has "
-              + months.size()
-              + " complete months of postings; emerging skills need the recent window ("
-              + s.recentMonths()
-              + " months) and at least 2 months before it",
-          excluded,
-          false,
-          sources,
-          null);
-    }
-    int recentStart = months.size() - s.recentMonths();
-    int baselineStart = s.baselineMonths() == 0 ? 0 : Math.max(0, recentStart - s.baselineMonths());
-    boolean seasonal = true;
-    for (int i = recentStart; i < months.size() && seasonal; i++) {
-      int calendar = months.get(i).getMonthValue();
-      seasonal =
-          months.subList(baselineStart, recentStart).stream()
-              .anyMatch(m -> m.getMonthValue() == calendar);
-    }
-    Windows w = new Windows(months, recentStart, baselineStart, seasonal);
-    Map<String, SortedMap<YearMonth, Long>> present = present(series.postings(), w);
-    sources = new ArrayList<>(present.keySet());
-    Strata totals = Strata.of(present, w);
-    long n1 = 0;
-    long n2 = 0;
-    for (int i = baselineStart; i < months.size(); i++) {
-      if (i >= recentStart) {
-        n1 += total.get(months.get(i));
-      } else {
-        n2 += total.get(months.get(i));
-      }
-    }
-    List<Result> tested = new ArrayList<>();
-    for (var e : series.skills().entrySet()) {
-      Strata counts = Strata.of(e.getValue(), w);
-      long x1 = counts.recent();
-      long x2 = counts.baseline();
-      if (x1 + x2 < s.minSupport()) {
-        continue;
-      }
-      Evidence ev = test(totals, counts, w);
-      List<SourceEvidence> bySource = new ArrayList<>();
-      for (String source : totals.sources()) {
-        Stratified.WindowTest own = Stratified.windows(counts.tables(totals, source, false));
-        long[] c = counts.windows(source);
-        long[] t = totals.windows(source);
-        if (t[0] > 0 && t[1] > 0) {
-          bySource.add(
-              new SourceEvidence(source, c[0], t[0], c[1], t[1], own.p(), own.p() <= SOURCE_ALPHA));
-        }
-      }
-      List<Long> monthly = new ArrayList<>();
-      for (YearMonth m : months) {
-        long x = 0;
-        for (Map<YearMonth, Long> bySourceMonth : e.getValue().values()) {
-          x += bySourceMonth.getOrDefault(m, 0L);
-        }
-        monthly.add(x);
-      }
-      double share1 = n1 == 0 ? 0 : (double) x1 / n1;
-      double share2 = n2 == 0 ? 0 : (double) x2 / n2;
-      double lift = share2 == 0 ? Double.POSITIVE_INFINITY : share1 / share2;
-      tested.add(
-          new Result(
-              e.getKey(),
-              false,
-              x1,
-              n1,
-              x2,
-              n2,
-              round(share1),
-              round(share2),
-              Double.isInfinite(lift) ? lift : round(lift),
-              ev.window().p(),
-              1,
-              ev.trend().p(),
-              1,
-              ev.trend().slope(),
-              monthly,
-              null,
-              round(ev.window().riskRatio()),
-              ev.p(),
-              1,
-              bySource,
-              null,
-              null,
-              null));
-    }
-    double[] qWindow =
-        Stats.benjaminiHochberg(tested.stream().mapToDouble(Result::pIncrease).toArray());
-    double[] qTrend =
-        Stats.benjaminiHochberg(tested.stream().mapToDouble(Result::pTrend).toArray());
-    List<Result> withQ = new ArrayList<>();
-    for (int i = 0; i < tested.size(); i++) {
-      Result r = tested.get(i);
-      withQ.add(
-          new Result(
-              r.uri(),
-              false,
-              r.recent(),
-              r.recentPostings(),
-              r.baseline(),
-              r.baselinePostings(),
-              r.recentShare(),
-              r.baselineShare(),
-              r.lift(),
-              r.pIncrease(),
-              qWindow[i],
-              r.pTrend(),
-              qTrend[i],
-              r.slope(),
-              r.monthly(),
-              null,
-              r.adjustedLift(),
-              r.p(),
-              1,
-              r.sources(),
-              null,
-              null,
-              null));
-    }
-    Report report =
-        new Report(
-            months,
-            months.get(recentStart),
-            months.get(baselineStart),
-            months.get(recentStart - 1),
-            n1,
-            n2,
-            withQ.size(),
-            List.of(),
-            withQ,
-            null,
-            excluded,
-            seasonal,
-            sources,
-            w);
-    return call(report, s);
-  }
-
-  /** Months a source needs in each window (fewer when the window is shorter). */
-  static final int PRESENT_MONTHS = 3;
-
-  /**
-   * The sources present in both windows, each with its months that count. A month counts for a
-   * source when it holds at least a tenth of the source's median month: stray postings (a few
-   * reposts under a portal's name before it joined) would otherwise be compared with its full
-   * template later. A source is present in a window with at least {@link #PRESENT_MONTHS} months
-   * that count there (all of them when the window is shorter); a source that joins inside the
-   * recent window has no baseline to be compared with and is left out.
-   */
-  static Map<String, SortedMap<YearMonth, Long>> present(
-      Map<String, SortedMap<YearMonth, Long>> postings, Windows w) {
-    Map<String, SortedMap<YearMonth, Long>> out = new TreeMap<>();
-    int recentMonths = w.months().size() - w.recentStart();
-    int baselineMonths = w.recentStart() - w.baselineStart();
-    postings.forEach(
-        (source, months) -> {
-          List<Long> positive = new ArrayList<>();
-          for (int i = w.baselineStart(); i < w.months().size(); i++) {
-            long n = months.getOrDefault(w.months().get(i), 0L);
-            if (n > 0) {
-              positive.add(n);
-            }
-          }
-          if (positive.isEmpty()) {
-            return;
-          }
-          positive.sort(null);
-          double floor = Math.max(1, 0.1 * positive.get(positive.size() / 2));
-          SortedMap<YearMonth, Long> kept = new TreeMap<>();
-          int recent = 0;
-          int baseline = 0;
-          for (int i = w.baselineStart(); i < w.months().size(); i++) {
-            YearMonth m = w.months().get(i);
-            long n = months.getOrDefault(m, 0L);
-            if (n >= floor) {
-              kept.put(m, n);
-              if (i >= w.recentStart()) {
-                recent++;
-              } else {
-                baseline++;
-              }
-            }
-          }
-          if (recent >= Math.min(PRESENT_MONTHS, recentMonths)
-              && baseline >= Math.min(PRESENT_MONTHS, baselineMonths)) {
-            out.put(source, kept);
-          }
-        });
-    return out;
-  }
-
-  /** Adjusts the skills' p-values together and calls those that pass every condition. */
-  static Report call(Report report, Settings s) {
-    List<Result> tested = report.testedResults();
-    double[] q = Stats.benjaminiHochberg(tested.stream().mapToDouble(Result::p).toArray());
-    List<Result> out = new ArrayList<>();
-    for (int i = 0; i < tested.size(); i++) {
-      Result r = tested.get(i);
-      String reason = null;
-      if (r.explanation() != null) {
-        reason = r.reason();
-      } else if (q[i] > s.alpha()) {
-        reason =
-            r.employers() != null && r.employers().pWithoutTop() > s.alpha()
-                ? "the rise does not hold without the top employer, " + r.employers().top()
-                : "no significant rise within sources (q " + fmt(q[i]) + " > " + s.alpha() + ")";
-      } else if (!(r.adjustedLift() >= s.minLift())) {
-        reason = "share ratio within sources " + r.adjustedLift() + " < " + s.minLift();
-      } else if (r.sources().stream().noneMatch(SourceEvidence::holds)) {
-        reason = "the rise holds in no source on its own";
-      }
-      out.add(r.with(reason == null, r.p(), q[i], r.employers(), reason));
-    }
-    return report.withResults(out);
-  }
-
   /**
    * What the service found about the employers of a called skill's recent mentions: the distinct
    * count, the top one, its mentions, and the slice's series without its postings (this skill's
    * counts only).
    */
   public record EmployerCounts(int distinct, String top, long topMentions, Series withoutTop) {}
+
+  /**
+   * Tests every skill of the series and calls the emerging ones (see the class comment).
+   *
+   * @see EmergingTests#run
+   */
+  public static Report run(Series series, Settings s) {
+    return EmergingTests.run(series, s);
+  }
 
   /**
    * Requires each called skill's rise without its top employer: the tests run again on the postings
@@ -580,173 +330,6 @@ public final class Emerging {
    */
   public static Report withEmployers(
       Report report, Settings s, Map<String, EmployerCounts> employers) {
-    if (report.windows() == null || employers.isEmpty()) {
-      return report;
-    }
-    Windows w = report.windows();
-    List<Result> out = new ArrayList<>();
-    for (Result r : report.testedResults()) {
-      EmployerCounts c = employers.get(r.uri());
-      if (c == null) {
-        out.add(r);
-        continue;
-      }
-      double share = r.recent() == 0 ? 0 : round((double) c.topMentions() / r.recent());
-      double pWithout = Double.NaN;
-      double p = r.p();
-      if (c.top() != null) {
-        Map<String, SortedMap<YearMonth, Long>> kept = present(c.withoutTop().postings(), w);
-        kept.keySet().retainAll(report.sources());
-        Strata totals = Strata.of(kept, w);
-        Strata counts = Strata.of(c.withoutTop().skills().getOrDefault(r.uri(), Map.of()), w);
-        pWithout = test(totals, counts, w).p();
-        p = Math.max(p, pWithout);
-      }
-      out.add(
-          r.with(
-              r.emerging(),
-              p,
-              r.q(),
-              new Employers(c.distinct(), c.top(), c.topMentions(), share, pWithout),
-              r.reason()));
-    }
-    return call(report.withResults(out), s);
-  }
-
-  /**
-   * Takes out of the emerging skills those whose rise another emerging skill explains. Candidates
-   * to explain a skill: an emerging skill with a label holding all the words of one of its labels
-   * (it is found inside the other's text), then the other emerging skills, strongest first. The
-   * test ({@link #explains}) needs the counts of the postings without the candidate; a skill that
-   * explains another is kept, so never both of a pair leave.
-   *
-   * @param labels each skill's labels as sets of word stems
-   * @param without counts of postings without skill {@code a}: {@code [recent with b, recent,
-   *     baseline with b, baseline]}
-   */
-  public static Report explained(
-      Report report,
-      Settings s,
-      java.util.function.Function<String, List<java.util.Set<String>>> labels,
-      java.util.function.BiFunction<Result, Result, long[]> without) {
-    List<Result> emerging = new ArrayList<>(report.emerging());
-    if (emerging.size() < 2) {
-      return report;
-    }
-    emerging.sort(Comparator.comparingDouble(Result::q).thenComparing(ORDER));
-    Map<String, Explanation> explained = new HashMap<>();
-    java.util.Set<String> explaining = new java.util.HashSet<>();
-    for (int i = 0; i < emerging.size(); i++) {
-      Result b = emerging.get(i);
-      if (explaining.contains(b.uri())) {
-        continue;
-      }
-      List<Result> candidates = new ArrayList<>();
-      for (Result a : emerging) {
-        if (a != b && explains(labels.apply(a.uri()), labels.apply(b.uri()))) {
-          candidates.add(a);
-        }
-      }
-      for (int j = 0; j < i; j++) {
-        if (!candidates.contains(emerging.get(j))) {
-          candidates.add(emerging.get(j));
-        }
-      }
-      for (Result a : candidates) {
-        if (explained.containsKey(a.uri())) {
-          continue;
-        }
-        Explanation e = explains(a, b, without.apply(a, b), s.alpha());
-        if (e != null) {
-          explained.put(b.uri(), e);
-          explaining.add(a.uri());
-          break;
-        }
-      }
-    }
-    if (explained.isEmpty()) {
-      return report;
-    }
-    List<Result> out = new ArrayList<>();
-    for (Result r : report.testedResults()) {
-      Explanation e = explained.get(r.uri());
-      out.add(e == null ? r : r.explained(e));
-    }
-    return report.withResults(out);
-  }
-
-  /**
-   * Whether {@code a}'s rise explains {@code b}'s: stratified by presence of {@code a}, {@code b}'s
-   * share did not rise (p above alpha) and the adjusted odds ratio's upper 95 % bound is under the
-   * crude one. "Not significant" alone is no proof; the drop of the ratio is the evidence.
-   *
-   * @param withoutA {@code [recent with b, recent, baseline with b, baseline]} among postings
-   *     without {@code a}
-   * @return the explanation, or null when {@code a} does not explain {@code b}
-   */
-  static Explanation explains(Result a, Result b, long[] withoutA, double alpha) {
-    Stratified.Table absent =
-        new Stratified.Table(withoutA[0], withoutA[1], withoutA[2], withoutA[3]);
-    Stratified.Table present =
-        new Stratified.Table(
-            Math.max(0, b.recent() - withoutA[0]),
-            Math.max(0, b.recentPostings() - withoutA[1]),
-            Math.max(0, b.baseline() - withoutA[2]),
-            Math.max(0, b.baselinePostings() - withoutA[3]));
-    if (present.x1() > present.n1() || present.x2() > present.n2()) {
-      return null;
-    }
-    Stratified.WindowTest adjusted = Stratified.windows(List.of(present, absent));
-    Stratified.WindowTest crude =
-        Stratified.windows(
-            List.of(
-                new Stratified.Table(
-                    b.recent(), b.recentPostings(), b.baseline(), b.baselinePostings())));
-    double high = adjusted.oddsRatioHigh(Stats.Z95);
-    if (adjusted.p() > alpha && high < crude.oddsRatio()) {
-      return new Explanation(
-          a.uri(),
-          adjusted.p(),
-          round(crude.oddsRatio()),
-          round(adjusted.oddsRatio()),
-          round(high));
-    }
-    return null;
-  }
-
-  /** Whether some label of {@code b} is a strict subset of the words of some label of {@code a}. */
-  static boolean explains(List<java.util.Set<String>> a, List<java.util.Set<String>> b) {
-    for (java.util.Set<String> longer : a) {
-      for (java.util.Set<String> shorter : b) {
-        if (!shorter.isEmpty() && shorter.size() < longer.size() && longer.containsAll(shorter)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private record Evidence(Stratified.WindowTest window, Stratified.TrendTest trend) {
-    double p() {
-      return Math.max(window.p(), trend.p());
-    }
-  }
-
-  private static Evidence test(Strata totals, Strata counts, Windows w) {
-    List<Stratified.Table> tables = new ArrayList<>();
-    List<Stratified.Series> series = new ArrayList<>();
-    for (String source : totals.sources()) {
-      tables.addAll(counts.tables(totals, source, false));
-      series.addAll(counts.series(totals, source, w.seasonal()));
-    }
-    return new Evidence(Stratified.windows(tables), Stratified.trend(series));
-  }
-
-  private static String fmt(double x) {
-    return String.format(java.util.Locale.ROOT, "%.3g", x);
-  }
-
-  private static double round(double x) {
-    return Double.isFinite(x) ? Math.round(x * 1_000_000) / 1_000_000.0 : x;
+    return EmergingTests.withEmployers(report, s, employers);
   }
 }

@@ -172,7 +172,7 @@ public class EmergingReport {
       r = Emerging.withEmployers(r, settings, counts.employers(slice, field, called, r));
     }
     Emerging.Report tested = r;
-    return Emerging.explained(
+    return EmergingExplanations.explained(
         r, settings, labels, (a, b) -> counts.without(slice, field, a.uri(), b.uri(), tested));
   }
 

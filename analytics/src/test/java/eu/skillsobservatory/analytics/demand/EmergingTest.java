@@ -126,7 +126,7 @@ class EmergingTest {
             "b", java.util.List.of(Set.of("tourism", "market"), Set.of("tourism", "sector")),
             "c", java.util.List.of(Set.of("tourism", "policy", "sector", "law")));
     Emerging.Report cleaned =
-        Emerging.explained(
+        EmergingExplanations.explained(
             report,
             Emerging.Settings.DEFAULTS,
             u -> labels.getOrDefault(u, java.util.List.of()),
@@ -140,7 +140,7 @@ class EmergingTest {
     assertThat(b.q()).isLessThanOrEqualTo(0.01); // its evidence stays
     // "c" holds all of "a"'s label words, but rises on its own: the label rule alone is no proof.
     assertThat(
-            Emerging.explains(
+            EmergingExplanations.explains(
                 java.util.List.of(Set.of("a", "b")), java.util.List.of(Set.of("a", "b"))))
         .isFalse(); // the same words: neither explains the other
   }
