@@ -46,7 +46,7 @@ public class DemandCommand implements Callable<Integer> {
     String fmt = Output.format(format, "json", "csv");
     Slice slice = sliceOptions.slice();
     ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
-    try (Runtime runtime = root.start("demand", false, Map.of())) {
+    try (CommandRuntime runtime = root.start("demand", false, Map.of())) {
       DemandReport.Demand d =
           runtime
               .bean(DemandReport.class)

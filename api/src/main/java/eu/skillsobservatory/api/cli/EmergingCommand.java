@@ -70,7 +70,7 @@ public class EmergingCommand implements Callable<Integer> {
     Emerging.Settings settings =
         new Emerging.Settings(recentMonths, baselineMonths, minSupport, minLift, alpha);
     ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
-    try (Runtime runtime = root.start("emerging", false, Map.of())) {
+    try (CommandRuntime runtime = root.start("emerging", false, Map.of())) {
       if (candidates) {
         Output.format(format, "json");
         PrintWriter out = spec.commandLine().getOut();

@@ -42,7 +42,7 @@ public class EscoCommand implements Runnable {
   static int withEsco(
       CommandLine.Model.CommandSpec spec, String what, Function<EscoService, String> work) {
     ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
-    try (Runtime runtime = root.start(what, false, Map.of())) {
+    try (CommandRuntime runtime = root.start(what, false, Map.of())) {
       String text = work.apply(runtime.bean(EscoService.class));
       PrintWriter out = spec.commandLine().getOut();
       out.print(text.endsWith("\n") ? text : text + "\n");
@@ -51,7 +51,7 @@ public class EscoCommand implements Runnable {
     return 0;
   }
 
-  static String json(Object value) {
+  public static String json(Object value) {
     return JsonConfiguration.cliMapper().writeValueAsString(value);
   }
 

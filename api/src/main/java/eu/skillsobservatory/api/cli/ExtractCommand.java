@@ -79,7 +79,7 @@ public class ExtractCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     int bad = 0;
-    try (Runtime runtime = root.start("extract", false, Map.of())) {
+    try (CommandRuntime runtime = root.start("extract", false, Map.of())) {
       SkillExtractor extractor =
           runtime
               .bean(ExtractionService.class)

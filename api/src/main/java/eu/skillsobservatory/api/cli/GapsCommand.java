@@ -49,7 +49,7 @@ public class GapsCommand implements Callable<Integer> {
     var slice = sliceOptions.slice();
     var filter = scope.filter(sliceOptions);
     ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
-    try (Runtime runtime = root.start("gaps", false, Map.of())) {
+    try (CommandRuntime runtime = root.start("gaps", false, Map.of())) {
       GapAnalysis.Gaps g =
           runtime.bean(GapAnalysis.class).gaps(slice, filter, limit, occupations, !noGrowth);
       PrintWriter out = spec.commandLine().getOut();

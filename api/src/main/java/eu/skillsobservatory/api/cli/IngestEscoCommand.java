@@ -58,7 +58,7 @@ public class IngestEscoCommand implements Callable<Integer> {
     Optional<EscoVersion> v =
         version == null ? Optional.empty() : Optional.of(EscoVersion.parse(version));
     String fmt = Output.format(format, "text", "json");
-    try (Runtime runtime = root.start("ingest esco", false, Map.of())) {
+    try (CommandRuntime runtime = root.start("ingest esco", false, Map.of())) {
       EscoService esco = runtime.bean(EscoService.class);
       LoadReport report = esco.load(paths, v, ConsoleProgress.forStderr());
       PrintWriter out = spec.commandLine().getOut();

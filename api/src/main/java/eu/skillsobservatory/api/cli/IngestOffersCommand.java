@@ -55,7 +55,7 @@ public class IngestOffersCommand implements Callable<Integer> {
     String fmt = Output.format(format, "text", "json");
     ExtractionMode mode = ExtractionMode.parse(extraction);
     ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
-    try (Runtime runtime = root.start("ingest offers", false, Map.of())) {
+    try (CommandRuntime runtime = root.start("ingest offers", false, Map.of())) {
       OfferService.IngestReport r =
           runtime
               .bean(OfferService.class)

@@ -75,7 +75,7 @@ public class IngestStatisticsCommand implements Callable<Integer> {
       pairs.add(Map.entry(f.substring(0, eq).strip(), f.substring(eq + 1).strip()));
     }
     ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
-    try (Runtime runtime = root.start("ingest statistics", false, Map.of())) {
+    try (CommandRuntime runtime = root.start("ingest statistics", false, Map.of())) {
       StatisticsService service = runtime.bean(StatisticsService.class);
       spec.commandLine()
           .getErr()

@@ -81,7 +81,7 @@ public class IngestVacanciesCommand implements Callable<Integer> {
     VacancyService.DatasetSpec target =
         VacancyService.DatasetSpec.of(paths, Optional.ofNullable(dataset), synthetic);
     ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
-    try (Runtime runtime = root.start("ingest vacancies", false, Map.of())) {
+    try (CommandRuntime runtime = root.start("ingest vacancies", false, Map.of())) {
       VacancyService.IngestReport r =
           runtime
               .bean(VacancyService.class)

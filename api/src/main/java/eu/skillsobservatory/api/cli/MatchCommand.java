@@ -75,7 +75,7 @@ public class MatchCommand implements Callable<Integer> {
     var filter = scope.filter(sliceOptions);
     Map<String, Double> gap = givenSkills();
     ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
-    try (Runtime runtime = root.start("match", false, Map.of())) {
+    try (CommandRuntime runtime = root.start("match", false, Map.of())) {
       OfferMatching service = runtime.bean(OfferMatching.class);
       OfferMatching.Match m =
           gap.isEmpty()

@@ -1,5 +1,8 @@
 package eu.skillsobservatory.api.cli;
 
+import eu.skillsobservatory.api.bench.BenchCommand;
+import eu.skillsobservatory.api.evaluation.EvaluateCommand;
+import eu.skillsobservatory.api.generate.GenerateCommand;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
@@ -42,7 +45,7 @@ public class ObservatoryCommand implements Runnable {
       paramLabel = "DIR",
       defaultValue = "${env:OBSERVATORY_HOME:-var}",
       description = "Folder that holds all state (default: $OBSERVATORY_HOME, else ./var).")
-  Path home;
+  public Path home;
 
   @Option(names = "--verbose", description = "On failure, print the full stack trace.")
   boolean verbose;
@@ -54,8 +57,8 @@ public class ObservatoryCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "name a command");
   }
 
-  Runtime start(String what, boolean web, Map<String, String> properties) {
-    return Runtime.start(home, what, web, properties);
+  public CommandRuntime start(String what, boolean web, Map<String, String> properties) {
+    return CommandRuntime.start(home, what, web, properties);
   }
 
   /** Runs the command line and returns the exit code. */

@@ -41,7 +41,7 @@ public class OffersCommand implements Runnable {
     public Integer call() {
       String fmt = Output.format(format, "text", "json");
       ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
-      try (Runtime runtime = root.start("offers stats", false, Map.of())) {
+      try (CommandRuntime runtime = root.start("offers stats", false, Map.of())) {
         TrainingOffers.Stats s = runtime.bean(OfferService.class).stats();
         PrintWriter out = spec.commandLine().getOut();
         if (fmt.equals("json")) {
@@ -87,7 +87,7 @@ public class OffersCommand implements Runnable {
     public Integer call() {
       Output.format(format, "json");
       ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
-      try (Runtime runtime = root.start("offers show", false, Map.of())) {
+      try (CommandRuntime runtime = root.start("offers show", false, Map.of())) {
         var v = runtime.bean(OfferService.class).offer(source, id);
         if (v.isEmpty()) {
           spec.commandLine()

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Checks and renders the {@code --format} of a command. */
-final class Output {
+public final class Output {
   private Output() {}
 
   /**
@@ -13,15 +13,15 @@ final class Output {
    *
    * @param command the command's name, for the home lock and the log
    */
-  static <T> int report(
+  public static <T> int report(
       picocli.CommandLine.Model.CommandSpec spec,
       String command,
       String format,
-      java.util.function.Function<Runtime, T> work,
+      java.util.function.Function<CommandRuntime, T> work,
       java.util.function.BiConsumer<java.io.PrintWriter, T> text) {
     String fmt = format(format, "text", "json");
     ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
-    try (Runtime runtime = root.start(command, false, java.util.Map.of())) {
+    try (CommandRuntime runtime = root.start(command, false, java.util.Map.of())) {
       T result = work.apply(runtime);
       java.io.PrintWriter out = spec.commandLine().getOut();
       if (fmt.equals("json")) {
@@ -35,7 +35,7 @@ final class Output {
   }
 
   /** The format in lower case, if it is one of the allowed ones. */
-  static String format(String given, String... allowed) {
+  public static String format(String given, String... allowed) {
     String f = given == null ? allowed[0] : given.toLowerCase(Locale.ROOT);
     if (!List.of(allowed).contains(f)) {
       throw new IllegalArgumentException(
@@ -45,7 +45,7 @@ final class Output {
   }
 
   /** A plain aligned table. */
-  static String table(List<String> header, List<List<String>> rows) {
+  public static String table(List<String> header, List<List<String>> rows) {
     int[] width = new int[header.size()];
     for (int i = 0; i < header.size(); i++) {
       width[i] = header.get(i).length();

@@ -30,7 +30,8 @@ public class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("--port: 0 to 65535, not " + port);
     }
-    Runtime runtime = root.start("serve", true, Map.of("server.port", Integer.toString(port)));
+    CommandRuntime runtime =
+        root.start("serve", true, Map.of("server.port", Integer.toString(port)));
     CountDownLatch closed = new CountDownLatch(1);
     runtime
         .context()
@@ -40,7 +41,7 @@ public class ServeCommand implements Callable<Integer> {
                 closed.countDown();
               }
             });
-    java.lang.Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "observatory-stop"));
+    Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "observatory-stop"));
     closed.await();
     return 0;
   }

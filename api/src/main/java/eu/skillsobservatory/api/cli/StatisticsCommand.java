@@ -40,7 +40,7 @@ public class StatisticsCommand implements Runnable {
     public Integer call() {
       String fmt = Output.format(format, "text", "json");
       ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
-      try (Runtime runtime = root.start("statistics datasets", false, Map.of())) {
+      try (CommandRuntime runtime = root.start("statistics datasets", false, Map.of())) {
         var all = runtime.bean(StatisticsService.class).datasets();
         PrintWriter out = spec.commandLine().getOut();
         if (fmt.equals("json")) {
@@ -97,7 +97,7 @@ public class StatisticsCommand implements Runnable {
       String fmt = Output.format(format, "text", "json");
       EmploymentFigures.Slice slice = StatisticsService.slice(nace, isco, country, year);
       ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
-      try (Runtime runtime = root.start("statistics employment", false, Map.of())) {
+      try (CommandRuntime runtime = root.start("statistics employment", false, Map.of())) {
         var e = runtime.bean(StatisticsService.class).employed(slice);
         PrintWriter out = spec.commandLine().getOut();
         if (fmt.equals("json")) {

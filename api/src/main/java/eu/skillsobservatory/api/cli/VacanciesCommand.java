@@ -48,7 +48,7 @@ public class VacanciesCommand implements Runnable {
     public Integer call() {
       String fmt = Output.format(format, "text", "json");
       ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
-      try (Runtime runtime = root.start("vacancies stats", false, Map.of())) {
+      try (CommandRuntime runtime = root.start("vacancies stats", false, Map.of())) {
         VacancyStore.Stats s = runtime.bean(VacancyService.class).stats();
         PrintWriter out = spec.commandLine().getOut();
         if (fmt.equals("json")) {
@@ -112,7 +112,7 @@ public class VacanciesCommand implements Runnable {
     public Integer call() {
       Output.format(format, "json");
       ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
-      try (Runtime runtime = root.start("vacancies show", false, Map.of())) {
+      try (CommandRuntime runtime = root.start("vacancies show", false, Map.of())) {
         var v = runtime.bean(VacancyService.class).vacancy(source, id);
         if (v.isEmpty()) {
           spec.commandLine().getErr().println("no vacancy " + source + "/" + id + " is held");
@@ -143,7 +143,7 @@ public class VacanciesCommand implements Runnable {
     public Integer call() {
       String fmt = Output.format(format, "text", "json");
       ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
-      try (Runtime runtime = root.start("vacancies datasets", false, Map.of())) {
+      try (CommandRuntime runtime = root.start("vacancies datasets", false, Map.of())) {
         var list = runtime.bean(VacancyService.class).datasets();
         PrintWriter out = spec.commandLine().getOut();
         if (fmt.equals("json")) {
@@ -189,7 +189,7 @@ public class VacanciesCommand implements Runnable {
       String fmt = Output.format(format, "text", "json");
       eu.skillsobservatory.analytics.demand.Slice.checkDataset(dataset);
       ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
-      try (Runtime runtime = root.start("vacancies delete", false, Map.of())) {
+      try (CommandRuntime runtime = root.start("vacancies delete", false, Map.of())) {
         var deleted = runtime.bean(VacancyService.class).deleteDataset(dataset);
         if (deleted.isEmpty()) {
           spec.commandLine().getErr().println("no dataset named '" + dataset + "' is held");

@@ -12,7 +12,7 @@ public class VersionOption {
       description = "The ESCO version (default: the newest loaded).")
   String version;
 
-  Optional<EscoVersion> version() {
+  public Optional<EscoVersion> version() {
     return version == null ? Optional.empty() : Optional.of(EscoVersion.parse(version));
   }
 }

@@ -16,11 +16,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * A started application for one command: the home locked for this process, and a Spring context
  * over it (with a web server only for {@code serve}).
  */
-public final class Runtime implements AutoCloseable {
+public final class CommandRuntime implements AutoCloseable {
   private final HomeLock lock;
   private final ConfigurableApplicationContext context;
 
-  private Runtime(HomeLock lock, ConfigurableApplicationContext context) {
+  private CommandRuntime(HomeLock lock, ConfigurableApplicationContext context) {
     this.lock = lock;
     this.context = context;
   }
@@ -31,7 +31,8 @@ public final class Runtime implements AutoCloseable {
    * @param what the command, shown to a second process that finds the home taken
    * @param properties settings that win over configuration files and the environment
    */
-  public static Runtime start(Path home, String what, boolean web, Map<String, String> properties) {
+  public static CommandRuntime start(
+      Path home, String what, boolean web, Map<String, String> properties) {
     HomeLock lock = HomeLock.acquire(home, what);
     try {
       SpringApplication app = new SpringApplication(ObservatoryApplication.class);
@@ -50,7 +51,7 @@ public final class Runtime implements AutoCloseable {
       args.add("--observatory.home=" + home.toAbsolutePath().normalize());
       properties.forEach((k, v) -> args.add("--" + k + "=" + v));
       ConfigurableApplicationContext ctx = app.run(args.toArray(String[]::new));
-      return new Runtime(lock, ctx);
+      return new CommandRuntime(lock, ctx);
     } catch (RuntimeException e) {
       lock.close();
       throw e;

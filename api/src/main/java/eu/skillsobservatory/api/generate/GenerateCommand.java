@@ -1,7 +1,8 @@
-package eu.skillsobservatory.api.cli;
+package eu.skillsobservatory.api.generate;
 
 import eu.skillsobservatory.analytics.vacancy.VacancyGenerator;
-import eu.skillsobservatory.api.vacancy.SampleCorpus;
+import eu.skillsobservatory.api.cli.CommandRuntime;
+import eu.skillsobservatory.api.cli.ObservatoryCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -95,7 +96,7 @@ public class GenerateCommand implements Runnable {
       VacancyGenerator.Settings settings =
           new VacancyGenerator.Settings(n, seed, first, months, emerging, newTerms, cases);
       ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
-      try (Runtime runtime = root.start("generate vacancies", false, Map.of())) {
+      try (CommandRuntime runtime = root.start("generate vacancies", false, Map.of())) {
         long start = System.nanoTime();
         VacancyGenerator.Truth truth =
             runtime.bean(SampleCorpus.class).write(settings, employment, out);
@@ -161,7 +162,7 @@ public class GenerateCommand implements Runnable {
       var settings =
           new eu.skillsobservatory.analytics.offer.OfferGenerator.Settings(n, seed, first);
       ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
-      try (Runtime runtime = root.start("generate offers", false, Map.of())) {
+      try (CommandRuntime runtime = root.start("generate offers", false, Map.of())) {
         long start = System.nanoTime();
         var truth = runtime.bean(SampleCorpus.class).writeOffers(settings, employment, out);
         PrintWriter w = spec.commandLine().getOut();

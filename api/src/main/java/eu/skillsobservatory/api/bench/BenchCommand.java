@@ -1,7 +1,11 @@
-package eu.skillsobservatory.api.cli;
+package eu.skillsobservatory.api.bench;
 
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
 import eu.skillsobservatory.analytics.extract.SkillExtractor;
+import eu.skillsobservatory.api.cli.CommandRuntime;
+import eu.skillsobservatory.api.cli.ConsoleProgress;
+import eu.skillsobservatory.api.cli.ObservatoryCommand;
+import eu.skillsobservatory.api.cli.VersionOption;
 import eu.skillsobservatory.api.extract.ExtractionService;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -93,7 +97,7 @@ public class BenchCommand implements Callable<Integer> {
     }
     ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
     Path home = root.home;
-    try (Runtime runtime = root.start("bench", false, Map.of())) {
+    try (CommandRuntime runtime = root.start("bench", false, Map.of())) {
       var results =
           new ChainBench(runtime, home, spec.commandLine().getOut())
               .run(
@@ -157,10 +161,9 @@ public class BenchCommand implements Callable<Integer> {
       if (texts.isEmpty()) {
         throw new IllegalArgumentException(file + ": no text in it");
       }
-      int workers =
-          threads == null ? java.lang.Runtime.getRuntime().availableProcessors() : threads;
+      int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
       ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
-      try (Runtime runtime = root.start("bench extraction", false, Map.of())) {
+      try (CommandRuntime runtime = root.start("bench extraction", false, Map.of())) {
         SkillExtractor extractor =
             runtime
                 .bean(ExtractionService.class)

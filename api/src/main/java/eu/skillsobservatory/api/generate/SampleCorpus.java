@@ -1,4 +1,4 @@
-package eu.skillsobservatory.api.vacancy;
+package eu.skillsobservatory.api.generate;
 
 import eu.skillsobservatory.analytics.employment.EmploymentTables;
 import eu.skillsobservatory.analytics.esco.ConceptDocument;

@@ -1,4 +1,4 @@
-package eu.skillsobservatory.api.analytics;
+package eu.skillsobservatory.api.evaluation;
 
 import eu.skillsobservatory.analytics.demand.Emerging;
 import eu.skillsobservatory.analytics.demand.EmergingReport;

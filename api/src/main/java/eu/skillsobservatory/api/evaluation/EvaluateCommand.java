@@ -1,6 +1,12 @@
-package eu.skillsobservatory.api.cli;
+package eu.skillsobservatory.api.evaluation;
 
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
+import eu.skillsobservatory.api.cli.CommandRuntime;
+import eu.skillsobservatory.api.cli.ConsoleProgress;
+import eu.skillsobservatory.api.cli.EscoCommand;
+import eu.skillsobservatory.api.cli.ObservatoryCommand;
+import eu.skillsobservatory.api.cli.Output;
+import eu.skillsobservatory.api.cli.VersionOption;
 import eu.skillsobservatory.api.extract.ExtractionService;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -77,7 +83,7 @@ public class EvaluateCommand implements Runnable {
               ? List.of(ExtractionMode.FAST, ExtractionMode.FULL)
               : List.of(ExtractionMode.parse(mode));
       ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
-      try (Runtime runtime = root.start("evaluate extraction", false, Map.of())) {
+      try (CommandRuntime runtime = root.start("evaluate extraction", false, Map.of())) {
         ExtractionService service = runtime.bean(ExtractionService.class);
         List<ExtractionService.Evaluation> results = new ArrayList<>();
         for (ExtractionMode m : modes) {
@@ -139,8 +145,7 @@ public class EvaluateCommand implements Runnable {
           spec,
           "evaluate deduplication",
           format,
-          runtime ->
-              runtime.bean(eu.skillsobservatory.api.vacancy.DeduplicationCheck.class).check(corpus),
+          runtime -> runtime.bean(DeduplicationCheck.class).check(corpus),
           (out, r) -> {
             out.printf(
                 Locale.ROOT,
@@ -197,7 +202,7 @@ public class EvaluateCommand implements Runnable {
           format,
           runtime ->
               runtime
-                  .bean(eu.skillsobservatory.api.vacancy.OccupationCodingCheck.class)
+                  .bean(OccupationCodingCheck.class)
                   .check(file, limit, ConsoleProgress.forStderr()),
           (out, r) -> {
             out.printf(
@@ -242,7 +247,7 @@ public class EvaluateCommand implements Runnable {
           format,
           runtime ->
               runtime
-                  .bean(eu.skillsobservatory.api.analytics.EmergingCheck.class)
+                  .bean(EmergingCheck.class)
                   .check(corpus, eu.skillsobservatory.analytics.demand.Emerging.Settings.DEFAULTS),
           (out, r) -> {
             out.printf(

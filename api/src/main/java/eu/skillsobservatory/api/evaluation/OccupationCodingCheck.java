@@ -1,4 +1,4 @@
-package eu.skillsobservatory.api.vacancy;
+package eu.skillsobservatory.api.evaluation;
 
 import eu.skillsobservatory.analytics.progress.Progress;
 import eu.skillsobservatory.analytics.rows.RowInput;
@@ -7,6 +7,7 @@ import eu.skillsobservatory.analytics.rows.RowSink;
 import eu.skillsobservatory.analytics.vacancy.OccupationCoder;
 import eu.skillsobservatory.analytics.vacancy.Rejection;
 import eu.skillsobservatory.analytics.vacancy.Vacancy;
+import eu.skillsobservatory.api.vacancy.VacancyService;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;

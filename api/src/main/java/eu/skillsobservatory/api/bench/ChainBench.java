@@ -1,4 +1,4 @@
-package eu.skillsobservatory.api.cli;
+package eu.skillsobservatory.api.bench;
 
 import eu.skillsobservatory.analytics.demand.DemandReport;
 import eu.skillsobservatory.analytics.demand.Emerging;
@@ -11,11 +11,13 @@ import eu.skillsobservatory.analytics.gap.GapAnalysis;
 import eu.skillsobservatory.analytics.match.OfferMatching;
 import eu.skillsobservatory.analytics.offer.OfferFilter;
 import eu.skillsobservatory.analytics.vacancy.VacancyGenerator;
+import eu.skillsobservatory.api.cli.CommandRuntime;
+import eu.skillsobservatory.api.cli.ConsoleProgress;
 import eu.skillsobservatory.api.config.JsonConfiguration;
 import eu.skillsobservatory.api.esco.EscoService;
 import eu.skillsobservatory.api.extract.ExtractionService;
+import eu.skillsobservatory.api.generate.SampleCorpus;
 import eu.skillsobservatory.api.offer.OfferService;
-import eu.skillsobservatory.api.vacancy.SampleCorpus;
 import eu.skillsobservatory.api.vacancy.VacancyService;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -50,12 +52,12 @@ import tools.jackson.databind.json.JsonMapper;
  * the results are printed and written as JSON.
  */
 final class ChainBench {
-  private final Runtime runtime;
+  private final CommandRuntime runtime;
   private final Path home;
   private final PrintWriter out;
   private final Map<String, Object> results = new LinkedHashMap<>();
 
-  ChainBench(Runtime runtime, Path home, PrintWriter out) {
+  ChainBench(CommandRuntime runtime, Path home, PrintWriter out) {
     this.runtime = runtime;
     this.home = home;
     this.out = out;
@@ -213,7 +215,7 @@ final class ChainBench {
 
   private void extraction(Path corpus, int seconds) throws IOException {
     List<String> texts = descriptions(corpus, 2_000);
-    int workers = java.lang.Runtime.getRuntime().availableProcessors();
+    int workers = Runtime.getRuntime().availableProcessors();
     Map<String, Object> modes = new LinkedHashMap<>();
     for (ExtractionMode m : ExtractionMode.values()) {
       SkillExtractor extractor =
@@ -330,7 +332,7 @@ final class ChainBench {
     System.gc();
     long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     Map<String, Object> r = new LinkedHashMap<>();
-    r.put("heapMaxMB", java.lang.Runtime.getRuntime().maxMemory() >> 20);
+    r.put("heapMaxMB", Runtime.getRuntime().maxMemory() >> 20);
     r.put("heapUsedMaxMB", heap.usedMax >> 20);
     r.put("heapAfterGcMaxMB", heap.afterGcMax >> 20);
     r.put("heapAtEndAfterGcMB", live >> 20);
@@ -352,7 +354,7 @@ final class ChainBench {
 
   private static Map<String, Object> machine() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("cores", java.lang.Runtime.getRuntime().availableProcessors());
+    m.put("cores", Runtime.getRuntime().availableProcessors());
     m.put("java", System.getProperty("java.version"));
     m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
     return m;

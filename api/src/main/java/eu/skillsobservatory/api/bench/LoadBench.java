@@ -1,5 +1,7 @@
-package eu.skillsobservatory.api.cli;
+package eu.skillsobservatory.api.bench;
 
+import eu.skillsobservatory.api.cli.EscoCommand;
+import eu.skillsobservatory.api.cli.Output;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;

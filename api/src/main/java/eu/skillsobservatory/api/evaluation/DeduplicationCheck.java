@@ -1,4 +1,4 @@
-package eu.skillsobservatory.api.vacancy;
+package eu.skillsobservatory.api.evaluation;
 
 import eu.skillsobservatory.analytics.progress.Progress;
 import eu.skillsobservatory.analytics.rows.RowInput;
