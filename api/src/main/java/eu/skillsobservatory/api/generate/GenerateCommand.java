@@ -70,7 +70,7 @@ public class GenerateCommand implements Runnable {
     @Option(
         names = "--cases",
         description = {
-          "Plant the hard cases of real feeds too, each in the truth: a portal joining after 55 %",
+          "Plant the hard cases of real feeds too, each in the truth: a portal joining after 55 %%",
           "of the months that names 3 skills in its template, one employer's hiring campaign",
           "(2 skills, sector C, last 4 months), 4 seasonal skills (sectors F and M, July to",
           "December), a volume ramp with thin first months, an incomplete last month (10 days),",

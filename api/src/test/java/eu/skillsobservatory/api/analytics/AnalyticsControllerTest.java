@@ -1,0 +1,102 @@
+package eu.skillsobservatory.api.analytics;
+
+import static eu.skillsobservatory.api.fixtures.InMemoryUseCases.PYTHON;
+import static eu.skillsobservatory.api.fixtures.InMemoryUseCases.WELD;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import eu.skillsobservatory.api.fixtures.InMemoryUseCases;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The analytics endpoints over the use cases on in-memory ports: parameters in, JSON or CSV out.
+ */
+@WebMvcTest(AnalyticsController.class)
+@Import(InMemoryUseCases.class)
+class AnalyticsControllerTest {
+  @Autowired MockMvc mvc;
+
+  @Test
+  void demandOfASliceIsItsSkillsWithSharesAndTheMethodsSection() throws Exception {
+    mvc.perform(get("/api/analytics/demand").param("sector", "C").param("country", "DE"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.groups[0].postings").value(80))
+        .andExpect(jsonPath("$.groups[0].skills[0].uri").value(PYTHON))
+        .andExpect(jsonPath("$.groups[0].skills[0].share").value(0.5))
+        .andExpect(jsonPath("$.groups[0].collections.digital.postings").value(50))
+        .andExpect(jsonPath("$.definedIn").value(startsWith("src/docs/methods.md#")))
+        .andExpect(jsonPath("$.synthetic").value(false));
+  }
+
+  @Test
+  void demandAsCsvOnAcceptOrFormat() throws Exception {
+    mvc.perform(
+            get("/api/analytics/demand").param("groupBy", "country").header("Accept", "text/csv"))
+        .andExpect(status().isOk())
+        .andExpect(content().contentTypeCompatibleWith("text/csv"))
+        .andExpect(content().string(containsString(PYTHON)));
+    mvc.perform(get("/api/analytics/demand").param("format", "csv"))
+        .andExpect(content().contentTypeCompatibleWith("text/csv"));
+  }
+
+  @Test
+  void aBadSliceParameterIsAProblemNamingIt() throws Exception {
+    mvc.perform(get("/api/analytics/demand").param("sector", "ZZ"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.type").value("urn:skills-observatory:problem:validation"))
+        .andExpect(jsonPath("$.detail").value(containsString("sector")));
+    mvc.perform(get("/api/analytics/demand").param("groupBy", "planet"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value(containsString("groupBy")));
+  }
+
+  @Test
+  void gapsWeighDemandAgainstTheOffersInScope() throws Exception {
+    // Python: share 0.5, 2 offers: 0.5 / 3; SQL and weld: share 0.125, no offer: 0.125 / 1
+    // (ties by URI).
+    mvc.perform(get("/api/analytics/gaps").param("country", "DE"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.skills[0].uri").value(PYTHON))
+        .andExpect(jsonPath("$.skills[0].gapScore").value(0.1667))
+        .andExpect(jsonPath("$.skills[1].gapScore").value(0.125))
+        .andExpect(jsonPath("$.skills[2].uri").value(WELD))
+        .andExpect(jsonPath("$.skills[2].offers").value(0))
+        .andExpect(jsonPath("$.offersInScope").value(2));
+  }
+
+  @Test
+  void matchForGivenSkillsListsTheUnpricedOfferApart() throws Exception {
+    mvc.perform(
+            get("/api/analytics/match")
+                .param("skill", PYTHON + "=1")
+                .param("country", "DE")
+                .param("budget", "500"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.picks[0].offer.id").value("1"))
+        .andExpect(jsonPath("$.unpriced[0].offer.id").value("2"));
+  }
+
+  @Test
+  void emergingOnATooThinSliceSaysWhy() throws Exception {
+    mvc.perform(get("/api/analytics/emerging").param("sector", "C"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.note").value(containsString("complete months")));
+  }
+
+  @Test
+  void coOccurrenceNeedsAnEscoSkillUri() throws Exception {
+    mvc.perform(get("/api/analytics/cooccurrence").param("skill", PYTHON))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.withSkill").value(40));
+    mvc.perform(get("/api/analytics/cooccurrence").param("skill", "python"))
+        .andExpect(status().isBadRequest());
+  }
+}

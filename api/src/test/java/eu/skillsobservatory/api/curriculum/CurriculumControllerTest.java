@@ -1,0 +1,46 @@
+package eu.skillsobservatory.api.curriculum;
+
+import static eu.skillsobservatory.api.fixtures.InMemoryUseCases.PYTHON;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import eu.skillsobservatory.api.fixtures.InMemoryUseCases;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Curriculum alignment over HTTP: outcomes and skills in, coverage and what is missing out. */
+@WebMvcTest(CurriculumController.class)
+@Import(InMemoryUseCases.class)
+class CurriculumControllerTest {
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @Autowired MockMvc mvc;
+
+  @Test
+  void anOutcomeNamingPythonCoversPythonsShareOfTheDemand() throws Exception {
+    String body =
+        JSON.writeValueAsString(
+            Map.of("outcomes", List.of("Write scripts in Python"), "sector", "C", "country", "DE"));
+    mvc.perform(post("/api/curricula/align").contentType("application/json").content(body))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.curriculum[0].uri").value(PYTHON))
+        .andExpect(jsonPath("$.curriculum[0].origin").value("extracted"))
+        .andExpect(jsonPath("$.missingDemanded[0].label").value("SQL"));
+  }
+
+  @Test
+  void aCurriculumWithoutAnySkillIsABadRequest() throws Exception {
+    String body = JSON.writeValueAsString(Map.of("outcomes", List.of("Be punctual")));
+    mvc.perform(post("/api/curricula/align").contentType("application/json").content(body))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value(containsString("names no ESCO skill")));
+  }
+}
