@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import eu.skillsobservatory.api.config.JsonConfiguration;
 import eu.skillsobservatory.api.fixtures.InMemoryUseCases;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * The analytics endpoints over the use cases on in-memory ports: parameters in, JSON or CSV out.
  */
 @WebMvcTest(AnalyticsController.class)
-@Import(InMemoryUseCases.class)
+@Import({JsonConfiguration.class, InMemoryUseCases.class})
 class AnalyticsControllerTest {
   @Autowired MockMvc mvc;
 

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import eu.skillsobservatory.api.config.JsonConfiguration;
 import eu.skillsobservatory.api.fixtures.InMemoryUseCases;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Curriculum alignment over HTTP: outcomes and skills in, coverage and what is missing out. */
 @WebMvcTest(CurriculumController.class)
-@Import(InMemoryUseCases.class)
+@Import({JsonConfiguration.class, InMemoryUseCases.class})
 class CurriculumControllerTest {
   static final JsonMapper JSON = JsonMapper.builder().build();
 

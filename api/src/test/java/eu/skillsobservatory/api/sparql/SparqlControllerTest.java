@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import eu.skillsobservatory.analytics.esco.SparqlQueries;
 import eu.skillsobservatory.analytics.failures.QueryRefusedException;
+import eu.skillsobservatory.api.config.JsonConfiguration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * refused, refusals mapped to problem details. The queries themselves run in ingest's tests.
  */
 @WebMvcTest(SparqlController.class)
-@Import(SparqlControllerTest.Fake.class)
+@Import({JsonConfiguration.class, SparqlControllerTest.Fake.class})
 class SparqlControllerTest {
   /** Records what it was asked and answers in the first format asked, or refuses "BAD". */
   static final class Recording implements SparqlQueries {

@@ -9,6 +9,7 @@ import eu.skillsobservatory.analytics.employment.EmploymentCell;
 import eu.skillsobservatory.analytics.employment.EmploymentFigures;
 import eu.skillsobservatory.analytics.employment.EmploymentTables;
 import eu.skillsobservatory.analytics.fixtures.InMemoryEmployment;
+import eu.skillsobservatory.api.config.JsonConfiguration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The employment statistics endpoints over in-memory figures. */
 @WebMvcTest(StatisticsController.class)
-@Import({StatisticsService.class, StatisticsControllerTest.Fakes.class})
+@Import({JsonConfiguration.class, StatisticsService.class, StatisticsControllerTest.Fakes.class})
 class StatisticsControllerTest {
   @TestConfiguration
   static class Fakes {
