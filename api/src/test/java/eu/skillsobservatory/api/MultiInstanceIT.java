@@ -52,7 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Tag("cluster")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class MultiInstanceTest {
+class MultiInstanceIT {
   static final Path root =
       Path.of("target", "test-homes", "multi-" + System.nanoTime()).toAbsolutePath();
   static final String KEY = "multi-instance-writer-key";

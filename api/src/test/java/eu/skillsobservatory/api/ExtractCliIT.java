@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code extract} and {@code evaluate extraction} as a user runs them, on the small ESCO fixture.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ExtractCliTest {
+class ExtractCliIT {
   static final String NON_FERROUS =
       "http://data.europa.eu/esco/skill/0b472dad-1a3f-456e-99ba-de5ffe8665c2";
 

@@ -46,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
     classes = ObservatoryApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OpenApiProbesTest {
+class OpenApiProbesIT {
   static final long RUN = System.nanoTime();
   static final Path home = Path.of("target", "test-homes", "probes-" + RUN);
   static final String KEY = "probe-writer";

@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class StatisticsCliTest {
+class StatisticsCliIT {
   static final Path SHIPPED = Path.of("..", "data", "eurostat", "lfsa_eisn2_long.csv");
 
   @TempDir static Path dir;

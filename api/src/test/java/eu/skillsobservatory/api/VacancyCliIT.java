@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** {@code ingest vacancies} and {@code vacancies stats} as a user runs them (embedded node). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class VacancyCliTest {
+class VacancyCliIT {
   static final String FORENSICS =
       "http://data.europa.eu/esco/skill/118a9b27-1c5a-4214-b685-1a4d9e6365ea";
 

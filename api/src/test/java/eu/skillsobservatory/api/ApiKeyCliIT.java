@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code api-key new}: a key, and the setting holding only its hash. */
-class ApiKeyCliTest {
+class ApiKeyCliIT {
   @TempDir Path home;
 
   @Test

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * found by {@code gaps}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OfferCliTest {
+class OfferCliIT {
   static final Path ESCO = Path.of("..", "data", "esco", "v1.1.1");
   static final Path EMPLOYMENT = Path.of("..", "data", "eurostat", "lfsa_eisn2_long.csv");
 

@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
     classes = ObservatoryApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OpenApiWalkTest {
+class OpenApiWalkIT {
   static final Path home = Path.of("target", "test-homes", "openapi-" + System.nanoTime());
 
   @DynamicPropertySource

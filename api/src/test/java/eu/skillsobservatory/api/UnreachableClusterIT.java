@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
     classes = ObservatoryApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class UnreachableClusterTest {
+class UnreachableClusterIT {
   static final Path home = Path.of("target", "test-homes", "unreachable-" + System.nanoTime());
 
   @DynamicPropertySource

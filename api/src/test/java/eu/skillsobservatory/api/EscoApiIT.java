@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
     classes = ObservatoryApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EscoApiTest {
+class EscoApiIT {
   static final String METAL_DRAWING =
       "http://data.europa.eu/esco/occupation/000e93a3-d956-4e45-aacb-f12c83fedf84";
 

@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
     classes = ObservatoryApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-class ExternalClusterApiTest {
+class ExternalClusterApiIT {
   static final Path home = Path.of("target", "test-homes", "external-" + System.nanoTime());
   static EmbeddedElasticsearch cluster;
 
@@ -41,7 +41,7 @@ class ExternalClusterApiTest {
     r.add("observatory.home", () -> home.toAbsolutePath().toString());
     r.add("observatory.security.api-keys", () -> "reader:" + ApiKeyFilter.hash("health-reader"));
     r.add("observatory.esco.bundled", () -> MiniEscoFolder.in(home).toString());
-    r.add("observatory.elasticsearch.url", ExternalClusterApiTest::clusterUrl);
+    r.add("observatory.elasticsearch.url", ExternalClusterApiIT::clusterUrl);
     r.add("observatory.vacancies.load-sample-on-first-start", () -> "false");
     r.add("observatory.offers.load-sample-on-first-start", () -> "false");
   }

@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
     classes = ObservatoryApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BadInputCorpusTest {
+class BadInputCorpusIT {
   static final Path CORPUS = Path.of("src", "test", "resources", "bad-input");
   static final long RUN = System.nanoTime();
   static final Path home = Path.of("target", "test-homes", "bad-input-api-" + RUN);

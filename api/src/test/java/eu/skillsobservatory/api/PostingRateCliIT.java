@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a country the statistics do not hold are left out and counted in the coverage.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PostingRateCliTest {
+class PostingRateCliIT {
   static final Path SHIPPED = Path.of("..", "data", "eurostat", "lfsa_eisn2_long.csv");
 
   @TempDir static Path dir;

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The command line as a user runs it, on the ESCO versions the project ships. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CliTest {
+class CliIT {
   static final Path DATA = Path.of("..", "data", "esco");
   static final String METAL_DRAWING =
       "http://data.europa.eu/esco/occupation/000e93a3-d956-4e45-aacb-f12c83fedf84";

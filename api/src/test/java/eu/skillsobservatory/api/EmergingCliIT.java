@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * scored by {@code evaluate emerging} at default settings.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EmergingCliTest {
+class EmergingCliIT {
   static final Path ESCO = Path.of("..", "data", "esco", "v1.1.1");
   static final Path EMPLOYMENT = Path.of("..", "data", "eurostat", "lfsa_eisn2_long.csv");
 

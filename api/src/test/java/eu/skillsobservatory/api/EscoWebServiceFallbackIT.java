@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * configuration, with WireMock playing the service.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EscoWebServiceFallbackTest {
+class EscoWebServiceFallbackIT {
   static final String NEWER =
       "http://data.europa.eu/esco/occupation/7c4b1a2e-0000-4000-8000-000000000001";
   static final String NOWHERE =

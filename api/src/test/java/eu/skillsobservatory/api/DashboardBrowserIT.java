@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(
     classes = ObservatoryApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DashboardBrowserTest {
+class DashboardBrowserIT {
   static final Path home = Path.of("target", "test-homes", "dashboard-" + System.nanoTime());
   static final Duration PATIENCE = Duration.ofSeconds(90);
 

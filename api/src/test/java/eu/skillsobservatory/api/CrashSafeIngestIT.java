@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * faults}: run with {@code ./mvnw -B verify -Pfaults} (as {@code .ci/run} does).
  */
 @Tag("faults")
-class CrashSafeIngestTest {
+class CrashSafeIngestIT {
   static final long RUN = System.nanoTime();
 
   /** The shipped ESCO v1.1.0 download, the load that is killed. */
