@@ -1,7 +1,6 @@
 package eu.skillsobservatory.ingest.rows;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.skillsobservatory.analytics.progress.Progress;
 import eu.skillsobservatory.analytics.rows.MeteredInput;
 import eu.skillsobservatory.analytics.rows.ReadReport;
@@ -21,9 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,9 +27,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads files of rows in one of the observatory's ingest schemas, streamed row by row: CSV (comma
@@ -45,7 +38,6 @@ import org.apache.commons.csv.CSVRecord;
  * holding one): training offers read European Learning Model JSON-LD that way.
  */
 public final class RowFiles {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Characters at most in a JSON document read whole (not row by row). */
   public static final long MAX_DOCUMENT = 64L * 1024 * 1024;
@@ -221,7 +213,7 @@ public final class RowFiles {
     long[] read = new long[1];
     InputStream counted =
         new MeteredInput(new BufferedInputStream(raw, 1 << 16), (buf, off, n) -> read[0] += n);
-    Counter<T> counter = new Counter<>(name, schema, sink, progress, read);
+    RowCounter<T> counter = new RowCounter<>(name, schema, sink, progress, read);
     progress.start("Reading " + schema.what() + " from " + name, "rows", size);
     try {
       BufferedInputStream in = new BufferedInputStream(counted, 1 << 16);
@@ -265,8 +257,8 @@ public final class RowFiles {
       }
       Optional<String> problem =
           c == '{' || c == '['
-              ? json(reader, name, defaultSource, counter)
-              : csv(reader, name, defaultSource, counter);
+              ? JsonRows.read(reader, name, defaultSource, counter)
+              : CsvRows.read(reader, name, defaultSource, counter);
       return counter.report(problem);
     } catch (LimitExceeded e) {
       return counter.report(Optional.of(e.getMessage() + "; nothing after it was read"));
@@ -283,338 +275,6 @@ public final class RowFiles {
       return counter.report(
           Optional.of(
               name + ": read failed after line " + counter.lastLine + ": " + e.getMessage()));
-    }
-  }
-
-  /**
-   * JSON Lines; or, for a schema that reads documents, one JSON document over several lines (or an
-   * array of them), told by its first line not being a whole JSON value.
-   */
-  private static <T> Optional<String> json(
-      BufferedReader reader, String name, String defaultSource, Counter<T> c) throws IOException {
-    if (!c.schema.readsDocuments()) {
-      return jsonLines(null, reader, defaultSource, c);
-    }
-    // The first line tells: a whole JSON object is JSON Lines (or a document on one line);
-    // anything else is one JSON document over several lines.
-    String first = reader.readLine();
-    boolean whole;
-    try {
-      whole = !first.strip().startsWith("[") && JSON.readTree(first) != null;
-    } catch (IOException e) {
-      whole = false;
-    }
-    if (!whole) {
-      return document(first, reader, name, defaultSource, c);
-    }
-    return jsonLines(first, reader, defaultSource, c);
-  }
-
-  private static <T> Optional<String> document(
-      String first, BufferedReader reader, String name, String defaultSource, Counter<T> c)
-      throws IOException {
-    StringBuilder text = new StringBuilder(first).append('\n');
-    char[] buf = new char[1 << 16];
-    int n;
-    while ((n = reader.read(buf)) > 0) {
-      text.append(buf, 0, n);
-      if (text.length() > MAX_DOCUMENT) {
-        return Optional.of(
-            String.format(
-                Locale.ROOT,
-                "%s: a JSON document of more than %,d characters; split it into several files",
-                name,
-                MAX_DOCUMENT));
-      }
-    }
-    JsonNode node;
-    try {
-      node = JSON.readTree(text.toString());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      long line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
-      return Optional.of(
-          name
-              + ": line "
-              + line
-              + ": not JSON: "
-              + firstLine(e.getOriginalMessage())
-              + "; nothing was loaded from it");
-    }
-    c.lastLine = text.chars().filter(ch -> ch == '\n').count() + 1;
-    List<JsonNode> items = new ArrayList<>();
-    if (node.isArray()) {
-      node.forEach(items::add);
-    } else {
-      items.add(node);
-    }
-    for (JsonNode item : items) {
-      c.rows++;
-      if (!item.isObject()) {
-        c.reject(List.of(new Rejection(1, "row", "not a JSON object")));
-      } else if (c.schema.isDocument(item)) {
-        c.document(item, defaultSource, 1);
-      } else {
-        c.row(item, defaultSource, 1);
-      }
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * @param first the first line when it was read already, or null
-   */
-  private static <T> Optional<String> jsonLines(
-      String first, BufferedReader reader, String defaultSource, Counter<T> c) throws IOException {
-    String pending = first;
-    long lineNo = 0;
-    while (true) {
-      String line = pending != null ? pending : reader.readLine();
-      pending = null;
-      if (line == null) {
-        break;
-      }
-      lineNo++;
-      c.lastLine = lineNo;
-      if (line.isBlank()) {
-        continue;
-      }
-      c.rows++;
-      JsonNode node;
-      try {
-        node = JSON.readTree(line);
-      } catch (IOException e) {
-        c.reject(List.of(new Rejection(lineNo, "row", "not JSON: " + firstLine(e.getMessage()))));
-        continue;
-      }
-      if (node == null || !node.isObject()) {
-        c.reject(List.of(new Rejection(lineNo, "row", "not a JSON object")));
-        continue;
-      }
-      if (c.schema.isDocument(node)) {
-        c.document(node, defaultSource, lineNo);
-      } else {
-        c.row(node, defaultSource, lineNo);
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static <T> Optional<String> csv(
-      BufferedReader reader, String name, String defaultSource, Counter<T> c) throws IOException {
-    reader.mark(1 << 16);
-    String header = reader.readLine();
-    reader.reset();
-    String head = header == null ? "" : header.strip().toLowerCase(Locale.ROOT);
-    if (head.startsWith("@prefix")
-        || head.startsWith("@base")
-        || head.startsWith("prefix ")
-        || head.startsWith("<?xml")
-        || head.startsWith("<rdf")
-        || head.startsWith("<http")) {
-      return Optional.of(
-          name
-              + ": line 1: this looks like RDF (Turtle or RDF/XML), which is not read here; give "
-              + c.schema.what()
-              + " as "
-              + (c.schema.readsDocuments() ? "JSON-LD, " : "")
-              + "CSV or JSON Lines; nothing was loaded");
-    }
-    char delimiter = count(header, ';') > count(header, ',') ? ';' : ',';
-    CSVFormat format =
-        CSVFormat.RFC4180
-            .builder()
-            .setDelimiter(delimiter)
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setIgnoreEmptyLines(true)
-            .get();
-    CSVParser parser;
-    try {
-      parser = format.parse(reader);
-    } catch (IllegalArgumentException e) {
-      return Optional.of(name + ": line 1: the header is not usable: " + e.getMessage());
-    }
-    List<String> columns = new ArrayList<>();
-    for (String h : parser.getHeaderNames()) {
-      columns.add(h.strip().toLowerCase(Locale.ROOT));
-    }
-    if (!columns.contains("id")) {
-      return Optional.of(
-          name
-              + ": line 1: the header has no 'id' column (it has: "
-              + String.join(", ", columns)
-              + "); nothing was loaded");
-    }
-    long previousEnd = 1;
-    try {
-      c.lines.rowsSpanLines(() -> Math.max(c.lastLine, 1) + 1);
-      for (CSVRecord r : parser) {
-        c.lines.rowEnded();
-        long lineNo = previousEnd + 1;
-        previousEnd = parser.getCurrentLineNumber();
-        c.lastLine = previousEnd;
-        c.rows++;
-        if (r.size() != columns.size()) {
-          c.reject(
-              List.of(
-                  new Rejection(
-                      lineNo,
-                      "row",
-                      "has " + r.size() + " values, the header " + columns.size() + " columns")));
-          continue;
-        }
-        Map<String, String> fields = new HashMap<>();
-        Map<String, List<String>> lists = new HashMap<>();
-        for (int i = 0; i < columns.size(); i++) {
-          if (c.schema.lists().contains(columns.get(i))) {
-            String v = r.get(i);
-            lists.put(columns.get(i), v.isBlank() ? List.of() : List.of(v.split("\\|")));
-          } else {
-            fields.put(columns.get(i), r.get(i));
-          }
-        }
-        c.take(fields, lists, defaultSource, lineNo, new ArrayList<>());
-      }
-    } catch (UncheckedIOException e) {
-      if (e.getCause() instanceof EOFException
-          || e.getCause() instanceof ZipException
-          || e.getCause() instanceof LimitExceeded) {
-        throw e.getCause();
-      }
-      return Optional.of(
-          name + ": line " + (previousEnd + 1) + ": not readable as CSV: " + e.getMessage());
-    } catch (IllegalStateException e) {
-      return Optional.of(
-          name + ": line " + (previousEnd + 1) + ": not readable as CSV: " + e.getMessage());
-    }
-    return Optional.empty();
-  }
-
-  private static int count(String s, char ch) {
-    int n = 0;
-    for (int i = 0; s != null && i < s.length(); i++) {
-      if (s.charAt(i) == ch) {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "";
-    }
-    int cut = message.indexOf('\n');
-    return cut < 0 ? message : message.substring(0, cut);
-  }
-
-  /** Counts what was read and hands rows to the sink. */
-  private static final class Counter<T> {
-    final String name;
-    final Schema<T> schema;
-    final RowSink<T> sink;
-    final Progress progress;
-    final long[] bytes;
-    long rows;
-    long accepted;
-    long rejected;
-    long lastLine;
-    BoundedInput.Lines lines;
-
-    Counter(String name, Schema<T> schema, RowSink<T> sink, Progress progress, long[] bytes) {
-      this.name = name;
-      this.schema = schema;
-      this.sink = sink;
-      this.progress = progress;
-      this.bytes = bytes;
-    }
-
-    /** One JSON object as a row: scalar fields, list fields, type errors. */
-    void row(JsonNode node, String defaultSource, long lineNo) {
-      Map<String, String> fields = new HashMap<>();
-      Map<String, List<String>> lists = new HashMap<>();
-      List<Rejection> problems = new ArrayList<>();
-      Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
-        JsonNode v = e.getValue();
-        if (schema.lists().contains(e.getKey())) {
-          List<String> items = new ArrayList<>();
-          if (v.isArray()) {
-            v.forEach(s -> items.add(s.isTextual() ? s.asText() : s.toString()));
-          } else if (v.isTextual()) {
-            items.addAll(List.of(v.asText().split("\\|")));
-          } else if (!v.isNull()) {
-            problems.add(new Rejection(lineNo, e.getKey(), "must be an array of strings"));
-          }
-          lists.put(e.getKey(), items);
-        } else if (v.isTextual() || v.isNumber() || v.isBoolean()) {
-          fields.put(e.getKey(), v.asText());
-        } else if (!v.isNull() && schema.fields().contains(e.getKey())) {
-          problems.add(
-              new Rejection(
-                  lineNo,
-                  e.getKey(),
-                  "must be a string, not " + v.getNodeType().name().toLowerCase(Locale.ROOT)));
-        }
-      }
-      take(fields, lists, defaultSource, lineNo, problems);
-    }
-
-    void take(
-        Map<String, String> fields,
-        Map<String, List<String>> lists,
-        String defaultSource,
-        long line,
-        List<Rejection> problems) {
-      Result<T> r = schema.apply(fields, lists, defaultSource, line);
-      if (problems.isEmpty() && r.ok()) {
-        accepted++;
-        sink.accept(r.value(), line);
-      } else {
-        List<Rejection> all = new ArrayList<>(problems);
-        all.addAll(r.problems());
-        reject(all);
-      }
-      if (rows % 1000 == 0) {
-        progress.advance(bytes[0], rows);
-      }
-    }
-
-    /** A whole document: each value it holds counts as a row. */
-    void document(JsonNode node, String defaultSource, long line) {
-      List<Result<T>> results = schema.document(node, defaultSource, line);
-      if (results.isEmpty()) {
-        reject(List.of(new Rejection(line, "row", "holds no " + schema.what())));
-        return;
-      }
-      rows += results.size() - 1;
-      for (Result<T> r : results) {
-        if (r.ok()) {
-          accepted++;
-          sink.accept(r.value(), line);
-        } else {
-          reject(r.problems());
-        }
-      }
-    }
-
-    void reject(List<Rejection> problems) {
-      rejected++;
-      problems.forEach(sink::reject);
-    }
-
-    ReadReport report(Optional<String> problem) {
-      progress.finish(
-          String.format(
-              Locale.ROOT,
-              "%s: %,d rows, %,d accepted, %,d rejected%s",
-              name,
-              rows,
-              accepted,
-              rejected,
-              problem.map(p -> "; " + p).orElse("")));
-      return new ReadReport(name, rows, accepted, rejected, problem);
     }
   }
 }
