@@ -11,13 +11,11 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import eu.skillsobservatory.analytics.failures.SearchStoreException;
-import eu.skillsobservatory.analytics.offer.Offer;
 import eu.skillsobservatory.analytics.offer.OfferFilter;
 import eu.skillsobservatory.analytics.offer.OfferRecord;
 import eu.skillsobservatory.analytics.offer.TrainingOffers;
 import eu.skillsobservatory.ingest.search.BulkWrites;
 import eu.skillsobservatory.ingest.search.SearchConnection;
-import eu.skillsobservatory.ingest.search.SkillFields;
 import eu.skillsobservatory.ingest.vacancy.VacancyIndex;
 import java.io.IOException;
 import java.io.StringReader;
@@ -46,85 +44,20 @@ final class OfferIndex implements TrainingOffers {
   /** An index of this prefix not behind the alias and older than this is a dead load's. */
   static final long ORPHAN_AFTER_MS = 60 * 60 * 1000L;
 
-  static final String MAPPING =
-      """
-      {"settings":{"number_of_shards":1,"auto_expand_replicas":"0-1"},
-       "mappings":{"dynamic":"strict","_meta":{"mappingVersion":1},"properties":{
-        "source":{"type":"keyword"},"id":{"type":"keyword"},
-        "provider":{"type":"keyword"},
-        "title":{"type":"text","analyzer":"standard","fields":{"raw":{"type":"keyword"}}},
-        "description":{"type":"text","index":false},
-        "country":{"type":"keyword"},"region":{"type":"keyword"},
-        "eqf":{"type":"integer"},"isced":{"type":"keyword"},"mode":{"type":"keyword"},
-        "hours":{"type":"float"},"ects":{"type":"float"},
-        "cost":{"type":"float"},"currency":{"type":"keyword"},
-        "language":{"type":"keyword"},"start":{"type":"date","format":"yyyy-MM-dd"},
-        "outcomes":{"type":"object","enabled":false},
-        "url":{"type":"keyword","index":false},"format":{"type":"keyword"},
-        %s,
-        "ingest":{"type":"keyword"},"ingestedAt":{"type":"date"}}}}
-      """
-          .formatted(SkillFields.MAPPING);
-
   private final SearchConnection connection;
   private final ElasticsearchClient es;
+
+  private final OfferIndexSetup setup;
 
   OfferIndex(SearchConnection connection) {
     this.connection = connection;
     this.es = connection.client();
+    this.setup = new OfferIndexSetup(connection);
   }
 
-  private volatile boolean ready;
-
-  /**
-   * The index set-up, once per adapter: creates an empty index behind the alias when there is none
-   * and drops dead loads' indices. Retried on the next call when Elasticsearch failed.
-   */
+  /** The index set-up, once per adapter (again on the next call if Elasticsearch failed). */
   private void ensure() {
-    if (ready) {
-      return;
-    }
-    setUp();
-    ready = true;
-  }
-
-  private void setUp() {
-    try {
-      boolean alias =
-          connection.withRetries(
-              "checking the offers alias",
-              () -> es.indices().existsAlias(a -> a.name(ALIAS)).value());
-      if (!alias) {
-        String index = PREFIX + System.currentTimeMillis();
-        es.indices()
-            .create(c -> c.index(index).withJson(new StringReader(MAPPING)).aliases(ALIAS, a -> a));
-      }
-      dropOrphans();
-    } catch (ElasticsearchException e) {
-      if (!"resource_already_exists_exception".equals(e.error().type())) {
-        throw new SearchStoreException("cannot create the offers index: " + e.getMessage(), e);
-      }
-    } catch (IOException e) {
-      throw new SearchStoreException("Elasticsearch did not answer: " + e.getMessage(), e);
-    }
-  }
-
-  private void dropOrphans() throws IOException {
-    Set<String> live = es.indices().getAlias(a -> a.name(ALIAS)).result().keySet();
-    long now = System.currentTimeMillis();
-    for (String index : es.indices().get(g -> g.index(PREFIX + "*")).result().keySet()) {
-      if (live.contains(index)) {
-        continue;
-      }
-      try {
-        long made = Long.parseLong(index.substring(PREFIX.length()));
-        if (now - made > ORPHAN_AFTER_MS) {
-          dropQuietly(index);
-        }
-      } catch (NumberFormatException e) {
-        // not one of ours
-      }
-    }
+    setup.ensure();
   }
 
   /**
@@ -138,7 +71,7 @@ final class OfferIndex implements TrainingOffers {
     String index = PREFIX + System.currentTimeMillis();
     Map<String, OfferRecord> incoming = new LinkedHashMap<>();
     for (OfferRecord r : records) {
-      incoming.put(documentId(r.offer()), r);
+      incoming.put(OfferDocuments.documentId(r.offer()), r);
     }
     String ingestedAt = Instant.now().toString();
     try {
@@ -147,7 +80,7 @@ final class OfferIndex implements TrainingOffers {
           .create(
               c ->
                   c.index(index)
-                      .withJson(new StringReader(MAPPING))
+                      .withJson(new StringReader(OfferIndexSetup.MAPPING))
                       .settings(s -> s.refreshInterval(t -> t.time("-1"))));
       BulkWrites<String> writes = new BulkWrites<>(n -> {});
       long[] kept = new long[1];
@@ -167,7 +100,7 @@ final class OfferIndex implements TrainingOffers {
                   op -> op.index(i -> i.index(index).id(hit.id()).document(doc)), hit.id());
             });
         for (Map.Entry<String, OfferRecord> e : incoming.entrySet()) {
-          Map<String, Object> doc = document(e.getValue(), ingestedAt);
+          Map<String, Object> doc = OfferDocuments.document(e.getValue(), ingestedAt);
           ingester.add(
               op -> op.index(i -> i.index(index).id(e.getKey()).document(doc)),
               e.getValue().offer().key());
@@ -212,46 +145,6 @@ final class OfferIndex implements TrainingOffers {
     }
   }
 
-  /** The document id of an offer: a digest of its source and id. */
-  public static String documentId(Offer o) {
-    return VacancyIndex.documentId(o.source(), o.id());
-  }
-
-  static Map<String, Object> document(OfferRecord r, String ingestedAt) {
-    Offer o = r.offer();
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("source", o.source());
-    d.put("id", o.id());
-    d.put("provider", o.provider());
-    d.put("title", o.title());
-    d.put("description", o.description());
-    d.put("country", o.country());
-    d.put("region", o.region());
-    d.put("eqf", o.eqf());
-    d.put("isced", o.iscedF());
-    d.put("mode", o.mode());
-    d.put("hours", o.hours());
-    d.put("ects", o.ects());
-    d.put("cost", o.cost());
-    d.put("currency", o.currency());
-    d.put("language", r.language());
-    d.put("start", o.startDates().stream().map(Object::toString).toList());
-    List<Map<String, Object>> outcomes = new ArrayList<>();
-    for (Offer.Outcome out : o.outcomes()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("text", out.text());
-      m.put("skills", out.skills());
-      outcomes.add(m);
-    }
-    d.put("outcomes", outcomes);
-    d.put("url", o.url());
-    d.put("format", o.format());
-    SkillFields.put(d, r.skills());
-    d.put("ingest", r.ingest());
-    d.put("ingestedAt", ingestedAt);
-    return d;
-  }
-
   private interface HitConsumer {
     void accept(Hit<Map<String, Object>> hit);
   }
@@ -289,66 +182,6 @@ final class OfferIndex implements TrainingOffers {
     }
   }
 
-  /** The query of a filter. Offers that do not say their hours, cost or level are kept. */
-  public static Query query(OfferFilter f) {
-    List<Query> must = new ArrayList<>();
-    f.country().ifPresent(c -> must.add(terms("country", List.of(c))));
-    f.region().ifPresent(r -> must.add(Query.of(q -> q.prefix(p -> p.field("region").value(r)))));
-    if (!f.modes().isEmpty()) {
-      must.add(terms("mode", new ArrayList<>(f.modes())));
-    }
-    if (f.eqfMin().isPresent() || f.eqfMax().isPresent()) {
-      must.add(
-          unknownOr(
-              "eqf",
-              Query.of(
-                  q ->
-                      q.range(
-                          r ->
-                              r.number(
-                                  n -> {
-                                    n.field("eqf");
-                                    f.eqfMin().ifPresent(x -> n.gte((double) x));
-                                    f.eqfMax().ifPresent(x -> n.lte((double) x));
-                                    return n;
-                                  })))));
-    }
-    f.maxHours()
-        .ifPresent(
-            h ->
-                must.add(
-                    unknownOr(
-                        "hours",
-                        Query.of(q -> q.range(r -> r.number(n -> n.field("hours").lte(h)))))));
-    f.maxCost()
-        .ifPresent(
-            c ->
-                must.add(
-                    unknownOr(
-                        "cost",
-                        Query.of(q -> q.range(r -> r.number(n -> n.field("cost").lte(c)))))));
-    return Query.of(q -> q.bool(b -> b.filter(must)));
-  }
-
-  private static Query unknownOr(String field, Query q) {
-    return Query.of(
-        x ->
-            x.bool(
-                b ->
-                    b.should(q)
-                        .should(s -> s.bool(n -> n.mustNot(m -> m.exists(e -> e.field(field)))))
-                        .minimumShouldMatch("1")));
-  }
-
-  private static Query terms(String field, List<String> values) {
-    return Query.of(
-        q ->
-            q.terms(
-                t ->
-                    t.field(field)
-                        .terms(v -> v.value(values.stream().map(FieldValue::of).toList()))));
-  }
-
   /**
    * Offers in scope that teach any of these skills, with what the matching and gap reports need.
    *
@@ -361,7 +194,7 @@ final class OfferIndex implements TrainingOffers {
     if (skills.isEmpty()) {
       return List.of();
     }
-    Query scope = query(filter);
+    Query scope = OfferDocuments.query(filter);
     List<String> list = new ArrayList<>(new HashSet<>(skills));
     Query q =
         Query.of(
@@ -416,32 +249,13 @@ final class OfferIndex implements TrainingOffers {
                                                   "url"))),
                       Map.class));
       List<Taught> out = new ArrayList<>();
-      r.hits().hits().forEach(h -> out.add(taught((Map<String, Object>) h.source())));
+      r.hits()
+          .hits()
+          .forEach(h -> out.add(OfferDocuments.taught((Map<String, Object>) h.source())));
       return out;
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("finding training offers failed: " + e.getMessage(), e);
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Taught taught(Map<String, Object> o) {
-    return new Taught(
-        str(o.get("source")),
-        str(o.get("id")),
-        str(o.get("title")),
-        str(o.get("provider")),
-        str(o.get("country")),
-        str(o.get("region")),
-        o.get("eqf") instanceof Number n ? n.intValue() : null,
-        str(o.get("mode")),
-        o.get("hours") instanceof Number n ? n.doubleValue() : null,
-        o.get("cost") instanceof Number n ? n.doubleValue() : null,
-        str(o.get("currency")),
-        o.get("skills") instanceof List<?> l ? (List<String>) l : List.of());
-  }
-
-  private static String str(Object o) {
-    return o == null ? null : o.toString();
   }
 
   /** The supply of each of these skills in scope, counted by aggregations. */
@@ -462,7 +276,7 @@ final class OfferIndex implements TrainingOffers {
                       s ->
                           s.index(ALIAS)
                               .size(0)
-                              .query(query(filter))
+                              .query(OfferDocuments.query(filter))
                               .aggregations(
                                   "skills",
                                   a ->
@@ -505,7 +319,8 @@ final class OfferIndex implements TrainingOffers {
     try {
       return connection
           .withRetries(
-              "counting training offers", () -> es.count(c -> c.index(ALIAS).query(query(filter))))
+              "counting training offers",
+              () -> es.count(c -> c.index(ALIAS).query(OfferDocuments.query(filter))))
           .count();
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("counting training offers failed: " + e.getMessage(), e);
@@ -548,21 +363,15 @@ final class OfferIndex implements TrainingOffers {
                       Void.class));
       return new Stats(
           r.hits().total().value(),
-          buckets(r.aggregations().get("source")),
-          buckets(r.aggregations().get("country")),
-          buckets(r.aggregations().get("mode")),
+          OfferDocuments.buckets(r.aggregations().get("source")),
+          OfferDocuments.buckets(r.aggregations().get("country")),
+          OfferDocuments.buckets(r.aggregations().get("mode")),
           r.aggregations().get("given").filter().docCount(),
           r.aggregations().get("extracted").filter().docCount(),
           r.aggregations().get("none").filter().docCount());
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("counting training offers failed: " + e.getMessage(), e);
     }
-  }
-
-  private static Map<String, Long> buckets(Aggregate a) {
-    Map<String, Long> out = new LinkedHashMap<>();
-    a.sterms().buckets().array().forEach(b -> out.put(b.key().stringValue(), b.docCount()));
-    return out;
   }
 
   /** An offer held, as indexed, by source and id. */
@@ -581,7 +390,7 @@ final class OfferIndex implements TrainingOffers {
     }
   }
 
-  private void dropQuietly(String index) {
+  void dropQuietly(String index) {
     try {
       es.indices().delete(d -> d.index(index).ignoreUnavailable(true));
     } catch (IOException | ElasticsearchException ignored) {
