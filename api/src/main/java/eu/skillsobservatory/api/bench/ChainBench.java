@@ -19,30 +19,21 @@ import eu.skillsobservatory.api.extract.ExtractionService;
 import eu.skillsobservatory.api.generate.SampleCorpus;
 import eu.skillsobservatory.api.offer.OfferService;
 import eu.skillsobservatory.api.vacancy.VacancyService;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code bench --vacancies N}: the whole chain at one scale on the configured stores. ESCO load
@@ -74,7 +65,7 @@ final class ChainBench {
 
   Map<String, Object> run(Settings s) throws IOException {
     results.put("vacancies", s.vacancies());
-    results.put("machine", machine());
+    results.put("machine", BenchMeasures.machine());
     HeapSampler heap = new HeapSampler();
     heap.start();
     try {
@@ -144,17 +135,17 @@ final class ChainBench {
             eu.skillsobservatory.api.esco.FirstStartLoader.inputs(s.esco()),
             Optional.empty(),
             ConsoleProgress.forStderr());
-    double load = seconds(t0);
+    double load = BenchMeasures.seconds(t0);
     long t1 = System.nanoTime();
     esco.index(Optional.of(report.version()), ConsoleProgress.forStderr());
-    double index = seconds(t1);
+    double index = BenchMeasures.seconds(t1);
     step(
         "esco",
         Map.of(
             "version", report.version().value(),
             "triples", report.summary().triples(),
-            "loadSeconds", round(load),
-            "indexSeconds", round(index)));
+            "loadSeconds", BenchMeasures.round(load),
+            "indexSeconds", BenchMeasures.round(index)));
   }
 
   private Path generate(Settings s) {
@@ -179,14 +170,14 @@ final class ChainBench {
                     Math.toIntExact(s.vacancies()), s.seed(), YearMonth.of(2023, 1), 24, 5, 0),
                 s.employment(),
                 file);
-    double secs = seconds(t0);
+    double secs = BenchMeasures.seconds(t0);
     step(
         "generation",
         Map.of(
             "file", file.toString(),
             "vacancies", truth.vacancies(),
-            "seconds", round(secs),
-            "bytes", size(file)));
+            "seconds", BenchMeasures.round(secs),
+            "bytes", BenchMeasures.size(file)));
     return file;
   }
 
@@ -200,7 +191,7 @@ final class ChainBench {
                 ExtractionMode.FAST,
                 Optional.empty(),
                 ConsoleProgress.forStderr());
-    double secs = seconds(t0);
+    double secs = BenchMeasures.seconds(t0);
     if (!r.complete()) {
       throw new IllegalStateException("the bench ingest did not load everything: " + r.shortfall());
     }
@@ -208,13 +199,13 @@ final class ChainBench {
         "ingest",
         Map.of(
             "accepted", r.accepted(),
-            "seconds", round(secs),
+            "seconds", BenchMeasures.round(secs),
             "perSecond", Math.round(r.accepted() / secs),
             "duplicates", r.duplicates()));
   }
 
   private void extraction(Path corpus, int seconds) throws IOException {
-    List<String> texts = descriptions(corpus, 2_000);
+    List<String> texts = BenchMeasures.descriptions(corpus, 2_000);
     int workers = Runtime.getRuntime().availableProcessors();
     Map<String, Object> modes = new LinkedHashMap<>();
     for (ExtractionMode m : ExtractionMode.values()) {
@@ -227,7 +218,7 @@ final class ChainBench {
         long[] r = BenchCommand.Extraction.run(extractor, m, texts, workers, seconds);
         modes.put(
             m.name().toLowerCase(Locale.ROOT),
-            Map.of("texts", r[0], "textsPerSecond", round(r[0] / (r[2] / 1e9))));
+            Map.of("texts", r[0], "textsPerSecond", BenchMeasures.round(r[0] / (r[2] / 1e9))));
       } catch (Exception e) {
         throw new IllegalStateException("extraction bench failed: " + e.getMessage(), e);
       }
@@ -253,7 +244,10 @@ final class ChainBench {
     if (!r.complete()) {
       throw new IllegalStateException("the bench's offers did not load whole: " + r.shortfall());
     }
-    step("offers", Map.of("accepted", r.accepted(), "seconds", round(seconds(t0))));
+    step(
+        "offers",
+        Map.of(
+            "accepted", r.accepted(), "seconds", BenchMeasures.round(BenchMeasures.seconds(t0))));
   }
 
   /** The busiest sectors, each alone and with its busiest countries. */
@@ -288,43 +282,23 @@ final class ChainBench {
     OfferFilter anyOffer = OfferFilter.of(null, null, null, null, List.of(), null, null);
     Map<String, Object> latencies = new LinkedHashMap<>();
     latencies.put("slices", slices.size());
-    latencies.put("demand", time(slices, s -> () -> demand.demand(s, Optional.empty(), 20)));
     latencies.put(
-        "emerging", time(slices, s -> () -> emerging.emerging(s, Emerging.Settings.DEFAULTS, 20)));
-    latencies.put("gaps", time(slices, s -> () -> gaps.gaps(s, anyOffer, 50, 10, true)));
+        "demand", BenchMeasures.time(slices, s -> () -> demand.demand(s, Optional.empty(), 20)));
+    latencies.put(
+        "emerging",
+        BenchMeasures.time(
+            slices, s -> () -> emerging.emerging(s, Emerging.Settings.DEFAULTS, 20)));
+    latencies.put(
+        "gaps", BenchMeasures.time(slices, s -> () -> gaps.gaps(s, anyOffer, 50, 10, true)));
     latencies.put(
         "match",
-        time(
+        BenchMeasures.time(
             slices,
             s ->
                 () ->
                     match.forSlice(
                         s, anyOffer, 30, true, 5, Optional.empty(), "cost", Optional.empty(), 10)));
     step("queries", latencies);
-  }
-
-  /** Each slice once, in order; percentiles of the wall times in milliseconds. */
-  private static Map<String, Object> time(
-      List<Slice> slices, java.util.function.Function<Slice, Supplier<Object>> query) {
-    double[] ms = new double[slices.size()];
-    for (int i = 0; i < ms.length; i++) {
-      Supplier<Object> q = query.apply(slices.get(i));
-      long t0 = System.nanoTime();
-      q.get();
-      ms[i] = (System.nanoTime() - t0) / 1e6;
-    }
-    Arrays.sort(ms);
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("p50", round(percentile(ms, 0.50)));
-    m.put("p95", round(percentile(ms, 0.95)));
-    m.put("p99", round(percentile(ms, 0.99)));
-    m.put("max", round(ms[ms.length - 1]));
-    return m;
-  }
-
-  static double percentile(double[] sorted, double p) {
-    int i = (int) Math.ceil(p * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
   }
 
   private void resources(HeapSampler heap) {
@@ -339,7 +313,9 @@ final class ChainBench {
     for (String dir : List.of("tdb2", "es")) {
       Path p = home.resolve(dir);
       if (Files.exists(p)) {
-        r.put("disk" + (dir.equals("es") ? "Elasticsearch" : "Tdb2") + "MB", treeSize(p) >> 20);
+        r.put(
+            "disk" + (dir.equals("es") ? "Elasticsearch" : "Tdb2") + "MB",
+            BenchMeasures.treeSize(p) >> 20);
       }
     }
     step("resources", r);
@@ -350,55 +326,5 @@ final class ChainBench {
     out.printf(
         Locale.ROOT, "%-11s %s%n", name, JsonConfiguration.cliMapper().writeValueAsString(details));
     out.flush();
-  }
-
-  private static Map<String, Object> machine() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("cores", Runtime.getRuntime().availableProcessors());
-    m.put("java", System.getProperty("java.version"));
-    m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-    return m;
-  }
-
-  private static List<String> descriptions(Path corpus, int n) throws IOException {
-    JsonMapper json = JsonMapper.builder().build();
-    List<String> out = new ArrayList<>();
-    try (BufferedReader r =
-        new BufferedReader(
-            new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(corpus)), StandardCharsets.UTF_8))) {
-      String line;
-      while (out.size() < n && (line = r.readLine()) != null) {
-        JsonNode d = json.readTree(line).get("description");
-        if (d != null && !d.asString().isBlank()) {
-          out.add(d.asString());
-        }
-      }
-    }
-    return out;
-  }
-
-  private static double seconds(long t0) {
-    return (System.nanoTime() - t0) / 1e9;
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 10) / 10.0;
-  }
-
-  private static long size(Path p) {
-    try {
-      return Files.size(p);
-    } catch (IOException e) {
-      return -1;
-    }
-  }
-
-  private static long treeSize(Path dir) {
-    try (Stream<Path> all = Files.walk(dir)) {
-      return all.filter(Files::isRegularFile).mapToLong(ChainBench::size).sum();
-    } catch (IOException | UncheckedIOException e) {
-      return -1;
-    }
   }
 }

@@ -1,11 +1,7 @@
 package eu.skillsobservatory.api.offer;
 
-import eu.skillsobservatory.analytics.extract.ExtractedSkill;
-import eu.skillsobservatory.analytics.extract.Extraction;
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
-import eu.skillsobservatory.analytics.extract.LanguageGuess;
 import eu.skillsobservatory.analytics.extract.SkillExtractor;
-import eu.skillsobservatory.analytics.extract.WordForms;
 import eu.skillsobservatory.analytics.offer.Offer;
 import eu.skillsobservatory.analytics.offer.OfferRecord;
 import eu.skillsobservatory.analytics.offer.TrainingOffers;
@@ -15,7 +11,6 @@ import eu.skillsobservatory.analytics.rows.RowInput;
 import eu.skillsobservatory.analytics.rows.RowReader;
 import eu.skillsobservatory.analytics.rows.RowSink;
 import eu.skillsobservatory.analytics.vacancy.Rejection;
-import eu.skillsobservatory.analytics.vacancy.SkillEvidence;
 import eu.skillsobservatory.api.config.ObservatorySettings;
 import eu.skillsobservatory.api.extract.ExtractionService;
 import eu.skillsobservatory.api.metrics.ObservatoryMetrics;
@@ -44,15 +39,12 @@ public class OfferService {
   /** Offers at most in one load: they are held in memory until the swap. */
   public static final int MAX_OFFERS = 500_000;
 
-  /** Extracted skills kept per learning outcome (or per title and description). */
-  static final int SKILLS_PER_TEXT = 20;
-
   private final ExtractionService extraction;
   private final ObjectProvider<TrainingOffers> index;
   private final ObservatorySettings settings;
   private final ObservatoryMetrics metrics;
   private final RowReader<Offer> rows;
-  private final WordForms forms;
+  private final OfferEnrichment enrichment;
 
   public OfferService(
       ExtractionService extraction,
@@ -60,8 +52,8 @@ public class OfferService {
       ObservatorySettings settings,
       ObservatoryMetrics metrics,
       RowReader<Offer> rows,
-      WordForms forms) {
-    this.forms = forms;
+      OfferEnrichment enrichment) {
+    this.enrichment = enrichment;
     this.metrics = metrics;
     this.rows = rows;
     this.extraction = extraction;
@@ -239,7 +231,7 @@ public class OfferService {
         offers.parallelStream()
             .map(
                 o -> {
-                  OfferRecord r = enrich(o, extractor, mode, ingest);
+                  OfferRecord r = enrichment.enrich(o, extractor, mode, ingest);
                   long n = done.incrementAndGet();
                   if (n % 100 == 0) {
                     progress.advance(n, n);
@@ -249,63 +241,6 @@ public class OfferService {
             .toList();
     progress.finish(String.format(Locale.ROOT, "%,d training offers read", records.size()));
     return records;
-  }
-
-  /**
-   * An offer's skills: those given for the offer and with each outcome; each outcome without given
-   * skills has its text extracted; an offer with neither skills nor outcome texts has its title and
-   * description extracted.
-   */
-  OfferRecord enrich(Offer o, SkillExtractor extractor, ExtractionMode mode, String ingest) {
-    String language = o.language();
-    if (language == null) {
-      StringBuilder all = new StringBuilder(o.title()).append('\n').append(o.description());
-      o.outcomes().forEach(x -> all.append('\n').append(x.text()));
-      language = LanguageGuess.of(all.toString(), extractor.languages(), forms).orElse("en");
-    }
-    List<SkillEvidence> skills = new ArrayList<>();
-    o.skills().forEach(u -> skills.add(SkillEvidence.given(u)));
-    boolean anyText = false;
-    for (int i = 0; i < o.outcomes().size(); i++) {
-      Offer.Outcome out = o.outcomes().get(i);
-      out.skills().forEach(u -> skills.add(SkillEvidence.given(u)));
-      if (out.skills().isEmpty() && o.skills().isEmpty() && !out.text().isBlank()) {
-        anyText = true;
-        extract(extractor, mode, out.text(), language, "outcomes[" + (i + 1) + "]", skills);
-      }
-    }
-    if (skills.isEmpty() && !anyText) {
-      extract(extractor, mode, o.title(), language, "title", skills);
-      if (!o.description().isBlank()) {
-        extract(extractor, mode, o.description(), language, "description", skills);
-      }
-    }
-    return new OfferRecord(o, language, dedupe(skills), ingest);
-  }
-
-  private void extract(
-      SkillExtractor extractor,
-      ExtractionMode mode,
-      String text,
-      String language,
-      String field,
-      List<SkillEvidence> out) {
-    Extraction x =
-        metrics
-            .extract("offer", mode, () -> extractor.extract(text, language, mode, SKILLS_PER_TEXT))
-            .counted();
-    for (ExtractedSkill s : x.skills()) {
-      out.add(
-          new SkillEvidence(
-              s.uri(), "extracted", s.score(), field, s.span().start(), s.span().end()));
-    }
-  }
-
-  /** The first evidence of each skill: given before extracted, as added. */
-  private static List<SkillEvidence> dedupe(List<SkillEvidence> skills) {
-    Map<String, SkillEvidence> first = new java.util.LinkedHashMap<>();
-    skills.forEach(s -> first.putIfAbsent(s.uri(), s));
-    return new ArrayList<>(first.values());
   }
 
   public TrainingOffers.Stats stats() {
@@ -371,7 +306,8 @@ public class OfferService {
                 if (expected == null || !o.skills().isEmpty()) {
                   return;
                 }
-                List<String> found = enrich(o, extractor, mode, "evaluation").skillUris();
+                List<String> found =
+                    enrichment.enrich(o, extractor, mode, "evaluation").skillUris();
                 c[0]++;
                 c[1] += expected.size();
                 c[2] += found.size();

@@ -1,6 +1,5 @@
 package eu.skillsobservatory.ingest.esco;
 
-import eu.skillsobservatory.analytics.esco.ConceptType;
 import eu.skillsobservatory.analytics.esco.EscoVersion;
 import eu.skillsobservatory.analytics.esco.LoadReport;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -117,7 +115,7 @@ public final class TdbEscoStore implements EscoStore {
   public LoadReport load(
       List<Path> paths, Optional<EscoVersion> version, Progress progress, LoadMode mode) {
     List<Source> sources = SourceDetector.detect(paths);
-    EscoVersion v = versionOf(paths, version);
+    EscoVersion v = EscoVersions.versionOf(paths, version);
     Instant started = Instant.now();
     LoadLog log = new LoadLog();
     Node graph = VersionRegistry.newDataGraph(v);
@@ -167,7 +165,8 @@ public final class TdbEscoStore implements EscoStore {
   /** Counts the new graph, checks it holds ESCO, and points the version at it. */
   private VersionSummary switchTo(EscoVersion v, Node graph, List<Path> paths, EscoFacts facts) {
     long triples = new GraphReader(dsg, graph).count(Node.ANY, Node.ANY, Node.ANY);
-    VersionSummary summary = count(facts, triples, v, paths.stream().map(Path::toString).toList());
+    VersionSummary summary =
+        EscoVersions.count(facts, triples, v, paths.stream().map(Path::toString).toList());
     if (summary.skills() + summary.occupations() + summary.iscoGroups() + summary.skillGroups()
         == 0) {
       throw new EscoInputException(
@@ -300,38 +299,6 @@ public final class TdbEscoStore implements EscoStore {
     }
   }
 
-  /** The counts of a version, from the facts its load gathered. */
-  private static VersionSummary count(
-      EscoFacts facts, long triples, EscoVersion v, List<String> sources) {
-    Map<String, ConceptType> types = facts.conceptTypes();
-    long[] byType = new long[ConceptType.values().length];
-    types.values().forEach(t -> byType[t.ordinal()]++);
-    long[] rel = new long[3]; // occupation essential, occupation optional, skill-skill
-    for (EscoFacts.Link l : facts.links()) {
-      ConceptType from = types.get(l.from().getURI());
-      if (from == ConceptType.OCCUPATION) {
-        rel[l.essential() ? 0 : 1]++;
-      } else if (from == ConceptType.SKILL) {
-        rel[2]++;
-      }
-    }
-    return new VersionSummary(
-        v,
-        false,
-        byType[ConceptType.SKILL.ordinal()],
-        facts.knowledgeSkills(),
-        byType[ConceptType.OCCUPATION.ordinal()],
-        byType[ConceptType.ISCO_GROUP.ordinal()],
-        byType[ConceptType.SKILL_GROUP.ordinal()],
-        rel[0] + rel[1],
-        rel[0],
-        rel[2],
-        triples,
-        List.copyOf(facts.languages()),
-        Instant.now(),
-        sources);
-  }
-
   /** What a load wrote: how many triples, and the facts its counts are made of. */
   private record Written(long triples, EscoFacts facts) {}
 
@@ -354,40 +321,6 @@ public final class TdbEscoStore implements EscoStore {
       // The new version is committed; a leftover graph is only disk space, removed next time.
       LOG.warn("Could not remove an unused ESCO graph yet: {}", e.getMessage());
     }
-  }
-
-  private static EscoVersion versionOf(List<Path> paths, Optional<EscoVersion> explicit) {
-    if (explicit.isPresent()) {
-      return explicit.get();
-    }
-    EscoVersion found = null;
-    for (Path p : paths) {
-      Path abs = p.toAbsolutePath().normalize();
-      Optional<EscoVersion> v = EscoVersion.inFileName(String.valueOf(abs.getFileName()));
-      if (v.isEmpty() && abs.getParent() != null) {
-        v = EscoVersion.inFileName(String.valueOf(abs.getParent().getFileName()));
-      }
-      if (v.isPresent()) {
-        if (found != null && !found.equals(v.get())) {
-          throw new EscoInputException(
-              p.toString(),
-              "",
-              "its name says ESCO "
-                  + v.get()
-                  + " but another file says "
-                  + found
-                  + "; load one version at a time");
-        }
-        found = v.get();
-      }
-    }
-    if (found == null) {
-      throw new EscoInputException(
-          paths.get(0).toString(),
-          "",
-          "the ESCO version is not in the file names; give it with --esco-version (e.g. v1.1.1)");
-    }
-    return found;
   }
 
   private static void put(BlockingQueue<Object> queue, Object item) {
