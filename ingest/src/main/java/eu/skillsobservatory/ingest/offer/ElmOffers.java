@@ -5,8 +5,6 @@ import eu.skillsobservatory.analytics.offer.Offer;
 import eu.skillsobservatory.analytics.offer.OfferRules;
 import eu.skillsobservatory.analytics.vacancy.Rejection;
 import eu.skillsobservatory.ingest.rows.RowFiles;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -14,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
 import java.util.Set;
 
 /**
@@ -119,7 +116,7 @@ public final class ElmOffers {
     }
   }
 
-  private static String id(JsonNode n) {
+  static String id(JsonNode n) {
     JsonNode id = n.has("id") ? n.get("id") : n.get("@id");
     return id != null && id.isTextual() ? id.asText() : null;
   }
@@ -275,17 +272,23 @@ public final class ElmOffers {
       if (id != null && !id.isBlank()) {
         f.put("id", id);
       }
-      put(f, "title", text(spec.get("title")), around == null ? null : text(around.get("title")));
-      put(f, "description", text(spec.get("description")), null);
+      ElmValues.put(
+          f,
+          "title",
+          ElmValues.text(spec.get("title")),
+          around == null ? null : ElmValues.text(around.get("title")));
+      ElmValues.put(f, "description", ElmValues.text(spec.get("description")), null);
       if (provider == null && around != null) {
         provider = first(around, "providedBy", "directedBy");
       }
       if (provider != null) {
-        put(
+        ElmValues.put(
             f,
             "provider",
-            text(provider.get("legalName")),
-            either(text(provider.get("prefLabel")), text(provider.get("altLabel"))));
+            ElmValues.text(provider.get("legalName")),
+            ElmValues.either(
+                ElmValues.text(provider.get("prefLabel")),
+                ElmValues.text(provider.get("altLabel"))));
       }
       JsonNode location = around == null ? null : first(around, "location", "spatial");
       if (location == null && provider != null) {
@@ -294,25 +297,26 @@ public final class ElmOffers {
       place(f, location);
       JsonNode eqf = first(spec, "EQFLevel", "eqfLevel");
       if (eqf != null) {
-        put(f, "eqf", code(eqf), null);
+        ElmValues.put(f, "eqf", ElmValues.code(eqf), null);
       }
       JsonNode isced = first(spec, "ISCEDFCode", "iscedfCode");
       if (isced != null) {
-        put(f, "isced", code(isced), null);
+        ElmValues.put(f, "isced", ElmValues.code(isced), null);
       }
       for (JsonNode credit : all(spec, "creditPoint")) {
         JsonNode framework = first(credit, "framework");
-        String label = framework == null ? "" : String.valueOf(text(framework.get("prefLabel")));
+        String label =
+            framework == null ? "" : String.valueOf(ElmValues.text(framework.get("prefLabel")));
         String fid = framework == null ? "" : String.valueOf(id(framework));
         if (label.contains("European Credit Transfer")
             || label.toUpperCase(Locale.ROOT).contains("ECTS")
             || fid.endsWith("6fcec5c5af")) {
-          put(f, "ects", scalar(credit.get("point")), null);
+          ElmValues.put(f, "ects", ElmValues.scalar(credit.get("point")), null);
         }
       }
-      String volume = scalar(spec.get("volumeOfLearning"));
+      String volume = ElmValues.scalar(spec.get("volumeOfLearning"));
       if (volume != null) {
-        Double hours = hours(volume);
+        Double hours = ElmValues.hours(volume);
         if (hours != null) {
           f.put("hours", String.valueOf(hours));
         }
@@ -322,7 +326,7 @@ public final class ElmOffers {
         mode = first(around, "mode");
       }
       if (mode != null) {
-        String m = text(mode.get("prefLabel"));
+        String m = ElmValues.text(mode.get("prefLabel"));
         if (m != null) {
           // ELM's vocabulary says "Face-to-face", "Online", "Blended"; the rules map those and
           // name the accepted values for anything else.
@@ -331,17 +335,17 @@ public final class ElmOffers {
       }
       JsonNode language = first(spec, "language");
       if (language != null) {
-        put(f, "language", language(language), null);
+        ElmValues.put(f, "language", ElmValues.language(language), null);
       }
       if (around != null) {
         List<String> starts = new ArrayList<>();
         for (JsonNode t : all(around, "temporal")) {
-          String s = scalar(t.get("startDate"));
+          String s = ElmValues.scalar(t.get("startDate"));
           if (s != null) {
             starts.add(s);
           }
         }
-        String start = scalar(around.get("startDate"));
+        String start = ElmValues.scalar(around.get("startDate"));
         if (start != null) {
           starts.add(start);
         }
@@ -350,16 +354,16 @@ public final class ElmOffers {
         if (price != null) {
           JsonNode amount = first(price, "amount");
           if (amount != null) {
-            put(f, "cost", scalar(amount.get("value")), null);
+            ElmValues.put(f, "cost", ElmValues.scalar(amount.get("value")), null);
             JsonNode unit = first(amount, "unit");
             if (unit != null) {
-              put(f, "currency", code(unit), null);
+              ElmValues.put(f, "currency", ElmValues.code(unit), null);
             }
           }
         }
         JsonNode page = first(around, "homepage", "homePage");
         if (page != null) {
-          put(f, "url", scalar(page.get("contentURL")), null);
+          ElmValues.put(f, "url", ElmValues.scalar(page.get("contentURL")), null);
         }
       }
       List<Offer.Outcome> outcomes = new ArrayList<>();
@@ -371,8 +375,8 @@ public final class ElmOffers {
     /** The learning outcomes of a specification and of its parts. */
     void outcomes(JsonNode spec, List<Offer.Outcome> out, int depth) {
       for (JsonNode o : all(spec, "learningOutcome")) {
-        String title = text(o.get("title"));
-        String description = text(o.get("description"));
+        String title = ElmValues.text(o.get("title"));
+        String description = ElmValues.text(o.get("description"));
         String textOf =
             title == null ? description : description == null ? title : title + ". " + description;
         List<String> skills = new ArrayList<>();
@@ -410,167 +414,14 @@ public final class ElmOffers {
         country = first(location, "countryCode");
       }
       if (country != null) {
-        put(f, "country", country(country), null);
+        ElmValues.put(f, "country", ElmValues.country(country), null);
       }
       for (JsonNode spatial : all(location, "spatialCode")) {
         String sid = id(spatial);
         if (sid != null && sid.contains("/nuts/")) {
-          put(f, "region", sid.substring(sid.lastIndexOf('/') + 1), null);
+          ElmValues.put(f, "region", sid.substring(sid.lastIndexOf('/') + 1), null);
         }
       }
-    }
-  }
-
-  /** The ISO 3166 alpha-2 code of an EU country authority concept ({@code .../country/IRL}). */
-  static String country(JsonNode concept) {
-    String c = code(concept);
-    if (c == null) {
-      return null;
-    }
-    if (c.length() == 3) {
-      for (String two : Locale.getISOCountries()) {
-        try {
-          if (new Locale("", two).getISO3Country().equalsIgnoreCase(c)) {
-            return two;
-          }
-        } catch (MissingResourceException e) {
-          // no three-letter code for it
-        }
-      }
-    }
-    return c;
-  }
-
-  /** The ISO 639-1 code of an EU language authority concept ({@code .../language/ENG}). */
-  static String language(JsonNode concept) {
-    String c = code(concept);
-    if (c == null || c.length() != 3) {
-      return c;
-    }
-    String three = c.toLowerCase(Locale.ROOT);
-    for (String two : Locale.getISOLanguages()) {
-      try {
-        String iso3 = new Locale(two).getISO3Language();
-        if (iso3.equals(three) || bibliographic(three).equals(iso3)) {
-          return two;
-        }
-      } catch (MissingResourceException e) {
-        // no three-letter code for it
-      }
-    }
-    return c;
-  }
-
-  /** The EU vocabularies use ISO 639-2/B codes where Java knows 639-2/T ones. */
-  private static String bibliographic(String code) {
-    return switch (code) {
-      case "ger" -> "deu";
-      case "fre" -> "fra";
-      case "dut" -> "nld";
-      case "gre" -> "ell";
-      case "cze" -> "ces";
-      case "slo" -> "slk";
-      case "rum" -> "ron";
-      case "alb" -> "sqi";
-      case "ice" -> "isl";
-      case "mac" -> "mkd";
-      case "baq" -> "eus";
-      case "wel" -> "cym";
-      case "geo" -> "kat";
-      case "arm" -> "hye";
-      case "per" -> "fas";
-      case "chi" -> "zho";
-      default -> code;
-    };
-  }
-
-  /** A concept's code: its notation when it is a code, else the last segment of its id. */
-  static String code(JsonNode concept) {
-    if (concept.isTextual()) {
-      String t = concept.asText();
-      return t.substring(t.lastIndexOf('/') + 1);
-    }
-    String id = id(concept);
-    if (id != null) {
-      return id.substring(Math.max(id.lastIndexOf('/'), id.lastIndexOf(':')) + 1);
-    }
-    return scalar(concept.get("notation"));
-  }
-
-  /** Hours from an ISO 8601 volume of learning given as a time ({@code PT60H}); else null. */
-  static Double hours(String volume) {
-    String v = volume.strip().toUpperCase(Locale.ROOT);
-    if (!v.startsWith("PT")) {
-      // P2M, P1D: a length of time in the calendar, not a volume of hours.
-      return null;
-    }
-    try {
-      return Duration.parse(v).toMinutes() / 60.0;
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-  }
-
-  /** A literal: a string, a number, or a JSON-LD value object. */
-  static String scalar(JsonNode n) {
-    if (n == null || n.isNull()) {
-      return null;
-    }
-    if (n.isArray()) {
-      return n.isEmpty() ? null : scalar(n.get(0));
-    }
-    if (n.isObject()) {
-      return n.has("@value") ? n.get("@value").asText() : null;
-    }
-    return n.asText();
-  }
-
-  /** A language map ({@code {"en": "..."}}), a value object or a string: English if there. */
-  static String text(JsonNode n) {
-    if (n == null || n.isNull()) {
-      return null;
-    }
-    if (n.isTextual()) {
-      return n.asText();
-    }
-    if (n.isArray()) {
-      for (JsonNode x : n) {
-        String t = text(x);
-        if (t != null) {
-          return t;
-        }
-      }
-      return null;
-    }
-    if (n.isObject()) {
-      if (n.has("@value")) {
-        return n.get("@value").asText();
-      }
-      if (n.has("noteLiteral")) {
-        return text(n.get("noteLiteral"));
-      }
-      if (n.has("en")) {
-        return text(n.get("en"));
-      }
-      Iterator<JsonNode> values = n.elements();
-      while (values.hasNext()) {
-        JsonNode v = values.next();
-        if (v.isTextual() || v.isArray()) {
-          return text(v);
-        }
-      }
-    }
-    return null;
-  }
-
-  private static String either(String a, String b) {
-    return a != null ? a : b;
-  }
-
-  private static void put(Map<String, String> f, String key, String value, String fallback) {
-    String v = value != null ? value : fallback;
-    if (v != null && !v.isBlank()) {
-      f.put(key, v.strip());
     }
   }
 }

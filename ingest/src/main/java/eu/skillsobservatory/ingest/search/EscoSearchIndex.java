@@ -3,14 +3,12 @@ package eu.skillsobservatory.ingest.search;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import eu.skillsobservatory.analytics.esco.ConceptDocument;
 import eu.skillsobservatory.analytics.esco.ConceptIndex;
 import eu.skillsobservatory.analytics.esco.ConceptSearch;
 import eu.skillsobservatory.analytics.esco.ConceptType;
@@ -19,14 +17,11 @@ import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.esco.VersionSummary;
 import eu.skillsobservatory.analytics.failures.SearchStoreException;
 import eu.skillsobservatory.analytics.progress.Progress;
-import eu.skillsobservatory.analytics.text.TextClean;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -122,7 +117,11 @@ public final class EscoSearchIndex implements ConceptIndex {
           doc ->
               ingester.add(
                   op ->
-                      op.index(ix -> ix.index(index).id(doc.uri()).document(source(doc, version))),
+                      op.index(
+                          ix ->
+                              ix.index(index)
+                                  .id(doc.uri())
+                                  .document(EscoDocuments.source(doc, version))),
                   doc.uri()));
     }
     writes.awaitRetries();
@@ -134,45 +133,6 @@ public final class EscoSearchIndex implements ConceptIndex {
             writes.acknowledged(),
             writes.failed().size()));
     return writes.failed();
-  }
-
-  private static Map<String, Object> source(ConceptDocument d, EscoVersion version) {
-    Map<String, Object> pref = new LinkedHashMap<>();
-    Map<String, Object> alt = new LinkedHashMap<>();
-    Map<String, Object> hidden = new LinkedHashMap<>();
-    Map<String, Object> description = new LinkedHashMap<>();
-    d.labels()
-        .forEach(
-            (lang, l) -> {
-              String f = EscoIndexMapping.field(lang);
-              if (!l.preferred().isEmpty()) {
-                pref.put(f, l.preferred());
-              }
-              if (!l.alternative().isEmpty()) {
-                alt.put(f, l.alternative());
-              }
-              if (!l.hidden().isEmpty()) {
-                hidden.put(f, l.hidden());
-              }
-              if (!l.description().isEmpty()) {
-                description.put(f, l.description());
-              }
-            });
-    Map<String, Object> doc = new HashMap<>();
-    doc.put("uri", d.uri());
-    doc.put("type", d.type().label());
-    doc.put("version", version.value());
-    doc.put("collections", d.collections());
-    doc.put("skillType", d.skillType());
-    doc.put("reuseLevel", d.reuseLevel());
-    doc.put("code", d.code());
-    doc.put("iscoGroup", d.iscoGroup());
-    doc.put("pref", pref);
-    doc.put("alt", alt);
-    doc.put("hidden", hidden);
-    doc.put("description", description);
-    doc.put("display", pref);
-    return doc;
   }
 
   /** Moves the aliases to the new index in one request, then drops the version's old indices. */
@@ -271,29 +231,11 @@ public final class EscoSearchIndex implements ConceptIndex {
 
   private ConceptSearch.Page searchUncached(ConceptSearch.Query q) {
     String f = EscoIndexMapping.field(q.language());
-    ConceptSearch.Page allWords = run(q, clauses(f, q.text(), false), f);
+    ConceptSearch.Page allWords = run(q, EscoDocuments.clauses(f, q.text(), false), f);
     if (allWords.total() > 0) {
       return allWords;
     }
-    return run(q, clauses(f, q.text(), true), f);
-  }
-
-  private static List<Query> clauses(String f, String text, boolean tolerant) {
-    List<Query> should = new ArrayList<>();
-    for (String lang : languagesFor(f)) {
-      double w = lang.equals(f) ? 1.0 : 0.5;
-      // The whole label, exactly (case and accents folded): the strongest evidence.
-      should.add(match("pref." + lang + ".exact", text, 20 * w, false, true));
-      should.add(match("alt." + lang + ".exact", text, 12 * w, false, true));
-      // All words, folded; in the tolerant pass each may carry a typo.
-      should.add(match("pref." + lang + ".plain", text, 6 * w, tolerant, true));
-      should.add(match("alt." + lang + ".plain", text, 4 * w, tolerant, true));
-      // Inflected forms through the language's stemmer; in the tolerant pass, any of the words.
-      should.add(match("pref." + lang, text, 3 * w, false, !tolerant));
-      should.add(match("alt." + lang, text, 2 * w, false, !tolerant));
-      should.add(match("hidden." + lang + ".plain", text, 1 * w, false, !tolerant));
-    }
-    return should;
+    return run(q, EscoDocuments.clauses(f, q.text(), true), f);
   }
 
   /** Type-ahead: every word typed so far is the start of a word of one label. Cached too. */
@@ -305,10 +247,10 @@ public final class EscoSearchIndex implements ConceptIndex {
   private ConceptSearch.Page suggestUncached(ConceptSearch.Query q) {
     String f = EscoIndexMapping.field(q.language());
     List<Query> should = new ArrayList<>();
-    for (String lang : languagesFor(f)) {
+    for (String lang : EscoDocuments.languagesFor(f)) {
       double w = lang.equals(f) ? 1.0 : 0.5;
-      should.add(match("pref." + lang + ".prefix", q.text(), 3 * w, false, true));
-      should.add(match("alt." + lang + ".prefix", q.text(), 1 * w, false, true));
+      should.add(EscoDocuments.match("pref." + lang + ".prefix", q.text(), 3 * w, false, true));
+      should.add(EscoDocuments.match("alt." + lang + ".prefix", q.text(), 1 * w, false, true));
       should.add(
           Query.of(
               x ->
@@ -319,27 +261,6 @@ public final class EscoSearchIndex implements ConceptIndex {
                               .boost((float) (4 * w)))));
     }
     return run(q, should, f);
-  }
-
-  private static List<String> languagesFor(String f) {
-    return f.equals("en") ? List.of("en") : List.of(f, "en");
-  }
-
-  private static Query match(
-      String field, String text, double boost, boolean fuzzy, boolean allWords) {
-    return Query.of(
-        x ->
-            x.match(
-                m -> {
-                  m.field(field).query(text).boost((float) boost);
-                  if (allWords) {
-                    m.operator(Operator.And);
-                  }
-                  if (fuzzy) {
-                    m.fuzziness("AUTO").prefixLength(1).maxExpansions(10);
-                  }
-                  return m;
-                }));
   }
 
   // ---- the result cache ------------------------------------------------------------------------
@@ -411,7 +332,7 @@ public final class EscoSearchIndex implements ConceptIndex {
             t -> filters.add(Query.of(x -> x.term(t2 -> t2.field("type").value(t.label())))));
     q.collection()
         .ifPresent(c -> filters.add(Query.of(x -> x.term(t2 -> t2.field("collections").value(c)))));
-    List<String> langs = languagesFor(lang);
+    List<String> langs = EscoDocuments.languagesFor(lang);
     List<String> fields = new ArrayList<>(List.of("uri", "type"));
     for (String group : List.of("pref", "alt", "hidden")) {
       langs.forEach(l -> fields.add(group + "." + l + ".raw"));
@@ -445,17 +366,17 @@ public final class EscoSearchIndex implements ConceptIndex {
         List<String> alt = new ArrayList<>();
         List<String> hidden = new ArrayList<>();
         for (String l : langs) {
-          pref.addAll(strings(values, "pref." + l + ".raw"));
-          alt.addAll(strings(values, "alt." + l + ".raw"));
-          hidden.addAll(strings(values, "hidden." + l + ".raw"));
+          pref.addAll(EscoDocuments.strings(values, "pref." + l + ".raw"));
+          alt.addAll(EscoDocuments.strings(values, "alt." + l + ".raw"));
+          hidden.addAll(EscoDocuments.strings(values, "hidden." + l + ".raw"));
         }
         String label = pref.isEmpty() ? "" : pref.get(0);
-        LabelMatch best = bestMatch(q.text(), pref, alt, hidden, label);
+        EscoDocuments.LabelMatch best = EscoDocuments.bestMatch(q.text(), pref, alt, hidden, label);
         hits.add(
             new ConceptSearch.Hit(
-                first(values, "uri"),
+                EscoDocuments.first(values, "uri"),
                 label,
-                ConceptType.fromLabel(first(values, "type")),
+                ConceptType.fromLabel(EscoDocuments.first(values, "type")),
                 best.label(),
                 best.field(),
                 h.score() == null ? 0 : h.score()));
@@ -465,63 +386,6 @@ public final class EscoSearchIndex implements ConceptIndex {
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("ESCO search failed: " + e.getMessage(), e);
     }
-  }
-
-  private static List<String> strings(Map<String, JsonData> values, String field) {
-    JsonData v = values.get(field);
-    if (v == null) {
-      return List.of();
-    }
-    List<String> out = new ArrayList<>();
-    for (var item : v.toJson().asJsonArray()) {
-      out.add(((jakarta.json.JsonString) item).getString());
-    }
-    return out;
-  }
-
-  private static String first(Map<String, JsonData> values, String field) {
-    List<String> all = strings(values, field);
-    return all.isEmpty() ? "" : all.get(0);
-  }
-
-  /** The label of a hit that is closest to what was typed, and which kind of label it is. */
-  record LabelMatch(String label, String field) {}
-
-  /**
-   * Of a hit's labels, the one closest to the text: the same label (case, accents and punctuation
-   * aside), then one that starts with the text, then the one with most of the words typed; among
-   * equals a preferred label, then an alternative one, then the shortest.
-   */
-  static LabelMatch bestMatch(
-      String text, List<String> pref, List<String> alt, List<String> hidden, String fallback) {
-    String t = TextClean.fold(text);
-    List<String> words = List.of(t.split(" "));
-    LabelMatch best = new LabelMatch(fallback, "preferred");
-    long bestRank = Long.MIN_VALUE;
-    List<Map.Entry<String, List<String>>> groups =
-        List.of(
-            Map.entry("preferred", pref),
-            Map.entry("alternative", alt),
-            Map.entry("hidden", hidden));
-    for (int g = 0; g < groups.size(); g++) {
-      for (String c : groups.get(g).getValue()) {
-        String lc = TextClean.fold(c);
-        long closeness;
-        if (lc.equals(t)) {
-          closeness = 1_000;
-        } else if (lc.startsWith(t)) {
-          closeness = 500;
-        } else {
-          closeness = words.stream().filter(lc::contains).count();
-        }
-        long rank = (closeness * 4 + (3 - g)) * 10_000 - Math.min(lc.length(), 9_999);
-        if (rank > bestRank) {
-          bestRank = rank;
-          best = new LabelMatch(c, groups.get(g).getKey());
-        }
-      }
-    }
-    return best;
   }
 
   /** A search that asks nothing but whether the index answers. */

@@ -10,19 +10,19 @@ class BestMatchTest {
   @Test
   void theSameLabelWinsWhateverItsKind() {
     var m =
-        EscoSearchIndex.bestMatch(
+        EscoDocuments.bestMatch(
             "Project Management!",
             List.of("perform project management"),
             List.of("do project management", "project management"),
             List.of(),
             "perform project management");
-    assertThat(m).isEqualTo(new EscoSearchIndex.LabelMatch("project management", "alternative"));
+    assertThat(m).isEqualTo(new EscoDocuments.LabelMatch("project management", "alternative"));
   }
 
   @Test
   void amongEqualsThePreferredLabelWins() {
     var m =
-        EscoSearchIndex.bestMatch(
+        EscoDocuments.bestMatch(
             "project management",
             List.of("perform project management"),
             List.of("do project management"),
@@ -34,7 +34,7 @@ class BestMatchTest {
   @Test
   void aLabelThatStartsWithTheTextBeatsOneThatMerelyContainsItsWords() {
     var m =
-        EscoSearchIndex.bestMatch(
+        EscoDocuments.bestMatch(
             "weld",
             List.of("use arc welding techniques"),
             List.of("welding"),
@@ -45,7 +45,7 @@ class BestMatchTest {
 
   @Test
   void withNoLabelThePreferredFallbackStays() {
-    var m = EscoSearchIndex.bestMatch("x", List.of(), List.of(), List.of(), "fallback");
-    assertThat(m).isEqualTo(new EscoSearchIndex.LabelMatch("fallback", "preferred"));
+    var m = EscoDocuments.bestMatch("x", List.of(), List.of(), List.of(), "fallback");
+    assertThat(m).isEqualTo(new EscoDocuments.LabelMatch("fallback", "preferred"));
   }
 }
