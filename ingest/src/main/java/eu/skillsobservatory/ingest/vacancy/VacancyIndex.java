@@ -1,30 +1,23 @@
 package eu.skillsobservatory.ingest.vacancy;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import eu.skillsobservatory.analytics.failures.SearchStoreException;
-import eu.skillsobservatory.analytics.vacancy.Nace;
 import eu.skillsobservatory.analytics.vacancy.Vacancy;
-import eu.skillsobservatory.analytics.vacancy.VacancyRecord;
 import eu.skillsobservatory.analytics.vacancy.VacancyStore;
-import eu.skillsobservatory.ingest.search.BulkWrites;
 import eu.skillsobservatory.ingest.search.SearchConnection;
-import eu.skillsobservatory.ingest.search.SkillFields;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -173,145 +166,15 @@ public final class VacancyIndex implements VacancyStore {
     }
   }
 
-  /** Writes vacancies in bulk; every refused document is named by source and id. */
-  final class Writer implements VacancyStore.Writer {
-    private final BulkWrites<Item> writes;
-    private final BulkIngester<Item> ingester;
-    private boolean closed;
-
-    /** A document on its way: named by source and id in reports, with who to tell when stored. */
-    private record Item(String name, Runnable stored) {
-      @Override
-      public String toString() {
-        return name;
-      }
-    }
-
-    /**
-     * Periodic refreshes are paused while writing: each makes a small segment for the node to merge
-     * again, which on a long load costs more than the writes. Closing makes everything visible.
-     */
-    private final String dataset;
-
-    private final boolean synthetic;
-
-    Writer(String dataset, boolean synthetic) {
-      this.dataset = dataset;
-      this.synthetic = synthetic;
-      writes = new BulkWrites<>(n -> {}, item -> item.stored().run());
-      refreshInterval("-1");
-      ingester = writes.ingester(es);
-    }
-
-    private void refreshInterval(String value) {
-      try {
-        connection.withRetries(
-            "setting the vacancy index's refresh interval",
-            () ->
-                es.indices()
-                    .putSettings(
-                        p -> p.index(ALIAS).settings(x -> x.refreshInterval(t -> t.time(value)))));
-      } catch (IOException | ElasticsearchException e) {
-        throw new SearchStoreException(
-            "cannot set the vacancy index's refresh interval: " + e.getMessage(), e);
-      }
-    }
-
-    @Override
-    public void write(VacancyRecord r, Runnable stored) {
-      Vacancy v = r.vacancy();
-      Map<String, Object> doc = source(r);
-      if (dataset != null) {
-        doc.put("dataset", dataset);
-        doc.put("synthetic", synthetic);
-      }
-      ingester.add(
-          op -> op.index(ix -> ix.index(ALIAS).id(documentId(v)).document(doc)),
-          new Item(v.source() + "/" + v.id(), stored));
-    }
-
-    @Override
-    public long written() {
-      return writes.acknowledged();
-    }
-
-    @Override
-    public List<String> refused() {
-      return writes.failed();
-    }
-
-    @Override
-    public void close() {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      ingester.close();
-      writes.awaitRetries();
-      refreshInterval("1s");
-      try {
-        es.indices().refresh(x -> x.index(ALIAS));
-      } catch (IOException | ElasticsearchException e) {
-        throw new SearchStoreException("cannot refresh the vacancy index: " + e.getMessage(), e);
-      }
-    }
-  }
-
   /** A writer of vacancies that belong to no dataset (as before datasets were recorded). */
-  Writer writer() {
+  VacancyStore.Writer writer() {
     return writer(null, false);
   }
 
   @Override
-  public Writer writer(String dataset, boolean synthetic) {
+  public VacancyStore.Writer writer(String dataset, boolean synthetic) {
     ensure();
-    return new Writer(dataset, synthetic);
-  }
-
-  static Map<String, Object> source(VacancyRecord r) {
-    Vacancy v = r.vacancy();
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("source", v.source());
-    d.put("id", v.id());
-    d.put("posted", v.posted().toString());
-    d.put("month", v.posted().toString().substring(0, 7));
-    d.put("country", v.country());
-    d.put("region", v.region());
-    d.put("nace", v.nace());
-    d.put("naceSection", Nace.section(v.nace()));
-    d.put("occupation", v.occupation());
-    d.put("occupationUnknown", r.occupationUnknown());
-    d.put("escoOccupation", r.escoOccupation());
-    d.put("occupationCoding", r.occupationCoding());
-    Double confidence = null;
-    if (r.coded() != null) {
-      confidence = r.coded().confidence();
-    } else if (r.escoOccupation() != null) {
-      confidence = 1.0;
-    }
-    d.put("occupationConfidence", confidence);
-    d.put("occupationMatch", r.coded() == null ? null : r.coded().matchedLabel());
-    d.put("occupationResolvedBy", r.occupationRemote() ? "esco-api" : null);
-    d.put("isco", r.iscoCode());
-    d.put("iscoMajor", r.iscoCode() == null ? null : r.iscoCode().substring(0, 1));
-    d.put("title", v.title());
-    d.put("description", v.description());
-    d.put("language", r.language());
-    d.put("languageDetected", r.languageDetected());
-    d.put("employer", v.employer());
-    SkillFields.put(d, r.skills());
-    d.put("phrases", r.phrases());
-    // Phrases are looked for in English text only: the denominator of their shares.
-    d.put(
-        "phrasesExtracted",
-        "en".equals(r.language())
-            && !(v.title().isBlank() && (v.description() == null || v.description().isBlank())));
-    d.put("duplicate", r.duplicateOf() != null);
-    d.put("duplicateOf", r.duplicateOf());
-    d.put("fingerprint", r.fingerprint());
-    d.put("ingest", r.ingest());
-    d.put("ingestedAt", Instant.now().toString());
-    return d;
+    return new VacancyWriter(connection, dataset, synthetic);
   }
 
   @Override

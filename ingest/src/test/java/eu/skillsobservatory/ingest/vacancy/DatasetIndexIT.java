@@ -7,6 +7,7 @@ import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.provenance.Dataset;
 import eu.skillsobservatory.analytics.vacancy.Vacancy;
 import eu.skillsobservatory.analytics.vacancy.VacancyRecord;
+import eu.skillsobservatory.analytics.vacancy.VacancyStore;
 import eu.skillsobservatory.ingest.demand.DemandStore;
 import eu.skillsobservatory.ingest.search.EmbeddedNodeExtension;
 import eu.skillsobservatory.ingest.search.SearchConnection;
@@ -60,12 +61,12 @@ class DatasetIndexIT {
     VacancyIndex vacancies = new VacancyIndex(es);
     DatasetIndex datasets = new DatasetIndex(es);
     int generated = DatasetIndex.PAGE + 1_200;
-    try (VacancyIndex.Writer w = vacancies.writer("gen-it", true)) {
+    try (VacancyStore.Writer w = vacancies.writer("gen-it", true)) {
       for (int i = 0; i < generated; i++) {
         w.write(record("g" + i, i % 4 != 0));
       }
     }
-    try (VacancyIndex.Writer w = vacancies.writer("real-it", false)) {
+    try (VacancyStore.Writer w = vacancies.writer("real-it", false)) {
       for (int i = 0; i < 10; i++) {
         w.write(record("r" + i, true));
       }

@@ -106,7 +106,7 @@ class VacancyIndexIT {
             "AAAA",
             "ingest-test");
     VacancyIndex index = new VacancyIndex(es);
-    try (VacancyIndex.Writer w = index.writer()) {
+    try (VacancyStore.Writer w = index.writer()) {
       w.write(old);
       w.write(coded);
       w.close();
@@ -141,12 +141,12 @@ class VacancyIndexIT {
     VacancyIndex index = new VacancyIndex(es);
     index.setUp();
     index.setUp(); // idempotent
-    try (VacancyIndex.Writer w = index.writer()) {
+    try (VacancyStore.Writer w = index.writer()) {
       w.write(record("a", "1", "2024-01-10", null));
       w.write(record("a", "2", "2024-02-10", null));
       w.write(record("b", "9", "2024-02-11", "a/2"));
     }
-    try (VacancyIndex.Writer w = index.writer()) {
+    try (VacancyStore.Writer w = index.writer()) {
       w.write(record("a", "1", "2024-03-10", null)); // the same vacancy, moved to March
       assertThat(w.refused()).isEmpty();
     }

@@ -1,0 +1,107 @@
+package eu.skillsobservatory.ingest.vacancy;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import eu.skillsobservatory.analytics.failures.SearchStoreException;
+import eu.skillsobservatory.analytics.vacancy.Vacancy;
+import eu.skillsobservatory.analytics.vacancy.VacancyRecord;
+import eu.skillsobservatory.analytics.vacancy.VacancyStore;
+import eu.skillsobservatory.ingest.search.BulkWrites;
+import eu.skillsobservatory.ingest.search.SearchConnection;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/** Writes vacancies in bulk; every refused document is named by source and id. */
+final class VacancyWriter implements VacancyStore.Writer {
+  private final SearchConnection connection;
+  private final ElasticsearchClient es;
+
+  private final BulkWrites<Item> writes;
+  private final BulkIngester<Item> ingester;
+  private boolean closed;
+
+  /** A document on its way: named by source and id in reports, with who to tell when stored. */
+  private record Item(String name, Runnable stored) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  /**
+   * Periodic refreshes are paused while writing: each makes a small segment for the node to merge
+   * again, which on a long load costs more than the writes. Closing makes everything visible.
+   */
+  private final String dataset;
+
+  private final boolean synthetic;
+
+  VacancyWriter(SearchConnection connection, String dataset, boolean synthetic) {
+    this.connection = connection;
+    this.es = connection.client();
+    this.dataset = dataset;
+    this.synthetic = synthetic;
+    writes = new BulkWrites<>(n -> {}, item -> item.stored().run());
+    refreshInterval("-1");
+    ingester = writes.ingester(es);
+  }
+
+  private void refreshInterval(String value) {
+    try {
+      connection.withRetries(
+          "setting the vacancy index's refresh interval",
+          () ->
+              es.indices()
+                  .putSettings(
+                      p ->
+                          p.index(VacancyIndex.ALIAS)
+                              .settings(x -> x.refreshInterval(t -> t.time(value)))));
+    } catch (IOException | ElasticsearchException e) {
+      throw new SearchStoreException(
+          "cannot set the vacancy index's refresh interval: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void write(VacancyRecord r, Runnable stored) {
+    Vacancy v = r.vacancy();
+    Map<String, Object> doc = VacancyDocuments.source(r);
+    if (dataset != null) {
+      doc.put("dataset", dataset);
+      doc.put("synthetic", synthetic);
+    }
+    ingester.add(
+        op ->
+            op.index(
+                ix -> ix.index(VacancyIndex.ALIAS).id(VacancyIndex.documentId(v)).document(doc)),
+        new Item(v.source() + "/" + v.id(), stored));
+  }
+
+  @Override
+  public long written() {
+    return writes.acknowledged();
+  }
+
+  @Override
+  public List<String> refused() {
+    return writes.failed();
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    ingester.close();
+    writes.awaitRetries();
+    refreshInterval("1s");
+    try {
+      es.indices().refresh(x -> x.index(VacancyIndex.ALIAS));
+    } catch (IOException | ElasticsearchException e) {
+      throw new SearchStoreException("cannot refresh the vacancy index: " + e.getMessage(), e);
+    }
+  }
+}
