@@ -3,7 +3,6 @@ package eu.skillsobservatory.analytics.vacancy;
 import eu.skillsobservatory.analytics.text.TextClean;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -86,7 +85,7 @@ public final class NearDuplicates {
    */
   public void learn(String source, String employer, String title, String description) {
     String[] words = TextClean.fold(title + " " + description).split(" ");
-    shared.learn(source, employer, title, distinct(shingles(words, shingle)));
+    shared.learn(source, employer, title, Shingles.distinct(Shingles.shingles(words, shingle)));
   }
 
   /** Stops learning shared text: every vacancy from here on is fingerprinted alike. */
@@ -104,9 +103,9 @@ public final class NearDuplicates {
   public Print print(String source, String employer, String title, String description) {
     String[] titleWords = TextClean.fold(title).split(" ");
     String[] words = TextClean.fold(title + " " + description).split(" ");
-    long[] all = shingles(words, shingle);
+    long[] all = Shingles.shingles(words, shingle);
     // Each shingle once: the learning counts adverts, not occurrences.
-    long[] distinct = distinct(all);
+    long[] distinct = Shingles.distinct(all);
     boolean[] isShared = shared.learn(source, employer, title, distinct);
     int titleShingles = Math.max(0, titleWords.length - shingle + 1);
     java.util.Set<Long> titleSet = new java.util.HashSet<>();
@@ -121,7 +120,7 @@ public final class NearDuplicates {
       }
     }
     long[] kept = n - titleSet.size() < MIN_OWN_SHINGLES ? distinct : Arrays.copyOf(own, n);
-    return new Print(minHash(kept), titleKey(title));
+    return new Print(minHash(kept), EmployerTitleKeys.titleKey(title));
   }
 
   /** A text's fingerprint, nothing left out: 60 MinHash values, a byte each. */
@@ -130,38 +129,7 @@ public final class NearDuplicates {
   }
 
   private static byte[] minHash(String folded, int shingleLength) {
-    return minHash(shingles(folded.strip().split(" "), shingleLength));
-  }
-
-  /** The values of an array, each once, in ascending order. */
-  static long[] distinct(long[] values) {
-    long[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = 0;
-    for (int i = 0; i < sorted.length; i++) {
-      if (i == 0 || sorted[i] != sorted[i - 1]) {
-        sorted[n++] = sorted[i];
-      }
-    }
-    return Arrays.copyOf(sorted, n);
-  }
-
-  /** The hashes of a text's shingles of {@code length} words, in order (one if it is shorter). */
-  static long[] shingles(String[] words, int length) {
-    int n = words.length;
-    if (n == 0 || (n == 1 && words[0].isEmpty())) {
-      return new long[0];
-    }
-    int k = Math.min(length, n);
-    long[] out = new long[n - k + 1];
-    for (int i = 0; i + k <= n; i++) {
-      long h = 1125899906842597L;
-      for (int j = i; j < i + k; j++) {
-        h = 31 * h + words[j].hashCode();
-      }
-      out[i] = mix(h);
-    }
-    return out;
+    return minHash(Shingles.shingles(folded.strip().split(" "), shingleLength));
   }
 
   private static byte[] minHash(long[] shingles) {
@@ -185,17 +153,6 @@ public final class NearDuplicates {
     return out;
   }
 
-  /** The share of MinHash bytes two fingerprints agree on. */
-  public static double similarity(byte[] a, byte[] b) {
-    int same = 0;
-    for (int i = 0; i < HASHES; i++) {
-      if (a[i] == b[i]) {
-        same++;
-      }
-    }
-    return (double) same / HASHES;
-  }
-
   /**
    * Registers a vacancy; returns the key of the original it duplicates, if it does (it is then not
    * registered as an original itself).
@@ -211,7 +168,10 @@ public final class NearDuplicates {
     byte[] print = p.minHash();
     int t = p.title();
     int c = country == null ? 0 : country.hashCode();
-    int e = employer == null || employer.isBlank() ? 0 : normal(employer).hashCode() | 1;
+    int e =
+        employer == null || employer.isBlank()
+            ? 0
+            : EmployerTitleKeys.normal(employer).hashCode() | 1;
     long day = posted.toEpochDay();
     int best = -1;
     long bucket = Math.floorDiv(day, WINDOW_DAYS);
@@ -278,9 +238,12 @@ public final class NearDuplicates {
   public void register(
       String key, byte[] print, String title, String country, String employer, LocalDate posted) {
     int c = country == null ? 0 : country.hashCode();
-    int e = employer == null || employer.isBlank() ? 0 : normal(employer).hashCode() | 1;
+    int e =
+        employer == null || employer.isBlank()
+            ? 0
+            : EmployerTitleKeys.normal(employer).hashCode() | 1;
     long day = posted.toEpochDay();
-    int o = addOriginal(key, print, titleKey(title), c, e, day);
+    int o = addOriginal(key, print, EmployerTitleKeys.titleKey(title), c, e, day);
     for (int band = 0; band < BANDS; band++) {
       link(bandHash(print, band, c, Math.floorDiv(day, WINDOW_DAYS)), o);
     }
@@ -397,38 +360,7 @@ public final class NearDuplicates {
     return h ^ (h >>> 16);
   }
 
-  /** Legal forms, folded: left out of an employer's name. */
-  private static final java.util.regex.Pattern LEGAL_FORMS =
-      java.util.regex.Pattern.compile(
-          "\\b(gmbh co kg|ag co kg|co kg|kg|gmbh|ag|sa|sas|sarl|srl|spa|bv|nv|ltd|limited|inc"
-              + "|llc|plc|oy|ab|as|aps|sp z o o|s a|s r l|b v|n v|e v|ev|kft|sro|s r o)\\b");
-
-  /** Gender markers of a title: (m/f/d), m/w/d, (f/m/x), (h/f), (all genders)... */
-  private static final java.util.regex.Pattern GENDER =
-      java.util.regex.Pattern.compile(
-          "\\b[mwfhdxn]( [mwfhdxn]){1,2}\\b|\\ball genders\\b|\\bgn\\b|\\bf m\\b|\\bm f\\b");
-
-  private static String normal(String employer) {
-    String folded = TextClean.fold(employer.replace(".", ""));
-    String out = LEGAL_FORMS.matcher(folded).replaceAll("").replaceAll(" +", " ").strip();
-    return (out.isEmpty() ? folded : out).toLowerCase(Locale.ROOT);
-  }
-
-  /** An employer's name, legal form aside, as a key. */
-  static long employerKey(String employer) {
-    return SharedText.hash(normal(employer)) | 1;
-  }
-
-  /** A title, case and gender markers aside, as a key; 0 for none. */
-  public static int titleKey(String title) {
-    if (title == null) {
-      return 0;
-    }
-    String t = GENDER.matcher(TextClean.fold(title)).replaceAll("").replaceAll(" +", " ").strip();
-    return t.isEmpty() ? 0 : t.hashCode() | 1;
-  }
-
-  private static long mix(long z) {
+  static long mix(long z) {
     z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
     z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
     return z ^ (z >>> 33);

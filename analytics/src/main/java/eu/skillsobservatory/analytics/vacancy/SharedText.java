@@ -57,11 +57,11 @@ public final class SharedText {
    * @return for each shingle, whether it is shared text of its employer or a template
    */
   public boolean[] learn(String source, String employer, String title, long[] shingles) {
-    long e = employer == null || employer.isBlank() ? 0 : NearDuplicates.employerKey(employer);
+    long e = employer == null || employer.isBlank() ? 0 : EmployerTitleKeys.employerKey(employer);
     if (frozen) {
       return classify(e, shingles);
     }
-    long t = NearDuplicates.titleKey(title) & 0xFFFFFFFFL;
+    long t = EmployerTitleKeys.titleKey(title) & 0xFFFFFFFFL;
     if (employerShingles.size() + sourceShingles.size() > MAX_ENTRIES) {
       forget();
     }

@@ -198,7 +198,8 @@ public final class VacancyGenerator {
     for (int i = 0; i < s.n(); i++) {
       if (!recent.isEmpty() && r.nextDouble() < DUPLICATES) {
         Vacancy original = recent.get(r.nextInt(recent.size()));
-        Vacancy copy = s.cases() ? editedRepost(original, i, r) : repost(original, i, r);
+        Vacancy copy =
+            s.cases() ? Reposts.editedRepost(original, i, r) : Reposts.repost(original, i, r);
         duplicateOf.put(copy.source() + "/" + copy.id(), original.source() + "/" + original.id());
         duplicates++;
         out.accept(copy);
@@ -394,7 +395,7 @@ public final class VacancyGenerator {
     StringBuilder text = new StringBuilder();
     text.append(String.format(Locale.ROOT, INTROS[r.nextInt(INTROS.length)], o.label()));
     if (o.description() != null && !o.description().isBlank()) {
-      text.append(' ').append(firstSentence(o.description()));
+      text.append(' ').append(Reposts.firstSentence(o.description()));
     }
     for (SkillRef k : skills) {
       text.append(' ')
@@ -410,7 +411,7 @@ public final class VacancyGenerator {
     for (int b = 0; b < boilerplate; b++) {
       text.append(' ').append(BOILERPLATE[r.nextInt(BOILERPLATE.length)]);
     }
-    String description = noise(text.toString(), r);
+    String description = Reposts.noise(text.toString(), r);
     String source = SOURCES.get(r.nextInt(SOURCES.size()));
     List<String> given =
         r.nextDouble() < 0.3 ? skills.stream().map(SkillRef::uri).distinct().toList() : List.of();
@@ -422,91 +423,10 @@ public final class VacancyGenerator {
         null,
         cell.nace(),
         r.nextDouble() < 0.5 ? o.uri() : null,
-        title(o, r),
+        GeneratorText.title(o, r),
         description,
         "en",
         given,
         "Employer " + (1 + r.nextInt(400)) + " " + cell.country());
-  }
-
-  static final String[] TITLE_PREFIXES = {"Senior ", "Junior ", "Experienced "};
-  static final String[] TITLE_SUFFIXES = {
-    " (m/f/d)", " (m/w/d)", " - full time", " - part time", ", immediate start"
-  };
-
-  /**
-   * A job title as adverts write them: the preferred label or, a third of the time, an alternative
-   * one, now and then with seniority before it or a gender marker or working time after it.
-   */
-  private static String title(OccupationProfile o, Random r) {
-    String title = o.label();
-    if (!o.alternatives().isEmpty() && r.nextInt(3) == 0) {
-      title = o.alternatives().get(r.nextInt(o.alternatives().size()));
-    }
-    if (r.nextInt(5) == 0) {
-      title = TITLE_PREFIXES[r.nextInt(TITLE_PREFIXES.length)] + title;
-    }
-    if (r.nextInt(4) == 0) {
-      title = title + TITLE_SUFFIXES[r.nextInt(TITLE_SUFFIXES.length)];
-    }
-    return title;
-  }
-
-  /**
-   * The same advert on another portal, edited the way aggregators edit ({@link GeneratorCases}).
-   */
-  private static Vacancy editedRepost(Vacancy v, int i, Random r) {
-    List<String> others = new ArrayList<>(SOURCES);
-    others.add(GeneratorCases.NEW_SOURCE);
-    others.remove(v.source());
-    return GeneratorCases.repost(v, others.get(r.nextInt(others.size())), "g" + i, r);
-  }
-
-  /** The same advert on another portal a few days later, with its own wording around it. */
-  private static Vacancy repost(Vacancy v, int i, Random r) {
-    String other =
-        SOURCES.get(
-            (SOURCES.indexOf(v.source()) + 1 + r.nextInt(SOURCES.size() - 1)) % SOURCES.size());
-    String description = v.description();
-    if (r.nextBoolean()) {
-      description = description + " " + BOILERPLATE[r.nextInt(BOILERPLATE.length)];
-    }
-    if (r.nextBoolean()) {
-      description = description.toUpperCase(Locale.ROOT);
-    }
-    return new Vacancy(
-        other,
-        "g" + i,
-        v.posted().plusDays(r.nextInt(10)),
-        v.country(),
-        v.region(),
-        v.nace(),
-        v.occupation(),
-        v.title() + (r.nextBoolean() ? " (m/f/d)" : ""),
-        description,
-        v.language(),
-        v.skills(),
-        r.nextBoolean() ? v.employer() : v.employer() + " GmbH");
-  }
-
-  private static String firstSentence(String text) {
-    int dot = text.indexOf(". ");
-    return (dot > 0 ? text.substring(0, dot + 1) : text).replace('\n', ' ').strip();
-  }
-
-  /** Double spaces and a dropped letter now and then, as in real adverts. */
-  private static String noise(String text, Random r) {
-    StringBuilder b = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == ' ' && r.nextInt(40) == 0) {
-        b.append("  ");
-      } else if (Character.isLetter(c) && r.nextInt(400) == 0) {
-        continue;
-      } else {
-        b.append(c);
-      }
-    }
-    return b.toString();
   }
 }

@@ -200,14 +200,14 @@ class NearDuplicatesTest {
 
   @Test
   void titlesAgreeAsideFromGenderMarkersAndCase() {
-    assertThat(NearDuplicates.titleKey("CNC Machinist (m/f/d)"))
-        .isEqualTo(NearDuplicates.titleKey("cnc machinist"))
-        .isEqualTo(NearDuplicates.titleKey("CNC machinist m/w/d"))
-        .isNotEqualTo(NearDuplicates.titleKey("Senior CNC machinist"));
-    assertThat(NearDuplicates.employerKey("Northwind Industrie GmbH & Co. KG"))
-        .isEqualTo(NearDuplicates.employerKey("Northwind Industrie"))
-        .isEqualTo(NearDuplicates.employerKey("NORTHWIND INDUSTRIE GMBH"));
-    assertThat(NearDuplicates.employerKey("Acme Retail B.V."))
-        .isEqualTo(NearDuplicates.employerKey("Acme Retail"));
+    assertThat(EmployerTitleKeys.titleKey("CNC Machinist (m/f/d)"))
+        .isEqualTo(EmployerTitleKeys.titleKey("cnc machinist"))
+        .isEqualTo(EmployerTitleKeys.titleKey("CNC machinist m/w/d"))
+        .isNotEqualTo(EmployerTitleKeys.titleKey("Senior CNC machinist"));
+    assertThat(EmployerTitleKeys.employerKey("Northwind Industrie GmbH & Co. KG"))
+        .isEqualTo(EmployerTitleKeys.employerKey("Northwind Industrie"))
+        .isEqualTo(EmployerTitleKeys.employerKey("NORTHWIND INDUSTRIE GMBH"));
+    assertThat(EmployerTitleKeys.employerKey("Acme Retail B.V."))
+        .isEqualTo(EmployerTitleKeys.employerKey("Acme Retail"));
   }
 }

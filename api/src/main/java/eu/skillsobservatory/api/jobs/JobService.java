@@ -362,8 +362,8 @@ public class JobService {
     m.put("createdAt", j.createdAt());
     m.put("startedAt", j.startedAt());
     m.put("finishedAt", j.finishedAt());
-    m.put("progress", redacted(j.progress()));
-    m.put("result", redacted(j.result()));
+    m.put("progress", JobAnswers.redacted(j.progress()));
+    m.put("result", JobAnswers.redacted(j.result()));
     m.put(
         "error",
         j.error() == null
@@ -372,75 +372,6 @@ public class JobService {
                 ? Redaction.paths(j.error())
                 : "the job failed; why is shown to a request with an API key (X-API-Key)");
     return m;
-  }
-
-  private static final JsonMapper VIEWS = JsonConfiguration.lineMapper();
-
-  /** A report as JSON with every server path in it cut to its last name. */
-  static Object redacted(Object report) {
-    if (report == null) {
-      return null;
-    }
-    String text = Redaction.paths(VIEWS.writeValueAsString(report));
-    return VIEWS.readValue(text, Object.class);
-  }
-
-  /**
-   * 422 with a problem detail: what was not loaded, the report (the valid rows were loaded), and
-   * the first rejected rows with line, field and reason.
-   */
-  private static org.springframework.http.ResponseEntity<?> incomplete(LoadOutcome outcome) {
-    org.springframework.http.ProblemDetail p =
-        problem(
-            org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY,
-            "rows-rejected",
-            "Not all of the input was loaded",
-            outcome);
-    List<Map<String, String>> rejections = new ArrayList<>();
-    outcome
-        .rejectsFile()
-        .ifPresent(
-            f -> {
-              try (var parser =
-                  org.apache.commons.csv.CSVFormat.RFC4180
-                      .builder()
-                      .setHeader()
-                      .setSkipHeaderRecord(true)
-                      .get()
-                      .parse(Files.newBufferedReader(Path.of(f)))) {
-                for (var r : parser) {
-                  if (rejections.size() == REJECTS_SHOWN) {
-                    break;
-                  }
-                  Map<String, String> row = new LinkedHashMap<>(r.toMap());
-                  row.replaceAll((k, v) -> Redaction.paths(v));
-                  rejections.add(row);
-                }
-              } catch (IOException | UncheckedIOException e) {
-                LOG.warn("Could not read the rejects file {}: {}", f, e.getMessage());
-              }
-            });
-    p.setProperty("rejections", rejections);
-    return answer(p);
-  }
-
-  /** A problem detail about a load, with its report. */
-  private static org.springframework.http.ProblemDetail problem(
-      org.springframework.http.HttpStatus status, String type, String title, LoadOutcome outcome) {
-    org.springframework.http.ProblemDetail p =
-        org.springframework.http.ProblemDetail.forStatusAndDetail(
-            status, Redaction.paths(outcome.shortfall()));
-    p.setType(java.net.URI.create("urn:skills-observatory:problem:" + type));
-    p.setTitle(title);
-    p.setProperty("report", redacted(outcome));
-    return p;
-  }
-
-  private static org.springframework.http.ResponseEntity<?> answer(
-      org.springframework.http.ProblemDetail p) {
-    return org.springframework.http.ResponseEntity.status(p.getStatus())
-        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-        .body(p);
   }
 
   /** Loads a body: reads it with a progress to report to, and returns a report. */
@@ -461,17 +392,17 @@ public class JobService {
     if (wait) {
       Object report = load.load(body, Progress.NONE);
       if (report instanceof LoadOutcome outcome && outcome.failed()) {
-        return answer(
-            problem(
+        return JobAnswers.answer(
+            JobAnswers.problem(
                 org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
                 "load-incomplete",
                 "The store did not take all of the input",
                 outcome));
       }
       if (report instanceof LoadOutcome outcome && !outcome.complete()) {
-        return incomplete(outcome);
+        return JobAnswers.incomplete(outcome);
       }
-      return org.springframework.http.ResponseEntity.ok(redacted(report));
+      return org.springframework.http.ResponseEntity.ok(JobAnswers.redacted(report));
     }
     Job job =
         submit(

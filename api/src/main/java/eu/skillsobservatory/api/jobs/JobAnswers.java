@@ -1,0 +1,94 @@
+package eu.skillsobservatory.api.jobs;
+
+import eu.skillsobservatory.api.config.JsonConfiguration;
+import eu.skillsobservatory.api.web.Redaction;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The answer of an upload that waited for its job: the report, or the problem of an incomplete
+ * load; reports with server paths cut.
+ */
+final class JobAnswers {
+  private static final Logger LOG = LoggerFactory.getLogger(JobAnswers.class);
+
+  private JobAnswers() {}
+
+  static final JsonMapper VIEWS = JsonConfiguration.lineMapper();
+
+  /** A report as JSON with every server path in it cut to its last name. */
+  static Object redacted(Object report) {
+    if (report == null) {
+      return null;
+    }
+    String text = Redaction.paths(VIEWS.writeValueAsString(report));
+    return VIEWS.readValue(text, Object.class);
+  }
+
+  /**
+   * 422 with a problem detail: what was not loaded, the report (the valid rows were loaded), and
+   * the first rejected rows with line, field and reason.
+   */
+  static org.springframework.http.ResponseEntity<?> incomplete(LoadOutcome outcome) {
+    org.springframework.http.ProblemDetail p =
+        problem(
+            org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY,
+            "rows-rejected",
+            "Not all of the input was loaded",
+            outcome);
+    List<Map<String, String>> rejections = new ArrayList<>();
+    outcome
+        .rejectsFile()
+        .ifPresent(
+            f -> {
+              try (var parser =
+                  org.apache.commons.csv.CSVFormat.RFC4180
+                      .builder()
+                      .setHeader()
+                      .setSkipHeaderRecord(true)
+                      .get()
+                      .parse(Files.newBufferedReader(Path.of(f)))) {
+                for (var r : parser) {
+                  if (rejections.size() == JobService.REJECTS_SHOWN) {
+                    break;
+                  }
+                  Map<String, String> row = new LinkedHashMap<>(r.toMap());
+                  row.replaceAll((k, v) -> Redaction.paths(v));
+                  rejections.add(row);
+                }
+              } catch (IOException | UncheckedIOException e) {
+                LOG.warn("Could not read the rejects file {}: {}", f, e.getMessage());
+              }
+            });
+    p.setProperty("rejections", rejections);
+    return answer(p);
+  }
+
+  /** A problem detail about a load, with its report. */
+  static org.springframework.http.ProblemDetail problem(
+      org.springframework.http.HttpStatus status, String type, String title, LoadOutcome outcome) {
+    org.springframework.http.ProblemDetail p =
+        org.springframework.http.ProblemDetail.forStatusAndDetail(
+            status, Redaction.paths(outcome.shortfall()));
+    p.setType(java.net.URI.create("urn:skills-observatory:problem:" + type));
+    p.setTitle(title);
+    p.setProperty("report", redacted(outcome));
+    return p;
+  }
+
+  static org.springframework.http.ResponseEntity<?> answer(
+      org.springframework.http.ProblemDetail p) {
+    return org.springframework.http.ResponseEntity.status(p.getStatus())
+        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        .body(p);
+  }
+}
