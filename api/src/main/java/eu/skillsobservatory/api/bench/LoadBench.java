@@ -13,17 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -199,7 +195,7 @@ class LoadBench implements Callable<Integer> {
     JsonNode before = jobId == null ? null : job(jobId);
     err.printf(Locale.ROOT, "Measuring for %d s ...%n", seconds);
     err.flush();
-    Measured m = run(seconds, seed);
+    LoadMeasures.Measured m = run(seconds, seed);
     JsonNode after = jobId == null ? null : job(jobId);
     IngestJob ingestJob = null;
     if (jobId != null) {
@@ -226,7 +222,7 @@ class LoadBench implements Callable<Integer> {
     if (fmt.equals("json")) {
       out.println(EscoCommand.json(report));
     } else {
-      text(out, report);
+      LoadMeasures.text(out, report);
     }
     out.flush();
     return report.all().errors() == 0 ? 0 : 1;
@@ -318,8 +314,8 @@ class LoadBench implements Callable<Integer> {
     return base.resolve(q.toString());
   }
 
-  private Measured run(int secs, long runSeed) throws InterruptedException {
-    Measured m = new Measured(secs);
+  private LoadMeasures.Measured run(int secs, long runSeed) throws InterruptedException {
+    LoadMeasures.Measured m = new LoadMeasures.Measured(secs);
     long until = System.nanoTime() + secs * 1_000_000_000L;
     SplittableRandom root = new SplittableRandom(runSeed);
     CountDownLatch done = new CountDownLatch(clients);
@@ -363,114 +359,5 @@ class LoadBench implements Callable<Integer> {
     }
     done.await();
     return m;
-  }
-
-  /** The latencies of one run, per kind. */
-  private static final class Measured {
-    private final int seconds;
-    private final Map<Kind, List<Long>> nanos = new ConcurrentHashMap<>();
-    private final Map<Kind, AtomicLong> errors = new ConcurrentHashMap<>();
-    private final Map<String, Long> causes = new ConcurrentHashMap<>();
-
-    Measured(int seconds) {
-      this.seconds = seconds;
-      for (Kind k : Kind.values()) {
-        nanos.put(k, java.util.Collections.synchronizedList(new ArrayList<>()));
-        errors.put(k, new AtomicLong());
-      }
-    }
-
-    void add(Kind kind, long took, String cause) {
-      nanos.get(kind).add(took);
-      if (cause != null) {
-        errors.get(kind).incrementAndGet();
-        causes.merge(kind.name().toLowerCase(Locale.ROOT) + ": " + cause, 1L, Long::sum);
-      }
-    }
-
-    Report report(LoadBench bench, IngestJob ingest) {
-      List<Stats> kinds = new ArrayList<>();
-      List<Long> all = new ArrayList<>();
-      long allErrors = 0;
-      for (Kind k : Kind.values()) {
-        List<Long> t = new ArrayList<>(nanos.get(k));
-        all.addAll(t);
-        allErrors += errors.get(k).get();
-        kinds.add(stats(k.name().toLowerCase(Locale.ROOT), t, errors.get(k).get()));
-      }
-      return new Report(
-          bench.base.toString(),
-          bench.clients,
-          seconds,
-          bench.warmup,
-          kinds,
-          stats("all", all, allErrors),
-          new LinkedHashMap<>(causes),
-          ingest);
-    }
-
-    private Stats stats(String kind, List<Long> t, long errs) {
-      long[] s = t.stream().mapToLong(Long::longValue).sorted().toArray();
-      return new Stats(
-          kind,
-          s.length,
-          errs,
-          s.length / (double) seconds,
-          percentile(s, 50),
-          percentile(s, 95),
-          percentile(s, 99),
-          s.length == 0 ? 0 : s[s.length - 1] / 1e6);
-    }
-
-    /** The nearest-rank percentile, in milliseconds. */
-    static double percentile(long[] sorted, double p) {
-      if (sorted.length == 0) {
-        return 0;
-      }
-      int rank = (int) Math.ceil(p / 100 * sorted.length);
-      return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
-    }
-  }
-
-  private static void text(PrintWriter out, Report r) {
-    out.printf(
-        Locale.ROOT,
-        "bench load  %s  %d clients  %d s measured after a %d s warm-up%n",
-        r.url(),
-        r.clients(),
-        r.seconds(),
-        r.warmupSeconds());
-    List<List<String>> rows = new ArrayList<>();
-    List<Stats> all = new ArrayList<>(r.kinds());
-    all.add(r.all());
-    for (Stats s : all) {
-      rows.add(
-          List.of(
-              s.kind(),
-              String.format(Locale.ROOT, "%,d", s.requests()),
-              String.format(Locale.ROOT, "%,d", s.errors()),
-              String.format(Locale.ROOT, "%.1f", s.perSecond()),
-              String.format(Locale.ROOT, "%.0f", s.p50Ms()),
-              String.format(Locale.ROOT, "%.0f", s.p95Ms()),
-              String.format(Locale.ROOT, "%.0f", s.p99Ms()),
-              String.format(Locale.ROOT, "%.0f", s.maxMs())));
-    }
-    out.print(
-        Output.table(
-            List.of("kind", "requests", "errors", "per s", "p50 ms", "p95 ms", "p99 ms", "max ms"),
-            rows));
-    r.errorsByCause().forEach((cause, n) -> out.printf(Locale.ROOT, "  %,d x %s%n", n, cause));
-    if (r.ingest() != null) {
-      IngestJob j = r.ingest();
-      out.printf(
-          Locale.ROOT,
-          "ingest job %s: %s at the start of the measurement (%s), %s at its end (%s); ended %s%n",
-          j.id(),
-          j.stateAtStart(),
-          j.progressAtStart(),
-          j.stateAtEnd(),
-          j.progressAtEnd(),
-          j.finalState());
-    }
   }
 }

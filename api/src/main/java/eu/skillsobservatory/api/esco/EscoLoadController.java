@@ -1,6 +1,7 @@
 package eu.skillsobservatory.api.esco;
 
 import eu.skillsobservatory.analytics.esco.EscoVersion;
+import eu.skillsobservatory.api.jobs.JobAnswers;
 import eu.skillsobservatory.api.jobs.JobService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -132,6 +133,6 @@ public class EscoLoadController {
   private static ResponseEntity<Map<String, Object>> accepted(JobService.Job job) {
     return ResponseEntity.accepted()
         .location(URI.create("/api/jobs/" + job.id()))
-        .body(JobService.view(job));
+        .body(JobAnswers.view(job));
   }
 }

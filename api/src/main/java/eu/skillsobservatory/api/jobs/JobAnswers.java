@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The answer of an upload that waited for its job: the report, or the problem of an incomplete
  * load; reports with server paths cut.
  */
-final class JobAnswers {
+public final class JobAnswers {
   private static final Logger LOG = LoggerFactory.getLogger(JobAnswers.class);
 
   private JobAnswers() {}
@@ -90,5 +90,37 @@ final class JobAnswers {
     return org.springframework.http.ResponseEntity.status(p.getStatus())
         .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
         .body(p);
+  }
+
+  /** A job's state as the API shows it to a reader with an API key, with its URI. */
+  public static Map<String, Object> view(JobService.Job j) {
+    return view(j, true);
+  }
+
+  /**
+   * A job's state as the API shows it, with its URI. No server path is named (each is cut to its
+   * last name); an anonymous reader ({@code authorized} false) is not shown why a job failed, since
+   * exception texts can tell about the server.
+   */
+  public static Map<String, Object> view(JobService.Job j, boolean authorized) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", j.id());
+    m.put("uri", "/api/jobs/" + j.id());
+    m.put("kind", j.kind());
+    m.put("input", Redaction.paths(j.input()));
+    m.put("state", j.state());
+    m.put("createdAt", j.createdAt());
+    m.put("startedAt", j.startedAt());
+    m.put("finishedAt", j.finishedAt());
+    m.put("progress", JobAnswers.redacted(j.progress()));
+    m.put("result", JobAnswers.redacted(j.result()));
+    m.put(
+        "error",
+        j.error() == null
+            ? null
+            : authorized
+                ? Redaction.paths(j.error())
+                : "the job failed; why is shown to a request with an API key (X-API-Key)");
+    return m;
   }
 }

@@ -24,7 +24,7 @@ public class JobController {
   public Map<String, Object> job(@PathVariable String id, HttpServletRequest request) {
     boolean authorized = request.getAttribute(ApiKeyFilter.KEY_NAME) != null;
     return jobs.job(id)
-        .map(j -> JobService.view(j, authorized))
+        .map(j -> JobAnswers.view(j, authorized))
         .orElseThrow(
             () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no job " + id + " is known"));
   }
@@ -35,6 +35,6 @@ public class JobController {
     if (limit < 1 || limit > 1_000) {
       throw new IllegalArgumentException("limit: 1 to 1000, not " + limit);
     }
-    return jobs.recent(limit).stream().map(JobService::view).toList();
+    return jobs.recent(limit).stream().map(JobAnswers::view).toList();
   }
 }

@@ -3,7 +3,6 @@ package eu.skillsobservatory.api.jobs;
 import eu.skillsobservatory.analytics.progress.Progress;
 import eu.skillsobservatory.api.config.JsonConfiguration;
 import eu.skillsobservatory.api.config.ObservatorySettings;
-import eu.skillsobservatory.api.web.Redaction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -342,38 +340,6 @@ public class JobService {
     return out.subList(0, Math.min(limit, out.size()));
   }
 
-  /** A job's state as the API shows it to a reader with an API key, with its URI. */
-  public static Map<String, Object> view(Job j) {
-    return view(j, true);
-  }
-
-  /**
-   * A job's state as the API shows it, with its URI. No server path is named (each is cut to its
-   * last name); an anonymous reader ({@code authorized} false) is not shown why a job failed, since
-   * exception texts can tell about the server.
-   */
-  public static Map<String, Object> view(Job j, boolean authorized) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", j.id());
-    m.put("uri", "/api/jobs/" + j.id());
-    m.put("kind", j.kind());
-    m.put("input", Redaction.paths(j.input()));
-    m.put("state", j.state());
-    m.put("createdAt", j.createdAt());
-    m.put("startedAt", j.startedAt());
-    m.put("finishedAt", j.finishedAt());
-    m.put("progress", JobAnswers.redacted(j.progress()));
-    m.put("result", JobAnswers.redacted(j.result()));
-    m.put(
-        "error",
-        j.error() == null
-            ? null
-            : authorized
-                ? Redaction.paths(j.error())
-                : "the job failed; why is shown to a request with an API key (X-API-Key)");
-    return m;
-  }
-
   /** Loads a body: reads it with a progress to report to, and returns a report. */
   public interface Load {
     Object load(InputStream body, Progress progress);
@@ -418,6 +384,6 @@ public class JobService {
             });
     return org.springframework.http.ResponseEntity.accepted()
         .location(java.net.URI.create("/api/jobs/" + job.id()))
-        .body(view(job));
+        .body(JobAnswers.view(job));
   }
 }

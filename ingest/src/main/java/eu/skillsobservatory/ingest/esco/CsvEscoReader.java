@@ -1,24 +1,19 @@
 package eu.skillsobservatory.ingest.esco;
 
 import eu.skillsobservatory.analytics.failures.EscoInputException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -63,7 +58,7 @@ final class CsvEscoReader {
     }
 
     static Role of(String fileName) {
-      String base = baseName(fileName);
+      String base = CsvEscoFiles.baseName(fileName);
       for (Role r : values()) {
         if (!r.baseName.isEmpty() && r.baseName.equalsIgnoreCase(base)) {
           return r;
@@ -77,7 +72,7 @@ final class CsvEscoReader {
     }
   }
 
-  private static final Pattern LANG_SUFFIX =
+  static final Pattern LANG_SUFFIX =
       Pattern.compile("^(.*)_([a-z]{2,3}(?:-[A-Za-z]{2,4})?)\\.csv$", Pattern.CASE_INSENSITIVE);
   private static final Pattern URI = Pattern.compile("https?://\\S+");
   private static final Pattern LIST_SPLIT = Pattern.compile("[\\n,|]+");
@@ -89,26 +84,6 @@ final class CsvEscoReader {
   CsvEscoReader(LoadSink sink, LoadLog log) {
     this.sink = sink;
     this.log = log;
-  }
-
-  static String baseName(String fileName) {
-    Matcher m = LANG_SUFFIX.matcher(fileName);
-    if (m.matches()) {
-      return m.group(1);
-    }
-    return fileName.replaceFirst("(?i)\\.csv$", "");
-  }
-
-  static String language(String fileName) {
-    Matcher m = LANG_SUFFIX.matcher(fileName);
-    return m.matches() ? m.group(2).toLowerCase(Locale.ROOT) : null;
-  }
-
-  /** The CSV sources in the order they must be read: concepts before relations. */
-  static List<Source> ordered(List<Source> csv) {
-    return csv.stream()
-        .sorted(Comparator.comparingInt((Source s) -> Role.of(s.fileName()).order))
-        .toList();
   }
 
   void read(Source source, Source.ByteCounter counter) throws IOException {
@@ -131,7 +106,7 @@ final class CsvEscoReader {
           source.name(), "csv (collection or hierarchy table: its facts come from other files)", 0);
       return;
     }
-    String lang = language(source.fileName());
+    String lang = CsvEscoFiles.language(source.fileName());
     if (lang == null) {
       lang = "en";
       if (role.order == 1) {
@@ -141,7 +116,7 @@ final class CsvEscoReader {
       }
     }
     long rows = 0;
-    try (Reader reader = reader(source.opener().open(counter));
+    try (Reader reader = CsvEscoFiles.reader(source.opener().open(counter));
         CSVParser parser =
             CSVFormat.RFC4180
                 .builder()
@@ -173,7 +148,7 @@ final class CsvEscoReader {
           }
           record = it.next();
         } catch (UncheckedIOException | IllegalStateException e) {
-          throw csvError(source, startLine, e);
+          throw CsvEscoFiles.csvError(source, startLine, e);
         }
         if (record.size() != width) {
           throw new EscoInputException(
@@ -191,7 +166,7 @@ final class CsvEscoReader {
         startLine = parser.getCurrentLineNumber() + 1;
       }
     } catch (UncheckedIOException e) {
-      throw encodingOr(source, e.getCause());
+      throw CsvEscoFiles.encodingOr(source, e.getCause());
     } catch (MalformedInputException e) {
       throw new EscoInputException(source.name(), "", "not valid UTF-8 text", e);
     }
@@ -199,45 +174,6 @@ final class CsvEscoReader {
       throw new EscoInputException(source.name(), "", "the file has a header but no rows");
     }
     log.read(source.name(), "csv", rows);
-  }
-
-  private static EscoInputException encodingOr(Source source, IOException e) {
-    if (e instanceof MalformedInputException) {
-      return new EscoInputException(source.name(), "", "not valid UTF-8 text", e);
-    }
-    return new EscoInputException(source.name(), "", "cannot be read: " + e.getMessage(), e);
-  }
-
-  private static EscoInputException csvError(Source source, long line, RuntimeException e) {
-    Throwable cause = e.getCause() != null ? e.getCause() : e;
-    if (cause instanceof MalformedInputException) {
-      return new EscoInputException(source.name(), "", "not valid UTF-8 text", e);
-    }
-    String msg = String.valueOf(cause.getMessage());
-    String problem;
-    if (msg.contains("EOF reached before encapsulated token finished")) {
-      problem = "unbalanced quote: a quoted field that starts in this record is never closed";
-    } else if (msg.contains("invalid char between encapsulated token and delimiter")) {
-      problem = "unbalanced quote: text follows a closing quote inside a field";
-    } else {
-      problem = "malformed CSV: " + msg;
-    }
-    return new EscoInputException(source.name(), "line " + line, problem, e);
-  }
-
-  private static Reader reader(InputStream in) throws IOException {
-    var decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    BufferedReader r = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
-    r.mark(1);
-    int first = r.read();
-    if (first != '\uFEFF' && first != -1) {
-      r.reset();
-    }
-    return r;
   }
 
   private void map(Role role, Row row, String lang) {
@@ -280,7 +216,7 @@ final class CsvEscoReader {
         skillType(row, s);
         String reuse = row.get("reuseLevel");
         if (!reuse.isBlank()) {
-          sink.add(s, Esco.REUSE_LEVEL, Esco.uri(Esco.REUSE_LEVEL_BASE + slug(reuse)));
+          sink.add(s, Esco.REUSE_LEVEL, Esco.uri(Esco.REUSE_LEVEL_BASE + CsvEscoFiles.slug(reuse)));
         }
       }
       case OCCUPATION -> {
@@ -299,10 +235,10 @@ final class CsvEscoReader {
     }
     literal(s, Esco.NOTATION, row.get("code"));
     label(s, Esco.PREF_LABEL, row.get("preferredLabel"), lang);
-    for (String alt : lines(row.get("altLabels"))) {
+    for (String alt : CsvEscoFiles.lines(row.get("altLabels"))) {
       label(s, Esco.ALT_LABEL, alt, lang);
     }
-    for (String hidden : lines(row.get("hiddenLabels"))) {
+    for (String hidden : CsvEscoFiles.lines(row.get("hiddenLabels"))) {
       label(s, Esco.HIDDEN_LABEL, hidden, lang);
     }
     literal(s, Esco.STATUS, row.get("status"));
@@ -413,17 +349,6 @@ final class CsvEscoReader {
     if (!text.isBlank()) {
       sink.add(s, p, NodeFactory.createLiteralString(text));
     }
-  }
-
-  private static List<String> lines(String cell) {
-    if (cell.isBlank()) {
-      return List.of();
-    }
-    return List.of(cell.split("\\r?\\n"));
-  }
-
-  private static String slug(String value) {
-    return value.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
   }
 
   /** One CSV record with the file and line it came from, for messages. */

@@ -294,7 +294,7 @@ public final class TdbEscoStore implements EscoStore {
       }
     }
     CsvEscoReader csv = new CsvEscoReader(sink, log);
-    for (Source s : CsvEscoReader.ordered(sources.stream().filter(Source::isCsv).toList())) {
+    for (Source s : CsvEscoFiles.ordered(sources.stream().filter(Source::isCsv).toList())) {
       csv.read(s, counter);
     }
   }
