@@ -14,6 +14,7 @@ import eu.skillsobservatory.analytics.extract.Extractions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,16 +113,9 @@ public class CurriculumAlignment {
    * @param skills ESCO skill URIs the curriculum says it teaches
    * @param demanded how many of the slice's most demanded skills are compared (1 to 1,000)
    */
-  public Alignment align(
-      List<String> outcomes,
-      List<String> skills,
-      String language,
-      ExtractionMode mode,
-      Slice slice,
-      int demanded) {
-    if (demanded < 1 || demanded > 1_000) {
-      throw new IllegalArgumentException("demanded: 1 to 1000, not " + demanded);
-    }
+  /** The curriculum's skills: given as URIs, then found in the outcomes (first origin kept). */
+  private Map<String, CurriculumSkill> taught(
+      List<String> outcomes, List<String> skills, String language, ExtractionMode mode) {
     Map<String, CurriculumSkill> taught = new LinkedHashMap<>();
     for (String s : skills) {
       String u = s == null ? "" : s.strip();
@@ -137,19 +131,42 @@ public class CurriculumAlignment {
       if (o == null || o.isBlank()) {
         continue;
       }
-      if (o.length() > 100_000) {
+      if (o.length() > MAX_OUTCOME) {
         throw new IllegalArgumentException(
             "outcomes: an outcome of "
                 + o.length()
                 + " characters, more than the 100,000 accepted");
       }
       for (ExtractedSkill x :
-          extraction.extract(o, language, mode, 20, Optional.empty()).counted().skills()) {
+          extraction
+              .extract(o, language, mode, SKILLS_PER_OUTCOME, Optional.empty())
+              .counted()
+              .skills()) {
         taught.putIfAbsent(
             x.uri(),
             new CurriculumSkill(x.uri(), demand.label(x.uri()), "extracted", o.strip(), 0));
       }
     }
+    return taught;
+  }
+
+  /** Characters of one learning outcome at most. */
+  static final int MAX_OUTCOME = 100_000;
+
+  /** Skills found in one outcome at most. */
+  static final int SKILLS_PER_OUTCOME = 20;
+
+  public Alignment align(
+      List<String> outcomes,
+      List<String> skills,
+      String language,
+      ExtractionMode mode,
+      Slice slice,
+      int demanded) {
+    if (demanded < 1 || demanded > 1_000) {
+      throw new IllegalArgumentException("demanded: 1 to 1000, not " + demanded);
+    }
+    Map<String, CurriculumSkill> taught = taught(outcomes, skills, language, mode);
     if (taught.isEmpty()) {
       throw new IllegalArgumentException(
           "the curriculum names no ESCO skill: give skills (ESCO URIs) or learning outcomes in which"
@@ -226,7 +243,7 @@ public class CurriculumAlignment {
           share.put(m.uri(), m.share());
           labels.put(m.uri(), m.label());
         });
-    Set<String> rising = new java.util.HashSet<>();
+    Set<String> rising = new HashSet<>();
     missingEmerging.forEach(
         m -> {
           share.putIfAbsent(m.uri(), m.recentShare());
@@ -261,26 +278,7 @@ public class CurriculumAlignment {
         }
       }
     }
-    // Vacancies: skills mentioned with the curriculum's most demanded skills more than by chance.
-    List<String> seeds =
-        taught.keySet().stream()
-            .sorted(Comparator.comparingDouble((String u) -> -demandShare(u, taught)))
-            .limit(COOCCURRENCE_SEEDS)
-            .toList();
-    for (String seed : seeds) {
-      SkillRelations.CoOccurrence co;
-      try {
-        co = relations.coOccurrence(slice, seed, 5, 200);
-      } catch (IllegalArgumentException e) {
-        continue;
-      }
-      for (SkillRelations.Related r : co.skills()) {
-        if (share.containsKey(r.uri()) && r.lift() >= MIN_LIFT) {
-          CurriculumSkill c = taught.get(seed);
-          add(because, r.uri(), new Reason(c.uri(), c.label(), "co-occurrence", r.lift()));
-        }
-      }
-    }
+    coOccurring(slice, taught, share, because);
     List<Suggestion> out = new ArrayList<>();
     because.forEach(
         (uri, reasons) -> {
@@ -300,6 +298,41 @@ public class CurriculumAlignment {
         Comparator.comparingDouble(Suggestion::score).reversed().thenComparing(Suggestion::uri));
     return out;
   }
+
+  /**
+   * Reasons from the vacancies: skills mentioned with the curriculum's most demanded skills more
+   * often than by chance (lift at least {@link #MIN_LIFT}).
+   */
+  private void coOccurring(
+      Slice slice,
+      Map<String, CurriculumSkill> taught,
+      Map<String, Double> share,
+      Map<String, List<Reason>> because) {
+    List<String> seeds =
+        taught.keySet().stream()
+            .sorted(Comparator.comparingDouble((String u) -> -demandShare(u, taught)))
+            .limit(COOCCURRENCE_SEEDS)
+            .toList();
+    for (String seed : seeds) {
+      SkillRelations.CoOccurrence co;
+      try {
+        co = relations.coOccurrence(slice, seed, COOCCURRENCE_SUPPORT, COOCCURRENCE_LIMIT);
+      } catch (IllegalArgumentException e) {
+        continue;
+      }
+      for (SkillRelations.Related r : co.skills()) {
+        if (share.containsKey(r.uri()) && r.lift() >= MIN_LIFT) {
+          CurriculumSkill c = taught.get(seed);
+          add(because, r.uri(), new Reason(c.uri(), c.label(), "co-occurrence", r.lift()));
+        }
+      }
+    }
+  }
+
+  /** Postings a companion skill needs with a seed, and companions considered per seed. */
+  static final int COOCCURRENCE_SUPPORT = 5;
+
+  static final int COOCCURRENCE_LIMIT = 200;
 
   private static double demandShare(String uri, Map<String, CurriculumSkill> taught) {
     return taught.get(uri).share();

@@ -139,6 +139,39 @@ public class GapAnalysis {
     }
     TrainingOffers index = offers;
     Map<String, TrainingOffers.Supply> supply = index.supply(s, wanted);
+    List<GapSkill> skills = gapSkills(all, trend, supply);
+    for (DemandCounts.Counts c : byOccupation) {
+      List<ConceptRef> ess = essential.getOrDefault(c.group(), List.of());
+      List<ConceptRef> untaught =
+          ess.stream().filter(k -> !supply.containsKey(k.uri())).sorted().toList();
+      occ.add(
+          new OccupationGap(
+              c.group(),
+              occupationLabels.get(c.group()),
+              c.postings(),
+              ess.size(),
+              ess.size() - untaught.size(),
+              untaught));
+    }
+    return new Gaps(
+        slice,
+        s,
+        d.escoVersion(),
+        postings,
+        index.count(s),
+        SCORING,
+        skills,
+        occ,
+        d.synthetic(),
+        d.provenance(),
+        Gaps.METHOD);
+  }
+
+  /** The slice's demanded skills weighed against their supply, the largest gap first. */
+  private static List<GapSkill> gapSkills(
+      DemandReport.Group all,
+      Map<String, Emerging.Result> trend,
+      Map<String, TrainingOffers.Supply> supply) {
     List<GapSkill> skills = new ArrayList<>();
     if (all != null) {
       for (DemandReport.SkillDemand k : all.skills()) {
@@ -167,31 +200,7 @@ public class GapAnalysis {
     }
     skills.sort(
         Comparator.comparingDouble(GapSkill::gapScore).reversed().thenComparing(GapSkill::uri));
-    for (DemandCounts.Counts c : byOccupation) {
-      List<ConceptRef> ess = essential.getOrDefault(c.group(), List.of());
-      List<ConceptRef> untaught =
-          ess.stream().filter(k -> !supply.containsKey(k.uri())).sorted().toList();
-      occ.add(
-          new OccupationGap(
-              c.group(),
-              occupationLabels.get(c.group()),
-              c.postings(),
-              ess.size(),
-              ess.size() - untaught.size(),
-              untaught));
-    }
-    return new Gaps(
-        slice,
-        s,
-        d.escoVersion(),
-        postings,
-        index.count(s),
-        SCORING,
-        skills,
-        occ,
-        d.synthetic(),
-        d.provenance(),
-        Gaps.METHOD);
+    return skills;
   }
 
   /** The offers considered: where the filter says nothing of place, the slice's place. */

@@ -7,10 +7,13 @@ import eu.skillsobservatory.analytics.offer.OfferFilter;
 import eu.skillsobservatory.analytics.offer.TrainingOffers;
 import eu.skillsobservatory.analytics.provenance.Provenance;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Matches a gap to training offers: the set of offers in scope that covers most of the gap's weight
@@ -20,6 +23,12 @@ import java.util.Optional;
 public class OfferMatching {
   /** Offers at most considered: those teaching most of the gap's skills. */
   static final int MAX_CANDIDATES = 5_000;
+
+  /** Offers chosen at most for one gap. */
+  static final int MAX_OFFERS = 100;
+
+  /** Offers ranked at most in an answer. */
+  static final int MAX_RANKED = 1_000;
 
   private final GapAnalysis gaps;
   private final DemandReport demand;
@@ -176,6 +185,27 @@ public class OfferMatching {
         null);
   }
 
+  /** At most {@link #MAX_OFFERS} offers; a budget on cost or hours, 0 or more; ranks bounded. */
+  private static void check(int maxOffers, Budget asked, int rankLimit) {
+    if (maxOffers < 1 || maxOffers > MAX_OFFERS) {
+      throw new IllegalArgumentException("maxOffers: 1 to " + MAX_OFFERS + ", not " + maxOffers);
+    }
+    if (!asked.on().equals("cost") && !asked.on().equals("hours")) {
+      throw new IllegalArgumentException("budgetOn: cost or hours, not '" + asked.on() + "'");
+    }
+    asked
+        .amount()
+        .ifPresent(
+            b -> {
+              if (b.isNaN() || b < 0) {
+                throw new IllegalArgumentException("budget: 0 or more, not " + b);
+              }
+            });
+    if (rankLimit < 0 || rankLimit > MAX_RANKED) {
+      throw new IllegalArgumentException("rankLimit: 0 to " + MAX_RANKED + ", not " + rankLimit);
+    }
+  }
+
   private Match match(
       String from,
       Slice slice,
@@ -186,23 +216,9 @@ public class OfferMatching {
       Budget asked,
       int rankLimit,
       Provenance provenance) {
+    check(maxOffers, asked, rankLimit);
     Optional<Double> budget = asked.amount();
     String budgetOn = asked.on();
-    if (maxOffers < 1 || maxOffers > 100) {
-      throw new IllegalArgumentException("maxOffers: 1 to 100, not " + maxOffers);
-    }
-    if (!budgetOn.equals("cost") && !budgetOn.equals("hours")) {
-      throw new IllegalArgumentException("budgetOn: cost or hours, not '" + budgetOn + "'");
-    }
-    budget.ifPresent(
-        b -> {
-          if (b.isNaN() || b < 0) {
-            throw new IllegalArgumentException("budget: 0 or more, not " + b);
-          }
-        });
-    if (rankLimit < 0 || rankLimit > 1_000) {
-      throw new IllegalArgumentException("rankLimit: 0 to 1000, not " + rankLimit);
-    }
     List<TrainingOffers.Taught> found = offers.teaching(scope, gap.keySet(), MAX_CANDIDATES);
     Map<String, OfferSummary> summaries = new LinkedHashMap<>();
     for (TrainingOffers.Taught o : found) {
@@ -213,22 +229,7 @@ public class OfferMatching {
         budget.isPresent() && budgetOn.equals("cost")
             ? currencyOf(asked.currency(), summaries.values())
             : null;
-    List<GapCover.Offer> candidates = new ArrayList<>();
-    for (TrainingOffers.Taught o : found) {
-      OfferSummary s = summary(o);
-      List<String> skills = o.skills();
-      Double c = budgetOn.equals("hours") ? s.hours() : s.cost();
-      boolean known =
-          c != null
-              && (currency == null || currency.equalsIgnoreCase(String.valueOf(s.currency())));
-      // An offer that does not say its cost (or hours, or its cost in the budget's currency) is
-      // never free: under a budget it is left out and listed apart.
-      String key = s.source() + "/" + s.id();
-      candidates.add(
-          known
-              ? new GapCover.Offer(key, new java.util.HashSet<>(skills), c)
-              : GapCover.Offer.unpriced(key, new java.util.HashSet<>(skills)));
-    }
+    List<GapCover.Offer> candidates = candidates(found, budgetOn, currency);
     GapCover.Selection sel =
         GapCover.choose(gap, candidates, maxOffers, budget.orElse(Double.POSITIVE_INFINITY));
     double total = sel.total();
@@ -264,13 +265,34 @@ public class OfferMatching {
         round(sel.share()),
         round(sel.cost()),
         guarantee,
-        sel.method().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+        sel.method().name().toLowerCase(Locale.ROOT).replace('_', '-'),
         picks,
         ranking,
         unpriced,
         provenance != null && provenance.synthetic(),
         provenance,
         Match.METHOD);
+  }
+
+  /**
+   * The offers as the cover algorithm sees them. An offer that does not say its cost (or hours, or
+   * its cost in the budget's currency) is never free: under a budget it is left out and listed
+   * apart.
+   */
+  private static List<GapCover.Offer> candidates(
+      List<TrainingOffers.Taught> found, String budgetOn, String currency) {
+    List<GapCover.Offer> candidates = new ArrayList<>();
+    for (TrainingOffers.Taught o : found) {
+      Double c = budgetOn.equals("hours") ? o.hours() : o.cost();
+      boolean known =
+          c != null
+              && (currency == null || currency.equalsIgnoreCase(String.valueOf(o.currency())));
+      String key = o.source() + "/" + o.id();
+      Set<String> skills = new HashSet<>(o.skills());
+      candidates.add(
+          known ? new GapCover.Offer(key, skills, c) : GapCover.Offer.unpriced(key, skills));
+    }
+    return candidates;
   }
 
   /** What a budget counts, and in which currency. */
