@@ -92,6 +92,53 @@ public final class OfferRules {
       problems.add(new Rejection(line, "title", "missing: every training offer needs a title"));
     }
     String description = text(fields, "description", MAX_TEXT, line, problems);
+    String country = country(fields, line, problems);
+    String region = region(fields, country, line, problems);
+    Integer eqf = eqf(fields, line, problems);
+    String isced = text(fields, "isced", MAX_FIELD, line, problems);
+    if (isced != null && !ISCED_F.matcher(isced).matches()) {
+      problems.add(
+          new Rejection(line, "isced", "'" + isced + "' is not an ISCED-F 2013 field code (0613)"));
+    }
+    String mode = modeOf(fields, line, problems);
+    Double hours = number(fields, "hours", 100_000, line, problems);
+    Double ects = number(fields, "ects", 1_000, line, problems);
+    Double cost = number(fields, "cost", 10_000_000, line, problems);
+    String currency = currency(fields, cost, line, problems);
+    String language = language(fields, line, problems);
+    String url = text(fields, "url", MAX_FIELD, line, problems);
+    List<LocalDate> starts = starts(lists, line, problems);
+    List<String> skills = skills(lists.getOrDefault("skills", List.of()), "skills", line, problems);
+    List<Offer.Outcome> kept = outcomes(lists, outcomes, line, problems);
+    if (!problems.isEmpty()) {
+      return new Result(null, problems);
+    }
+    return new Result(
+        new Offer(
+            source,
+            id,
+            provider,
+            title,
+            description,
+            country,
+            region,
+            eqf,
+            isced,
+            mode,
+            hours,
+            ects,
+            cost,
+            currency,
+            language,
+            starts,
+            kept,
+            skills,
+            url,
+            format),
+        List.of());
+  }
+
+  private static String country(Map<String, String> fields, long line, List<Rejection> problems) {
     String country = text(fields, "country", MAX_FIELD, line, problems);
     if (country == null) {
       problems.add(
@@ -104,6 +151,11 @@ public final class OfferRules {
             new Rejection(line, "country", "'" + country + "' is not an ISO 3166 alpha-2 code"));
       }
     }
+    return country;
+  }
+
+  private static String region(
+      Map<String, String> fields, String country, long line, List<Rejection> problems) {
     String region = text(fields, "region", MAX_FIELD, line, problems);
     if (region != null) {
       region = region.toUpperCase(Locale.ROOT);
@@ -115,6 +167,10 @@ public final class OfferRules {
                 line, "region", "'" + region + "' is not a region of the country " + country));
       }
     }
+    return region;
+  }
+
+  private static Integer eqf(Map<String, String> fields, long line, List<Rejection> problems) {
     Integer eqf = null;
     String eqfText = text(fields, "eqf", MAX_FIELD, line, problems);
     if (eqfText != null) {
@@ -128,11 +184,10 @@ public final class OfferRules {
         eqf = null;
       }
     }
-    String isced = text(fields, "isced", MAX_FIELD, line, problems);
-    if (isced != null && !ISCED_F.matcher(isced).matches()) {
-      problems.add(
-          new Rejection(line, "isced", "'" + isced + "' is not an ISCED-F 2013 field code (0613)"));
-    }
+    return eqf;
+  }
+
+  private static String modeOf(Map<String, String> fields, long line, List<Rejection> problems) {
     String mode = text(fields, "mode", MAX_FIELD, line, problems);
     if (mode != null) {
       String m = mode(mode);
@@ -145,9 +200,11 @@ public final class OfferRules {
       }
       mode = m;
     }
-    Double hours = number(fields, "hours", 100_000, line, problems);
-    Double ects = number(fields, "ects", 1_000, line, problems);
-    Double cost = number(fields, "cost", 10_000_000, line, problems);
+    return mode;
+  }
+
+  private static String currency(
+      Map<String, String> fields, Double cost, long line, List<Rejection> problems) {
     String currency = text(fields, "currency", MAX_FIELD, line, problems);
     if (currency != null) {
       currency = currency.toUpperCase(Locale.ROOT);
@@ -158,6 +215,10 @@ public final class OfferRules {
     } else if (cost != null && cost > 0) {
       currency = "EUR";
     }
+    return currency;
+  }
+
+  private static String language(Map<String, String> fields, long line, List<Rejection> problems) {
     String language = text(fields, "language", MAX_FIELD, line, problems);
     if (language != null) {
       language = language.toLowerCase(Locale.ROOT);
@@ -166,7 +227,11 @@ public final class OfferRules {
             new Rejection(line, "language", "'" + language + "' is not an ISO 639-1 code (en)"));
       }
     }
-    String url = text(fields, "url", MAX_FIELD, line, problems);
+    return language;
+  }
+
+  private static List<LocalDate> starts(
+      Map<String, List<String>> lists, long line, List<Rejection> problems) {
     List<LocalDate> starts = new ArrayList<>();
     for (String s : lists.getOrDefault("start", List.of())) {
       String d = s == null ? "" : s.strip();
@@ -180,7 +245,15 @@ public final class OfferRules {
         starts.add(date);
       }
     }
-    List<String> skills = skills(lists.getOrDefault("skills", List.of()), "skills", line, problems);
+    return starts;
+  }
+
+  /** The learning outcomes, from the row's list or the document's, each checked. */
+  private static List<Offer.Outcome> outcomes(
+      Map<String, List<String>> lists,
+      List<Offer.Outcome> outcomes,
+      long line,
+      List<Rejection> problems) {
     List<Offer.Outcome> taught = new ArrayList<>();
     if (outcomes == null) {
       for (String o : lists.getOrDefault("outcomes", List.of())) {
@@ -219,32 +292,7 @@ public final class OfferRules {
               "outcomes",
               kept.size() + " learning outcomes, more than the " + MAX_OUTCOMES + " accepted"));
     }
-    if (!problems.isEmpty()) {
-      return new Result(null, problems);
-    }
-    return new Result(
-        new Offer(
-            source,
-            id,
-            provider,
-            title,
-            description,
-            country,
-            region,
-            eqf,
-            isced,
-            mode,
-            hours,
-            ects,
-            cost,
-            currency,
-            language,
-            starts,
-            kept,
-            skills,
-            url,
-            format),
-        List.of());
+    return kept;
   }
 
   /**
