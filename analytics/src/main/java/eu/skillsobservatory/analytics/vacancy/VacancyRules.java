@@ -88,44 +88,10 @@ public final class VacancyRules {
     if (id == null && problems.stream().noneMatch(p -> p.field().equals("id"))) {
       problems.add(new Rejection(line, "id", "missing: every vacancy needs an id"));
     }
-    LocalDate posted = null;
-    String postedText = text(fields, "posted", MAX_FIELD, line, problems);
-    if (postedText == null) {
-      problems.add(
-          new Rejection(line, "posted", "missing: give the day it was posted (2024-03-31)"));
-    } else {
-      posted = date(postedText);
-      if (posted == null) {
-        problems.add(
-            new Rejection(line, "posted", "'" + postedText + "' is not an ISO date (2024-03-31)"));
-      }
-    }
-    String country = text(fields, "country", MAX_FIELD, line, problems);
-    if (country == null) {
-      problems.add(new Rejection(line, "country", "missing: give the ISO 3166 code (DE, FR...)"));
-    } else {
-      country = country.toUpperCase(Locale.ROOT);
-      if (!COUNTRIES.contains(country)) {
-        problems.add(
-            new Rejection(line, "country", "'" + country + "' is not an ISO 3166 alpha-2 code"));
-      }
-    }
-    String region = text(fields, "region", MAX_FIELD, line, problems);
-    if (region != null) {
-      region = region.toUpperCase(Locale.ROOT);
-      if (!NUTS.matcher(region).matches()) {
-        problems.add(new Rejection(line, "region", "'" + region + "' is not a NUTS code (DE21)"));
-      }
-    }
-    String nace = text(fields, "nace", MAX_FIELD, line, problems);
-    if (nace != null) {
-      nace = nace.toUpperCase(Locale.ROOT);
-      if (!NACE.matcher(nace).matches()) {
-        problems.add(
-            new Rejection(
-                line, "nace", "'" + nace + "' is not a NACE Rev. 2 section (C) or division (10)"));
-      }
-    }
+    LocalDate posted = posted(fields, line, problems);
+    String country = country(fields, line, problems);
+    String region = region(fields, line, problems);
+    String nace = nace(fields, line, problems);
     String occupation = text(fields, "occupation", MAX_FIELD, line, problems);
     if (occupation != null
         && !occupation.startsWith(ESCO_OCCUPATION)
@@ -146,18 +112,7 @@ public final class VacancyRules {
             new Rejection(line, "language", "'" + language + "' is not an ISO 639-1 code (en)"));
       }
     }
-    List<String> uris = new ArrayList<>();
-    for (String s : skills) {
-      String u = s == null ? "" : s.strip();
-      if (u.isEmpty()) {
-        continue;
-      }
-      if (!u.startsWith(ESCO_SKILL)) {
-        problems.add(new Rejection(line, "skills", "'" + u + "' is not an ESCO skill URI"));
-      } else if (!uris.contains(u)) {
-        uris.add(u);
-      }
-    }
+    List<String> uris = skillUris(skills, line, problems);
     String employer = text(fields, "employer", MAX_FIELD, line, problems);
     if (!problems.isEmpty()) {
       return new Result(null, problems);
@@ -177,6 +132,77 @@ public final class VacancyRules {
             uris,
             employer),
         List.of());
+  }
+
+  private static LocalDate posted(Map<String, String> fields, long line, List<Rejection> problems) {
+    LocalDate posted = null;
+    String postedText = text(fields, "posted", MAX_FIELD, line, problems);
+    if (postedText == null) {
+      problems.add(
+          new Rejection(line, "posted", "missing: give the day it was posted (2024-03-31)"));
+    } else {
+      posted = date(postedText);
+      if (posted == null) {
+        problems.add(
+            new Rejection(line, "posted", "'" + postedText + "' is not an ISO date (2024-03-31)"));
+      }
+    }
+    return posted;
+  }
+
+  private static String country(Map<String, String> fields, long line, List<Rejection> problems) {
+    String country = text(fields, "country", MAX_FIELD, line, problems);
+    if (country == null) {
+      problems.add(new Rejection(line, "country", "missing: give the ISO 3166 code (DE, FR...)"));
+    } else {
+      country = country.toUpperCase(Locale.ROOT);
+      if (!COUNTRIES.contains(country)) {
+        problems.add(
+            new Rejection(line, "country", "'" + country + "' is not an ISO 3166 alpha-2 code"));
+      }
+    }
+    return country;
+  }
+
+  private static String region(Map<String, String> fields, long line, List<Rejection> problems) {
+    String region = text(fields, "region", MAX_FIELD, line, problems);
+    if (region != null) {
+      region = region.toUpperCase(Locale.ROOT);
+      if (!NUTS.matcher(region).matches()) {
+        problems.add(new Rejection(line, "region", "'" + region + "' is not a NUTS code (DE21)"));
+      }
+    }
+    return region;
+  }
+
+  private static String nace(Map<String, String> fields, long line, List<Rejection> problems) {
+    String nace = text(fields, "nace", MAX_FIELD, line, problems);
+    if (nace != null) {
+      nace = nace.toUpperCase(Locale.ROOT);
+      if (!NACE.matcher(nace).matches()) {
+        problems.add(
+            new Rejection(
+                line, "nace", "'" + nace + "' is not a NACE Rev. 2 section (C) or division (10)"));
+      }
+    }
+    return nace;
+  }
+
+  /** The given skills: ESCO skill URIs, each once. */
+  private static List<String> skillUris(List<String> skills, long line, List<Rejection> problems) {
+    List<String> uris = new ArrayList<>();
+    for (String s : skills) {
+      String u = s == null ? "" : s.strip();
+      if (u.isEmpty()) {
+        continue;
+      }
+      if (!u.startsWith(ESCO_SKILL)) {
+        problems.add(new Rejection(line, "skills", "'" + u + "' is not an ESCO skill URI"));
+      } else if (!uris.contains(u)) {
+        uris.add(u);
+      }
+    }
+    return uris;
   }
 
   /**
