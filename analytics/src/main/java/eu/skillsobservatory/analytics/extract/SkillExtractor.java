@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Free text to ranked ESCO skills. Boilerplate segments (pay, benefits, equal opportunity, company
@@ -166,20 +167,7 @@ public final class SkillExtractor {
     }
     String lang = language == null || language.isBlank() ? "en" : language.toLowerCase(Locale.ROOT);
     List<String> notices = new ArrayList<>();
-    String matchLang = lang;
-    if (!matcher.languages().contains(lang)) {
-      String primary = lang.split("[-_]")[0];
-      if (matcher.languages().contains(primary)) {
-        matchLang = primary;
-      } else {
-        notices.add(
-            "no ESCO labels are loaded in '"
-                + lang
-                + "' (loaded: "
-                + String.join(", ", new java.util.TreeSet<>(matcher.languages()))
-                + "); nothing can be matched by label");
-      }
-    }
+    String matchLang = matchLanguage(lang, notices);
     boolean meaning = mode == ExtractionMode.FULL && embedder.isPresent();
     if (mode == ExtractionMode.FULL && embedder.isEmpty()) {
       notices.add("no embedding model is available; label matching only");
@@ -208,6 +196,18 @@ public final class SkillExtractor {
       }
       semantic(text, embedded, candidates);
     }
+    List<ExtractedSkill> out = scored(candidates, meaning, lang);
+    out.sort(
+        (a, b) -> {
+          int byScore = Double.compare(b.score(), a.score());
+          return byScore != 0 ? byScore : a.uri().compareTo(b.uri());
+        });
+    return new Extraction(text, out.subList(0, Math.min(top, out.size())), notices);
+  }
+
+  /** Each candidate's score and evidence: label evidence, and in full mode the cosine too. */
+  private List<ExtractedSkill> scored(
+      Map<Integer, Candidate> candidates, boolean meaning, String lang) {
     List<ExtractedSkill> out = new ArrayList<>();
     for (Candidate c : candidates.values()) {
       double score;
@@ -234,12 +234,29 @@ public final class SkillExtractor {
               matched,
               evidence));
     }
-    out.sort(
-        (a, b) -> {
-          int byScore = Double.compare(b.score(), a.score());
-          return byScore != 0 ? byScore : a.uri().compareTo(b.uri());
-        });
-    return new Extraction(text, out.subList(0, Math.min(top, out.size())), notices);
+    return out;
+  }
+
+  /**
+   * The language of the labels to match: the text's, else its primary subtag; a notice when ESCO
+   * has no labels in it.
+   */
+  private String matchLanguage(String lang, List<String> notices) {
+    String matchLang = lang;
+    if (!matcher.languages().contains(lang)) {
+      String primary = lang.split("[-_]")[0];
+      if (matcher.languages().contains(primary)) {
+        matchLang = primary;
+      } else {
+        notices.add(
+            "no ESCO labels are loaded in '"
+                + lang
+                + "' (loaded: "
+                + String.join(", ", new TreeSet<>(matcher.languages()))
+                + "); nothing can be matched by label");
+      }
+    }
+    return matchLang;
   }
 
   private void lexical(
