@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -76,29 +77,12 @@ public class EmergingCheck {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + truthFile, e);
     }
-    Map<String, Set<String>> plantedBySector = new LinkedHashMap<>();
-    for (JsonNode e : truth.get("emerging")) {
-      plantedBySector
-          .computeIfAbsent(e.get("sector").asString(), k -> new TreeSet<>())
-          .add(e.get("uri").asString());
-    }
+    Map<String, Set<String>> plantedBySector = planted(truth);
     List<String> sectors =
         plantedBySector.isEmpty() ? TREND_SECTORS : new ArrayList<>(plantedBySector.keySet());
-    // The hard cases: kind, and for each sector checked the case skills that apply there.
-    Map<String, Map<String, String>> casesBySector = new LinkedHashMap<>();
-    JsonNode caseNodes = truth.get("cases");
-    for (JsonNode c : caseNodes == null ? List.<JsonNode>of() : caseNodes.values()) {
-      JsonNode sectorNode = c.get("sector");
-      for (String sector : sectors) {
-        if (sectorNode == null || sectorNode.isNull() || sectorNode.asString().equals(sector)) {
-          casesBySector
-              .computeIfAbsent(sector, k -> new LinkedHashMap<>())
-              .put(c.get("uri").asString(), c.get("kind").asString());
-        }
-      }
-    }
-    Map<String, Integer> cases = new java.util.TreeMap<>();
-    Map<String, Integer> falseCalls = new java.util.TreeMap<>();
+    Map<String, Map<String, String>> casesBySector = casesBySector(truth, sectors);
+    Map<String, Integer> cases = new TreeMap<>();
+    Map<String, Integer> falseCalls = new TreeMap<>();
     casesBySector
         .values()
         .forEach(
@@ -142,21 +126,7 @@ public class EmergingCheck {
         }
       }
     }
-    int terms = 0;
-    int termsFound = 0;
-    int candidatesCalled = 0;
-    Map<String, List<String>> candidates = new LinkedHashMap<>();
-    JsonNode newTerms = truth.get("newTerms");
-    for (JsonNode t : newTerms == null ? List.<JsonNode>of() : newTerms.values()) {
-      terms++;
-      String sector = t.get("sector").asString();
-      EmergingReport.Candidates c = emerging.candidates(sectorSlice(sector), settings, 100);
-      candidatesCalled += c.rising().size();
-      candidates.put(sector, c.rising().stream().map(Emerging.Result::uri).toList());
-      if (c.rising().stream().anyMatch(x -> x.uri().equals(t.get("term").asString()))) {
-        termsFound++;
-      }
-    }
+    Terms t = terms(truth, settings);
     return new Result(
         planted,
         found,
@@ -167,14 +137,65 @@ public class EmergingCheck {
         tested == 0 ? 0 : (double) called / tested,
         unplanted,
         missed,
-        terms,
-        termsFound,
-        candidatesCalled,
-        candidates,
+        t.terms(),
+        t.found(),
+        t.called(),
+        t.candidates(),
         cases,
         falseCalls,
         truth.hasNonNull("incompleteMonth") ? truth.get("incompleteMonth").asString() : null,
         excludedMonths);
+  }
+
+  /** The new terms planted, and the candidate phrases called rising in their sectors. */
+  private record Terms(int terms, int found, int called, Map<String, List<String>> candidates) {}
+
+  private Terms terms(JsonNode truth, Emerging.Settings settings) {
+    int terms = 0;
+    int termsFound = 0;
+    int candidatesCalled = 0;
+    Map<String, List<String>> candidates = new LinkedHashMap<>();
+    JsonNode newTerms = truth.get("newTerms");
+    for (JsonNode n : newTerms == null ? List.<JsonNode>of() : newTerms.values()) {
+      terms++;
+      String sector = n.get("sector").asString();
+      EmergingReport.Candidates c = emerging.candidates(sectorSlice(sector), settings, 100);
+      candidatesCalled += c.rising().size();
+      candidates.put(sector, c.rising().stream().map(Emerging.Result::uri).toList());
+      if (c.rising().stream().anyMatch(x -> x.uri().equals(n.get("term").asString()))) {
+        termsFound++;
+      }
+    }
+    return new Terms(terms, termsFound, candidatesCalled, candidates);
+  }
+
+  /** The skills the generator planted, by sector. */
+  private static Map<String, Set<String>> planted(JsonNode truth) {
+    Map<String, Set<String>> plantedBySector = new LinkedHashMap<>();
+    for (JsonNode e : truth.get("emerging")) {
+      plantedBySector
+          .computeIfAbsent(e.get("sector").asString(), k -> new TreeSet<>())
+          .add(e.get("uri").asString());
+    }
+    return plantedBySector;
+  }
+
+  /** The hard cases: for each sector checked, the case skills that apply there, with their kind. */
+  private static Map<String, Map<String, String>> casesBySector(
+      JsonNode truth, List<String> sectors) {
+    Map<String, Map<String, String>> casesBySector = new LinkedHashMap<>();
+    JsonNode caseNodes = truth.get("cases");
+    for (JsonNode c : caseNodes == null ? List.<JsonNode>of() : caseNodes.values()) {
+      JsonNode sectorNode = c.get("sector");
+      for (String sector : sectors) {
+        if (sectorNode == null || sectorNode.isNull() || sectorNode.asString().equals(sector)) {
+          casesBySector
+              .computeIfAbsent(sector, k -> new LinkedHashMap<>())
+              .put(c.get("uri").asString(), c.get("kind").asString());
+        }
+      }
+    }
+    return casesBySector;
   }
 
   private static Slice sectorSlice(String sector) {
