@@ -70,68 +70,81 @@ final class ElasticEmergingCounts implements EmergingCounts {
       Query window =
           Query.of(
               q -> q.bool(b -> b.filter(filter).filter(ElasticDemandCounts.range(from, null))));
-      SearchResponse<Void> candidates =
-          vacancies.aggregate(
-              "emerging candidates",
-              s ->
-                  s.query(window)
-                      .aggregations(
-                          "values",
-                          a ->
-                              a.terms(
-                                  t ->
-                                      t.field(field)
-                                          .size(MAX_CANDIDATES)
-                                          .minDocCount(
-                                              (int) Math.min(minSupport, Integer.MAX_VALUE)))));
-      List<String> values = new ArrayList<>();
-      for (StringTermsBucket b :
-          candidates.aggregations().get("values").sterms().buckets().array()) {
-        values.add(b.key().stringValue());
-      }
+      List<String> values = candidates(window, field, minSupport);
       Map<String, Map<String, Map<YearMonth, Long>>> counts = new LinkedHashMap<>();
       int cells = Math.max(1, all.size() * Math.max(1, postings.size()));
       int batch = Math.max(1, Math.min(MAX_CANDIDATES, MAX_BUCKETS / cells));
       for (int i = 0; i < values.size(); i += batch) {
         List<String> part = values.subList(i, Math.min(values.size(), i + batch));
-        SearchResponse<Void> r =
-            vacancies.aggregate(
-                "emerging series",
-                s ->
-                    s.query(filter)
-                        .aggregations(
-                            "months",
-                            a ->
-                                a.terms(t -> t.field("month").size(1_200))
-                                    .aggregations(
-                                        "sources",
-                                        b ->
-                                            b.terms(t -> t.field("source").size(MAX_SOURCES))
-                                                .aggregations(
-                                                    "values",
-                                                    c ->
-                                                        c.terms(
-                                                            t ->
-                                                                t.field(field)
-                                                                    .size(part.size())
-                                                                    .include(
-                                                                        x -> x.terms(part)))))));
-        for (StringTermsBucket m : r.aggregations().get("months").sterms().buckets().array()) {
-          YearMonth month = YearMonth.parse(m.key().stringValue());
-          for (StringTermsBucket src : m.aggregations().get("sources").sterms().buckets().array()) {
-            for (StringTermsBucket v :
-                src.aggregations().get("values").sterms().buckets().array()) {
-              counts
-                  .computeIfAbsent(v.key().stringValue(), x -> new HashMap<>())
-                  .computeIfAbsent(src.key().stringValue(), x -> new HashMap<>())
-                  .put(month, v.docCount());
-            }
-          }
-        }
+        count(filter, field, part, counts);
       }
       return new Emerging.Series(postings, counts, days);
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("emerging skills failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The values of the field with at least {@code minSupport} postings in the window. */
+  private List<String> candidates(Query window, String field, long minSupport) throws IOException {
+    SearchResponse<Void> candidates =
+        vacancies.aggregate(
+            "emerging candidates",
+            s ->
+                s.query(window)
+                    .aggregations(
+                        "values",
+                        a ->
+                            a.terms(
+                                t ->
+                                    t.field(field)
+                                        .size(MAX_CANDIDATES)
+                                        .minDocCount(
+                                            (int) Math.min(minSupport, Integer.MAX_VALUE)))));
+    List<String> values = new ArrayList<>();
+    for (StringTermsBucket b : candidates.aggregations().get("values").sterms().buckets().array()) {
+      values.add(b.key().stringValue());
+    }
+    return values;
+  }
+
+  /** Adds the mentions of these values per month and source to {@code counts}. */
+  private void count(
+      Query filter,
+      String field,
+      List<String> part,
+      Map<String, Map<String, Map<YearMonth, Long>>> counts)
+      throws IOException {
+    SearchResponse<Void> r =
+        vacancies.aggregate(
+            "emerging series",
+            s ->
+                s.query(filter)
+                    .aggregations(
+                        "months",
+                        a ->
+                            a.terms(t -> t.field("month").size(1_200))
+                                .aggregations(
+                                    "sources",
+                                    b ->
+                                        b.terms(t -> t.field("source").size(MAX_SOURCES))
+                                            .aggregations(
+                                                "values",
+                                                c ->
+                                                    c.terms(
+                                                        t ->
+                                                            t.field(field)
+                                                                .size(part.size())
+                                                                .include(x -> x.terms(part)))))));
+    for (StringTermsBucket m : r.aggregations().get("months").sterms().buckets().array()) {
+      YearMonth month = YearMonth.parse(m.key().stringValue());
+      for (StringTermsBucket src : m.aggregations().get("sources").sterms().buckets().array()) {
+        for (StringTermsBucket v : src.aggregations().get("values").sterms().buckets().array()) {
+          counts
+              .computeIfAbsent(v.key().stringValue(), x -> new HashMap<>())
+              .computeIfAbsent(src.key().stringValue(), x -> new HashMap<>())
+              .put(month, v.docCount());
+        }
+      }
     }
   }
 
