@@ -182,6 +182,34 @@ final class ElmReading {
       if (isced != null) {
         ElmValues.put(f, "isced", ElmValues.code(isced), null);
       }
+      volume(spec, f);
+      JsonNode mode = first(spec, "mode");
+      if (mode == null && around != null) {
+        mode = first(around, "mode");
+      }
+      if (mode != null) {
+        String m = ElmValues.text(mode.get("prefLabel"));
+        if (m != null) {
+          // ELM's vocabulary says "Face-to-face", "Online", "Blended"; the rules map those and
+          // name the accepted values for anything else.
+          f.put("mode", m);
+        }
+      }
+      JsonNode language = first(spec, "language");
+      if (language != null) {
+        ElmValues.put(f, "language", ElmValues.language(language), null);
+      }
+      if (around != null) {
+        occurrence(around, f, lists);
+      }
+      List<Offer.Outcome> outcomes = new ArrayList<>();
+      outcomes(spec, outcomes, 0);
+      OfferRules.Result r = OfferRules.apply(f, lists, outcomes, defaultSource, line, "elm");
+      out.add(new RowFiles.Result<>(r.offer(), r.problems()));
+    }
+
+    /** The credit points (ECTS) and the volume of learning as hours. */
+    private void volume(JsonNode spec, Map<String, String> f) {
       for (JsonNode credit : all(spec, "creditPoint")) {
         JsonNode framework = first(credit, "framework");
         String label =
@@ -200,55 +228,38 @@ final class ElmReading {
           f.put("hours", String.valueOf(hours));
         }
       }
-      JsonNode mode = first(spec, "mode");
-      if (mode == null && around != null) {
-        mode = first(around, "mode");
-      }
-      if (mode != null) {
-        String m = ElmValues.text(mode.get("prefLabel"));
-        if (m != null) {
-          // ELM's vocabulary says "Face-to-face", "Online", "Blended"; the rules map those and
-          // name the accepted values for anything else.
-          f.put("mode", m);
+    }
+
+    /** What one occurrence of the learning says: start dates, price, home page. */
+    private void occurrence(
+        JsonNode around, Map<String, String> f, Map<String, List<String>> lists) {
+      List<String> starts = new ArrayList<>();
+      for (JsonNode t : all(around, "temporal")) {
+        String s = ElmValues.scalar(t.get("startDate"));
+        if (s != null) {
+          starts.add(s);
         }
       }
-      JsonNode language = first(spec, "language");
-      if (language != null) {
-        ElmValues.put(f, "language", ElmValues.language(language), null);
+      String start = ElmValues.scalar(around.get("startDate"));
+      if (start != null) {
+        starts.add(start);
       }
-      if (around != null) {
-        List<String> starts = new ArrayList<>();
-        for (JsonNode t : all(around, "temporal")) {
-          String s = ElmValues.scalar(t.get("startDate"));
-          if (s != null) {
-            starts.add(s);
+      lists.put("start", starts);
+      JsonNode price = first(around, "priceDetail");
+      if (price != null) {
+        JsonNode amount = first(price, "amount");
+        if (amount != null) {
+          ElmValues.put(f, "cost", ElmValues.scalar(amount.get("value")), null);
+          JsonNode unit = first(amount, "unit");
+          if (unit != null) {
+            ElmValues.put(f, "currency", ElmValues.code(unit), null);
           }
         }
-        String start = ElmValues.scalar(around.get("startDate"));
-        if (start != null) {
-          starts.add(start);
-        }
-        lists.put("start", starts);
-        JsonNode price = first(around, "priceDetail");
-        if (price != null) {
-          JsonNode amount = first(price, "amount");
-          if (amount != null) {
-            ElmValues.put(f, "cost", ElmValues.scalar(amount.get("value")), null);
-            JsonNode unit = first(amount, "unit");
-            if (unit != null) {
-              ElmValues.put(f, "currency", ElmValues.code(unit), null);
-            }
-          }
-        }
-        JsonNode page = first(around, "homepage", "homePage");
-        if (page != null) {
-          ElmValues.put(f, "url", ElmValues.scalar(page.get("contentURL")), null);
-        }
       }
-      List<Offer.Outcome> outcomes = new ArrayList<>();
-      outcomes(spec, outcomes, 0);
-      OfferRules.Result r = OfferRules.apply(f, lists, outcomes, defaultSource, line, "elm");
-      out.add(new RowFiles.Result<>(r.offer(), r.problems()));
+      JsonNode page = first(around, "homepage", "homePage");
+      if (page != null) {
+        ElmValues.put(f, "url", ElmValues.scalar(page.get("contentURL")), null);
+      }
     }
 
     /** The learning outcomes of a specification and of its parts. */
