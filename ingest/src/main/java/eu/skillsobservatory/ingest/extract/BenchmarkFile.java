@@ -7,7 +7,9 @@ import eu.skillsobservatory.analytics.extract.LabelKind;
 import eu.skillsobservatory.analytics.extract.SkillLabel;
 import eu.skillsobservatory.analytics.extract.SkillTable;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -48,27 +50,13 @@ public final class BenchmarkFile {
    * @throws IllegalArgumentException naming the file and line for a file that is not a benchmark
    */
   public static Benchmark read(Path file, SkillTable skills) {
-    Map<String, String> byPreferred = new HashMap<>();
-    Map<String, String> byPreferredFolded = new HashMap<>();
-    Map<String, String> byAlternative = new HashMap<>();
-    for (int id = 0; id < skills.labelCount(); id++) {
-      SkillLabel l = skills.label(id);
-      if (!l.language().equals("en")) {
-        continue;
-      }
-      if (l.kind() == LabelKind.PREFERRED) {
-        byPreferred.putIfAbsent(l.label(), l.uri());
-        byPreferredFolded.putIfAbsent(l.label().toLowerCase(Locale.ROOT), l.uri());
-      } else if (l.kind() == LabelKind.ALTERNATIVE) {
-        byAlternative.putIfAbsent(l.label().toLowerCase(Locale.ROOT), l.uri());
-      }
-    }
+    GoldLabels labels = GoldLabels.of(skills);
     Map<String, Set<String>> gold = new LinkedHashMap<>();
     Set<String> unresolved = new LinkedHashSet<>();
     int rows = 0;
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
     try (Reader in =
-            new java.io.InputStreamReader(
+            new InputStreamReader(
                 Files.newInputStream(file),
                 StandardCharsets.UTF_8
                     .newDecoder()
@@ -110,13 +98,7 @@ public final class BenchmarkFile {
         if (label.isEmpty() || NO_SKILL.contains(label)) {
           continue;
         }
-        String uri = byPreferred.get(label);
-        if (uri == null) {
-          uri = byPreferredFolded.get(label.toLowerCase(Locale.ROOT));
-        }
-        if (uri == null) {
-          uri = byAlternative.get(label.toLowerCase(Locale.ROOT));
-        }
+        String uri = labels.resolve(label);
         if (uri == null) {
           unresolved.add(label);
           uri = "unresolved:" + label;
@@ -127,7 +109,7 @@ public final class BenchmarkFile {
       throw new IllegalArgumentException(file + ": no such file", e);
     } catch (CharacterCodingException e) {
       throw new IllegalArgumentException(file + ": not UTF-8 text", e);
-    } catch (IOException | java.io.UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException e) {
       throw new IllegalArgumentException(file + ": cannot be read as CSV: " + e.getMessage(), e);
     }
     List<ExtractionEvaluation.Case> cases = new ArrayList<>();
@@ -138,5 +120,38 @@ public final class BenchmarkFile {
           }
         });
     return new Benchmark(cases, unresolved, rows);
+  }
+
+  /** A gold label's skill: by preferred label (exactly, then ignoring case), then alternative. */
+  private record GoldLabels(
+      Map<String, String> byPreferred,
+      Map<String, String> byPreferredFolded,
+      Map<String, String> byAlternative) {
+    static GoldLabels of(SkillTable skills) {
+      Map<String, String> byPreferred = new HashMap<>();
+      Map<String, String> byPreferredFolded = new HashMap<>();
+      Map<String, String> byAlternative = new HashMap<>();
+      for (int id = 0; id < skills.labelCount(); id++) {
+        SkillLabel l = skills.label(id);
+        if (!l.language().equals("en")) {
+          continue;
+        }
+        if (l.kind() == LabelKind.PREFERRED) {
+          byPreferred.putIfAbsent(l.label(), l.uri());
+          byPreferredFolded.putIfAbsent(l.label().toLowerCase(Locale.ROOT), l.uri());
+        } else if (l.kind() == LabelKind.ALTERNATIVE) {
+          byAlternative.putIfAbsent(l.label().toLowerCase(Locale.ROOT), l.uri());
+        }
+      }
+      return new GoldLabels(byPreferred, byPreferredFolded, byAlternative);
+    }
+
+    String resolve(String label) {
+      String uri = byPreferred.get(label);
+      if (uri == null) {
+        uri = byPreferredFolded.get(label.toLowerCase(Locale.ROOT));
+      }
+      return uri != null ? uri : byAlternative.get(label.toLowerCase(Locale.ROOT));
+    }
   }
 }
