@@ -88,22 +88,7 @@ final class CsvEscoReader {
 
   void read(Source source, Source.ByteCounter counter) throws IOException {
     Role role = Role.of(source.fileName());
-    if (role == Role.UNKNOWN) {
-      log.warn(
-          source.name() + ": not an ESCO CSV file this version of the observatory reads; skipped");
-      try (InputStream in = source.opener().open(counter)) {
-        in.transferTo(OutputStreamSink.INSTANCE);
-      }
-      return;
-    }
-    if (role == Role.REDUNDANT) {
-      // Membership and hierarchy are read from skos:inScheme and the broader relations; the
-      // bytes still count towards progress.
-      try (InputStream in = source.opener().open(counter)) {
-        in.transferTo(OutputStreamSink.INSTANCE);
-      }
-      log.read(
-          source.name(), "csv (collection or hierarchy table: its facts come from other files)", 0);
+    if (skipped(role, source, counter)) {
       return;
     }
     String lang = CsvEscoFiles.language(source.fileName());
@@ -126,17 +111,7 @@ final class CsvEscoReader {
                 .get()
                 .parse(reader)) {
       Map<String, Integer> header = parser.getHeaderMap();
-      if (header == null || header.isEmpty()) {
-        throw new EscoInputException(source.name(), "line 1", "no header row");
-      }
-      for (String column : role.required) {
-        if (!header.containsKey(column)) {
-          throw new EscoInputException(
-              source.name(),
-              "line 1",
-              "missing required column '" + column + "' (the header has " + header.keySet() + ")");
-        }
-      }
+      checkHeader(source, role, header);
       int width = header.size();
       Iterator<CSVRecord> it = parser.iterator();
       long startLine = parser.getCurrentLineNumber() + 1;
@@ -174,6 +149,42 @@ final class CsvEscoReader {
       throw new EscoInputException(source.name(), "", "the file has a header but no rows");
     }
     log.read(source.name(), "csv", rows);
+  }
+
+  /**
+   * Files read only for their bytes (progress): those this version does not read, and the
+   * collection and hierarchy tables whose facts come from other files.
+   */
+  private boolean skipped(Role role, Source source, Source.ByteCounter counter) throws IOException {
+    if (role != Role.UNKNOWN && role != Role.REDUNDANT) {
+      return false;
+    }
+    if (role == Role.UNKNOWN) {
+      log.warn(
+          source.name() + ": not an ESCO CSV file this version of the observatory reads; skipped");
+    }
+    try (InputStream in = source.opener().open(counter)) {
+      in.transferTo(OutputStreamSink.INSTANCE);
+    }
+    if (role == Role.REDUNDANT) {
+      log.read(
+          source.name(), "csv (collection or hierarchy table: its facts come from other files)", 0);
+    }
+    return true;
+  }
+
+  private static void checkHeader(Source source, Role role, Map<String, Integer> header) {
+    if (header == null || header.isEmpty()) {
+      throw new EscoInputException(source.name(), "line 1", "no header row");
+    }
+    for (String column : role.required) {
+      if (!header.containsKey(column)) {
+        throw new EscoInputException(
+            source.name(),
+            "line 1",
+            "missing required column '" + column + "' (the header has " + header.keySet() + ")");
+      }
+    }
   }
 
   private void map(Role role, Row row, String lang) {
