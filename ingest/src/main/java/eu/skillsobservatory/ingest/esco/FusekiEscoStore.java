@@ -6,6 +6,7 @@ import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.esco.VersionSummary;
 import eu.skillsobservatory.analytics.failures.EscoStoreException;
 import eu.skillsobservatory.analytics.progress.Progress;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -159,8 +160,7 @@ public final class FusekiEscoStore implements EscoStore {
       Txn.executeRead(
           scratchData,
           () -> {
-            try (OutputStream out =
-                new java.io.BufferedOutputStream(Files.newOutputStream(nt), 1 << 16)) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(nt), 1 << 16)) {
               RDFDataMgr.writeTriples(
                   out,
                   Iter.mapWithProgress(
@@ -175,28 +175,7 @@ public final class FusekiEscoStore implements EscoStore {
           "cannot write the scratch copy in " + dir + ": " + e.getMessage(), e);
     }
     EscoVersion v = local.version();
-    long bytes = size(nt);
-    progress.start("Sending ESCO " + v + " to " + url, "bytes", bytes);
-    call(
-        c -> {
-          c.put(graph.getURI(), nt.toString());
-          return null;
-        });
-    long held = remoteCount(graph);
-    if (held != local.summary().triples()) {
-      dropGraph(graph);
-      throw new EscoStoreException(
-          "the ESCO store at "
-              + url
-              + " holds "
-              + held
-              + " triples of the "
-              + local.summary().triples()
-              + " sent for ESCO "
-              + v
-              + "; the version was not switched",
-          null);
-    }
+    long held = send(graph, nt, v, local.summary().triples(), progress);
     progress.finish(String.format("Sent %,d triples to %s", held, url));
     Optional<Node> replaced = Txn.calculateRead(dsg, () -> new VersionRegistry(dsg).graphOf(v));
     swap(v, entry);
@@ -216,6 +195,36 @@ public final class FusekiEscoStore implements EscoStore {
         local.files(),
         local.skipped(),
         local.warnings());
+  }
+
+  /**
+   * Sends the graph's triples to the server and checks it holds them all; a short graph is dropped
+   * and the version is not switched.
+   */
+  private long send(Node graph, Path nt, EscoVersion v, long triples, Progress progress) {
+    long bytes = size(nt);
+    progress.start("Sending ESCO " + v + " to " + url, "bytes", bytes);
+    call(
+        c -> {
+          c.put(graph.getURI(), nt.toString());
+          return null;
+        });
+    long held = remoteCount(graph);
+    if (held != triples) {
+      dropGraph(graph);
+      throw new EscoStoreException(
+          "the ESCO store at "
+              + url
+              + " holds "
+              + held
+              + " triples of the "
+              + triples
+              + " sent for ESCO "
+              + v
+              + "; the version was not switched",
+          null);
+    }
+    return held;
   }
 
   /** Points the version at its new graph: one update, so one transaction on the server. */
