@@ -11,6 +11,7 @@ import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.extract.ExtractedSkill;
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
 import eu.skillsobservatory.analytics.extract.Extractions;
+import eu.skillsobservatory.analytics.provenance.Provenance;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -103,7 +104,7 @@ public class CurriculumAlignment {
       List<MissingEmerging> missingEmerging,
       List<Suggestion> suggestions,
       boolean synthetic,
-      eu.skillsobservatory.analytics.provenance.Provenance provenance,
+      Provenance provenance,
       String definedIn) {
     public static final String METHOD = "src/docs/methods.md#curriculum-alignment";
   }

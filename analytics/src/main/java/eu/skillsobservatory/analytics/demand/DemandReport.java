@@ -7,12 +7,15 @@ import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.provenance.Provenance;
 import eu.skillsobservatory.analytics.stats.Stats;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Skill demand for a slice of the vacancies held, grouped or not: postings, the postings mentioning
@@ -123,7 +126,7 @@ public class DemandReport {
           if (!DemandCounts.GROUP_BY.contains(g)) {
             throw new IllegalArgumentException(
                 "groupBy: one of "
-                    + String.join(", ", new java.util.TreeSet<>(DemandCounts.GROUP_BY))
+                    + String.join(", ", new TreeSet<>(DemandCounts.GROUP_BY))
                     + ", not '"
                     + g
                     + "'");
@@ -240,7 +243,7 @@ public class DemandReport {
         }
       }
       skills.sort(
-          java.util.Comparator.comparingLong(SkillDemand::postings)
+          Comparator.comparingLong(SkillDemand::postings)
               .reversed()
               .thenComparing(SkillDemand::uri));
       groups.add(group(slice, groupBy, c, skills, months));
@@ -279,7 +282,7 @@ public class DemandReport {
     if (facts == null || !facts.version().equals(v)) {
       Map<String, String> labels = new HashMap<>();
       Map<String, Set<String>> collections = new LinkedHashMap<>();
-      COLLECTIONS.forEach(c -> collections.put(c, new java.util.HashSet<>()));
+      COLLECTIONS.forEach(c -> collections.put(c, new HashSet<>()));
       catalog.forEachConcept(
           v,
           d -> {

@@ -1,8 +1,20 @@
 package eu.skillsobservatory.analytics.demand;
 
+import eu.skillsobservatory.analytics.esco.ConceptType;
+import eu.skillsobservatory.analytics.esco.EscoVersion;
+import eu.skillsobservatory.analytics.esco.SkillCatalog;
+import eu.skillsobservatory.analytics.extract.Tokens;
 import eu.skillsobservatory.analytics.extract.WordForms;
+import eu.skillsobservatory.analytics.provenance.Provenance;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Emerging skills of a slice ({@link Emerging}): the series counted by Elasticsearch, the tests in
@@ -11,16 +23,13 @@ import java.util.List;
 public class EmergingReport {
   private final DemandCounts aggregations;
   private final DemandReport demand;
-  private final eu.skillsobservatory.analytics.esco.SkillCatalog catalog;
+  private final SkillCatalog catalog;
   private final WordForms forms;
-  private eu.skillsobservatory.analytics.esco.EscoVersion stemsVersion;
-  private java.util.Map<String, List<java.util.Set<String>>> stems;
+  private EscoVersion stemsVersion;
+  private Map<String, List<Set<String>>> stems;
 
   public EmergingReport(
-      DemandCounts aggregations,
-      DemandReport demand,
-      eu.skillsobservatory.analytics.esco.SkillCatalog catalog,
-      WordForms forms) {
+      DemandCounts aggregations, DemandReport demand, SkillCatalog catalog, WordForms forms) {
     this.forms = forms;
     this.aggregations = aggregations;
     this.demand = demand;
@@ -36,18 +45,18 @@ public class EmergingReport {
    * Each skill's English labels as sets of word stems (stop words left out), for telling a skill
    * found inside a longer one's label.
    */
-  private synchronized java.util.Map<String, List<java.util.Set<String>>> labelStems() {
-    var v = catalog.resolve(java.util.Optional.empty());
+  private synchronized Map<String, List<Set<String>>> labelStems() {
+    var v = catalog.resolve(Optional.empty());
     if (stems == null || !v.equals(stemsVersion)) {
-      java.util.Map<String, List<java.util.Set<String>>> out = new java.util.HashMap<>();
+      Map<String, List<Set<String>>> out = new HashMap<>();
       catalog.forEachConcept(
           v,
           d -> {
             var en = d.labels().get("en");
-            if (d.type() != eu.skillsobservatory.analytics.esco.ConceptType.SKILL || en == null) {
+            if (d.type() != ConceptType.SKILL || en == null) {
               return;
             }
-            List<java.util.Set<String>> sets = new java.util.ArrayList<>();
+            List<Set<String>> sets = new ArrayList<>();
             sets.add(words(en.preferred()));
             en.alternative().forEach(a -> sets.add(words(a)));
             en.hidden().forEach(h -> sets.add(words(h)));
@@ -59,9 +68,9 @@ public class EmergingReport {
     return stems;
   }
 
-  private java.util.Set<String> words(String label) {
-    java.util.Set<String> out = new java.util.HashSet<>();
-    for (var t : eu.skillsobservatory.analytics.extract.Tokens.of(label)) {
+  private Set<String> words(String label) {
+    Set<String> out = new HashSet<>();
+    for (var t : Tokens.of(label)) {
       if (!forms.isStopWord(t.word(), "en")) {
         out.add(forms.stem(t.word(), "en"));
       }
@@ -99,7 +108,7 @@ public class EmergingReport {
       List<String> sources,
       String definedIn,
       boolean synthetic,
-      eu.skillsobservatory.analytics.provenance.Provenance provenance) {}
+      Provenance provenance) {}
 
   public Report emerging(Slice slice, Emerging.Settings settings, int limit) {
     checkLimit(limit);
@@ -156,7 +165,7 @@ public class EmergingReport {
       Slice slice,
       String field,
       Emerging.Settings settings,
-      java.util.function.Function<String, List<java.util.Set<String>>> labels) {
+      Function<String, List<Set<String>>> labels) {
     EmergingCounts counts = aggregations.emerging();
     Emerging.Report r =
         Emerging.run(
@@ -203,13 +212,13 @@ public class EmergingReport {
       YearMonth excludedMonth,
       String definedIn,
       boolean synthetic,
-      eu.skillsobservatory.analytics.provenance.Provenance provenance,
+      Provenance provenance,
       List<Emerging.Result> others) {}
 
   public Candidates candidates(Slice slice, Emerging.Settings settings, int limit) {
     checkLimit(limit);
     Emerging.Report r =
-        test(slice, "phrases", settings, phrase -> List.of(java.util.Set.of(phrase.split(" "))));
+        test(slice, "phrases", settings, phrase -> List.of(Set.of(phrase.split(" "))));
     var provenance = demand.provenance(slice);
     return new Candidates(
         slice,

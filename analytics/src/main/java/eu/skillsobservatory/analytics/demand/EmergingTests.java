@@ -16,6 +16,7 @@ import eu.skillsobservatory.analytics.stats.Stratified;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -381,7 +382,7 @@ final class EmergingTests {
   }
 
   private static String fmt(double x) {
-    return String.format(java.util.Locale.ROOT, "%.3g", x);
+    return String.format(Locale.ROOT, "%.3g", x);
   }
 
   private static double round(double x) {

@@ -1,10 +1,14 @@
 package eu.skillsobservatory.analytics.demand;
 
+import eu.skillsobservatory.analytics.esco.SkillCatalog;
+import eu.skillsobservatory.analytics.esco.VersionSnapshot;
+import eu.skillsobservatory.analytics.provenance.Provenance;
 import eu.skillsobservatory.analytics.stats.Association;
 import eu.skillsobservatory.analytics.stats.Stats;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Skills that go together in vacancies: for one skill, the skills mentioned in the same postings
@@ -14,14 +18,11 @@ import java.util.List;
 public class SkillRelations {
   private final DemandCounts aggregations;
   private final DemandReport demand;
-  private final eu.skillsobservatory.analytics.esco.SkillCatalog catalog;
-  private eu.skillsobservatory.analytics.esco.VersionSnapshot snapshot;
-  private eu.skillsobservatory.analytics.demand.OccupationSimilarity similarity;
+  private final SkillCatalog catalog;
+  private VersionSnapshot snapshot;
+  private OccupationSimilarity similarity;
 
-  public SkillRelations(
-      DemandCounts aggregations,
-      DemandReport demand,
-      eu.skillsobservatory.analytics.esco.SkillCatalog catalog) {
+  public SkillRelations(DemandCounts aggregations, DemandReport demand, SkillCatalog catalog) {
     this.aggregations = aggregations;
     this.demand = demand;
     this.catalog = catalog;
@@ -49,10 +50,10 @@ public class SkillRelations {
     if (limit < 1 || limit > 1_000) {
       throw new IllegalArgumentException("limit: 1 to 1000, not " + limit);
     }
-    eu.skillsobservatory.analytics.esco.VersionSnapshot snap;
-    eu.skillsobservatory.analytics.demand.OccupationSimilarity sim;
+    VersionSnapshot snap;
+    OccupationSimilarity sim;
     synchronized (this) {
-      var v = catalog.resolve(java.util.Optional.empty());
+      var v = catalog.resolve(Optional.empty());
       if (snapshot == null || !snapshot.version().equals(v)) {
         snapshot = catalog.snapshot(v, "en");
         List<String[]> links = new ArrayList<>();
@@ -62,7 +63,7 @@ public class SkillRelations {
                 l ->
                     links.add(
                         new String[] {l.occupation(), l.skill(), String.valueOf(l.essential())}));
-        similarity = eu.skillsobservatory.analytics.demand.OccupationSimilarity.of(links);
+        similarity = OccupationSimilarity.of(links);
       }
       snap = snapshot;
       sim = similarity;
@@ -76,8 +77,7 @@ public class SkillRelations {
     return new Similar(uri.strip(), label(snap, uri.strip()), snap.version().toString(), out);
   }
 
-  private static String label(
-      eu.skillsobservatory.analytics.esco.VersionSnapshot snap, String uri) {
+  private static String label(VersionSnapshot snap, String uri) {
     var e = snap.concepts().get(uri);
     return e == null ? "" : e.preferredLabel();
   }
@@ -109,7 +109,7 @@ public class SkillRelations {
       long withSkill,
       List<Related> skills,
       boolean synthetic,
-      eu.skillsobservatory.analytics.provenance.Provenance provenance,
+      Provenance provenance,
       String definedIn) {
     public static final String METHOD = "src/docs/methods.md#skills-that-go-together";
   }

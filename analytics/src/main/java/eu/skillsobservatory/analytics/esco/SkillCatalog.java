@@ -1,7 +1,9 @@
 package eu.skillsobservatory.analytics.esco;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The ESCO classification as loaded into the observatory: every loaded version, its concepts and
@@ -35,7 +37,7 @@ public interface SkillCatalog {
    *
    * @throws UnknownEscoVersionException if that version is not loaded
    */
-  void forEachConcept(EscoVersion version, java.util.function.Consumer<ConceptDocument> action);
+  void forEachConcept(EscoVersion version, Consumer<ConceptDocument> action);
 
   /**
    * Every concept's direct parents ({@code skos:broader}) in one version: skills to skill groups or
@@ -43,7 +45,7 @@ public interface SkillCatalog {
    *
    * @throws UnknownEscoVersionException if that version is not loaded
    */
-  java.util.Map<String, List<String>> broader(EscoVersion version);
+  Map<String, List<String>> broader(EscoVersion version);
 
   /** The version asked for, or the current one; fails if it is not loaded. */
   default EscoVersion resolve(Optional<EscoVersion> version) {

@@ -3,6 +3,7 @@ package eu.skillsobservatory.analytics.esco;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * What one loaded ESCO version holds, counted when it was loaded.
@@ -45,7 +46,7 @@ public record VersionSummary(
   }
 
   /** The same version, its sources named as {@code name} gives them (a file name, say). */
-  public VersionSummary withSources(java.util.function.UnaryOperator<String> name) {
+  public VersionSummary withSources(UnaryOperator<String> name) {
     return copy(current, sources.stream().map(name).toList());
   }
 

@@ -1,5 +1,6 @@
 package eu.skillsobservatory.analytics.extract;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ public record Extraction(String text, List<ExtractedSkill> skills, List<String> 
    * counting skills per text (vacancies, offers), where a ranking does not help.
    */
   public Extraction outermost() {
-    List<ExtractedSkill> kept = new java.util.ArrayList<>();
+    List<ExtractedSkill> kept = new ArrayList<>();
     for (ExtractedSkill s : skills) {
       boolean inside = false;
       for (ExtractedSkill o : skills) {

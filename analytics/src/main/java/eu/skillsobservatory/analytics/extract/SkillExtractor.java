@@ -2,10 +2,12 @@ package eu.skillsobservatory.analytics.extract;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -52,7 +54,7 @@ public final class SkillExtractor {
      * @throws IllegalArgumentException naming an unknown setting or a value that is not a number
      */
     public Settings with(String changes) {
-      java.util.Map<String, Double> v = new java.util.LinkedHashMap<>();
+      Map<String, Double> v = new LinkedHashMap<>();
       v.put("preferred", preferred);
       v.put("alternative", alternative);
       v.put("hidden", hidden);
@@ -130,7 +132,7 @@ public final class SkillExtractor {
   }
 
   /** The languages that have labels, i.e. can be matched. */
-  public java.util.Set<String> languages() {
+  public Set<String> languages() {
     return matcher.languages();
   }
 
@@ -364,7 +366,7 @@ public final class SkillExtractor {
   }
 
   private static String inflectionless(String word) {
-    String w = word.strip().toLowerCase(java.util.Locale.ROOT);
+    String w = word.strip().toLowerCase(Locale.ROOT);
     if (w.endsWith("ies") && w.length() > 4) {
       return w.substring(0, w.length() - 3) + "y";
     }
@@ -392,8 +394,7 @@ public final class SkillExtractor {
     if (i < text.length() && text.charAt(i) == ':') {
       return true;
     }
-    String rest =
-        text.substring(i, Math.min(text.length(), i + 12)).toLowerCase(java.util.Locale.ROOT);
+    String rest = text.substring(i, Math.min(text.length(), i + 12)).toLowerCase(Locale.ROOT);
     return rest.startsWith("include:") || rest.startsWith("includes:") || rest.startsWith("are:");
   }
 }

@@ -5,6 +5,7 @@ import eu.skillsobservatory.analytics.esco.ConceptType;
 import eu.skillsobservatory.analytics.esco.EscoVersion;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ public final class SkillTable {
           skills.add(new SkillInfo(d.uri(), preferred, d.skillType(), d.reuseLevel(), labels));
         });
     // The catalog's order is not fixed; the numbering (and cached vectors) must be.
-    skills.sort(java.util.Comparator.comparing(SkillInfo::uri));
+    skills.sort(Comparator.comparing(SkillInfo::uri));
     return new SkillTable(skills);
   }
 

@@ -10,7 +10,9 @@ import eu.skillsobservatory.analytics.esco.ConceptRef;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.match.GapScore;
 import eu.skillsobservatory.analytics.offer.OfferFilter;
+import eu.skillsobservatory.analytics.offer.OfferRules;
 import eu.skillsobservatory.analytics.offer.TrainingOffers;
+import eu.skillsobservatory.analytics.provenance.Provenance;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -92,7 +94,7 @@ public class GapAnalysis {
       List<GapSkill> skills,
       List<OccupationGap> occupations,
       boolean synthetic,
-      eu.skillsobservatory.analytics.provenance.Provenance provenance,
+      Provenance provenance,
       String definedIn) {
     public static final String METHOD = "src/docs/methods.md#gaps";
   }
@@ -206,13 +208,7 @@ public class GapAnalysis {
   /** The offers considered: where the filter says nothing of place, the slice's place. */
   static OfferFilter inScope(Slice slice, OfferFilter scope) {
     return new OfferFilter(
-        scope
-            .country()
-            .or(
-                () ->
-                    slice
-                        .country()
-                        .map(eu.skillsobservatory.analytics.offer.OfferRules::eurostatCountry)),
+        scope.country().or(() -> slice.country().map(OfferRules::eurostatCountry)),
         scope.region().or(slice::region),
         scope.eqfMin(),
         scope.eqfMax(),

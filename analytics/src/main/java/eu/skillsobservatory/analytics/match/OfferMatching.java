@@ -7,6 +7,7 @@ import eu.skillsobservatory.analytics.offer.OfferFilter;
 import eu.skillsobservatory.analytics.offer.TrainingOffers;
 import eu.skillsobservatory.analytics.provenance.Provenance;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Matches a gap to training offers: the set of offers in scope that covers most of the gap's weight
@@ -302,18 +304,18 @@ public class OfferMatching {
    * The one currency a budget on cost counts: the one asked for, else the one the priced offers in
    * scope share; several without one asked for is a question back to the client.
    */
-  private static String currencyOf(Optional<String> asked, java.util.Collection<OfferSummary> all) {
+  private static String currencyOf(Optional<String> asked, Collection<OfferSummary> all) {
     if (asked.isPresent() && !asked.get().isBlank()) {
-      String c = asked.get().strip().toUpperCase(java.util.Locale.ROOT);
+      String c = asked.get().strip().toUpperCase(Locale.ROOT);
       if (!c.matches("[A-Z]{3}")) {
         throw new IllegalArgumentException("currency: an ISO 4217 code such as EUR, not " + c);
       }
       return c;
     }
-    java.util.Set<String> seen = new java.util.TreeSet<>();
+    Set<String> seen = new TreeSet<>();
     for (OfferSummary o : all) {
       if (o.cost() != null && o.currency() != null) {
-        seen.add(o.currency().toUpperCase(java.util.Locale.ROOT));
+        seen.add(o.currency().toUpperCase(Locale.ROOT));
       }
     }
     if (seen.size() > 1) {

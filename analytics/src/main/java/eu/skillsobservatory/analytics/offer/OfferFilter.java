@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Which training offers are in scope: any of country, NUTS region (its sub-regions are in it), EQF
@@ -74,7 +75,7 @@ public record OfferFilter(
     if (eqfMin != null && eqfMax != null && eqfMin > eqfMax) {
       throw new IllegalArgumentException("eqfMin " + eqfMin + " is above eqfMax " + eqfMax);
     }
-    Set<String> m = new java.util.TreeSet<>();
+    Set<String> m = new TreeSet<>();
     for (String written : modes == null ? List.<String>of() : modes) {
       for (String part : written.split(",")) {
         if (part.isBlank()) {

@@ -4,6 +4,7 @@ import eu.skillsobservatory.analytics.employment.EmploymentCell;
 import eu.skillsobservatory.analytics.vacancy.OccupationDraw;
 import eu.skillsobservatory.analytics.vacancy.VacancyGenerator.OccupationProfile;
 import eu.skillsobservatory.analytics.vacancy.VacancyGenerator.SkillRef;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -181,10 +182,10 @@ public final class OfferGenerator {
     }
     Double cost =
         r.nextDouble() < 0.3 ? 0.0 : Math.round(hours * (8 + r.nextInt(30)) / 10.0) * 10.0;
-    List<java.time.LocalDate> starts = new ArrayList<>();
+    List<LocalDate> starts = new ArrayList<>();
     int dates = 1 + r.nextInt(3);
     for (int d = 0; d < dates; d++) {
-      java.time.LocalDate day = from.plusMonths(r.nextInt(12)).atDay(1);
+      LocalDate day = from.plusMonths(r.nextInt(12)).atDay(1);
       if (!starts.contains(day)) {
         starts.add(day);
       }

@@ -2,6 +2,7 @@ package eu.skillsobservatory.analytics.vacancy;
 
 import eu.skillsobservatory.analytics.text.TextClean;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The keys near-duplicates compare on: an employer without its legal form, a title without gender
@@ -11,14 +12,14 @@ final class EmployerTitleKeys {
   private EmployerTitleKeys() {}
 
   /** Legal forms, folded: left out of an employer's name. */
-  static final java.util.regex.Pattern LEGAL_FORMS =
-      java.util.regex.Pattern.compile(
+  static final Pattern LEGAL_FORMS =
+      Pattern.compile(
           "\\b(gmbh co kg|ag co kg|co kg|kg|gmbh|ag|sa|sas|sarl|srl|spa|bv|nv|ltd|limited|inc"
               + "|llc|plc|oy|ab|as|aps|sp z o o|s a|s r l|b v|n v|e v|ev|kft|sro|s r o)\\b");
 
   /** Gender markers of a title: (m/f/d), m/w/d, (f/m/x), (h/f), (all genders)... */
-  static final java.util.regex.Pattern GENDER =
-      java.util.regex.Pattern.compile(
+  static final Pattern GENDER =
+      Pattern.compile(
           "\\b[mwfhdxn]( [mwfhdxn]){1,2}\\b|\\ball genders\\b|\\bgn\\b|\\bf m\\b|\\bm f\\b");
 
   static String normal(String employer) {

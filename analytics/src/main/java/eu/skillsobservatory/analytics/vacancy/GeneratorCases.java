@@ -2,9 +2,11 @@ package eu.skillsobservatory.analytics.vacancy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.regex.Pattern;
 
 /**
  * The hard cases {@link VacancyGenerator} plants when asked, as real feeds have them: a portal that
@@ -109,7 +111,7 @@ final class GeneratorCases {
     StringBuilder b = new StringBuilder("About ").append(name).append(": ");
     for (String[] pool : List.of(PROFILE, BENEFITS, DIVERSITY, APPLY)) {
       List<String> sentences = new ArrayList<>(List.of(pool));
-      java.util.Collections.shuffle(sentences, r);
+      Collections.shuffle(sentences, r);
       for (String s : sentences.subList(0, sentences.size() - 1)) {
         b.append(String.format(Locale.ROOT, s, name)).append(' ');
       }
@@ -214,7 +216,7 @@ final class GeneratorCases {
     int changes = 1 + r.nextInt(3);
     for (int c = 0; c < changes; c++) {
       String[] swap = SWAPS[r.nextInt(SWAPS.length)];
-      text = text.replaceFirst("\\b" + java.util.regex.Pattern.quote(swap[0]) + "\\b", swap[1]);
+      text = text.replaceFirst("\\b" + Pattern.quote(swap[0]) + "\\b", swap[1]);
     }
     return new Vacancy(
         source,

@@ -1,6 +1,7 @@
 package eu.skillsobservatory.analytics.vacancy;
 
 import java.util.Arrays;
+import java.util.function.LongPredicate;
 
 /**
  * A map from long to long without boxing: open addressing, linear probing, 0 never a key (keys are
@@ -84,7 +85,7 @@ final class LongLongMap {
   }
 
   /** Keeps only the entries whose value passes {@code keep}. */
-  void retain(java.util.function.LongPredicate keep) {
+  void retain(LongPredicate keep) {
     hasZero = hasZero && keep.test(zeroValue);
     long[] oldKeys = keys;
     long[] oldValues = values;

@@ -1,5 +1,7 @@
 package eu.skillsobservatory.analytics.vacancy;
 
+import java.util.Locale;
+
 /** NACE Rev. 2: the section (A to U) a division code belongs to. */
 public final class Nace {
   private Nace() {}
@@ -16,7 +18,7 @@ public final class Nace {
     if (code == null || code.isBlank()) {
       return null;
     }
-    String c = code.strip().toUpperCase(java.util.Locale.ROOT);
+    String c = code.strip().toUpperCase(Locale.ROOT);
     if (c.length() == 1 && c.charAt(0) >= 'A' && c.charAt(0) <= 'U') {
       return c;
     }

@@ -3,7 +3,9 @@ package eu.skillsobservatory.analytics.vacancy;
 import eu.skillsobservatory.analytics.text.TextClean;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds near-duplicate vacancies: the same advert on several portals, as aggregators repost it (a
@@ -108,7 +110,7 @@ public final class NearDuplicates {
     long[] distinct = Shingles.distinct(all);
     boolean[] isShared = shared.learn(source, employer, title, distinct);
     int titleShingles = Math.max(0, titleWords.length - shingle + 1);
-    java.util.Set<Long> titleSet = new java.util.HashSet<>();
+    Set<Long> titleSet = new HashSet<>();
     for (int i = 0; i < Math.min(titleShingles, all.length); i++) {
       titleSet.add(all[i]);
     }

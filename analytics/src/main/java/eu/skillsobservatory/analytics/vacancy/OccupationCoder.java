@@ -5,6 +5,7 @@ import eu.skillsobservatory.analytics.esco.ConceptType;
 import eu.skillsobservatory.analytics.extract.Tokens;
 import eu.skillsobservatory.analytics.extract.WordForms;
 import eu.skillsobservatory.analytics.text.TextClean;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -232,7 +233,7 @@ public final class OccupationCoder {
     s = GENDER.matcher(s).replaceAll(" ");
     s = GERMAN_SUFFIX.matcher(s).replaceAll("");
     s = PHRASES.matcher(s).replaceAll(" ");
-    List<String> words = new java.util.ArrayList<>(List.of(s.strip().split("\\s+")));
+    List<String> words = new ArrayList<>(List.of(s.strip().split("\\s+")));
     while (!words.isEmpty() && isDecoration(words.get(0))) {
       words.remove(0);
     }

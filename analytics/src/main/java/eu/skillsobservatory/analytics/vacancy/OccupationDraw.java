@@ -3,6 +3,7 @@ package eu.skillsobservatory.analytics.vacancy;
 import eu.skillsobservatory.analytics.employment.EmploymentCell;
 import eu.skillsobservatory.analytics.vacancy.VacancyGenerator.OccupationProfile;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class OccupationDraw {
     return employment.stream()
         .filter(c -> c.year() == latest && c.thousands() > 0)
         .sorted(
-            java.util.Comparator.comparing(EmploymentCell::country)
+            Comparator.comparing(EmploymentCell::country)
                 .thenComparing(EmploymentCell::nace)
                 .thenComparing(EmploymentCell::isco))
         .toList();

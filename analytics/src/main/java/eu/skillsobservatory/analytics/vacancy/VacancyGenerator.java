@@ -4,13 +4,17 @@ import eu.skillsobservatory.analytics.employment.EmploymentCell;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -242,7 +246,7 @@ public final class VacancyGenerator {
 
   /** The skills of the hard cases, none of them a planted emerging skill. */
   private List<Case> cases(Random r, List<EmergingSkill> emerging) {
-    java.util.Set<String> used = new java.util.HashSet<>();
+    Set<String> used = new HashSet<>();
     emerging.forEach(e -> used.add(e.uri()));
     List<Case> out = new ArrayList<>();
     for (int k = 0; k < GeneratorCases.TEMPLATE_SKILLS; k++) {
@@ -274,7 +278,7 @@ public final class VacancyGenerator {
     return out;
   }
 
-  private SkillRef unused(Random r, java.util.Set<String> used) {
+  private SkillRef unused(Random r, Set<String> used) {
     while (true) {
       OccupationProfile o = occupations.get(r.nextInt(occupations.size()));
       List<SkillRef> pool = o.optional().isEmpty() ? o.essential() : o.optional();
@@ -292,7 +296,7 @@ public final class VacancyGenerator {
 
   private List<EmergingSkill> plant(Random r, int count) {
     List<EmergingSkill> out = new ArrayList<>();
-    for (String sector : java.util.Arrays.copyOf(SECTORS_WITH_TRENDS, count)) {
+    for (String sector : Arrays.copyOf(SECTORS_WITH_TRENDS, count)) {
       OccupationProfile o = occupations.get(r.nextInt(occupations.size()));
       List<SkillRef> pool = o.optional().isEmpty() ? o.essential() : o.optional();
       SkillRef k = pool.get(r.nextInt(pool.size()));
@@ -314,10 +318,10 @@ public final class VacancyGenerator {
       Random r) {
     List<SkillRef> skills = new ArrayList<>();
     List<SkillRef> essential = new ArrayList<>(o.essential());
-    java.util.Collections.shuffle(essential, r);
+    Collections.shuffle(essential, r);
     skills.addAll(essential.subList(0, Math.min(essential.size(), 3 + r.nextInt(5))));
     List<SkillRef> optional = new ArrayList<>(o.optional());
-    java.util.Collections.shuffle(optional, r);
+    Collections.shuffle(optional, r);
     skills.addAll(optional.subList(0, Math.min(optional.size(), r.nextInt(3))));
     for (EmergingSkill e : emerging) {
       if (e.sector().equals(cell.nace()) && r.nextDouble() < e.finalShare() * progress) {

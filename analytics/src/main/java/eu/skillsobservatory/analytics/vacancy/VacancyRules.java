@@ -1,9 +1,11 @@
 package eu.skillsobservatory.analytics.vacancy;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +50,7 @@ public final class VacancyRules {
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
 
   private static Set<String> countries() {
-    Set<String> s = new java.util.HashSet<>(Set.of(Locale.getISOCountries()));
+    Set<String> s = new HashSet<>(Set.of(Locale.getISOCountries()));
     s.add("EL"); // Greece, as Eurostat writes it
     s.add("UK"); // the United Kingdom, as Eurostat writes it
     s.add("XK"); // Kosovo, as the EU writes it
@@ -240,7 +242,7 @@ public final class VacancyRules {
         return OffsetDateTime.parse(s).toLocalDate();
       } catch (DateTimeParseException e2) {
         try {
-          return java.time.LocalDateTime.parse(s).toLocalDate();
+          return LocalDateTime.parse(s).toLocalDate();
         } catch (DateTimeParseException e3) {
           return null;
         }

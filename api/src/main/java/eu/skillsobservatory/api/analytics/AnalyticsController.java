@@ -1,6 +1,7 @@
 package eu.skillsobservatory.api.analytics;
 
 import eu.skillsobservatory.analytics.demand.DemandReport;
+import eu.skillsobservatory.analytics.demand.Emerging;
 import eu.skillsobservatory.analytics.demand.EmergingReport;
 import eu.skillsobservatory.analytics.demand.SkillRelations;
 import eu.skillsobservatory.analytics.demand.Slice;
@@ -8,9 +9,17 @@ import eu.skillsobservatory.analytics.gap.GapAnalysis;
 import eu.skillsobservatory.analytics.match.OfferMatching;
 import eu.skillsobservatory.analytics.offer.OfferFilter;
 import eu.skillsobservatory.api.web.Formats;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -40,33 +49,27 @@ public class AnalyticsController {
   }
 
   @GetMapping("/api/analytics/similar-occupations")
-  public org.springframework.http.ResponseEntity<?> similarOccupations(
+  public ResponseEntity<?> similarOccupations(
       @RequestParam String occupation,
       @RequestParam(defaultValue = "10") int limit,
       @RequestParam(required = false) String format,
-      jakarta.servlet.http.HttpServletRequest request) {
+      HttpServletRequest request) {
     boolean csv = Formats.wantsCsv(format, request);
     SkillRelations.Similar s = relations.similarOccupations(occupation, limit);
-    return csv
-        ? Formats.csv(AnalyticsCsv.similar(s))
-        : org.springframework.http.ResponseEntity.ok(s);
+    return csv ? Formats.csv(AnalyticsCsv.similar(s)) : ResponseEntity.ok(s);
   }
 
   @GetMapping("/api/analytics/cooccurrence")
-  public org.springframework.http.ResponseEntity<?> coOccurrence(
+  public ResponseEntity<?> coOccurrence(
       @RequestParam String skill,
-      @org.springdoc.core.annotations.ParameterObject
-          @org.springframework.web.bind.annotation.ModelAttribute
-          SliceParams slice,
+      @ParameterObject @ModelAttribute SliceParams slice,
       @RequestParam(defaultValue = "5") long minSupport,
       @RequestParam(defaultValue = "20") int limit,
       @RequestParam(required = false) String format,
-      jakarta.servlet.http.HttpServletRequest request) {
+      HttpServletRequest request) {
     boolean csv = Formats.wantsCsv(format, request);
     SkillRelations.CoOccurrence c = relations.coOccurrence(slice.slice(), skill, minSupport, limit);
-    return csv
-        ? Formats.csv(AnalyticsCsv.coOccurrence(c))
-        : org.springframework.http.ResponseEntity.ok(c);
+    return csv ? Formats.csv(AnalyticsCsv.coOccurrence(c)) : ResponseEntity.ok(c);
   }
 
   /**
@@ -102,9 +105,9 @@ public class AnalyticsController {
       @io.swagger.v3.oas.annotations.media.Schema(defaultValue = "20") Long minSupport,
       @io.swagger.v3.oas.annotations.media.Schema(defaultValue = "1.2") Double minLift,
       @io.swagger.v3.oas.annotations.media.Schema(defaultValue = "0.01") Double alpha) {
-    eu.skillsobservatory.analytics.demand.Emerging.Settings settings() {
-      var d = eu.skillsobservatory.analytics.demand.Emerging.Settings.DEFAULTS;
-      return new eu.skillsobservatory.analytics.demand.Emerging.Settings(
+    Emerging.Settings settings() {
+      var d = Emerging.Settings.DEFAULTS;
+      return new Emerging.Settings(
           recentMonths == null ? d.recentMonths() : recentMonths,
           baselineMonths == null ? d.baselineMonths() : baselineMonths,
           minSupport == null ? d.minSupport() : minSupport,
@@ -114,58 +117,42 @@ public class AnalyticsController {
   }
 
   @GetMapping("/api/analytics/emerging")
-  public org.springframework.http.ResponseEntity<?> emerging(
-      @org.springdoc.core.annotations.ParameterObject
-          @org.springframework.web.bind.annotation.ModelAttribute
-          SliceParams slice,
-      @org.springdoc.core.annotations.ParameterObject
-          @org.springframework.web.bind.annotation.ModelAttribute
-          TrendParams trend,
+  public ResponseEntity<?> emerging(
+      @ParameterObject @ModelAttribute SliceParams slice,
+      @ParameterObject @ModelAttribute TrendParams trend,
       @RequestParam(defaultValue = "20") int limit,
       @RequestParam(required = false) String format,
-      jakarta.servlet.http.HttpServletRequest request) {
+      HttpServletRequest request) {
     boolean csv = Formats.wantsCsv(format, request);
     EmergingReport.Report r = emerging.emerging(slice.slice(), trend.settings(), limit);
-    return csv
-        ? Formats.csv(AnalyticsCsv.emerging(r))
-        : org.springframework.http.ResponseEntity.ok(r);
+    return csv ? Formats.csv(AnalyticsCsv.emerging(r)) : ResponseEntity.ok(r);
   }
 
   @GetMapping("/api/analytics/candidate-skills")
-  public org.springframework.http.ResponseEntity<?> candidateSkills(
-      @org.springdoc.core.annotations.ParameterObject
-          @org.springframework.web.bind.annotation.ModelAttribute
-          SliceParams slice,
-      @org.springdoc.core.annotations.ParameterObject
-          @org.springframework.web.bind.annotation.ModelAttribute
-          TrendParams trend,
+  public ResponseEntity<?> candidateSkills(
+      @ParameterObject @ModelAttribute SliceParams slice,
+      @ParameterObject @ModelAttribute TrendParams trend,
       @RequestParam(defaultValue = "20") int limit,
       @RequestParam(required = false) String format,
-      jakarta.servlet.http.HttpServletRequest request) {
+      HttpServletRequest request) {
     boolean csv = Formats.wantsCsv(format, request);
     EmergingReport.Candidates c = emerging.candidates(slice.slice(), trend.settings(), limit);
-    return csv
-        ? Formats.csv(AnalyticsCsv.candidates(c))
-        : org.springframework.http.ResponseEntity.ok(c);
+    return csv ? Formats.csv(AnalyticsCsv.candidates(c)) : ResponseEntity.ok(c);
   }
 
   @GetMapping("/api/analytics/demand")
-  public org.springframework.http.ResponseEntity<?> demand(
-      @org.springdoc.core.annotations.ParameterObject
-          @org.springframework.web.bind.annotation.ModelAttribute
-          SliceParams slice,
+  public ResponseEntity<?> demand(
+      @ParameterObject @ModelAttribute SliceParams slice,
       @RequestParam(required = false) String groupBy,
       @RequestParam(defaultValue = "20") int limit,
       @RequestParam(defaultValue = "skill") String level,
       @RequestParam(required = false) String format,
-      jakarta.servlet.http.HttpServletRequest request) {
+      HttpServletRequest request) {
     boolean csv = Formats.wantsCsv(format, request);
     DemandReport.Demand d =
         demand.demand(
             slice.slice(), Optional.ofNullable(groupBy).filter(g -> !g.isBlank()), limit, level);
-    return csv
-        ? Formats.csv(AnalyticsCsv.demand(d))
-        : org.springframework.http.ResponseEntity.ok(d);
+    return csv ? Formats.csv(AnalyticsCsv.demand(d)) : ResponseEntity.ok(d);
   }
 
   /**
@@ -182,31 +169,23 @@ public class AnalyticsController {
   }
 
   @GetMapping("/api/analytics/gaps")
-  public org.springframework.http.ResponseEntity<?> gaps(
-      @org.springdoc.core.annotations.ParameterObject
-          @org.springframework.web.bind.annotation.ModelAttribute
-          SliceParams slice,
-      @org.springdoc.core.annotations.ParameterObject
-          @org.springframework.web.bind.annotation.ModelAttribute
-          ScopeParams scope,
+  public ResponseEntity<?> gaps(
+      @ParameterObject @ModelAttribute SliceParams slice,
+      @ParameterObject @ModelAttribute ScopeParams scope,
       @RequestParam(defaultValue = "50") int limit,
       @RequestParam(defaultValue = "10") int occupations,
       @RequestParam(defaultValue = "true") boolean growth,
       @RequestParam(required = false) String format,
-      jakarta.servlet.http.HttpServletRequest request) {
+      HttpServletRequest request) {
     boolean csv = Formats.wantsCsv(format, request);
     GapAnalysis.Gaps g = gaps.gaps(slice.slice(), scope.filter(slice), limit, occupations, growth);
-    return csv ? Formats.csv(AnalyticsCsv.gaps(g)) : org.springframework.http.ResponseEntity.ok(g);
+    return csv ? Formats.csv(AnalyticsCsv.gaps(g)) : ResponseEntity.ok(g);
   }
 
   @GetMapping("/api/analytics/match")
-  public org.springframework.http.ResponseEntity<?> match(
-      @org.springdoc.core.annotations.ParameterObject
-          @org.springframework.web.bind.annotation.ModelAttribute
-          SliceParams slice,
-      @org.springdoc.core.annotations.ParameterObject
-          @org.springframework.web.bind.annotation.ModelAttribute
-          ScopeParams scope,
+  public ResponseEntity<?> match(
+      @ParameterObject @ModelAttribute SliceParams slice,
+      @ParameterObject @ModelAttribute ScopeParams scope,
       @RequestParam(defaultValue = "30") int skills,
       @RequestParam(defaultValue = "true") boolean growth,
       @RequestParam(defaultValue = "5") int maxOffers,
@@ -215,7 +194,7 @@ public class AnalyticsController {
       @RequestParam(required = false) String currency,
       @RequestParam(defaultValue = "10") int rank,
       @RequestParam(required = false) String format,
-      jakarta.servlet.http.HttpServletRequest request) {
+      HttpServletRequest request) {
     boolean csv = Formats.wantsCsv(format, request);
     OfferMatching.Match m =
         match.forSlice(
@@ -228,7 +207,7 @@ public class AnalyticsController {
             budgetOn,
             Optional.ofNullable(currency),
             rank);
-    return csv ? Formats.csv(AnalyticsCsv.match(m)) : org.springframework.http.ResponseEntity.ok(m);
+    return csv ? Formats.csv(AnalyticsCsv.match(m)) : ResponseEntity.ok(m);
   }
 
   /** A gap skill as asked: its ESCO URI and weight (1 when not given). */
@@ -250,13 +229,13 @@ public class AnalyticsController {
       String currency,
       Integer rank) {}
 
-  @org.springframework.web.bind.annotation.PostMapping("/api/analytics/match")
-  public org.springframework.http.ResponseEntity<?> match(
-      @org.springframework.web.bind.annotation.RequestBody MatchRequest body,
+  @PostMapping("/api/analytics/match")
+  public ResponseEntity<?> match(
+      @RequestBody MatchRequest body,
       @RequestParam(required = false) String format,
-      jakarta.servlet.http.HttpServletRequest request) {
+      HttpServletRequest request) {
     boolean csv = Formats.wantsCsv(format, request);
-    java.util.Map<String, Double> gap = new java.util.LinkedHashMap<>();
+    Map<String, Double> gap = new LinkedHashMap<>();
     if (body.skills() != null) {
       for (SkillWeight w : body.skills()) {
         if (w == null || w.uri() == null) {
@@ -281,6 +260,6 @@ public class AnalyticsController {
             body.budgetOn() == null ? "cost" : body.budgetOn(),
             Optional.ofNullable(body.currency()),
             body.rank() == null ? 10 : body.rank());
-    return csv ? Formats.csv(AnalyticsCsv.match(m)) : org.springframework.http.ResponseEntity.ok(m);
+    return csv ? Formats.csv(AnalyticsCsv.match(m)) : ResponseEntity.ok(m);
   }
 }

@@ -6,12 +6,14 @@ import eu.skillsobservatory.api.cli.CommandRuntime;
 import eu.skillsobservatory.api.cli.ConsoleProgress;
 import eu.skillsobservatory.api.cli.ObservatoryCommand;
 import eu.skillsobservatory.api.cli.VersionOption;
+import eu.skillsobservatory.api.config.JsonConfiguration;
 import eu.skillsobservatory.api.extract.ExtractionService;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -110,7 +112,7 @@ public class BenchCommand implements Callable<Integer> {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Files.writeString(
           file,
-          eu.skillsobservatory.api.config.JsonConfiguration.cliMapper()
+          JsonConfiguration.cliMapper()
               .writerWithDefaultPrettyPrinter()
               .writeValueAsString(results));
       spec.commandLine().getOut().println("results: " + file);
@@ -203,7 +205,7 @@ public class BenchCommand implements Callable<Integer> {
       long until = start + seconds * 1_000_000_000L;
       ExecutorService pool = Executors.newFixedThreadPool(workers);
       try {
-        List<Future<?>> jobs = new java.util.ArrayList<>();
+        List<Future<?>> jobs = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
           jobs.add(
               pool.submit(

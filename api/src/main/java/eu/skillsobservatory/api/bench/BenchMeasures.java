@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -24,8 +25,7 @@ final class BenchMeasures {
   private BenchMeasures() {}
 
   /** Each slice once, in order; percentiles of the wall times in milliseconds. */
-  static Map<String, Object> time(
-      List<Slice> slices, java.util.function.Function<Slice, Supplier<Object>> query) {
+  static Map<String, Object> time(List<Slice> slices, Function<Slice, Supplier<Object>> query) {
     double[] ms = new double[slices.size()];
     for (int i = 0; i < ms.length; i++) {
       Supplier<Object> q = query.apply(slices.get(i));

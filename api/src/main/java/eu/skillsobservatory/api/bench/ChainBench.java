@@ -15,9 +15,11 @@ import eu.skillsobservatory.api.cli.CommandRuntime;
 import eu.skillsobservatory.api.cli.ConsoleProgress;
 import eu.skillsobservatory.api.config.JsonConfiguration;
 import eu.skillsobservatory.api.esco.EscoService;
+import eu.skillsobservatory.api.esco.FirstStartLoader;
 import eu.skillsobservatory.api.extract.ExtractionService;
 import eu.skillsobservatory.api.generate.SampleCorpus;
 import eu.skillsobservatory.api.offer.OfferService;
+import eu.skillsobservatory.api.offer.SampleOffers;
 import eu.skillsobservatory.api.vacancy.VacancyService;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -131,10 +133,7 @@ final class ChainBench {
     }
     long t0 = System.nanoTime();
     var report =
-        esco.load(
-            eu.skillsobservatory.api.esco.FirstStartLoader.inputs(s.esco()),
-            Optional.empty(),
-            ConsoleProgress.forStderr());
+        esco.load(FirstStartLoader.inputs(s.esco()), Optional.empty(), ConsoleProgress.forStderr());
     double load = BenchMeasures.seconds(t0);
     long t1 = System.nanoTime();
     esco.index(Optional.of(report.version()), ConsoleProgress.forStderr());
@@ -237,7 +236,7 @@ final class ChainBench {
     long t0 = System.nanoTime();
     var r =
         offers.ingest(
-            eu.skillsobservatory.api.offer.SampleOffers.expand(s.offers()),
+            SampleOffers.expand(s.offers()),
             ExtractionMode.FAST,
             Optional.empty(),
             ConsoleProgress.forStderr());

@@ -3,6 +3,7 @@ package eu.skillsobservatory.api.bench;
 import eu.skillsobservatory.api.cli.Output;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +25,7 @@ final class LoadMeasures {
     Measured(int seconds) {
       this.seconds = seconds;
       for (LoadBench.Kind k : LoadBench.Kind.values()) {
-        nanos.put(k, java.util.Collections.synchronizedList(new ArrayList<>()));
+        nanos.put(k, Collections.synchronizedList(new ArrayList<>()));
         errors.put(k, new AtomicLong());
       }
     }

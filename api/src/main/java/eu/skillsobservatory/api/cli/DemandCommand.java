@@ -2,6 +2,7 @@ package eu.skillsobservatory.api.cli;
 
 import eu.skillsobservatory.analytics.demand.DemandReport;
 import eu.skillsobservatory.analytics.demand.Slice;
+import eu.skillsobservatory.api.analytics.AnalyticsCsv;
 import eu.skillsobservatory.api.config.JsonConfiguration;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -55,7 +56,7 @@ public class DemandCommand implements Callable<Integer> {
       if (fmt.equals("json")) {
         out.println(JsonConfiguration.cliMapper().writeValueAsString(d));
       } else {
-        out.print(eu.skillsobservatory.api.analytics.AnalyticsCsv.demand(d));
+        out.print(AnalyticsCsv.demand(d));
       }
       out.flush();
     }

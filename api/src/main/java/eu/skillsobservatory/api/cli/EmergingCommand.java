@@ -3,6 +3,7 @@ package eu.skillsobservatory.api.cli;
 import eu.skillsobservatory.analytics.demand.Emerging;
 import eu.skillsobservatory.analytics.demand.EmergingReport;
 import eu.skillsobservatory.analytics.demand.Slice;
+import eu.skillsobservatory.api.analytics.AnalyticsCsv;
 import eu.skillsobservatory.api.config.JsonConfiguration;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -91,7 +92,7 @@ public class EmergingCommand implements Callable<Integer> {
       if (fmt.equals("json")) {
         out.println(JsonConfiguration.cliMapper().writeValueAsString(r));
       } else {
-        out.print(eu.skillsobservatory.api.analytics.AnalyticsCsv.emerging(r));
+        out.print(AnalyticsCsv.emerging(r));
       }
       out.flush();
     }

@@ -9,6 +9,7 @@ import eu.skillsobservatory.api.esco.EscoCsv;
 import eu.skillsobservatory.api.esco.EscoService;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -194,7 +195,7 @@ public class EscoCommand implements Runnable {
           esco -> {
             var r = esco.index(v, ConsoleProgress.forStderr());
             return String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "ESCO %s indexed: %,d concepts in %.1f s (index %s)",
                 r.version(),
                 r.documents(),

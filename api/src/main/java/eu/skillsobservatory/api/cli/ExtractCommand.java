@@ -4,6 +4,7 @@ import eu.skillsobservatory.analytics.extract.ExtractedSkill;
 import eu.skillsobservatory.analytics.extract.Extraction;
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
 import eu.skillsobservatory.analytics.extract.SkillExtractor;
+import eu.skillsobservatory.api.config.JsonConfiguration;
 import eu.skillsobservatory.api.extract.ExtractionService;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code extract}: one text per line of standard input, one JSON object per line of output, in the
@@ -59,8 +61,7 @@ public class ExtractCommand implements Callable<Integer> {
 
   @Mixin VersionOption version;
 
-  private static final tools.jackson.databind.json.JsonMapper LINES =
-      eu.skillsobservatory.api.config.JsonConfiguration.lineMapper();
+  private static final JsonMapper LINES = JsonConfiguration.lineMapper();
 
   /** Bytes per line at most (UTF-8 of the longest text accepted). */
   static final int MAX_LINE_BYTES = SkillExtractor.MAX_TEXT * 2;

@@ -3,6 +3,7 @@ package eu.skillsobservatory.api.cli;
 import eu.skillsobservatory.api.bench.BenchCommand;
 import eu.skillsobservatory.api.evaluation.EvaluateCommand;
 import eu.skillsobservatory.api.generate.GenerateCommand;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
@@ -63,12 +64,11 @@ public class ObservatoryCommand implements Runnable {
 
   /** Runs the command line and returns the exit code. */
   public static int run(String... args) {
-    return run(
-        new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
   }
 
   /** Runs the command line with its output and errors going to the given writers. */
-  public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new ObservatoryCommand());
     cli.setOut(out);
     cli.setErr(err);

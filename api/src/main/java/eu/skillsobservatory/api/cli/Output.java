@@ -1,7 +1,11 @@
 package eu.skillsobservatory.api.cli;
 
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /** Checks and renders the {@code --format} of a command. */
 public final class Output {
@@ -17,13 +21,13 @@ public final class Output {
       picocli.CommandLine.Model.CommandSpec spec,
       String command,
       String format,
-      java.util.function.Function<CommandRuntime, T> work,
-      java.util.function.BiConsumer<java.io.PrintWriter, T> text) {
+      Function<CommandRuntime, T> work,
+      BiConsumer<PrintWriter, T> text) {
     String fmt = format(format, "text", "json");
     ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
-    try (CommandRuntime runtime = root.start(command, false, java.util.Map.of())) {
+    try (CommandRuntime runtime = root.start(command, false, Map.of())) {
       T result = work.apply(runtime);
-      java.io.PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = spec.commandLine().getOut();
       if (fmt.equals("json")) {
         out.println(EscoCommand.json(result));
       } else {

@@ -1,5 +1,6 @@
 package eu.skillsobservatory.api.cli;
 
+import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.vacancy.VacancyStore;
 import eu.skillsobservatory.api.config.JsonConfiguration;
 import eu.skillsobservatory.api.vacancy.VacancyService;
@@ -187,7 +188,7 @@ public class VacanciesCommand implements Runnable {
     @Override
     public Integer call() {
       String fmt = Output.format(format, "text", "json");
-      eu.skillsobservatory.analytics.demand.Slice.checkDataset(dataset);
+      Slice.checkDataset(dataset);
       ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
       try (CommandRuntime runtime = root.start("vacancies delete", false, Map.of())) {
         var deleted = runtime.bean(VacancyService.class).deleteDataset(dataset);

@@ -1,6 +1,7 @@
 package eu.skillsobservatory.api.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -22,7 +23,7 @@ public record EscoSettings(
     @DefaultValue("true") boolean loadOnFirstStart,
     @DefaultValue("en") String defaultLanguage,
     @DefaultValue("") String storeUrl,
-    @DefaultValue("5s") java.time.Duration storeConnectTimeout) {
+    @DefaultValue("5s") Duration storeConnectTimeout) {
 
   public Path bundledPath() {
     return Path.of(bundled);

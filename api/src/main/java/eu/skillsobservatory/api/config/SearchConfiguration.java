@@ -8,6 +8,7 @@ import eu.skillsobservatory.analytics.offer.TrainingOffers;
 import eu.skillsobservatory.analytics.provenance.Datasets;
 import eu.skillsobservatory.analytics.vacancy.VacancyStore;
 import eu.skillsobservatory.ingest.demand.DemandStore;
+import eu.skillsobservatory.ingest.esco.EscoWebService;
 import eu.skillsobservatory.ingest.offer.OfferStore;
 import eu.skillsobservatory.ingest.search.EmbeddedElasticsearch;
 import eu.skillsobservatory.ingest.search.EscoSearchIndex;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -144,13 +146,11 @@ public class SearchConfiguration {
 
   /** The ESCO web-service fallback, made only when switched on. */
   @Bean
-  @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(
-      name = "observatory.esco-api.enabled",
-      havingValue = "true")
-  eu.skillsobservatory.ingest.esco.EscoWebService escoWebService(RemoteSettings remote) {
+  @ConditionalOnProperty(name = "observatory.esco-api.enabled", havingValue = "true")
+  EscoWebService escoWebService(RemoteSettings remote) {
     RemoteSettings.EscoApi api = remote.escoApi();
     LOG.info("Concepts unknown to the local ESCO versions are looked up at {}", api.url());
-    return new eu.skillsobservatory.ingest.esco.EscoWebService(
+    return new EscoWebService(
         URI.create(api.url()), api.selectedVersion(), api.http(), api.cacheSize());
   }
 

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -64,7 +65,7 @@ public class DeduplicationCheck {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + truthFile, e);
     }
-    Map<String, String> planted = new java.util.HashMap<>();
+    Map<String, String> planted = new HashMap<>();
     truth
         .get("duplicateOf")
         .properties()

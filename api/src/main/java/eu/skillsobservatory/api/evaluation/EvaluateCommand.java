@@ -1,5 +1,6 @@
 package eu.skillsobservatory.api.evaluation;
 
+import eu.skillsobservatory.analytics.demand.Emerging;
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
 import eu.skillsobservatory.api.cli.CommandRuntime;
 import eu.skillsobservatory.api.cli.ConsoleProgress;
@@ -8,6 +9,7 @@ import eu.skillsobservatory.api.cli.ObservatoryCommand;
 import eu.skillsobservatory.api.cli.Output;
 import eu.skillsobservatory.api.cli.VersionOption;
 import eu.skillsobservatory.api.extract.ExtractionService;
+import eu.skillsobservatory.api.offer.OfferService;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -245,10 +247,7 @@ public class EvaluateCommand implements Runnable {
           spec,
           "evaluate emerging",
           format,
-          runtime ->
-              runtime
-                  .bean(EmergingCheck.class)
-                  .check(corpus, eu.skillsobservatory.analytics.demand.Emerging.Settings.DEFAULTS),
+          runtime -> runtime.bean(EmergingCheck.class).check(corpus, Emerging.Settings.DEFAULTS),
           (out, r) -> {
             out.printf(
                 Locale.ROOT,
@@ -320,15 +319,13 @@ public class EvaluateCommand implements Runnable {
 
     @Override
     public Integer call() {
-      var m = eu.skillsobservatory.analytics.extract.ExtractionMode.parse(mode);
+      var m = ExtractionMode.parse(mode);
       return Output.report(
           spec,
           "evaluate offers",
           format,
           runtime ->
-              runtime
-                  .bean(eu.skillsobservatory.api.offer.OfferService.class)
-                  .evaluate(file, m, ConsoleProgress.forStderr()),
+              runtime.bean(OfferService.class).evaluate(file, m, ConsoleProgress.forStderr()),
           (out, r) ->
               out.printf(
                   Locale.ROOT,

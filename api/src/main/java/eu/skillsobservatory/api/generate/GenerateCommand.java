@@ -1,5 +1,6 @@
 package eu.skillsobservatory.api.generate;
 
+import eu.skillsobservatory.analytics.offer.OfferGenerator;
 import eu.skillsobservatory.analytics.vacancy.VacancyGenerator;
 import eu.skillsobservatory.api.cli.CommandRuntime;
 import eu.skillsobservatory.api.cli.ObservatoryCommand;
@@ -159,8 +160,7 @@ public class GenerateCommand implements Runnable {
       } catch (DateTimeParseException e) {
         throw new IllegalArgumentException("--from: '" + from + "' is not a month like 2025-01");
       }
-      var settings =
-          new eu.skillsobservatory.analytics.offer.OfferGenerator.Settings(n, seed, first);
+      var settings = new OfferGenerator.Settings(n, seed, first);
       ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
       try (CommandRuntime runtime = root.start("generate offers", false, Map.of())) {
         long start = System.nanoTime();

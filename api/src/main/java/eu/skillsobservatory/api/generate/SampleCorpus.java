@@ -20,10 +20,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -74,8 +79,7 @@ public class SampleCorpus {
    * Writes JSON lines to {@code out} (gzipped when the name ends in {@code .gz}) and the truth the
    * writing returns to {@code out.truth.json}, each first to a temporary file then moved in place.
    */
-  private <T> T writeLines(
-      Path out, java.util.function.Function<java.util.function.Consumer<Object>, T> writing) {
+  private <T> T writeLines(Path out, Function<Consumer<Object>, T> writing) {
     Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
     T truth;
     try {
@@ -162,7 +166,7 @@ public class SampleCorpus {
 
   private List<VacancyGenerator.OccupationProfile> profiles(EscoVersion version) {
     Map<String, String> skillLabels = new HashMap<>();
-    java.util.Set<String> knowledge = new java.util.HashSet<>();
+    Set<String> knowledge = new HashSet<>();
     Map<String, ConceptDocument> occupations = new HashMap<>();
     catalog.forEachConcept(
         version,
@@ -214,8 +218,6 @@ public class SampleCorpus {
 
   /** The snapshot is a set: its order is not fixed, the corpus must be. */
   private static List<VacancyGenerator.SkillRef> sorted(List<VacancyGenerator.SkillRef> refs) {
-    return refs.stream()
-        .sorted(java.util.Comparator.comparing(VacancyGenerator.SkillRef::uri))
-        .toList();
+    return refs.stream().sorted(Comparator.comparing(VacancyGenerator.SkillRef::uri)).toList();
   }
 }

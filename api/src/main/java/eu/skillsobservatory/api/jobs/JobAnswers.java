@@ -4,14 +4,20 @@ import eu.skillsobservatory.api.config.JsonConfiguration;
 import eu.skillsobservatory.api.web.Redaction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,10 +44,10 @@ public final class JobAnswers {
    * 422 with a problem detail: what was not loaded, the report (the valid rows were loaded), and
    * the first rejected rows with line, field and reason.
    */
-  static org.springframework.http.ResponseEntity<?> incomplete(LoadOutcome outcome) {
-    org.springframework.http.ProblemDetail p =
+  static ResponseEntity<?> incomplete(LoadOutcome outcome) {
+    ProblemDetail p =
         problem(
-            org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY,
+            HttpStatus.UNPROCESSABLE_ENTITY,
             "rows-rejected",
             "Not all of the input was loaded",
             outcome);
@@ -51,7 +57,7 @@ public final class JobAnswers {
         .ifPresent(
             f -> {
               try (var parser =
-                  org.apache.commons.csv.CSVFormat.RFC4180
+                  CSVFormat.RFC4180
                       .builder()
                       .setHeader()
                       .setSkipHeaderRecord(true)
@@ -74,21 +80,18 @@ public final class JobAnswers {
   }
 
   /** A problem detail about a load, with its report. */
-  static org.springframework.http.ProblemDetail problem(
-      org.springframework.http.HttpStatus status, String type, String title, LoadOutcome outcome) {
-    org.springframework.http.ProblemDetail p =
-        org.springframework.http.ProblemDetail.forStatusAndDetail(
-            status, Redaction.paths(outcome.shortfall()));
-    p.setType(java.net.URI.create("urn:skills-observatory:problem:" + type));
+  static ProblemDetail problem(HttpStatus status, String type, String title, LoadOutcome outcome) {
+    ProblemDetail p =
+        ProblemDetail.forStatusAndDetail(status, Redaction.paths(outcome.shortfall()));
+    p.setType(URI.create("urn:skills-observatory:problem:" + type));
     p.setTitle(title);
     p.setProperty("report", redacted(outcome));
     return p;
   }
 
-  static org.springframework.http.ResponseEntity<?> answer(
-      org.springframework.http.ProblemDetail p) {
-    return org.springframework.http.ResponseEntity.status(p.getStatus())
-        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+  static ResponseEntity<?> answer(ProblemDetail p) {
+    return ResponseEntity.status(p.getStatus())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(p);
   }
 

@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -130,7 +132,7 @@ public record JobDisk(
   List<String> prune(
       Path jobs, Path uploads, Path rejects, Set<String> active, List<String> finishedNewestFirst) {
     Instant cutoff = Instant.now().minus(keepFor);
-    List<String> gone = new java.util.ArrayList<>();
+    List<String> gone = new ArrayList<>();
     for (int i = 0; i < finishedNewestFirst.size(); i++) {
       String id = finishedNewestFirst.get(i);
       Path f = jobs.resolve(id + ".json");
@@ -147,7 +149,7 @@ public record JobDisk(
     return gone;
   }
 
-  private void pruneFolder(Path dir, Instant cutoff, java.util.function.Predicate<Path> kept) {
+  private void pruneFolder(Path dir, Instant cutoff, Predicate<Path> kept) {
     if (!Files.isDirectory(dir)) {
       return;
     }

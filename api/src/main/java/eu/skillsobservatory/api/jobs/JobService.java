@@ -6,6 +6,7 @@ import eu.skillsobservatory.api.config.ObservatorySettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,14 +16,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -80,7 +87,7 @@ public class JobService {
   private final JobDisk disk;
   private final Map<String, Long> keptBytes = new ConcurrentHashMap<>();
 
-  @org.springframework.beans.factory.annotation.Autowired
+  @Autowired
   public JobService(ObservatorySettings settings, JobDisk disk) {
     this(settings.homePath(), disk);
   }
@@ -131,11 +138,11 @@ public class JobService {
             .sorted(Comparator.comparing(Job::createdAt).reversed())
             .map(Job::id)
             .toList();
-    java.util.Set<String> active =
+    Set<String> active =
         all.values().stream()
             .filter(j -> j.state() == State.QUEUED || j.state() == State.RUNNING)
             .map(Job::id)
-            .collect(java.util.stream.Collectors.toSet());
+            .collect(Collectors.toSet());
     disk.prune(jobs, uploads, home.resolve("rejects"), active, finished).forEach(all::remove);
   }
 
@@ -156,9 +163,7 @@ public class JobService {
 
   /** Copies a body to {@code target} within the disk's limits; a refusal leaves nothing behind. */
   private void keep(String id, InputStream body, Path target) throws IOException {
-    java.util.concurrent.atomic.AtomicLong total =
-        new java.util.concurrent.atomic.AtomicLong(
-            keptBytes.values().stream().mapToLong(Long::longValue).sum());
+    AtomicLong total = new AtomicLong(keptBytes.values().stream().mapToLong(Long::longValue).sum());
     long before = total.get();
     try {
       Files.copy(disk.counted(body, home, total), target, StandardCopyOption.REPLACE_EXISTING);
@@ -353,14 +358,14 @@ public class JobService {
    * detail with the report and the first rejected rows when not all of it was loaded), else as a
    * job (202, its URI in {@code Location}, its state in the body).
    */
-  public org.springframework.http.ResponseEntity<?> upload(
+  public ResponseEntity<?> upload(
       InputStream body, boolean wait, String kind, String input, Load load) {
     if (wait) {
       Object report = load.load(body, Progress.NONE);
       if (report instanceof LoadOutcome outcome && outcome.failed()) {
         return JobAnswers.answer(
             JobAnswers.problem(
-                org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+                HttpStatus.SERVICE_UNAVAILABLE,
                 "load-incomplete",
                 "The store did not take all of the input",
                 outcome));
@@ -368,7 +373,7 @@ public class JobService {
       if (report instanceof LoadOutcome outcome && !outcome.complete()) {
         return JobAnswers.incomplete(outcome);
       }
-      return org.springframework.http.ResponseEntity.ok(JobAnswers.redacted(report));
+      return ResponseEntity.ok(JobAnswers.redacted(report));
     }
     Job job =
         submit(
@@ -382,8 +387,8 @@ public class JobService {
                 throw new UncheckedIOException(e);
               }
             });
-    return org.springframework.http.ResponseEntity.accepted()
-        .location(java.net.URI.create("/api/jobs/" + job.id()))
+    return ResponseEntity.accepted()
+        .location(URI.create("/api/jobs/" + job.id()))
         .body(JobAnswers.view(job));
   }
 }

@@ -3,6 +3,7 @@ package eu.skillsobservatory.api.offer;
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
 import eu.skillsobservatory.analytics.offer.TrainingOffers;
 import eu.skillsobservatory.analytics.rows.RowInput;
+import eu.skillsobservatory.api.jobs.JobService;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,9 +27,9 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 public class OfferController {
   private final OfferService offers;
-  private final eu.skillsobservatory.api.jobs.JobService jobs;
+  private final JobService jobs;
 
-  public OfferController(OfferService offers, eu.skillsobservatory.api.jobs.JobService jobs) {
+  public OfferController(OfferService offers, JobService jobs) {
     this.offers = offers;
     this.jobs = jobs;
   }
@@ -42,7 +45,7 @@ public class OfferController {
         "application/gzip",
         "application/octet-stream"
       })
-  public org.springframework.http.ResponseEntity<?> ingest(
+  public ResponseEntity<?> ingest(
       HttpServletRequest request,
       @RequestParam(defaultValue = "api") String source,
       @RequestParam(defaultValue = "fast") String extraction,
@@ -70,9 +73,7 @@ public class OfferController {
   }
 
   @GetMapping("/api/offers/{source}/{id}")
-  public Map<String, Object> offer(
-      @org.springframework.web.bind.annotation.PathVariable String source,
-      @org.springframework.web.bind.annotation.PathVariable String id) {
+  public Map<String, Object> offer(@PathVariable String source, @PathVariable String id) {
     return offers
         .offer(source, id)
         .orElseThrow(

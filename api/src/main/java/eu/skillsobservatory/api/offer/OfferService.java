@@ -13,12 +13,14 @@ import eu.skillsobservatory.analytics.rows.RowSink;
 import eu.skillsobservatory.analytics.vacancy.Rejection;
 import eu.skillsobservatory.api.config.ObservatorySettings;
 import eu.skillsobservatory.api.extract.ExtractionService;
+import eu.skillsobservatory.api.jobs.LoadOutcome;
 import eu.skillsobservatory.api.metrics.ObservatoryMetrics;
 import eu.skillsobservatory.api.rows.RejectsWriter;
 import eu.skillsobservatory.api.rows.RowIngest;
 import io.micrometer.core.instrument.Counter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +28,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Training offer ingest: files (flat CSV or JSON Lines, or European Learning Model JSON-LD) read
@@ -89,7 +93,7 @@ public class OfferService {
       long skillsExtracted,
       long withoutSkills,
       double seconds)
-      implements eu.skillsobservatory.api.jobs.LoadOutcome {
+      implements LoadOutcome {
     @Override
     public boolean complete() {
       return rejected == 0 && files.stream().allMatch(f -> f.problem().isEmpty());
@@ -275,10 +279,9 @@ public class OfferService {
   public Evaluation evaluate(Path file, ExtractionMode mode, Progress progress) {
     long start = System.nanoTime();
     Path truthFile = file.resolveSibling(file.getFileName() + ".truth.json");
-    Map<String, List<String>> truth = new java.util.HashMap<>();
+    Map<String, List<String>> truth = new HashMap<>();
     try {
-      var node =
-          tools.jackson.databind.json.JsonMapper.builder().build().readTree(truthFile.toFile());
+      var node = JsonMapper.builder().build().readTree(truthFile.toFile());
       var taught = node.get("taught");
       if (taught == null || !taught.isObject()) {
         throw new IllegalArgumentException(
@@ -289,7 +292,7 @@ public class OfferService {
         e.getValue().forEach(u -> uris.add(u.asString()));
         truth.put(e.getKey(), uris);
       }
-    } catch (tools.jackson.core.JacksonException e) {
+    } catch (JacksonException e) {
       throw new IllegalArgumentException(
           truthFile + ": not readable JSON: " + e.getOriginalMessage());
     }

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -114,8 +115,7 @@ final class ResumePoints {
    * stays pending for good, so the point never passes it).
    */
   static final class Watermark {
-    private final java.util.concurrent.ConcurrentSkipListSet<Long> pending =
-        new java.util.concurrent.ConcurrentSkipListSet<>();
+    private final ConcurrentSkipListSet<Long> pending = new ConcurrentSkipListSet<>();
     private volatile long seen;
 
     Watermark(long start) {

@@ -1,14 +1,21 @@
 package eu.skillsobservatory.api.vacancy;
 
+import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
+import eu.skillsobservatory.analytics.provenance.Dataset;
 import eu.skillsobservatory.analytics.rows.RowInput;
 import eu.skillsobservatory.analytics.vacancy.VacancyStore;
+import eu.skillsobservatory.api.jobs.JobService;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,10 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class VacancyController {
   private final VacancyService vacancies;
-  private final eu.skillsobservatory.api.jobs.JobService jobs;
+  private final JobService jobs;
 
-  public VacancyController(
-      VacancyService vacancies, eu.skillsobservatory.api.jobs.JobService jobs) {
+  public VacancyController(VacancyService vacancies, JobService jobs) {
     this.vacancies = vacancies;
     this.jobs = jobs;
   }
@@ -40,7 +46,7 @@ public class VacancyController {
         "application/gzip",
         "application/octet-stream"
       })
-  public org.springframework.http.ResponseEntity<?> ingest(
+  public ResponseEntity<?> ingest(
       HttpServletRequest request,
       @RequestParam(defaultValue = "api") String source,
       @RequestParam(defaultValue = "fast") String extraction,
@@ -68,25 +74,21 @@ public class VacancyController {
 
   /** The datasets loaded: name, synthetic or not, when, ESCO version, extraction mode, rows. */
   @GetMapping("/api/datasets")
-  public java.util.List<eu.skillsobservatory.analytics.provenance.Dataset> datasets() {
+  public List<Dataset> datasets() {
     return vacancies.datasets();
   }
 
   /** Removes a dataset and its vacancies (a write: the API key is needed when keys are set). */
-  @org.springframework.web.bind.annotation.DeleteMapping("/api/datasets/{name}")
-  public org.springframework.http.ResponseEntity<?> deleteDataset(
-      @org.springframework.web.bind.annotation.PathVariable String name) {
-    eu.skillsobservatory.analytics.demand.Slice.checkDataset(name);
+  @DeleteMapping("/api/datasets/{name}")
+  public ResponseEntity<?> deleteDataset(@PathVariable String name) {
+    Slice.checkDataset(name);
     return vacancies
         .deleteDataset(name)
-        .<org.springframework.http.ResponseEntity<?>>map(
-            n ->
-                org.springframework.http.ResponseEntity.ok(
-                    java.util.Map.of("dataset", name, "deleted", n)))
+        .<ResponseEntity<?>>map(n -> ResponseEntity.ok(Map.of("dataset", name, "deleted", n)))
         .orElseGet(
             () ->
-                org.springframework.http.ResponseEntity.status(404)
-                    .body(java.util.Map.of("error", "no dataset named '" + name + "'")));
+                ResponseEntity.status(404)
+                    .body(Map.of("error", "no dataset named '" + name + "'")));
   }
 
   @GetMapping("/api/vacancies/stats")

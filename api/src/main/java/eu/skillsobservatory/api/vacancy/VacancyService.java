@@ -14,6 +14,7 @@ import eu.skillsobservatory.analytics.vacancy.Vacancy;
 import eu.skillsobservatory.analytics.vacancy.VacancyStore;
 import eu.skillsobservatory.api.config.ObservatorySettings;
 import eu.skillsobservatory.api.extract.ExtractionService;
+import eu.skillsobservatory.api.jobs.LoadOutcome;
 import eu.skillsobservatory.api.metrics.ObservatoryMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +86,7 @@ public class VacancyService {
       double seconds,
       double perSecond,
       Dataset dataset)
-      implements eu.skillsobservatory.api.jobs.LoadOutcome {
+      implements LoadOutcome {
     @Override
     public boolean complete() {
       return rejected == 0

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -69,7 +70,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
       }
       keys.put(entry.substring(0, colon).strip(), HexFormat.of().parseHex(hash));
     }
-    this.revoked = revoked.stream().map(String::strip).collect(java.util.stream.Collectors.toSet());
+    this.revoked = revoked.stream().map(String::strip).collect(Collectors.toSet());
     this.openReads = openReads;
   }
 

@@ -1,5 +1,6 @@
 package eu.skillsobservatory.api.web;
 
+import eu.skillsobservatory.analytics.provenance.Provenance;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -67,10 +68,7 @@ public final class CsvText {
    * An analytics answer: the header, then the rows, each row ending with whether synthetic data was
    * counted and the datasets counted (names separated by spaces).
    */
-  public static String write(
-      List<String> header,
-      eu.skillsobservatory.analytics.provenance.Provenance provenance,
-      Rows rows) {
+  public static String write(List<String> header, Provenance provenance, Rows rows) {
     if (provenance == null) {
       return write(header, rows);
     }
@@ -79,10 +77,7 @@ public final class CsvText {
     all.add("datasets");
     String names =
         String.join(
-            " ",
-            provenance.datasets().stream()
-                .map(eu.skillsobservatory.analytics.provenance.Provenance.DatasetCount::name)
-                .toList());
+            " ", provenance.datasets().stream().map(Provenance.DatasetCount::name).toList());
     return write(all, List.of(provenance.synthetic(), names), rows);
   }
 

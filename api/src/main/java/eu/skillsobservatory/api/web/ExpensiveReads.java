@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +39,7 @@ public class ExpensiveReads implements WebMvcConfigurer {
       super(
           places
               + " "
-              + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+              + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ')
               + " requests are running, the most this server runs at once"
               + " (observatory.http.max-concurrent); try again in "
               + retryAfterSeconds

@@ -8,6 +8,7 @@ import eu.skillsobservatory.analytics.failures.RemoteServiceException;
 import eu.skillsobservatory.analytics.failures.SearchStoreException;
 import eu.skillsobservatory.api.esco.IndexingFailedException;
 import eu.skillsobservatory.api.esco.UnknownConceptException;
+import eu.skillsobservatory.api.jobs.JobDisk;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,8 +83,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         .body(problem(HttpStatus.TOO_MANY_REQUESTS, "busy", "Too many requests", e.getMessage()));
   }
 
-  @ExceptionHandler(eu.skillsobservatory.api.jobs.JobDisk.Refused.class)
-  ResponseEntity<ProblemDetail> jobRefused(eu.skillsobservatory.api.jobs.JobDisk.Refused e) {
+  @ExceptionHandler(JobDisk.Refused.class)
+  ResponseEntity<ProblemDetail> jobRefused(JobDisk.Refused e) {
     HttpStatus status = HttpStatus.valueOf(e.status);
     ResponseEntity.BodyBuilder b = ResponseEntity.status(status);
     if (e.status == 503) {
@@ -137,7 +138,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(
             HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large", c.getMessage());
       }
-      if (c instanceof eu.skillsobservatory.api.jobs.JobDisk.Refused r) {
+      if (c instanceof JobDisk.Refused r) {
         return problem(HttpStatus.valueOf(r.status), r.type, "Upload not taken", r.getMessage());
       }
     }

@@ -3,9 +3,11 @@ package eu.skillsobservatory.ingest.demand;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import eu.skillsobservatory.analytics.demand.DemandCounts;
 import eu.skillsobservatory.analytics.demand.EmergingCounts;
@@ -16,12 +18,16 @@ import eu.skillsobservatory.ingest.search.SearchConnection;
 import eu.skillsobservatory.ingest.vacancy.VacancyIndex;
 import eu.skillsobservatory.ingest.vacancy.VacancyStores;
 import java.io.IOException;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Counts over the vacancies index by Elasticsearch aggregations, never by reading documents into
@@ -205,7 +211,7 @@ final class ElasticDemandCounts implements DemandCounts {
           both.put(b.key().stringValue(), b.docCount());
         }
       }
-      Map<String, Long> totals = new java.util.HashMap<>();
+      Map<String, Long> totals = new HashMap<>();
       if (!both.isEmpty()) {
         List<String> others = new ArrayList<>(both.keySet());
         SearchResponse<Void> second =
@@ -233,7 +239,7 @@ final class ElasticDemandCounts implements DemandCounts {
     }
   }
 
-  static Query range(java.time.YearMonth from, java.time.YearMonth to) {
+  static Query range(YearMonth from, YearMonth to) {
     return Query.of(
         q ->
             q.range(
@@ -252,10 +258,7 @@ final class ElasticDemandCounts implements DemandCounts {
   }
 
   private static Counts read(
-      String group,
-      long postings,
-      Map<String, co.elastic.clients.elasticsearch._types.aggregations.Aggregate> aggs,
-      Map<String, Set<String>> sets) {
+      String group, long postings, Map<String, Aggregate> aggs, Map<String, Set<String>> sets) {
     List<Count> skills = new ArrayList<>();
     for (StringTermsBucket b : aggs.get("skills").sterms().buckets().array()) {
       skills.add(new Count(b.key().stringValue(), b.docCount()));
@@ -270,7 +273,7 @@ final class ElasticDemandCounts implements DemandCounts {
     if (f == null) {
       throw new IllegalArgumentException(
           "groupBy: one of "
-              + String.join(", ", new java.util.TreeSet<>(GROUPS.keySet()))
+              + String.join(", ", new TreeSet<>(GROUPS.keySet()))
               + ", not '"
               + groupBy
               + "'");
@@ -280,11 +283,7 @@ final class ElasticDemandCounts implements DemandCounts {
 
   /** One counting request over the vacancies: no hits, the aggregations only; retried. */
   SearchResponse<Void> aggregate(
-      String what,
-      java.util.function.Function<
-              co.elastic.clients.elasticsearch.core.SearchRequest.Builder,
-              co.elastic.clients.elasticsearch.core.SearchRequest.Builder>
-          request)
+      String what, Function<SearchRequest.Builder, SearchRequest.Builder> request)
       throws IOException {
     if (!ensured) {
       // On a home where no vacancy was ever ingested, the slice is empty, not an error.

@@ -1,6 +1,9 @@
 package eu.skillsobservatory.ingest.esco;
 
+import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryUsage;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -25,9 +28,8 @@ final class AllocationWatch implements AutoCloseable {
   /** The share of the heap in use, after which the allocating queries are stopped. */
   static final double PRESSURE = 0.95;
 
-  private static final java.lang.management.MemoryMXBean MEMORY =
-      ManagementFactory.getMemoryMXBean();
-  private static final com.sun.management.ThreadMXBean THREADS = threads();
+  private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+  private static final ThreadMXBean THREADS = threads();
   private static final Map<AllocationWatch, Boolean> WATCHED = new ConcurrentHashMap<>();
   private static final ScheduledExecutorService TICKER =
       Executors.newSingleThreadScheduledExecutor(
@@ -95,7 +97,7 @@ final class AllocationWatch implements AutoCloseable {
   }
 
   private static boolean pressed() {
-    java.lang.management.MemoryUsage heap = MEMORY.getHeapMemoryUsage();
+    MemoryUsage heap = MEMORY.getHeapMemoryUsage();
     return heap.getMax() > 0 && heap.getUsed() > PRESSURE * heap.getMax();
   }
 
@@ -104,8 +106,8 @@ final class AllocationWatch implements AutoCloseable {
     WATCHED.remove(this);
   }
 
-  private static com.sun.management.ThreadMXBean threads() {
-    if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t
+  private static ThreadMXBean threads() {
+    if (ManagementFactory.getThreadMXBean() instanceof ThreadMXBean t
         && t.isThreadAllocatedMemorySupported()) {
       t.setThreadAllocatedMemoryEnabled(true);
       return t;

@@ -3,6 +3,7 @@ package eu.skillsobservatory.ingest.esco;
 import eu.skillsobservatory.analytics.failures.EscoInputException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.MalformedInputException;
@@ -399,7 +400,7 @@ final class CsvEscoReader {
   }
 
   /** Discards bytes, for files read only to move the progress on. */
-  private static final class OutputStreamSink extends java.io.OutputStream {
+  private static final class OutputStreamSink extends OutputStream {
     static final OutputStreamSink INSTANCE = new OutputStreamSink();
 
     @Override

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -164,7 +165,7 @@ public final class EscoWebService implements RemoteConcepts {
   }
 
   private static ConceptType type(String className, String uri) {
-    String c = className.toLowerCase(java.util.Locale.ROOT);
+    String c = className.toLowerCase(Locale.ROOT);
     if (c.equals("occupation") || uri.contains("/occupation/")) {
       return ConceptType.OCCUPATION;
     }

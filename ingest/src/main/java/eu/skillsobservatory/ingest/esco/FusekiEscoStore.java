@@ -10,6 +10,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -99,7 +101,7 @@ public final class FusekiEscoStore implements EscoStore {
 
   private static String describe(RuntimeException e) {
     Throwable cause = e.getCause();
-    if (cause instanceof java.net.ConnectException) {
+    if (cause instanceof ConnectException) {
       return "connection refused";
     }
     String m = e.getMessage();
@@ -326,9 +328,8 @@ public final class FusekiEscoStore implements EscoStore {
 
   /** Quads to triples, counting them into a progress. */
   private static final class Iter {
-    static java.util.Iterator<Triple> mapWithProgress(
-        java.util.Iterator<Quad> quads, Progress progress) {
-      return new java.util.Iterator<>() {
+    static Iterator<Triple> mapWithProgress(Iterator<Quad> quads, Progress progress) {
+      return new Iterator<>() {
         long n;
 
         @Override

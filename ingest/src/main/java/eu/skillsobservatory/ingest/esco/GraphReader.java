@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
@@ -35,7 +37,7 @@ final class GraphReader {
         action.accept(it.next());
       }
     } finally {
-      org.apache.jena.atlas.iterator.Iter.close(it);
+      Iter.close(it);
     }
   }
 
@@ -56,7 +58,7 @@ final class GraphReader {
     try {
       return it.hasNext();
     } finally {
-      org.apache.jena.atlas.iterator.Iter.close(it);
+      Iter.close(it);
     }
   }
 
@@ -91,7 +93,7 @@ final class GraphReader {
   Map<String, String> preferredLabels(String lang) {
     Map<String, String> best = new HashMap<>();
     Map<String, Integer> rank = new HashMap<>();
-    java.util.function.BiConsumer<Node, Node> offer =
+    BiConsumer<Node, Node> offer =
         (subject, literal) -> {
           if (!subject.isURI() || !literal.isLiteral()) {
             return;

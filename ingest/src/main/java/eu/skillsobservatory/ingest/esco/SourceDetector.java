@@ -4,6 +4,7 @@ import eu.skillsobservatory.analytics.failures.EscoInputException;
 import eu.skillsobservatory.analytics.rows.MeteredInput;
 import eu.skillsobservatory.ingest.rows.RowFiles;
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -190,7 +191,7 @@ final class SourceDetector {
   }
 
   /** Closes the zip file together with the entry stream. */
-  private static final class ClosingBoth extends java.io.FilterInputStream {
+  private static final class ClosingBoth extends FilterInputStream {
     private final ZipFile zip;
 
     ClosingBoth(InputStream in, ZipFile zip) {

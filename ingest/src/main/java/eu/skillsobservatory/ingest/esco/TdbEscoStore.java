@@ -27,6 +27,7 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -336,6 +337,6 @@ public final class TdbEscoStore implements EscoStore {
 
   @Override
   public void close() {
-    org.apache.jena.tdb2.sys.TDBInternal.expel(dsg);
+    TDBInternal.expel(dsg);
   }
 }

@@ -10,15 +10,19 @@ import eu.skillsobservatory.analytics.esco.UnknownEscoVersionException;
 import eu.skillsobservatory.analytics.esco.VersionSnapshot;
 import eu.skillsobservatory.analytics.esco.VersionSummary;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 
@@ -105,8 +109,7 @@ final class TdbSkillCatalog implements SkillCatalog {
   }
 
   @Override
-  public void forEachConcept(
-      EscoVersion version, java.util.function.Consumer<ConceptDocument> action) {
+  public void forEachConcept(EscoVersion version, Consumer<ConceptDocument> action) {
     EscoVersion v = resolve(Optional.of(version));
     Txn.executeRead(
         dsg,
@@ -153,8 +156,7 @@ final class TdbSkillCatalog implements SkillCatalog {
     Map<String, List<String>> out = new HashMap<>();
     for (Node n : literals) {
       if (n.isLiteral() && !n.getLiteralLanguage().isEmpty()) {
-        out.computeIfAbsent(
-                n.getLiteralLanguage().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>())
+        out.computeIfAbsent(n.getLiteralLanguage().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
             .add(n.getLiteralLexicalForm());
       }
     }
@@ -287,9 +289,7 @@ final class TdbSkillCatalog implements SkillCatalog {
         List<Node> langs = g.objects(d, Esco.LANGUAGE);
         if (!values.isEmpty() && values.get(0).isLiteral()) {
           String tag = langs.isEmpty() ? "" : langs.get(0).getLiteralLexicalForm();
-          texts.add(
-              org.apache.jena.graph.NodeFactory.createLiteralLang(
-                  values.get(0).getLiteralLexicalForm(), tag));
+          texts.add(NodeFactory.createLiteralLang(values.get(0).getLiteralLexicalForm(), tag));
         }
       }
     }
@@ -353,7 +353,7 @@ final class TdbSkillCatalog implements SkillCatalog {
       Node next =
           g.objects(current, Esco.BROADER).stream()
               .filter(Node::isURI)
-              .min(java.util.Comparator.comparing(Node::getURI))
+              .min(Comparator.comparing(Node::getURI))
               .orElse(null);
       if (next == null || !seen.add(next)) {
         break;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -80,7 +81,7 @@ final class VersionRegistry {
     try {
       return it.hasNext() ? Optional.of(it.next().getObject()) : Optional.empty();
     } finally {
-      org.apache.jena.atlas.iterator.Iter.close(it);
+      Iter.close(it);
     }
   }
 
@@ -118,7 +119,7 @@ final class VersionRegistry {
         out.add(read(e));
       }
     } finally {
-      org.apache.jena.atlas.iterator.Iter.close(it);
+      Iter.close(it);
     }
     out.sort(Comparator.comparing(VersionSummary::version));
     List<VersionSummary> marked = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -118,14 +119,12 @@ public final class RetryingHttp {
     }
   }
 
-  private static java.util.Optional<Duration> seconds(String value) {
+  private static Optional<Duration> seconds(String value) {
     try {
       long s = Long.parseLong(value.strip());
-      return s >= 0 && s <= 30
-          ? java.util.Optional.of(Duration.ofSeconds(s))
-          : java.util.Optional.empty();
+      return s >= 0 && s <= 30 ? Optional.of(Duration.ofSeconds(s)) : Optional.empty();
     } catch (NumberFormatException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 

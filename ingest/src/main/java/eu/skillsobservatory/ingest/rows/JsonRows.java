@@ -1,5 +1,6 @@
 package eu.skillsobservatory.ingest.rows;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.skillsobservatory.analytics.vacancy.Rejection;
@@ -64,7 +65,7 @@ final class JsonRows {
     JsonNode node;
     try {
       node = JSON.readTree(text.toString());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       long line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
       return Optional.of(
           name

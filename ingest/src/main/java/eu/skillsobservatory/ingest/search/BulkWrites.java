@@ -11,9 +11,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How the observatory writes documents in bulk: one {@link BulkIngester} configuration, and a
@@ -28,8 +32,8 @@ public final class BulkWrites<C> implements BulkListener<C> {
   private final LongConsumer afterEachBulk;
   private final Consumer<C> stored;
   private final AtomicLong retries = new AtomicLong();
-  private final java.util.concurrent.Executor retrier =
-      java.util.concurrent.Executors.newSingleThreadExecutor(
+  private final Executor retrier =
+      Executors.newSingleThreadExecutor(
           r -> {
             Thread t = new Thread(r, "bulk-retry");
             t.setDaemon(true);
@@ -41,7 +45,7 @@ public final class BulkWrites<C> implements BulkListener<C> {
   /** Sends of a whole failed bulk after the first. */
   static final int ATTEMPTS = 5;
 
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BulkWrites.class);
+  private static final Logger LOG = LoggerFactory.getLogger(BulkWrites.class);
 
   /**
    * @param afterEachBulk told the number of documents written so far after each bulk (progress)

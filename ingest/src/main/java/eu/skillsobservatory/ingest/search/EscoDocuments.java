@@ -6,6 +6,7 @@ import co.elastic.clients.json.JsonData;
 import eu.skillsobservatory.analytics.esco.ConceptDocument;
 import eu.skillsobservatory.analytics.esco.EscoVersion;
 import eu.skillsobservatory.analytics.text.TextClean;
+import jakarta.json.JsonString;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -103,7 +104,7 @@ final class EscoDocuments {
     }
     List<String> out = new ArrayList<>();
     for (var item : v.toJson().asJsonArray()) {
-      out.add(((jakarta.json.JsonString) item).getString());
+      out.add(((JsonString) item).getString());
     }
     return out;
   }

@@ -14,6 +14,7 @@ import eu.skillsobservatory.analytics.esco.ConceptSearch;
 import eu.skillsobservatory.analytics.esco.ConceptType;
 import eu.skillsobservatory.analytics.esco.EscoVersion;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
+import eu.skillsobservatory.analytics.esco.UnknownEscoVersionException;
 import eu.skillsobservatory.analytics.esco.VersionSummary;
 import eu.skillsobservatory.analytics.failures.SearchStoreException;
 import eu.skillsobservatory.analytics.progress.Progress;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * ESCO concepts in Elasticsearch: one index per load of a version, read through aliases ({@code
@@ -72,7 +74,7 @@ public final class EscoSearchIndex implements ConceptIndex {
             .findFirst()
             .orElseThrow(
                 () ->
-                    new eu.skillsobservatory.analytics.esco.UnknownEscoVersionException(
+                    new UnknownEscoVersionException(
                         version.value(),
                         catalog.versions().stream().map(VersionSummary::version).toList()));
     String index =
@@ -278,7 +280,7 @@ public final class EscoSearchIndex implements ConceptIndex {
   private ConceptSearch.Page cached(
       String kind,
       ConceptSearch.Query q,
-      java.util.function.Function<ConceptSearch.Query, ConceptSearch.Page> compute) {
+      Function<ConceptSearch.Query, ConceptSearch.Page> compute) {
     ConceptSearch.Query normal =
         new ConceptSearch.Query(
             q.text().strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT),

@@ -2,6 +2,7 @@ package eu.skillsobservatory.ingest.search;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -121,7 +122,7 @@ public class ObservatoryAnalysisPlugin extends Plugin implements AnalysisPlugin 
   }
 
   private static TokenFilterFactory filter(
-      String name, Settings settings, java.util.function.Function<TokenStream, TokenStream> f) {
+      String name, Settings settings, Function<TokenStream, TokenStream> f) {
     return new AbstractTokenFilterFactory(name, settings) {
       @Override
       public TokenStream create(TokenStream tokenStream) {

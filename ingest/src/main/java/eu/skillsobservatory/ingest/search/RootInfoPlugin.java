@@ -3,6 +3,7 @@ package eu.skillsobservatory.ingest.search;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.apache.lucene.util.Version;
 import org.elasticsearch.Build;
 import org.elasticsearch.action.admin.cluster.state.ClusterStateRequest;
 import org.elasticsearch.action.admin.cluster.state.ClusterStateResponse;
@@ -92,7 +93,7 @@ public class RootInfoPlugin extends Plugin implements ActionPlugin {
                           .field("build_hash", b.hash())
                           .field("build_date", b.date())
                           .field("build_snapshot", b.isSnapshot())
-                          .field("lucene_version", org.apache.lucene.util.Version.LATEST.toString())
+                          .field("lucene_version", Version.LATEST.toString())
                           .field("minimum_wire_compatibility_version", b.minWireCompatVersion())
                           .field("minimum_index_compatibility_version", b.minIndexCompatVersion())
                           .endObject()

@@ -21,6 +21,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Employment statistics in Elasticsearch, behind the alias {@code employment}: one index per load
@@ -158,7 +161,7 @@ final class EmploymentIndex implements EmploymentFigures {
                                           .aggregations(
                                               "sum", b -> b.sum(x -> x.field("thousands")))),
                       Void.class));
-      Map<Integer, Double> byYear = new java.util.TreeMap<>();
+      Map<Integer, Double> byYear = new TreeMap<>();
       for (var b : r.aggregations().get("years").lterms().buckets().array()) {
         double sum = b.aggregations().get("sum").sum().value();
         byYear.put((int) b.key(), Math.round(sum * 1000) / 1000.0);
@@ -200,9 +203,9 @@ final class EmploymentIndex implements EmploymentFigures {
                                               "flags",
                                               b -> b.terms(t -> t.field("flag").size(20)))),
                       Void.class));
-      Map<String, PostingRate.Employment> out = new java.util.TreeMap<>();
+      Map<String, PostingRate.Employment> out = new TreeMap<>();
       for (var b : r.aggregations().get("countries").sterms().buckets().array()) {
-        java.util.Set<String> flags = new java.util.TreeSet<>();
+        Set<String> flags = new TreeSet<>();
         for (var f : b.aggregations().get("flags").sterms().buckets().array()) {
           if (!f.key().stringValue().isBlank()) {
             flags.add(f.key().stringValue());

@@ -3,6 +3,7 @@ package eu.skillsobservatory.ingest.statistics;
 import eu.skillsobservatory.analytics.employment.EmploymentCell;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -146,7 +147,7 @@ public final class EurostatEmploymentCsv {
       }
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException(file + ": no such file", e);
-    } catch (IOException | java.io.UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException e) {
       throw new IllegalArgumentException(file + ": cannot be read as CSV: " + e.getMessage(), e);
     }
     return new Table(cells, problems, unavailable);

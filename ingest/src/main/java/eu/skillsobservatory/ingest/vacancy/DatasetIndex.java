@@ -3,6 +3,7 @@ package eu.skillsobservatory.ingest.vacancy;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import eu.skillsobservatory.analytics.failures.SearchStoreException;
 import eu.skillsobservatory.analytics.provenance.Dataset;
 import eu.skillsobservatory.analytics.provenance.Datasets;
@@ -84,13 +85,7 @@ final class DatasetIndex implements Datasets {
       doc.put("rows", merged.rows());
       connection.withRetries(
           "recording a dataset",
-          () ->
-              es.index(
-                  i ->
-                      i.index(INDEX)
-                          .id(load.name())
-                          .document(doc)
-                          .refresh(co.elastic.clients.elasticsearch._types.Refresh.True)));
+          () -> es.index(i -> i.index(INDEX).id(load.name()).document(doc).refresh(Refresh.True)));
       return merged;
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("cannot record the dataset: " + e.getMessage(), e);
@@ -189,12 +184,7 @@ final class DatasetIndex implements Datasets {
       es.indices().refresh(r -> r.index(VacancyIndex.ALIAS));
       connection.withRetries(
           "deleting a dataset",
-          () ->
-              es.delete(
-                  d ->
-                      d.index(INDEX)
-                          .id(name)
-                          .refresh(co.elastic.clients.elasticsearch._types.Refresh.True)));
+          () -> es.delete(d -> d.index(INDEX).id(name).refresh(Refresh.True)));
       return deleted;
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("cannot delete the dataset: " + e.getMessage(), e);

@@ -2,6 +2,9 @@ package eu.skillsobservatory.ingest.vacancy;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Vacancies in Elasticsearch, behind the alias {@code vacancies}: one document per source and id
@@ -229,16 +233,13 @@ public final class VacancyIndex implements VacancyStore {
    */
   @SuppressWarnings({"rawtypes", "unchecked"})
   private void scan(
-      String what,
-      boolean originalsOnly,
-      List<String> fields,
-      java.util.function.Consumer<Map<?, ?>> each) {
+      String what, boolean originalsOnly, List<String> fields, Consumer<Map<?, ?>> each) {
     ensure();
     int pageSize = 10_000;
-    List<co.elastic.clients.elasticsearch._types.FieldValue> after = null;
+    List<FieldValue> after = null;
     try {
       while (true) {
-        List<co.elastic.clients.elasticsearch._types.FieldValue> from = after;
+        List<FieldValue> from = after;
         SearchResponse<Map> page =
             connection.withRetries(
                 what,
@@ -275,11 +276,7 @@ public final class VacancyIndex implements VacancyStore {
     try {
       ensure();
       es.index(
-          i ->
-              i.index(RUNS)
-                  .id(run.id())
-                  .document(IngestRuns.document(run))
-                  .refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
+          i -> i.index(RUNS).id(run.id()).document(IngestRuns.document(run)).refresh(Refresh.True));
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("cannot record the ingest run: " + e.getMessage(), e);
     }
@@ -342,14 +339,7 @@ public final class VacancyIndex implements VacancyStore {
               s ->
                   s.index(RUNS)
                       .size(1)
-                      .sort(
-                          o ->
-                              o.field(
-                                  f ->
-                                      f.field("finishedAt")
-                                          .order(
-                                              co.elastic.clients.elasticsearch._types.SortOrder
-                                                  .Desc))),
+                      .sort(o -> o.field(f -> f.field("finishedAt").order(SortOrder.Desc))),
               Map.class);
       IngestRun lastRun =
           last.hits().hits().isEmpty() ? null : IngestRuns.run(last.hits().hits().get(0).source());
