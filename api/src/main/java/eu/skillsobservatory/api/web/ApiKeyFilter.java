@@ -1,5 +1,6 @@
 package eu.skillsobservatory.api.web;
 
+import eu.skillsobservatory.api.config.SecuritySettings;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,7 +21,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -35,6 +37,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * checked too, and then makes the request authorized (health details, a failed job's reason).
  */
 @Component
+@EnableConfigurationProperties(SecuritySettings.class)
 public class ApiKeyFilter extends OncePerRequestFilter {
   private static final Logger LOG = LoggerFactory.getLogger(ApiKeyFilter.class);
 
@@ -52,10 +55,12 @@ public class ApiKeyFilter extends OncePerRequestFilter {
   private final Set<String> revoked;
   private final boolean openReads;
 
-  public ApiKeyFilter(
-      @Value("${observatory.security.api-keys:}") List<String> configured,
-      @Value("${observatory.security.revoked-keys:}") Set<String> revoked,
-      @Value("${observatory.security.open-reads:true}") boolean openReads) {
+  @Autowired
+  public ApiKeyFilter(SecuritySettings security) {
+    this(security.apiKeys(), security.revokedKeys(), security.openReads());
+  }
+
+  ApiKeyFilter(List<String> configured, Set<String> revoked, boolean openReads) {
     for (String entry : configured) {
       if (entry.isBlank()) {
         continue;

@@ -1,5 +1,6 @@
 package eu.skillsobservatory.api.web;
 
+import eu.skillsobservatory.api.config.HttpSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -9,7 +10,8 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -22,6 +24,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * queue is bounded by that wait: no request is held longer, none is dropped silently.
  */
 @Component
+@EnableConfigurationProperties(HttpSettings.class)
 public class ExpensiveReads implements WebMvcConfigurer {
   /** The kinds of expensive read, each with places of its own. */
   public enum Kind {
@@ -55,9 +58,12 @@ public class ExpensiveReads implements WebMvcConfigurer {
   private final int size;
   private final Duration wait;
 
-  public ExpensiveReads(
-      @Value("${observatory.http.max-concurrent:8}") int size,
-      @Value("${observatory.http.busy-wait:2s}") Duration wait) {
+  @Autowired
+  public ExpensiveReads(HttpSettings http) {
+    this(http.maxConcurrent(), http.busyWait());
+  }
+
+  ExpensiveReads(int size, Duration wait) {
     if (size < 1) {
       throw new IllegalArgumentException("observatory.http.max-concurrent must be at least 1");
     }

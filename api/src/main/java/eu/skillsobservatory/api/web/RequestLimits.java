@@ -1,5 +1,6 @@
 package eu.skillsobservatory.api.web;
 
+import eu.skillsobservatory.api.config.HttpSettings;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -10,11 +11,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -28,6 +28,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * of all filters, so that no filter reads a body before its limit applies.
  */
 @Component
+@EnableConfigurationProperties(HttpSettings.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestLimits extends OncePerRequestFilter implements WebMvcConfigurer {
   static final List<String> UPLOADS =
@@ -37,13 +38,11 @@ public class RequestLimits extends OncePerRequestFilter implements WebMvcConfigu
   private final long maxRequest;
   private final List<String> corsOrigins;
 
-  public RequestLimits(
-      @Value("${observatory.http.max-upload:1GB}") DataSize maxUpload,
-      @Value("${observatory.http.max-request:10MB}") DataSize maxRequest,
-      @Value("${observatory.http.cors-origins:}") List<String> corsOrigins) {
-    this.maxUpload = maxUpload.toBytes();
-    this.maxRequest = maxRequest.toBytes();
-    this.corsOrigins = corsOrigins.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+  public RequestLimits(HttpSettings http) {
+    this.maxUpload = http.maxUpload().toBytes();
+    this.maxRequest = http.maxRequest().toBytes();
+    this.corsOrigins =
+        http.corsOrigins().stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
   @Override

@@ -38,7 +38,9 @@ class ConfigurationTableTest {
           SearchSettings.class,
           RemoteSettings.class,
           InputLimitsConfiguration.InputLimits.class,
-          StoreConfiguration.SparqlSettings.class);
+          StoreConfiguration.SparqlSettings.class,
+          HttpSettings.class,
+          SecuritySettings.class);
 
   @Test
   void theReadmeTableNamesEverySettingAndItsEnvironmentVariable() throws IOException {
