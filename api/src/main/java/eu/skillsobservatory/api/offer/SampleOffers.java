@@ -2,6 +2,7 @@ package eu.skillsobservatory.api.offer;
 
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
 import eu.skillsobservatory.api.cli.ConsoleProgress;
+import eu.skillsobservatory.api.config.SampleSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,16 +27,10 @@ public class SampleOffers {
   private final List<Path> samples;
   private final boolean enabled;
 
-  public SampleOffers(
-      OfferService offers,
-      @Value(
-              "${observatory.offers.samples:data/offers/sample-2000-seed1.jsonl.gz,"
-                  + "data/offers/elm}")
-          List<String> samples,
-      @Value("${observatory.offers.load-sample-on-first-start:true}") boolean enabled) {
+  public SampleOffers(OfferService offers, SampleSettings.Offers settings) {
     this.offers = offers;
-    this.samples = samples.stream().map(String::strip).map(Path::of).toList();
-    this.enabled = enabled;
+    this.samples = settings.samplePaths();
+    this.enabled = settings.loadSampleOnFirstStart();
   }
 
   /** Loads the samples when enabled, present, and no offer is held. */

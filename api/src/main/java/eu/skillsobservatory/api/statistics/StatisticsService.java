@@ -3,6 +3,7 @@ package eu.skillsobservatory.api.statistics;
 import eu.skillsobservatory.analytics.demand.PostingRate;
 import eu.skillsobservatory.analytics.employment.EmploymentFigures;
 import eu.skillsobservatory.analytics.employment.EmploymentTables;
+import eu.skillsobservatory.api.config.SampleSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +12,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,12 +35,11 @@ public class StatisticsService {
   public StatisticsService(
       ObjectProvider<EmploymentFigures> index,
       EmploymentTables tables,
-      @Value("${observatory.statistics.sample:data/eurostat/lfsa_eisn2_long.csv}") String shipped,
-      @Value("${observatory.statistics.load-on-first-start:true}") boolean loadShipped) {
+      SampleSettings.Statistics settings) {
     this.index = index;
     this.tables = tables;
-    this.shipped = Path.of(shipped);
-    this.loadShipped = loadShipped;
+    this.shipped = settings.samplePath();
+    this.loadShipped = settings.loadOnFirstStart();
   }
 
   /**

@@ -2,13 +2,13 @@ package eu.skillsobservatory.api.vacancy;
 
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
 import eu.skillsobservatory.api.cli.ConsoleProgress;
+import eu.skillsobservatory.api.config.SampleSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,14 +24,10 @@ public class SampleVacancies {
   private final Path sample;
   private final boolean enabled;
 
-  public SampleVacancies(
-      VacancyService vacancies,
-      @Value("${observatory.vacancies.sample:data/vacancies/sample-20000-seed1.jsonl.gz}")
-          String sample,
-      @Value("${observatory.vacancies.load-sample-on-first-start:true}") boolean enabled) {
+  public SampleVacancies(VacancyService vacancies, SampleSettings.Vacancies settings) {
     this.vacancies = vacancies;
-    this.sample = Path.of(sample);
-    this.enabled = enabled;
+    this.sample = settings.samplePath();
+    this.enabled = settings.loadSampleOnFirstStart();
   }
 
   /** The dataset of the sample: synthetic, and removable like any other. */

@@ -40,7 +40,13 @@ class ConfigurationTableTest {
           InputLimitsConfiguration.InputLimits.class,
           StoreConfiguration.SparqlSettings.class,
           HttpSettings.class,
-          SecuritySettings.class);
+          SecuritySettings.class,
+          JobsSettings.class,
+          SampleSettings.Vacancies.class,
+          SampleSettings.Offers.class,
+          SampleSettings.Statistics.class,
+          RequestSettings.Extraction.class,
+          RequestSettings.Curricula.class);
 
   @Test
   void theReadmeTableNamesEverySettingAndItsEnvironmentVariable() throws IOException {

@@ -10,11 +10,13 @@ import eu.skillsobservatory.analytics.employment.EmploymentFigures;
 import eu.skillsobservatory.analytics.employment.EmploymentTables;
 import eu.skillsobservatory.analytics.fixtures.InMemoryEmployment;
 import eu.skillsobservatory.api.config.JsonConfiguration;
+import eu.skillsobservatory.api.config.SampleSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
@@ -26,6 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @Import({JsonConfiguration.class, StatisticsService.class, StatisticsControllerTest.Fakes.class})
 class StatisticsControllerTest {
   @TestConfiguration
+  @EnableConfigurationProperties(SampleSettings.Statistics.class)
   static class Fakes {
     @Bean
     EmploymentFigures employmentFigures() {

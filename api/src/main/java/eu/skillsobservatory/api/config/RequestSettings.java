@@ -1,0 +1,27 @@
+package eu.skillsobservatory.api.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** What one analytics request may ask of the expensive paths. */
+public final class RequestSettings {
+  private RequestSettings() {}
+
+  /**
+   * {@code observatory.extraction.*}.
+   *
+   * @param maxFullText characters of one text extracted in full mode by {@code POST /api/extract}
+   * @param warmUp whether the server prepares full-mode extraction in the background at start
+   */
+  @ConfigurationProperties("observatory.extraction")
+  public record Extraction(
+      @DefaultValue("200000") int maxFullText, @DefaultValue("true") boolean warmUp) {}
+
+  /**
+   * {@code observatory.curricula.*}.
+   *
+   * @param maxOutcomes learning outcomes of one curriculum
+   */
+  @ConfigurationProperties("observatory.curricula")
+  public record Curricula(@DefaultValue("500") int maxOutcomes) {}
+}
