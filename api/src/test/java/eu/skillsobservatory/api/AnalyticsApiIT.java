@@ -1,7 +1,9 @@
 package eu.skillsobservatory.api;
 
+import static eu.skillsobservatory.api.fixtures.Json.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.skillsobservatory.api.fixtures.Json;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -48,7 +50,7 @@ class AnalyticsApiIT extends EscoApiBase {
   void extractFindsSkillsWithTheirSpans() throws Exception {
     String text = "Job: welder. You will weld steel frames and read technical drawings.";
     HttpResponse<String> r =
-        post("/api/extract", "{\"text\":\"" + text + "\",\"mode\":\"fast\",\"top\":5}");
+        post("/api/extract", Json.of(row("text", text, "mode", "fast", "top", 5)));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     JsonNode skills = json.readTree(r.body()).get("skills");
     assertThat(skills.size()).isBetween(1, 5);
@@ -63,7 +65,7 @@ class AnalyticsApiIT extends EscoApiBase {
 
   @Test
   void extractWithoutTextIsA400Problem() throws Exception {
-    HttpResponse<String> r = post("/api/extract", "{\"mode\":\"fast\"}");
+    HttpResponse<String> r = post("/api/extract", Json.of(row("mode", "fast")));
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(json.readTree(r.body()).get("detail").asString()).contains("text");
   }
@@ -71,10 +73,21 @@ class AnalyticsApiIT extends EscoApiBase {
   @Test
   void vacanciesArePostedAsJsonLinesAndCounted() throws Exception {
     String body =
-        "{\"id\":\"1\",\"posted\":\"2024-04-02\",\"country\":\"DE\","
-            + "\"title\":\"Welder\",\"description\":\"Weld steel frames, read technical drawings.\"}\n"
+        Json.lines(
+                row(
+                    "id",
+                    "1",
+                    "posted",
+                    "2024-04-02",
+                    "country",
+                    "DE",
+                    "title",
+                    "Welder",
+                    "description",
+                    "Weld steel frames, read technical drawings."))
+            // line 2 is cut short: no closing brace
             + "{\"id\":\"2\",\"posted\":\"2024-04-02\"\n"
-            + "{\"id\":\"3\",\"posted\":\"2024-05-02\",\"country\":\"AT\"}\n";
+            + Json.lines(row("id", "3", "posted", "2024-05-02", "country", "AT"));
     double acceptedBefore = metric("observatory.ingest.rows", "kind:vacancies", "outcome:accepted");
     double rejectedBefore = metric("observatory.ingest.rows", "kind:vacancies", "outcome:rejected");
     double extractedBefore = metric("observatory.extraction", "purpose:vacancy");
@@ -118,10 +131,33 @@ class AnalyticsApiIT extends EscoApiBase {
   @Test
   void analyticsAnswerJsonAndCsvAndNameBadParameters() throws Exception {
     String body =
-        "{\"id\":\"m1\",\"posted\":\"2024-02-02\",\"country\":\"MT\",\"nace\":\"J\","
-            + "\"title\":\"Welder\",\"skills\":[\"http://data.europa.eu/esco/skill/x1\"]}\n"
-            + "{\"id\":\"m2\",\"posted\":\"2024-03-02\",\"country\":\"MT\",\"nace\":\"J\","
-            + "\"title\":\"Baker\",\"description\":\"Bake bread at night.\"}\n";
+        Json.lines(
+            row(
+                "id",
+                "m1",
+                "posted",
+                "2024-02-02",
+                "country",
+                "MT",
+                "nace",
+                "J",
+                "title",
+                "Welder",
+                "skills",
+                List.of("http://data.europa.eu/esco/skill/x1")),
+            row(
+                "id",
+                "m2",
+                "posted",
+                "2024-03-02",
+                "country",
+                "MT",
+                "nace",
+                "J",
+                "title",
+                "Baker",
+                "description",
+                "Bake bread at night."));
     HttpResponse<String> in =
         http.send(
             HttpRequest.newBuilder(
@@ -202,21 +238,27 @@ class AnalyticsApiIT extends EscoApiBase {
       if (i >= 5) {
         skills.add(UNDERWATER);
       }
-      vacancies
-          .append("{\"id\":\"lu")
-          .append(i)
-          .append("\",\"posted\":\"2024-06-0")
-          .append(1 + i % 9)
-          .append("\",\"country\":\"LU\",\"nace\":\"F\",\"description\":\"Reference ")
-          // distinct texts, or they would be near-duplicates of each other and not counted
-          .append(i * 1_234_567L)
-          .append(' ')
-          .append((i + 3) * 7_654_321L)
-          .append(' ')
-          .append((i + 5) * 1_111L)
-          .append("\",\"skills\":")
-          .append(json.writeValueAsString(skills))
-          .append("}\n");
+      vacancies.append(
+          Json.lines(
+              row(
+                  "id",
+                  "lu" + i,
+                  "posted",
+                  "2024-06-0" + (1 + i % 9),
+                  "country",
+                  "LU",
+                  "nace",
+                  "F",
+                  // distinct texts, or they would be near-duplicates of each other and not counted
+                  "description",
+                  "Reference "
+                      + (i * 1_234_567L)
+                      + ' '
+                      + ((i + 3) * 7_654_321L)
+                      + ' '
+                      + ((i + 5) * 1_111L),
+                  "skills",
+                  skills)));
     }
     HttpResponse<String> v =
         postBody(
@@ -226,20 +268,45 @@ class AnalyticsApiIT extends EscoApiBase {
     assertThat(v.statusCode()).as(v.body()).isEqualTo(200);
 
     String offers =
-        "{\"id\":\"o1\",\"title\":\"Masonry\",\"provider\":\"P1\",\"country\":\"LU\","
-            + "\"eqf\":4,\"mode\":\"face-to-face\",\"hours\":40,\"cost\":400,\"skills\":[\""
-            + BRICKS
-            + "\",\""
-            + CONCRETE
-            + "\"]}\n"
-            + "{\"id\":\"o2\",\"title\":\"Scaffolding online\",\"country\":\"LU\",\"eqf\":3,"
-            + "\"mode\":\"online\",\"hours\":10,\"cost\":100,\"skills\":[\""
-            + SCAFFOLD
-            + "\"]}\n"
-            + "{\"id\":\"o3\",\"title\":\"Bricks in Trier\",\"country\":\"DE\",\"skills\":[\""
-            + BRICKS
-            + "\"]}\n"
-            + "{\"id\":\"o4\",\"title\":\"Broken\",\"country\":\"LU\",\"eqf\":12}\n";
+        Json.lines(
+            row(
+                "id",
+                "o1",
+                "title",
+                "Masonry",
+                "provider",
+                "P1",
+                "country",
+                "LU",
+                "eqf",
+                4,
+                "mode",
+                "face-to-face",
+                "hours",
+                40,
+                "cost",
+                400,
+                "skills",
+                List.of(BRICKS, CONCRETE)),
+            row(
+                "id",
+                "o2",
+                "title",
+                "Scaffolding online",
+                "country",
+                "LU",
+                "eqf",
+                3,
+                "mode",
+                "online",
+                "hours",
+                10,
+                "cost",
+                100,
+                "skills",
+                List.of(SCAFFOLD)),
+            row("id", "o3", "title", "Bricks in Trier", "country", "DE", "skills", List.of(BRICKS)),
+            row("id", "o4", "title", "Broken", "country", "LU", "eqf", 12));
     HttpResponse<String> o =
         postBody("/api/offers?source=gap-test&wait=true", "application/x-ndjson", offers);
     assertThat(o.statusCode()).as(o.body()).isEqualTo(422);
@@ -296,11 +363,14 @@ class AnalyticsApiIT extends EscoApiBase {
         postBody(
             "/api/analytics/match",
             "application/json",
-            "{\"skills\":[{\"uri\":\""
-                + BRICKS
-                + "\",\"weight\":1},{\"uri\":\""
-                + SCAFFOLD
-                + "\",\"weight\":2}],\"country\":\"LU\",\"maxOffers\":3}");
+            Json.of(
+                row(
+                    "skills",
+                    List.of(row("uri", BRICKS, "weight", 1), row("uri", SCAFFOLD, "weight", 2)),
+                    "country",
+                    "LU",
+                    "maxOffers",
+                    3)));
     assertThat(given.statusCode()).as(given.body()).isEqualTo(200);
     JsonNode gm = json.readTree(given.body());
     assertThat(gm.get("picks").findValuesAsString("id")).containsExactly("o2", "o1");
@@ -311,22 +381,28 @@ class AnalyticsApiIT extends EscoApiBase {
         postBody(
             "/api/analytics/match",
             "application/json",
-            "{\"skills\":[{\"uri\":\""
-                + BRICKS
-                + "\"},{\"uri\":\""
-                + SCAFFOLD
-                + "\"}],\"country\":\"LU\",\"mode\":[\"online\"]}");
+            Json.of(
+                row(
+                    "skills",
+                    List.of(row("uri", BRICKS), row("uri", SCAFFOLD)),
+                    "country",
+                    "LU",
+                    "mode",
+                    List.of("online"))));
     assertThat(json.readTree(online.body()).get("picks").findValuesAsString("id"))
         .containsExactly("o2");
     HttpResponse<String> budget =
         postBody(
             "/api/analytics/match",
             "application/json",
-            "{\"skills\":[{\"uri\":\""
-                + BRICKS
-                + "\"},{\"uri\":\""
-                + SCAFFOLD
-                + "\"}],\"country\":\"LU\",\"budget\":150}");
+            Json.of(
+                row(
+                    "skills",
+                    List.of(row("uri", BRICKS), row("uri", SCAFFOLD)),
+                    "country",
+                    "LU",
+                    "budget",
+                    150)));
     JsonNode budgeted = json.readTree(budget.body());
     assertThat(budgeted.get("spent").asDouble()).isLessThanOrEqualTo(150);
     assertThat(budgeted.get("method").asString()).isIn("gain", "gain-per-cost", "single");
@@ -336,7 +412,7 @@ class AnalyticsApiIT extends EscoApiBase {
         postBody(
             "/api/analytics/match",
             "application/json",
-            "{\"skills\":[{\"uri\":\"" + BRICKS + "\"}],\"mode\":[\"by pigeon\"]}");
+            Json.of(row("skills", List.of(row("uri", BRICKS)), "mode", List.of("by pigeon"))));
     assertThat(badMode.statusCode()).isEqualTo(400);
     assertThat(json.readTree(badMode.body()).get("detail").asString()).contains("mode:");
 
@@ -344,10 +420,16 @@ class AnalyticsApiIT extends EscoApiBase {
         postBody(
             "/api/curricula/align",
             "application/json",
-            "{\"sector\":\"F\",\"country\":\"LU\",\"outcomes\":\"The learner can lay"
-                + " bricks.\",\"skills\":[\""
-                + SCAFFOLD
-                + "\"]}");
+            Json.of(
+                row(
+                    "sector",
+                    "F",
+                    "country",
+                    "LU",
+                    "outcomes",
+                    "The learner can lay bricks.",
+                    "skills",
+                    List.of(SCAFFOLD))));
     assertThat(a.statusCode()).as(a.body()).isEqualTo(200);
     JsonNode align = json.readTree(a.body());
     assertThat(align.get("curriculum").findValuesAsString("uri")).contains(BRICKS, SCAFFOLD);
@@ -357,14 +439,14 @@ class AnalyticsApiIT extends EscoApiBase {
     assertThat(align.get("missingDemanded").findValuesAsString("uri"))
         .containsExactly(CONCRETE, UNDERWATER);
     HttpResponse<String> empty =
-        postBody("/api/curricula/align", "application/json", "{\"sector\":\"F\"}");
+        postBody("/api/curricula/align", "application/json", Json.of(row("sector", "F")));
     assertThat(empty.statusCode()).isEqualTo(400);
   }
 
   @Test
   void everyWriteEndpointNeedsAValidUnrevokedKey() throws Exception {
-    String offer = "{\"id\":\"k1\",\"title\":\"Keyed\",\"country\":\"MT\"}\n";
-    String vacancy = "{\"id\":\"k1\",\"posted\":\"2024-01-02\",\"country\":\"MT\"}\n";
+    String offer = Json.lines(row("id", "k1", "title", "Keyed", "country", "MT"));
+    String vacancy = Json.lines(row("id", "k1", "posted", "2024-01-02", "country", "MT"));
     for (String[] w :
         new String[][] {
           {"/api/offers?source=keys&wait=true", offer},
@@ -385,8 +467,9 @@ class AnalyticsApiIT extends EscoApiBase {
   @Test
   void anUploadWithoutWaitIsAJobToFollow() throws Exception {
     String offers =
-        "{\"id\":\"j1\",\"title\":\"Job one\",\"country\":\"CY\"}\n"
-            + "{\"id\":\"j2\",\"title\":\"\",\"country\":\"CY\"}\n";
+        Json.lines(
+            row("id", "j1", "title", "Job one", "country", "CY"),
+            row("id", "j2", "title", "", "country", "CY"));
     HttpResponse<String> r = postWithKey("/api/offers?source=jobs", WRITER_KEY, offers);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
     String location = r.headers().firstValue("Location").orElseThrow();

@@ -1,8 +1,10 @@
 package eu.skillsobservatory.api;
 
+import static eu.skillsobservatory.api.fixtures.Json.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.skillsobservatory.api.fixtures.CliRun;
+import eu.skillsobservatory.api.fixtures.Json;
 import eu.skillsobservatory.api.fixtures.MiniEscoFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,17 +105,52 @@ class VacancyCliIT {
     Path file =
         Files.writeString(
             dir.resolve("two-portals.jsonl"),
-            "{\"source\":\"jobs-one\",\"id\":\"A\",\"posted\":\"2024-06-01\",\"country\":\"NL\","
-                + "\"employer\":\"Forensix B.V.\",\"title\":\"Forensic investigator\",\"description\":\""
-                + text
-                + "\"}\n"
-                + "{\"source\":\"jobs-two\",\"id\":\"77\",\"posted\":\"2024-06-04\",\"country\":\"NL\","
-                + "\"employer\":\"Forensix\",\"title\":\"FORENSIC INVESTIGATOR (m/f/d)\",\"description\":\""
-                + text.toUpperCase()
-                + " Apply now!\"}\n"
-                + "{\"source\":\"jobs-two\",\"id\":\"78\",\"posted\":\"2024-06-04\",\"country\":\"NL\","
-                + "\"employer\":\"Forensix\",\"title\":\"Receptionist\",\"description\":\"Welcome"
-                + " visitors, answer the phone and keep the front desk tidy.\"}\n");
+            Json.lines(
+                row(
+                    "source",
+                    "jobs-one",
+                    "id",
+                    "A",
+                    "posted",
+                    "2024-06-01",
+                    "country",
+                    "NL",
+                    "employer",
+                    "Forensix B.V.",
+                    "title",
+                    "Forensic investigator",
+                    "description",
+                    text),
+                row(
+                    "source",
+                    "jobs-two",
+                    "id",
+                    "77",
+                    "posted",
+                    "2024-06-04",
+                    "country",
+                    "NL",
+                    "employer",
+                    "Forensix",
+                    "title",
+                    "FORENSIC INVESTIGATOR (m/f/d)",
+                    "description",
+                    text.toUpperCase() + " Apply now!"),
+                row(
+                    "source",
+                    "jobs-two",
+                    "id",
+                    "78",
+                    "posted",
+                    "2024-06-04",
+                    "country",
+                    "NL",
+                    "employer",
+                    "Forensix",
+                    "title",
+                    "Receptionist",
+                    "description",
+                    "Welcome visitors, answer the phone and keep the front desk tidy.")));
     CliRun r = cli("ingest", "vacancies", "--format", "json", file.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(json.readTree(r.out()).get("duplicates").asLong()).isEqualTo(1);
@@ -227,14 +264,48 @@ class VacancyCliIT {
     Path real =
         Files.writeString(
             dir.resolve("real-adverts.jsonl"),
-            "{\"source\":\"ds\",\"id\":\"1\",\"posted\":\"2022-03-01\",\"country\":\"LU\","
-                + "\"nace\":\"J\",\"title\":\"Analyst\",\"skills\":[\""
-                + FORENSICS
-                + "\"]}\n"
-                + "{\"source\":\"ds\",\"id\":\"2\",\"posted\":\"2022-03-02\",\"country\":\"LU\","
-                + "\"nace\":\"J\",\"title\":\"Receptionist\"}\n"
-                + "{\"source\":\"ds\",\"id\":\"3\",\"posted\":\"2022-03-03\",\"country\":\"LU\","
-                + "\"nace\":\"J\",\"title\":\"Courier\"}\n");
+            Json.lines(
+                row(
+                    "source",
+                    "ds",
+                    "id",
+                    "1",
+                    "posted",
+                    "2022-03-01",
+                    "country",
+                    "LU",
+                    "nace",
+                    "J",
+                    "title",
+                    "Analyst",
+                    "skills",
+                    List.of(FORENSICS)),
+                row(
+                    "source",
+                    "ds",
+                    "id",
+                    "2",
+                    "posted",
+                    "2022-03-02",
+                    "country",
+                    "LU",
+                    "nace",
+                    "J",
+                    "title",
+                    "Receptionist"),
+                row(
+                    "source",
+                    "ds",
+                    "id",
+                    "3",
+                    "posted",
+                    "2022-03-03",
+                    "country",
+                    "LU",
+                    "nace",
+                    "J",
+                    "title",
+                    "Courier")));
     CliRun r =
         cli("ingest", "vacancies", "--dataset", "real-2024", "--format", "json", real.toString());
     assertThat(r.code()).as(r.err()).isZero();
@@ -311,12 +382,35 @@ class VacancyCliIT {
     Path file =
         Files.writeString(
             dir.resolve("demand.jsonl"),
-            "{\"source\":\"d\",\"id\":\"1\",\"posted\":\"2024-03-01\",\"country\":\"AT\","
-                + "\"nace\":\"J\",\"title\":\"Analyst\",\"skills\":[\""
-                + FORENSICS
-                + "\"]}\n"
-                + "{\"source\":\"d\",\"id\":\"2\",\"posted\":\"2024-04-01\",\"country\":\"AT\","
-                + "\"nace\":\"62\",\"title\":\"Analyst\"}\n");
+            Json.lines(
+                row(
+                    "source",
+                    "d",
+                    "id",
+                    "1",
+                    "posted",
+                    "2024-03-01",
+                    "country",
+                    "AT",
+                    "nace",
+                    "J",
+                    "title",
+                    "Analyst",
+                    "skills",
+                    List.of(FORENSICS)),
+                row(
+                    "source",
+                    "d",
+                    "id",
+                    "2",
+                    "posted",
+                    "2024-04-01",
+                    "country",
+                    "AT",
+                    "nace",
+                    "62",
+                    "title",
+                    "Analyst")));
     assertThat(cli("ingest", "vacancies", file.toString()).code()).isZero();
     long total =
         json.readTree(cli("vacancies", "stats", "--format", "json").out()).get("total").asLong();

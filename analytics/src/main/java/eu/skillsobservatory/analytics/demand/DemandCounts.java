@@ -13,12 +13,6 @@ import java.util.Set;
  * vacancies are never read into the caller.
  */
 public interface DemandCounts {
-  /**
-   * The dimensions a slice can be grouped by: NACE section, country, NUTS region, month, ISCO-08
-   * major group, ESCO occupation.
-   */
-  Set<String> GROUP_BY = Set.of("sector", "country", "region", "month", "isco", "occupation");
-
   /** The name given to vacancies loaded before datasets were recorded. */
   String NO_DATASET = "(none)";
 
@@ -59,7 +53,8 @@ public interface DemandCounts {
   record Pair(String other, long both, long withOther) {}
 
   /**
-   * @param groupBy one of {@link #GROUP_BY}, or empty for the whole slice
+   * @param groupBy one of the {@link GroupBy#key() keys} of {@link GroupBy}, or empty for the whole
+   *     slice
    * @param groups at most this many groups, the largest
    * @param skills at most this many skills per group, the most mentioned
    * @param sets named sets of skill URIs: postings mentioning any of each are counted

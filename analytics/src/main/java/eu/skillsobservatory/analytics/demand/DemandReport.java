@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Skill demand for a slice of the vacancies held, grouped or not: postings, the postings mentioning
@@ -103,37 +102,24 @@ public class DemandReport {
   }
 
   /**
-   * @param groupBy one of {@link DemandCounts#GROUP_BY}, or empty
+   * @param groupBy what the answer is broken down by, or empty for the whole slice
    * @param limit skills per group, 1 to 1,000
    */
-  public Demand demand(Slice slice, Optional<String> groupBy, int limit) {
-    return demand(slice, groupBy, limit, "skill");
+  public Demand demand(Slice slice, Optional<GroupBy> groupBy, int limit) {
+    return demand(slice, groupBy, limit, DemandLevel.SKILL);
   }
 
   /**
-   * @param level {@code skill}, or {@code group}: skills rolled up to their nearest ESCO skill
-   *     group, each group counting the postings that mention any of its skills
+   * @param level skills, or skills rolled up to their nearest ESCO skill group, each group counting
+   *     the postings that mention any of its skills
    */
-  public Demand demand(Slice slice, Optional<String> groupBy, int limit, String level) {
-    if (!level.equals("skill") && !level.equals("group")) {
-      throw new IllegalArgumentException("level: skill or group, not '" + level + "'");
-    }
+  public Demand demand(Slice slice, Optional<GroupBy> by, int limit, DemandLevel level) {
     if (limit < 1 || limit > 1_000) {
       throw new IllegalArgumentException("limit: 1 to 1000, not " + limit);
     }
-    groupBy.ifPresent(
-        g -> {
-          if (!DemandCounts.GROUP_BY.contains(g)) {
-            throw new IllegalArgumentException(
-                "groupBy: one of "
-                    + String.join(", ", new TreeSet<>(DemandCounts.GROUP_BY))
-                    + ", not '"
-                    + g
-                    + "'");
-          }
-        });
+    Optional<String> groupBy = by.map(GroupBy::key);
     SkillFacts f = facts();
-    if (level.equals("group")) {
+    if (level == DemandLevel.GROUP) {
       return groupDemand(slice, groupBy, limit, f);
     }
     List<DemandCounts.Counts> counts =
@@ -151,7 +137,7 @@ public class DemandReport {
     return new Demand(
         slice,
         groupBy.orElse(null),
-        "skill",
+        DemandLevel.SKILL.key(),
         f.version().toString(),
         groups,
         p.synthetic(),
@@ -252,7 +238,7 @@ public class DemandReport {
     return new Demand(
         slice,
         groupBy.orElse(null),
-        "group",
+        DemandLevel.GROUP.key(),
         f.version().toString(),
         groups,
         p.synthetic(),

@@ -27,10 +27,10 @@ public class OfferMatching {
   static final int MAX_CANDIDATES = 5_000;
 
   /** Offers chosen at most for one gap. */
-  static final int MAX_OFFERS = 100;
+  public static final int MAX_OFFERS = 100;
 
   /** Offers ranked at most in an answer. */
-  static final int MAX_RANKED = 1_000;
+  public static final int MAX_RANKED = 1_000;
 
   private final GapAnalysis gaps;
   private final DemandReport demand;
@@ -121,7 +121,7 @@ public class OfferMatching {
       boolean growth,
       int maxOffers,
       Optional<Double> budget,
-      String budgetOn,
+      BudgetOn budgetOn,
       Optional<String> currency,
       int rankLimit) {
     if (skills < 1 || skills > 1_000) {
@@ -157,7 +157,7 @@ public class OfferMatching {
       OfferFilter scope,
       int maxOffers,
       Optional<Double> budget,
-      String budgetOn,
+      BudgetOn budgetOn,
       Optional<String> currency,
       int rankLimit) {
     if (gap.isEmpty()) {
@@ -192,9 +192,6 @@ public class OfferMatching {
     if (maxOffers < 1 || maxOffers > MAX_OFFERS) {
       throw new IllegalArgumentException("maxOffers: 1 to " + MAX_OFFERS + ", not " + maxOffers);
     }
-    if (!asked.on().equals("cost") && !asked.on().equals("hours")) {
-      throw new IllegalArgumentException("budgetOn: cost or hours, not '" + asked.on() + "'");
-    }
     asked
         .amount()
         .ifPresent(
@@ -220,7 +217,7 @@ public class OfferMatching {
       Provenance provenance) {
     check(maxOffers, asked, rankLimit);
     Optional<Double> budget = asked.amount();
-    String budgetOn = asked.on();
+    BudgetOn budgetOn = asked.on();
     List<TrainingOffers.Taught> found = offers.teaching(scope, gap.keySet(), MAX_CANDIDATES);
     Map<String, OfferSummary> summaries = new LinkedHashMap<>();
     for (TrainingOffers.Taught o : found) {
@@ -228,7 +225,7 @@ public class OfferMatching {
       summaries.put(s.source() + "/" + s.id(), s);
     }
     String currency =
-        budget.isPresent() && budgetOn.equals("cost")
+        budget.isPresent() && budgetOn == BudgetOn.COST
             ? currencyOf(asked.currency(), summaries.values())
             : null;
     List<GapCover.Offer> candidates = candidates(found, budgetOn, currency);
@@ -259,7 +256,7 @@ public class OfferMatching {
         gapList,
         maxOffers,
         budget.orElse(null),
-        budgetOn,
+        budgetOn.key(),
         currency,
         candidates.size(),
         round(sel.covered()),
@@ -282,10 +279,10 @@ public class OfferMatching {
    * apart.
    */
   private static List<GapCover.Offer> candidates(
-      List<TrainingOffers.Taught> found, String budgetOn, String currency) {
+      List<TrainingOffers.Taught> found, BudgetOn budgetOn, String currency) {
     List<GapCover.Offer> candidates = new ArrayList<>();
     for (TrainingOffers.Taught o : found) {
-      Double c = budgetOn.equals("hours") ? o.hours() : o.cost();
+      Double c = budgetOn == BudgetOn.HOURS ? o.hours() : o.cost();
       boolean known =
           c != null
               && (currency == null || currency.equalsIgnoreCase(String.valueOf(o.currency())));
@@ -298,7 +295,7 @@ public class OfferMatching {
   }
 
   /** What a budget counts, and in which currency. */
-  private record Budget(Optional<Double> amount, String on, Optional<String> currency) {}
+  private record Budget(Optional<Double> amount, BudgetOn on, Optional<String> currency) {}
 
   /**
    * The one currency a budget on cost counts: the one asked for, else the one the priced offers in

@@ -85,7 +85,7 @@ class DemandReportTest {
   void groupedByCountryEachGroupHasItsOwnShares() {
     DemandReport.Demand d =
         report(corpus(), InMemoryEmployment.employment())
-            .demand(Slice.ALL, Optional.of("country"), 10);
+            .demand(Slice.ALL, Optional.of(GroupBy.COUNTRY), 10);
     assertThat(d.groups()).extracting(DemandReport.Group::group).containsExactly("DE", "FR");
     assertThat(d.groups().get(1).skills().get(0).share()).isEqualTo(1.0);
   }
@@ -95,7 +95,10 @@ class DemandReportTest {
     DemandReport.Demand d =
         report(corpus(), InMemoryEmployment.employment())
             .demand(
-                Slice.of(null, null, "DE", null, null, null, false), Optional.empty(), 10, "group");
+                Slice.of(null, null, "DE", null, null, null, false),
+                Optional.empty(),
+                10,
+                DemandLevel.GROUP);
     DemandReport.SkillDemand ict = d.groups().get(0).skills().get(0);
     assertThat(ict.uri()).isEqualTo(ICT);
     assertThat(ict.postings()).isEqualTo(50); // 40 with Python, 10 with SQL
@@ -112,7 +115,8 @@ class DemandReportTest {
         InMemoryEmployment.employment(new EmploymentCell("C", "2", "DE", 2024, 1000, ""));
     DemandReport.Demand d =
         report(p, employed)
-            .demand(Slice.of("C", null, "DE", null, null, null, false), Optional.of("month"), 10);
+            .demand(
+                Slice.of("C", null, "DE", null, null, null, false), Optional.of(GroupBy.MONTH), 10);
     assertThat(d.groups())
         .extracting(DemandReport.Group::group)
         .containsExactly("2024-02", "2024-01");
@@ -132,7 +136,7 @@ class DemandReportTest {
     InMemoryEmployment employed =
         InMemoryEmployment.employment(new EmploymentCell("C", "2", "DE", 2024, 1000, ""));
     Slice a = Slice.of("C", null, null, null, null, null, false).withDataset("a");
-    DemandReport.Demand d = report(p, employed).demand(a, Optional.of("country"), 10);
+    DemandReport.Demand d = report(p, employed).demand(a, Optional.of(GroupBy.COUNTRY), 10);
     // 10 postings in 1 month of data set "a": 120 a year over 1,000 thousand employed.
     assertThat(d.groups().get(0).postings()).isEqualTo(10);
     assertThat(d.groups().get(0).postingsPer1000Employed()).isEqualTo(0.12);
@@ -141,10 +145,10 @@ class DemandReportTest {
   @Test
   void anUnknownGroupingOrLevelIsRefusedByName() {
     DemandReport r = report(corpus(), InMemoryEmployment.employment());
-    assertThatThrownBy(() -> r.demand(Slice.ALL, Optional.of("planet"), 10))
-        .hasMessageContaining("groupBy");
-    assertThatThrownBy(() -> r.demand(Slice.ALL, Optional.empty(), 10, "galaxy"))
-        .hasMessageContaining("level");
+    assertThatThrownBy(() -> GroupBy.parse("planet"))
+        .hasMessageContaining("groupBy: one of country, isco, month, occupation, region, sector");
+    assertThatThrownBy(() -> DemandLevel.parse("galaxy")).hasMessageContaining("level");
+    assertThat(GroupBy.parse("Country")).isEqualTo(GroupBy.COUNTRY);
     assertThatThrownBy(() -> r.demand(Slice.ALL, Optional.empty(), 0))
         .hasMessageContaining("limit");
   }

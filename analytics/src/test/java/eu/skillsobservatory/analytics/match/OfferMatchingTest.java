@@ -56,7 +56,8 @@ class OfferMatchingTest {
             .add(anOffer("free?").teaching(A, B, C));
     OfferMatching.Match m =
         matching(offers)
-            .forSkills(gap(), OfferFilter.ANY, 5, Optional.of(150.0), "cost", Optional.empty(), 10);
+            .forSkills(
+                gap(), OfferFilter.ANY, 5, Optional.of(150.0), BudgetOn.COST, Optional.empty(), 10);
     assertThat(m.picks()).extracting(p -> p.offer().id()).containsExactlyInAnyOrder("ab", "c");
     assertThat(m.coveredShare()).isEqualTo(1.0);
     assertThat(m.spent()).isEqualTo(150.0);
@@ -75,7 +76,8 @@ class OfferMatchingTest {
             .add(anOffer("c").teaching(C).costing(10));
     OfferMatching.Match m =
         matching(offers)
-            .forSkills(gap(), OfferFilter.ANY, 2, Optional.empty(), "cost", Optional.empty(), 10);
+            .forSkills(
+                gap(), OfferFilter.ANY, 2, Optional.empty(), BudgetOn.COST, Optional.empty(), 10);
     assertThat(m.picks()).hasSize(2);
     assertThat(m.coveredShare()).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-4));
   }
@@ -90,14 +92,11 @@ class OfferMatchingTest {
                     OfferFilter.ANY,
                     5,
                     Optional.empty(),
-                    "cost",
+                    BudgetOn.COST,
                     Optional.empty(),
                     10))
         .hasMessageContaining("not an ESCO skill URI");
-    assertThatThrownBy(
-            () ->
-                m.forSkills(
-                    gap(), OfferFilter.ANY, 5, Optional.of(10.0), "euros", Optional.empty(), 10))
-        .hasMessageContaining("budgetOn");
+    assertThatThrownBy(() -> BudgetOn.parse("euros")).hasMessageContaining("budgetOn");
+    assertThat(BudgetOn.parse(" Hours")).isEqualTo(BudgetOn.HOURS);
   }
 }

@@ -1,5 +1,6 @@
 package eu.skillsobservatory.analytics.vacancy;
 
+import static eu.skillsobservatory.analytics.fixtures.VacancyBuilder.vacancy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -133,19 +134,13 @@ class NearDuplicatesTest {
         b.append(". ");
       }
       jobs.add(
-          new Vacancy(
-              "portal-a",
-              "j" + i,
-              DAY.plusDays(r.nextInt(20)),
-              "DE",
-              null,
-              "C",
-              null,
-              "job title " + (i % 40),
-              b + company,
-              "en",
-              List.of(),
-              employer));
+          vacancy("portal-a", "j" + i)
+              .posted(DAY.plusDays(r.nextInt(20)))
+              .sector("C")
+              .title("job title " + (i % 40))
+              .description(b + company)
+              .employer(employer)
+              .build());
     }
     NearDuplicates whole = new NearDuplicates();
     NearDuplicates learned = new NearDuplicates();

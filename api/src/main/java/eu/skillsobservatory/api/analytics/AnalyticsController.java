@@ -1,21 +1,32 @@
 package eu.skillsobservatory.api.analytics;
 
+import static eu.skillsobservatory.api.web.Formats.CSV;
+import static eu.skillsobservatory.api.web.Formats.JSON;
+
+import eu.skillsobservatory.analytics.demand.DemandLevel;
 import eu.skillsobservatory.analytics.demand.DemandReport;
 import eu.skillsobservatory.analytics.demand.Emerging;
 import eu.skillsobservatory.analytics.demand.EmergingReport;
+import eu.skillsobservatory.analytics.demand.GroupBy;
 import eu.skillsobservatory.analytics.demand.SkillRelations;
 import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.gap.GapAnalysis;
+import eu.skillsobservatory.analytics.match.BudgetOn;
 import eu.skillsobservatory.analytics.match.OfferMatching;
 import eu.skillsobservatory.analytics.offer.OfferFilter;
-import eu.skillsobservatory.api.web.Formats;
-import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,8 +35,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/analytics/demand}: skill demand for a slice of the vacancies held; {@code GET
- * /api/analytics/emerging}: its emerging skills with their evidence.
+ * {@code /api/analytics/*}: skill demand for a slice of the vacancies held, its emerging skills
+ * with their evidence, relations between skills and occupations, gaps against training offers, and
+ * the offers that close them. Each answers JSON, or CSV on {@code Accept: text/csv} or {@code
+ * format=csv} ({@link AnalyticsCsvConverter}).
  */
 @RestController
 public class AnalyticsController {
@@ -48,28 +61,24 @@ public class AnalyticsController {
     this.relations = relations;
   }
 
-  @GetMapping("/api/analytics/similar-occupations")
-  public ResponseEntity<?> similarOccupations(
+  @GetMapping(
+      value = "/api/analytics/similar-occupations",
+      produces = {JSON, CSV})
+  public SkillRelations.Similar similarOccupations(
       @RequestParam String occupation,
-      @RequestParam(defaultValue = "10") int limit,
-      @RequestParam(required = false) String format,
-      HttpServletRequest request) {
-    boolean csv = Formats.wantsCsv(format, request);
-    SkillRelations.Similar s = relations.similarOccupations(occupation, limit);
-    return csv ? Formats.csv(AnalyticsCsv.similar(s)) : ResponseEntity.ok(s);
+      @RequestParam(defaultValue = "10") @Min(1) @Max(1000) int limit) {
+    return relations.similarOccupations(occupation, limit);
   }
 
-  @GetMapping("/api/analytics/cooccurrence")
-  public ResponseEntity<?> coOccurrence(
+  @GetMapping(
+      value = "/api/analytics/cooccurrence",
+      produces = {JSON, CSV})
+  public SkillRelations.CoOccurrence coOccurrence(
       @RequestParam String skill,
       @ParameterObject @ModelAttribute SliceParams slice,
-      @RequestParam(defaultValue = "5") long minSupport,
-      @RequestParam(defaultValue = "20") int limit,
-      @RequestParam(required = false) String format,
-      HttpServletRequest request) {
-    boolean csv = Formats.wantsCsv(format, request);
-    SkillRelations.CoOccurrence c = relations.coOccurrence(slice.slice(), skill, minSupport, limit);
-    return csv ? Formats.csv(AnalyticsCsv.coOccurrence(c)) : ResponseEntity.ok(c);
+      @RequestParam(defaultValue = "5") @Min(1) long minSupport,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(1000) int limit) {
+    return relations.coOccurrence(slice.slice(), skill, minSupport, limit);
   }
 
   /**
@@ -85,8 +94,7 @@ public class AnalyticsController {
       String from,
       String to,
       Boolean includeDuplicates,
-      @io.swagger.v3.oas.annotations.media.Schema(
-              description = "Only the vacancies of this dataset (the name a load was given).")
+      @Schema(description = "Only the vacancies of this dataset (the name a load was given).")
           String dataset) {
     Slice slice() {
       return Slice.of(
@@ -100,11 +108,11 @@ public class AnalyticsController {
    * ones take the defaults of {@code Emerging.Settings.DEFAULTS}.
    */
   public record TrendParams(
-      @io.swagger.v3.oas.annotations.media.Schema(defaultValue = "6") Integer recentMonths,
-      @io.swagger.v3.oas.annotations.media.Schema(defaultValue = "0") Integer baselineMonths,
-      @io.swagger.v3.oas.annotations.media.Schema(defaultValue = "20") Long minSupport,
-      @io.swagger.v3.oas.annotations.media.Schema(defaultValue = "1.2") Double minLift,
-      @io.swagger.v3.oas.annotations.media.Schema(defaultValue = "0.01") Double alpha) {
+      @Schema(defaultValue = "6") Integer recentMonths,
+      @Schema(defaultValue = "0") Integer baselineMonths,
+      @Schema(defaultValue = "20") Long minSupport,
+      @Schema(defaultValue = "1.2") Double minLift,
+      @Schema(defaultValue = "0.01") Double alpha) {
     Emerging.Settings settings() {
       var d = Emerging.Settings.DEFAULTS;
       return new Emerging.Settings(
@@ -116,43 +124,35 @@ public class AnalyticsController {
     }
   }
 
-  @GetMapping("/api/analytics/emerging")
-  public ResponseEntity<?> emerging(
+  @GetMapping(
+      value = "/api/analytics/emerging",
+      produces = {JSON, CSV})
+  public EmergingReport.Report emerging(
       @ParameterObject @ModelAttribute SliceParams slice,
       @ParameterObject @ModelAttribute TrendParams trend,
-      @RequestParam(defaultValue = "20") int limit,
-      @RequestParam(required = false) String format,
-      HttpServletRequest request) {
-    boolean csv = Formats.wantsCsv(format, request);
-    EmergingReport.Report r = emerging.emerging(slice.slice(), trend.settings(), limit);
-    return csv ? Formats.csv(AnalyticsCsv.emerging(r)) : ResponseEntity.ok(r);
+      @RequestParam(defaultValue = "20") @Min(0) @Max(1000) int limit) {
+    return emerging.emerging(slice.slice(), trend.settings(), limit);
   }
 
-  @GetMapping("/api/analytics/candidate-skills")
-  public ResponseEntity<?> candidateSkills(
+  @GetMapping(
+      value = "/api/analytics/candidate-skills",
+      produces = {JSON, CSV})
+  public EmergingReport.Candidates candidateSkills(
       @ParameterObject @ModelAttribute SliceParams slice,
       @ParameterObject @ModelAttribute TrendParams trend,
-      @RequestParam(defaultValue = "20") int limit,
-      @RequestParam(required = false) String format,
-      HttpServletRequest request) {
-    boolean csv = Formats.wantsCsv(format, request);
-    EmergingReport.Candidates c = emerging.candidates(slice.slice(), trend.settings(), limit);
-    return csv ? Formats.csv(AnalyticsCsv.candidates(c)) : ResponseEntity.ok(c);
+      @RequestParam(defaultValue = "20") @Min(0) @Max(1000) int limit) {
+    return emerging.candidates(slice.slice(), trend.settings(), limit);
   }
 
-  @GetMapping("/api/analytics/demand")
-  public ResponseEntity<?> demand(
+  @GetMapping(
+      value = "/api/analytics/demand",
+      produces = {JSON, CSV})
+  public DemandReport.Demand demand(
       @ParameterObject @ModelAttribute SliceParams slice,
-      @RequestParam(required = false) String groupBy,
-      @RequestParam(defaultValue = "20") int limit,
-      @RequestParam(defaultValue = "skill") String level,
-      @RequestParam(required = false) String format,
-      HttpServletRequest request) {
-    boolean csv = Formats.wantsCsv(format, request);
-    DemandReport.Demand d =
-        demand.demand(
-            slice.slice(), Optional.ofNullable(groupBy).filter(g -> !g.isBlank()), limit, level);
-    return csv ? Formats.csv(AnalyticsCsv.demand(d)) : ResponseEntity.ok(d);
+      @RequestParam(required = false) GroupBy groupBy,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(1000) int limit,
+      @RequestParam(defaultValue = "skill") DemandLevel level) {
+    return demand.demand(slice.slice(), Optional.ofNullable(groupBy), limit, level);
   }
 
   /**
@@ -168,54 +168,49 @@ public class AnalyticsController {
     }
   }
 
-  @GetMapping("/api/analytics/gaps")
-  public ResponseEntity<?> gaps(
+  @GetMapping(
+      value = "/api/analytics/gaps",
+      produces = {JSON, CSV})
+  public GapAnalysis.Gaps gaps(
       @ParameterObject @ModelAttribute SliceParams slice,
       @ParameterObject @ModelAttribute ScopeParams scope,
-      @RequestParam(defaultValue = "50") int limit,
-      @RequestParam(defaultValue = "10") int occupations,
-      @RequestParam(defaultValue = "true") boolean growth,
-      @RequestParam(required = false) String format,
-      HttpServletRequest request) {
-    boolean csv = Formats.wantsCsv(format, request);
-    GapAnalysis.Gaps g = gaps.gaps(slice.slice(), scope.filter(slice), limit, occupations, growth);
-    return csv ? Formats.csv(AnalyticsCsv.gaps(g)) : ResponseEntity.ok(g);
+      @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int limit,
+      @RequestParam(defaultValue = "10") @Min(0) @Max(100) int occupations,
+      @RequestParam(defaultValue = "true") boolean growth) {
+    return gaps.gaps(slice.slice(), scope.filter(slice), limit, occupations, growth);
   }
 
-  @GetMapping("/api/analytics/match")
-  public ResponseEntity<?> match(
+  @GetMapping(
+      value = "/api/analytics/match",
+      produces = {JSON, CSV})
+  public OfferMatching.Match match(
       @ParameterObject @ModelAttribute SliceParams slice,
       @ParameterObject @ModelAttribute ScopeParams scope,
-      @RequestParam(defaultValue = "30") int skills,
+      @RequestParam(defaultValue = "30") @Min(1) @Max(1000) int skills,
       @RequestParam(defaultValue = "true") boolean growth,
-      @RequestParam(defaultValue = "5") int maxOffers,
-      @RequestParam(required = false) Double budget,
-      @RequestParam(defaultValue = "cost") String budgetOn,
+      @RequestParam(defaultValue = "5") @Min(1) @Max(OfferMatching.MAX_OFFERS) int maxOffers,
+      @RequestParam(required = false) @PositiveOrZero Double budget,
+      @RequestParam(defaultValue = "cost") BudgetOn budgetOn,
       @RequestParam(required = false) String currency,
-      @RequestParam(defaultValue = "10") int rank,
-      @RequestParam(required = false) String format,
-      HttpServletRequest request) {
-    boolean csv = Formats.wantsCsv(format, request);
-    OfferMatching.Match m =
-        match.forSlice(
-            slice.slice(),
-            scope.filter(slice),
-            skills,
-            growth,
-            maxOffers,
-            Optional.ofNullable(budget),
-            budgetOn,
-            Optional.ofNullable(currency),
-            rank);
-    return csv ? Formats.csv(AnalyticsCsv.match(m)) : ResponseEntity.ok(m);
+      @RequestParam(defaultValue = "10") @Min(0) @Max(OfferMatching.MAX_RANKED) int rank) {
+    return match.forSlice(
+        slice.slice(),
+        scope.filter(slice),
+        skills,
+        growth,
+        maxOffers,
+        Optional.ofNullable(budget),
+        budgetOn,
+        Optional.ofNullable(currency),
+        rank);
   }
 
   /** A gap skill as asked: its ESCO URI and weight (1 when not given). */
-  public record SkillWeight(String uri, Double weight) {}
+  public record SkillWeight(@NotBlank String uri, @PositiveOrZero Double weight) {}
 
   /** A gap given as skills with weights, and the filters on offers. */
   public record MatchRequest(
-      List<SkillWeight> skills,
+      @NotEmpty List<@NotNull @Valid SkillWeight> skills,
       String country,
       String region,
       Integer eqfMin,
@@ -223,43 +218,34 @@ public class AnalyticsController {
       List<String> mode,
       Double maxHours,
       Double maxCost,
-      Integer maxOffers,
-      Double budget,
-      String budgetOn,
+      @Min(1) @Max(OfferMatching.MAX_OFFERS) Integer maxOffers,
+      @PositiveOrZero Double budget,
+      BudgetOn budgetOn,
       String currency,
-      Integer rank) {}
+      @Min(0) @Max(OfferMatching.MAX_RANKED) Integer rank) {}
 
-  @PostMapping("/api/analytics/match")
-  public ResponseEntity<?> match(
-      @RequestBody MatchRequest body,
-      @RequestParam(required = false) String format,
-      HttpServletRequest request) {
-    boolean csv = Formats.wantsCsv(format, request);
+  @PostMapping(
+      value = "/api/analytics/match",
+      produces = {JSON, CSV})
+  public OfferMatching.Match match(@RequestBody @Valid MatchRequest body) {
     Map<String, Double> gap = new LinkedHashMap<>();
-    if (body.skills() != null) {
-      for (SkillWeight w : body.skills()) {
-        if (w == null || w.uri() == null) {
-          throw new IllegalArgumentException("skills: every entry needs a uri");
-        }
-        gap.merge(w.uri().strip(), w.weight() == null ? 1.0 : w.weight(), Double::sum);
-      }
+    for (SkillWeight w : body.skills()) {
+      gap.merge(w.uri().strip(), w.weight() == null ? 1.0 : w.weight(), Double::sum);
     }
-    OfferMatching.Match m =
-        match.forSkills(
-            gap,
-            OfferFilter.of(
-                body.country(),
-                body.region(),
-                body.eqfMin(),
-                body.eqfMax(),
-                body.mode(),
-                body.maxHours(),
-                body.maxCost()),
-            body.maxOffers() == null ? 5 : body.maxOffers(),
-            Optional.ofNullable(body.budget()),
-            body.budgetOn() == null ? "cost" : body.budgetOn(),
-            Optional.ofNullable(body.currency()),
-            body.rank() == null ? 10 : body.rank());
-    return csv ? Formats.csv(AnalyticsCsv.match(m)) : ResponseEntity.ok(m);
+    return match.forSkills(
+        gap,
+        OfferFilter.of(
+            body.country(),
+            body.region(),
+            body.eqfMin(),
+            body.eqfMax(),
+            body.mode(),
+            body.maxHours(),
+            body.maxCost()),
+        body.maxOffers() == null ? 5 : body.maxOffers(),
+        Optional.ofNullable(body.budget()),
+        body.budgetOn() == null ? BudgetOn.COST : body.budgetOn(),
+        Optional.ofNullable(body.currency()),
+        body.rank() == null ? 10 : body.rank());
   }
 }

@@ -3,11 +3,13 @@ package eu.skillsobservatory.api.bench;
 import eu.skillsobservatory.analytics.demand.DemandReport;
 import eu.skillsobservatory.analytics.demand.Emerging;
 import eu.skillsobservatory.analytics.demand.EmergingReport;
+import eu.skillsobservatory.analytics.demand.GroupBy;
 import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
 import eu.skillsobservatory.analytics.extract.SkillExtractor;
 import eu.skillsobservatory.analytics.gap.GapAnalysis;
+import eu.skillsobservatory.analytics.match.BudgetOn;
 import eu.skillsobservatory.analytics.match.OfferMatching;
 import eu.skillsobservatory.analytics.offer.OfferFilter;
 import eu.skillsobservatory.analytics.vacancy.VacancyGenerator;
@@ -253,10 +255,11 @@ final class ChainBench {
   private List<Slice> slices(int n) {
     DemandReport demand = runtime.bean(DemandReport.class);
     List<Slice> out = new ArrayList<>();
-    for (DemandReport.Group sector : demand.demand(Slice.ALL, Optional.of("sector"), 1).groups()) {
+    for (DemandReport.Group sector :
+        demand.demand(Slice.ALL, Optional.of(GroupBy.SECTOR), 1).groups()) {
       out.add(Slice.of(sector.group(), null, null, null, null, null, false));
       Slice one = Slice.of(sector.group(), null, null, null, null, null, false);
-      for (DemandReport.Group c : demand.demand(one, Optional.of("country"), 1).groups()) {
+      for (DemandReport.Group c : demand.demand(one, Optional.of(GroupBy.COUNTRY), 1).groups()) {
         if (out.size() >= n) {
           return out;
         }
@@ -296,7 +299,15 @@ final class ChainBench {
             s ->
                 () ->
                     match.forSlice(
-                        s, anyOffer, 30, true, 5, Optional.empty(), "cost", Optional.empty(), 10)));
+                        s,
+                        anyOffer,
+                        30,
+                        true,
+                        5,
+                        Optional.empty(),
+                        BudgetOn.COST,
+                        Optional.empty(),
+                        10)));
     step("queries", latencies);
   }
 

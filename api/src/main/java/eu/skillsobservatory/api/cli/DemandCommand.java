@@ -1,6 +1,8 @@
 package eu.skillsobservatory.api.cli;
 
+import eu.skillsobservatory.analytics.demand.DemandLevel;
 import eu.skillsobservatory.analytics.demand.DemandReport;
+import eu.skillsobservatory.analytics.demand.GroupBy;
 import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.api.analytics.AnalyticsCsv;
 import eu.skillsobservatory.api.config.JsonConfiguration;
@@ -46,12 +48,11 @@ public class DemandCommand implements Callable<Integer> {
   public Integer call() {
     String fmt = Output.format(format, "json", "csv");
     Slice slice = sliceOptions.slice();
+    Optional<GroupBy> by = Optional.ofNullable(groupBy).map(GroupBy::parse);
+    DemandLevel lvl = DemandLevel.parse(level);
     ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
     try (CommandRuntime runtime = root.start("demand", false, Map.of())) {
-      DemandReport.Demand d =
-          runtime
-              .bean(DemandReport.class)
-              .demand(slice, Optional.ofNullable(groupBy), limit, level);
+      DemandReport.Demand d = runtime.bean(DemandReport.class).demand(slice, by, limit, lvl);
       PrintWriter out = spec.commandLine().getOut();
       if (fmt.equals("json")) {
         out.println(JsonConfiguration.cliMapper().writeValueAsString(d));

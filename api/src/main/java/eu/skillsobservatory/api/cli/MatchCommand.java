@@ -1,5 +1,6 @@
 package eu.skillsobservatory.api.cli;
 
+import eu.skillsobservatory.analytics.match.BudgetOn;
 import eu.skillsobservatory.analytics.match.OfferMatching;
 import eu.skillsobservatory.api.analytics.AnalyticsCsv;
 import eu.skillsobservatory.api.config.JsonConfiguration;
@@ -74,6 +75,7 @@ public class MatchCommand implements Callable<Integer> {
     String fmt = Output.format(format, "json", "csv");
     var filter = scope.filter(sliceOptions);
     Map<String, Double> gap = givenSkills();
+    BudgetOn on = BudgetOn.parse(budgetOn);
     ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
     try (CommandRuntime runtime = root.start("match", false, Map.of())) {
       OfferMatching service = runtime.bean(OfferMatching.class);
@@ -86,7 +88,7 @@ public class MatchCommand implements Callable<Integer> {
                   !noGrowth,
                   maxOffers,
                   Optional.ofNullable(budget),
-                  budgetOn,
+                  on,
                   Optional.ofNullable(currency),
                   rank)
               : service.forSkills(
@@ -94,7 +96,7 @@ public class MatchCommand implements Callable<Integer> {
                   filter,
                   maxOffers,
                   Optional.ofNullable(budget),
-                  budgetOn,
+                  on,
                   Optional.ofNullable(currency),
                   rank);
       PrintWriter out = spec.commandLine().getOut();

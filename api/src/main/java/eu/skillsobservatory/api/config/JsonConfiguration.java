@@ -1,8 +1,11 @@
 package eu.skillsobservatory.api.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import eu.skillsobservatory.analytics.esco.ConceptType;
 import eu.skillsobservatory.analytics.esco.EscoVersion;
+import eu.skillsobservatory.analytics.extract.ExtractionMode;
+import eu.skillsobservatory.analytics.match.BudgetOn;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.JacksonModule;
@@ -28,6 +31,8 @@ public class JsonConfiguration {
     SimpleModule m = new SimpleModule("observatory");
     m.setMixInAnnotation(EscoVersion.class, EscoVersionJson.class);
     m.setMixInAnnotation(ConceptType.class, ConceptTypeJson.class);
+    m.setMixInAnnotation(ExtractionMode.class, ExtractionModeJson.class);
+    m.setMixInAnnotation(BudgetOn.class, BudgetOnJson.class);
     return m;
   }
 
@@ -47,6 +52,22 @@ public class JsonConfiguration {
   abstract static class EscoVersionJson {
     @JsonValue
     abstract String value();
+  }
+
+  /** {@code "fast"} or {@code "full"} in a request body, in any case. */
+  abstract static class ExtractionModeJson {
+    @JsonCreator
+    static ExtractionMode parse(String s) {
+      return ExtractionMode.parse(s);
+    }
+  }
+
+  /** {@code "cost"} or {@code "hours"} in a request body, in any case. */
+  abstract static class BudgetOnJson {
+    @JsonCreator
+    static BudgetOn parse(String s) {
+      return BudgetOn.parse(s);
+    }
   }
 
   abstract static class ConceptTypeJson {

@@ -1,8 +1,13 @@
 package eu.skillsobservatory.api.config;
 
+import eu.skillsobservatory.api.web.Formats;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.QueryParameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
@@ -94,6 +99,7 @@ public class ParameterExamples implements OpenApiCustomizer {
         .forEach(
             (path, item) -> {
               for (Operation op : item.readOperations()) {
+                addFormat(op);
                 if (op.getParameters() == null) {
                   continue;
                 }
@@ -124,5 +130,24 @@ public class ParameterExamples implements OpenApiCustomizer {
                 }
               }
             });
+  }
+
+  /**
+   * The {@code format} query parameter of an endpoint that answers JSON or CSV: read by content
+   * negotiation ({@code TabularFormats}), not by the controller, so springdoc does not see it.
+   */
+  private static void addFormat(Operation op) {
+    ApiResponse ok = op.getResponses() == null ? null : op.getResponses().get("200");
+    if (ok == null || ok.getContent() == null || !ok.getContent().containsKey(Formats.CSV)) {
+      return;
+    }
+    if (op.getParameters() != null
+        && op.getParameters().stream().anyMatch(p -> "format".equals(p.getName()))) {
+      return;
+    }
+    op.addParametersItem(
+        new QueryParameter()
+            .name("format")
+            .schema(new StringSchema()._enum(List.of("json", "csv"))));
   }
 }

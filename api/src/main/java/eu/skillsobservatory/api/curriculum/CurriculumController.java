@@ -1,11 +1,17 @@
 package eu.skillsobservatory.api.curriculum;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import eu.skillsobservatory.analytics.curriculum.CurriculumAlignment;
 import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
+import eu.skillsobservatory.api.config.RequestSettings;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,23 +26,22 @@ public class CurriculumController {
   private final CurriculumAlignment align;
   private final int maxOutcomes;
 
-  public CurriculumController(
-      CurriculumAlignment align,
-      @Value("${observatory.curricula.max-outcomes:500}") int maxOutcomes) {
+  public CurriculumController(CurriculumAlignment align, RequestSettings.Curricula settings) {
     this.align = align;
-    this.maxOutcomes = maxOutcomes;
+    this.maxOutcomes = settings.maxOutcomes();
   }
 
   /**
-   * @param outcomes learning outcomes: one text, split at line breaks, or a list
+   * @param outcomes learning outcomes: one text or a list of texts, each split at line breaks
    * @param skills ESCO skill URIs taught
    * @param language ISO 639-1 of the outcomes (default en)
    * @param demanded the slice's most demanded skills compared (default 50)
    * @param extraction fast (default) or full
    */
   public record AlignRequest(
-      Object outcomes,
-      List<String> skills,
+      @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+          List<@NotNull String> outcomes,
+      List<@NotBlank String> skills,
       String language,
       String sector,
       String occupation,
@@ -44,24 +49,17 @@ public class CurriculumController {
       String region,
       String from,
       String to,
-      Integer demanded,
-      String extraction,
+      @Min(1) @Max(1000) Integer demanded,
+      ExtractionMode extraction,
       String dataset) {}
 
   @PostMapping(value = "/api/curricula/align", consumes = "application/json")
-  public CurriculumAlignment.Alignment align(@RequestBody AlignRequest body) {
+  public CurriculumAlignment.Alignment align(@RequestBody @Valid AlignRequest body) {
     List<String> outcomes = new ArrayList<>();
-    if (body.outcomes() instanceof String s) {
-      outcomes.addAll(List.of(s.split("\\R")));
-    } else if (body.outcomes() instanceof List<?> l) {
-      for (Object o : l) {
-        if (!(o instanceof String t)) {
-          throw new IllegalArgumentException("outcomes: a text or a list of texts");
-        }
-        outcomes.add(t);
+    if (body.outcomes() != null) {
+      for (String text : body.outcomes()) {
+        outcomes.addAll(List.of(text.split("\\R")));
       }
-    } else if (body.outcomes() != null) {
-      throw new IllegalArgumentException("outcomes: a text or a list of texts");
     }
     if (outcomes.size() > maxOutcomes) {
       throw new IllegalArgumentException(
@@ -89,7 +87,7 @@ public class CurriculumController {
         outcomes,
         body.skills() == null ? List.of() : body.skills(),
         body.language() == null || body.language().isBlank() ? "en" : body.language(),
-        ExtractionMode.parse(body.extraction() == null ? "fast" : body.extraction()),
+        body.extraction() == null ? ExtractionMode.FAST : body.extraction(),
         slice,
         body.demanded() == null ? 50 : body.demanded());
   }

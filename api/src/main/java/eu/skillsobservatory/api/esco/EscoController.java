@@ -1,16 +1,17 @@
 package eu.skillsobservatory.api.esco;
 
+import static eu.skillsobservatory.api.web.Formats.CSV;
+import static eu.skillsobservatory.api.web.Formats.JSON;
+
 import eu.skillsobservatory.analytics.esco.Concept;
 import eu.skillsobservatory.analytics.esco.EscoVersion;
 import eu.skillsobservatory.analytics.esco.VersionDiff;
 import eu.skillsobservatory.analytics.esco.VersionSummary;
 import eu.skillsobservatory.api.config.EscoSettings;
-import eu.skillsobservatory.api.web.Formats;
 import eu.skillsobservatory.api.web.Redaction;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,16 +30,12 @@ public class EscoController {
   }
 
   /** Every loaded ESCO version with its counts; CSV on {@code Accept: text/csv} or format=csv. */
-  @GetMapping("/versions")
-  public ResponseEntity<?> versions(
-      @RequestParam(required = false) String format, HttpServletRequest request) {
+  @GetMapping(
+      value = "/versions",
+      produces = {JSON, CSV})
+  public List<VersionSummary> versions() {
     // The files a version was loaded from, by their names: no answer names a server path.
-    List<VersionSummary> versions =
-        esco.versions().stream().map(v -> v.withSources(Redaction::paths)).toList();
-    if (Formats.wantsCsv(format, request)) {
-      return Formats.csv(EscoCsv.versions(versions));
-    }
-    return ResponseEntity.ok(versions);
+    return esco.versions().stream().map(v -> v.withSources(Redaction::paths)).toList();
   }
 
   /**
@@ -54,19 +51,15 @@ public class EscoController {
   }
 
   /** Concepts added, removed and relabelled, and occupation-skill links added and removed. */
-  @GetMapping("/diff")
-  public ResponseEntity<?> diff(
+  @GetMapping(
+      value = "/diff",
+      produces = {JSON, CSV})
+  public VersionDiff diff(
       @RequestParam String from,
       @RequestParam String to,
       @RequestParam(required = false) String lang,
-      @RequestParam(required = false) String format,
       HttpServletRequest request) {
-    VersionDiff d =
-        esco.diff(EscoVersion.parse(from), EscoVersion.parse(to), language(lang, request));
-    if (Formats.wantsCsv(format, request)) {
-      return Formats.csv(EscoCsv.diff(d));
-    }
-    return ResponseEntity.ok(d);
+    return esco.diff(EscoVersion.parse(from), EscoVersion.parse(to), language(lang, request));
   }
 
   private String language(String lang, HttpServletRequest request) {

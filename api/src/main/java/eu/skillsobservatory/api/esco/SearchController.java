@@ -1,13 +1,14 @@
 package eu.skillsobservatory.api.esco;
 
+import static eu.skillsobservatory.api.web.Formats.CSV;
+import static eu.skillsobservatory.api.web.Formats.JSON;
+
 import eu.skillsobservatory.analytics.esco.ConceptSearch;
 import eu.skillsobservatory.analytics.esco.ConceptType;
 import eu.skillsobservatory.api.config.EscoSettings;
-import eu.skillsobservatory.api.web.Formats;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,39 +27,32 @@ public class SearchController {
   }
 
   /** Typo-tolerant search over preferred, alternative and hidden labels. */
-  @GetMapping("/search")
-  public ResponseEntity<?> search(
+  @GetMapping(
+      value = "/search",
+      produces = {JSON, CSV})
+  public ConceptSearch.Page search(
       @RequestParam String q,
       @RequestParam(required = false) String lang,
       @RequestParam(required = false) String type,
       @RequestParam(required = false) String collection,
       @RequestParam(defaultValue = "20") int limit,
       @RequestParam(defaultValue = "0") int offset,
-      @RequestParam(required = false) String format,
       HttpServletRequest request) {
-    return page(
-        esco.search(query(q, lang, type, collection, limit, offset, request)), format, request);
+    return esco.search(query(q, lang, type, collection, limit, offset, request));
   }
 
   /** Type-ahead: concepts whose labels start with the words typed so far. */
-  @GetMapping("/suggest")
-  public ResponseEntity<?> suggest(
+  @GetMapping(
+      value = "/suggest",
+      produces = {JSON, CSV})
+  public ConceptSearch.Page suggest(
       @RequestParam String q,
       @RequestParam(required = false) String lang,
       @RequestParam(required = false) String type,
       @RequestParam(required = false) String collection,
       @RequestParam(defaultValue = "10") int limit,
-      @RequestParam(required = false) String format,
       HttpServletRequest request) {
-    return page(esco.suggest(query(q, lang, type, collection, limit, 0, request)), format, request);
-  }
-
-  /** A page as JSON, or its hits as CSV on {@code Accept: text/csv} or format=csv. */
-  private static ResponseEntity<?> page(
-      ConceptSearch.Page page, String format, HttpServletRequest request) {
-    return Formats.wantsCsv(format, request)
-        ? Formats.csv(EscoCsv.hits(page))
-        : ResponseEntity.ok(page);
+    return esco.suggest(query(q, lang, type, collection, limit, 0, request));
   }
 
   private ConceptSearch.Query query(

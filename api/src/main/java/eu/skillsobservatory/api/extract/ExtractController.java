@@ -4,11 +4,16 @@ import eu.skillsobservatory.analytics.esco.EscoVersion;
 import eu.skillsobservatory.analytics.extract.Extraction;
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
 import eu.skillsobservatory.api.config.EscoSettings;
+import eu.skillsobservatory.api.config.RequestSettings;
 import eu.skillsobservatory.api.web.ExpensiveReads;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,11 +32,11 @@ public class ExtractController {
       ExtractionService extraction,
       EscoSettings settings,
       ExpensiveReads expensive,
-      @Value("${observatory.extraction.max-full-text:200000}") int maxFullText) {
+      RequestSettings.Extraction limits) {
     this.extraction = extraction;
     this.settings = settings;
     this.expensive = expensive;
-    this.maxFullText = maxFullText;
+    this.maxFullText = limits.maxFullText();
   }
 
   /**
@@ -44,15 +49,15 @@ public class ExtractController {
    * @param escoVersion the ESCO version (default: the current one)
    */
   public record ExtractRequest(
-      String text, String lang, Integer top, String mode, String escoVersion) {}
+      @NotNull @Size(max = 10_000_000) String text,
+      String lang,
+      @Min(1) @Max(1000) Integer top,
+      ExtractionMode mode,
+      String escoVersion) {}
 
   @PostMapping("/api/extract")
-  public Extraction extract(@RequestBody ExtractRequest request) {
-    if (request.text() == null) {
-      throw new IllegalArgumentException("text: missing");
-    }
-    ExtractionMode mode =
-        request.mode() == null ? ExtractionMode.FULL : ExtractionMode.parse(request.mode());
+  public Extraction extract(@RequestBody @Valid ExtractRequest request) {
+    ExtractionMode mode = request.mode() == null ? ExtractionMode.FULL : request.mode();
     if (mode == ExtractionMode.FULL && request.text().length() > maxFullText) {
       throw new IllegalArgumentException(
           String.format(

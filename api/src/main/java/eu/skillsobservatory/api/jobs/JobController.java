@@ -2,6 +2,8 @@ package eu.skillsobservatory.api.jobs;
 
 import eu.skillsobservatory.api.web.ApiKeyFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -31,10 +33,8 @@ public class JobController {
 
   /** Every recent job: read with an API key only (the filter asks for it). */
   @GetMapping("/api/jobs")
-  public List<Map<String, Object>> recent(@RequestParam(defaultValue = "50") int limit) {
-    if (limit < 1 || limit > 1_000) {
-      throw new IllegalArgumentException("limit: 1 to 1000, not " + limit);
-    }
+  public List<Map<String, Object>> recent(
+      @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int limit) {
     return jobs.recent(limit).stream().map(JobAnswers::view).toList();
   }
 }

@@ -48,10 +48,9 @@ public class OfferController {
   public ResponseEntity<?> ingest(
       HttpServletRequest request,
       @RequestParam(defaultValue = "api") String source,
-      @RequestParam(defaultValue = "fast") String extraction,
+      @RequestParam(defaultValue = "fast") ExtractionMode extraction,
       @RequestParam(defaultValue = "false") boolean wait)
       throws IOException {
-    ExtractionMode mode = ExtractionMode.parse(extraction);
     try (InputStream body = request.getInputStream()) {
       return jobs.upload(
           body,
@@ -61,7 +60,7 @@ public class OfferController {
           (in, progress) ->
               offers.ingestInputs(
                   List.of(RowInput.stream(in, "request body", source)),
-                  mode,
+                  extraction,
                   Optional.empty(),
                   progress));
     }

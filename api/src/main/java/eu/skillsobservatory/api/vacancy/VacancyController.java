@@ -49,12 +49,11 @@ public class VacancyController {
   public ResponseEntity<?> ingest(
       HttpServletRequest request,
       @RequestParam(defaultValue = "api") String source,
-      @RequestParam(defaultValue = "fast") String extraction,
+      @RequestParam(defaultValue = "fast") ExtractionMode extraction,
       @RequestParam(defaultValue = "false") boolean wait,
       @RequestParam(defaultValue = "upload") String dataset,
       @RequestParam(defaultValue = "false") boolean synthetic)
       throws IOException {
-    ExtractionMode mode = ExtractionMode.parse(extraction);
     VacancyService.DatasetSpec target = new VacancyService.DatasetSpec(dataset, synthetic);
     try (InputStream body = request.getInputStream()) {
       return jobs.upload(
@@ -65,7 +64,7 @@ public class VacancyController {
           (in, progress) ->
               vacancies.ingestInputs(
                   List.of(RowInput.stream(in, "request body", source)),
-                  mode,
+                  extraction,
                   Optional.empty(),
                   progress,
                   target));

@@ -12,14 +12,18 @@ import eu.skillsobservatory.api.jobs.JobDisk;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -148,6 +152,49 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         "internal",
         "Internal error",
         "the request failed unexpectedly; the server log has the details");
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return badRequest(ex, BadRequests.unreadable(ex), headers, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return badRequest(ex, BadRequests.invalid(ex), headers, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return badRequest(ex, BadRequests.invalid(ex), headers, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return badRequest(ex, BadRequests.mismatch(ex), headers, request);
+  }
+
+  private ResponseEntity<Object> badRequest(
+      Exception ex, String detail, HttpHeaders headers, WebRequest request) {
+    return handleExceptionInternal(
+        ex,
+        problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail),
+        headers,
+        HttpStatus.BAD_REQUEST,
+        request);
   }
 
   /** Gives Spring MVC's own problem details (missing parameter, 404, 405...) a stable type too. */

@@ -5,6 +5,7 @@ import static eu.skillsobservatory.api.fixtures.InMemoryUseCases.WELD;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -57,6 +58,67 @@ class AnalyticsControllerTest {
     mvc.perform(get("/api/analytics/demand").param("groupBy", "planet"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.detail").value(containsString("groupBy")));
+  }
+
+  @Test
+  void theFormatIsNegotiatedOverTheWholeAcceptListAndAnUnknownOneIsNamed() throws Exception {
+    mvc.perform(
+            get("/api/analytics/demand").header("Accept", "text/csv;q=0.5, application/json;q=0.9"))
+        .andExpect(content().contentTypeCompatibleWith("application/json"));
+    mvc.perform(get("/api/analytics/demand").header("Accept", "*/*"))
+        .andExpect(content().contentTypeCompatibleWith("application/json"));
+    mvc.perform(get("/api/analytics/demand").param("format", "CSV").header("Accept", "*/*"))
+        .andExpect(content().contentTypeCompatibleWith("text/csv"))
+        .andExpect(content().string(startsWith("group,postings,uri")));
+    mvc.perform(get("/api/analytics/gaps").param("format", "xml"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value("format: json or csv, not 'xml'"));
+  }
+
+  @Test
+  void parametersOutOfRangeAreRefusedByNameBeforeAnyWork() throws Exception {
+    mvc.perform(get("/api/analytics/demand").param("limit", "0"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.type").value("urn:skills-observatory:problem:validation"))
+        .andExpect(jsonPath("$.detail").value(startsWith("limit: ")));
+    mvc.perform(get("/api/analytics/demand").param("limit", "ten"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value("limit: 'ten' is not a valid int"));
+    mvc.perform(get("/api/analytics/demand").param("level", "galaxy"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value("level: skill or group, not 'galaxy'"));
+    mvc.perform(get("/api/analytics/match").param("budgetOn", "euros"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value("budgetOn: cost or hours, not 'euros'"));
+  }
+
+  @Test
+  void aMatchBodyIsCheckedFieldByField() throws Exception {
+    mvc.perform(
+            post("/api/analytics/match")
+                .contentType("application/json")
+                .content("{\"skills\": [{\"uri\": \" \"}]}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value(containsString("skills[0].uri")));
+    mvc.perform(
+            post("/api/analytics/match")
+                .contentType("application/json")
+                .content("{\"skills\": [{\"uri\": \"" + PYTHON + "\"}], \"budgetOn\": \"x\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value("budgetOn: cost or hours, not 'x'"));
+    mvc.perform(
+            post("/api/analytics/match")
+                .contentType("application/json")
+                .content("{\"skills\": [{\"uri\": \"" + PYTHON + "\", \"weight\": \"a lot\"}]}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value("skills[0].weight: expected a number"));
+    mvc.perform(
+            post("/api/analytics/match")
+                .contentType("application/json")
+                .content("{\"skills\": [{\"uri\": \"" + PYTHON + "\", \"weight\": 2}]}")
+                .header("Accept", "text/csv"))
+        .andExpect(status().isOk())
+        .andExpect(content().contentTypeCompatibleWith("text/csv"));
   }
 
   @Test

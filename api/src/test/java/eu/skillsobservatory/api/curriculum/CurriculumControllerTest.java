@@ -2,16 +2,20 @@ package eu.skillsobservatory.api.curriculum;
 
 import static eu.skillsobservatory.api.fixtures.InMemoryUseCases.PYTHON;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import eu.skillsobservatory.api.config.JsonConfiguration;
+import eu.skillsobservatory.api.config.RequestSettings;
 import eu.skillsobservatory.api.fixtures.InMemoryUseCases;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
@@ -19,8 +23,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Curriculum alignment over HTTP: outcomes and skills in, coverage and what is missing out. */
 @WebMvcTest(CurriculumController.class)
-@Import({JsonConfiguration.class, InMemoryUseCases.class})
+@Import({JsonConfiguration.class, InMemoryUseCases.class, CurriculumControllerTest.Settings.class})
 class CurriculumControllerTest {
+  @TestConfiguration
+  @EnableConfigurationProperties(RequestSettings.Curricula.class)
+  static class Settings {}
+
   static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Autowired MockMvc mvc;
@@ -43,5 +51,29 @@ class CurriculumControllerTest {
     mvc.perform(post("/api/curricula/align").contentType("application/json").content(body))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.detail").value(containsString("names no ESCO skill")));
+  }
+
+  @Test
+  void outcomesAreATextOrAListOfTextsAndTheModeIsNamedWhenWrong() throws Exception {
+    String oneText =
+        JSON.writeValueAsString(Map.of("outcomes", "Write scripts in Python\nBe punctual"));
+    mvc.perform(post("/api/curricula/align").contentType("application/json").content(oneText))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.curriculum[0].uri").value(PYTHON));
+    mvc.perform(
+            post("/api/curricula/align")
+                .contentType("application/json")
+                .content("{\"outcomes\": [{\"text\": \"Python\"}]}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value("outcomes[0]: expected a text"));
+    String badMode =
+        JSON.writeValueAsString(Map.of("outcomes", "Write scripts in Python", "extraction", "x"));
+    mvc.perform(post("/api/curricula/align").contentType("application/json").content(badMode))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value("mode: fast or full, not 'x'"));
+    String tooMany = JSON.writeValueAsString(Map.of("outcomes", "a", "demanded", 0));
+    mvc.perform(post("/api/curricula/align").contentType("application/json").content(tooMany))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value(startsWith("demanded: ")));
   }
 }

@@ -16,6 +16,7 @@ import eu.skillsobservatory.analytics.extract.ExtractionMode;
 import eu.skillsobservatory.analytics.extract.Span;
 import eu.skillsobservatory.api.config.EscoSettings;
 import eu.skillsobservatory.api.config.JsonConfiguration;
+import eu.skillsobservatory.api.config.RequestSettings;
 import eu.skillsobservatory.api.web.ExpensiveReads;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @Import({JsonConfiguration.class, ExpensiveReads.class, ExtractControllerTest.Settings.class})
 class ExtractControllerTest {
   @TestConfiguration
-  @EnableConfigurationProperties(EscoSettings.class)
+  @EnableConfigurationProperties({EscoSettings.class, RequestSettings.Extraction.class})
   static class Settings {}
 
   @Autowired MockMvc mvc;

@@ -1,5 +1,6 @@
 package eu.skillsobservatory.ingest.demand;
 
+import static eu.skillsobservatory.analytics.fixtures.VacancyBuilder.vacancy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.skillsobservatory.analytics.demand.DemandCounts;
@@ -7,7 +8,6 @@ import eu.skillsobservatory.analytics.demand.Emerging;
 import eu.skillsobservatory.analytics.demand.EmergingCounts;
 import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.vacancy.SkillEvidence;
-import eu.skillsobservatory.analytics.vacancy.Vacancy;
 import eu.skillsobservatory.analytics.vacancy.VacancyRecord;
 import eu.skillsobservatory.analytics.vacancy.VacancyStore;
 import eu.skillsobservatory.ingest.search.EmbeddedNodeExtension;
@@ -78,23 +78,19 @@ class ElasticDemandCountsIT {
         String nace = r.nextBoolean() ? sector : divisionOf(sector, r);
         String source = "src" + r.nextInt(3);
         String employer = r.nextInt(10) == 0 ? null : "Employer " + r.nextInt(20);
-        Vacancy v =
-            new Vacancy(
-                source, "v" + i, posted, country, region, nace, isco, "t", "d", "en", List.of(),
-                employer);
         VacancyRecord rec =
-            new VacancyRecord(
-                v,
-                "en",
-                false,
-                isco,
-                false,
-                false,
-                null,
-                skills,
-                r.nextInt(10) == 0 ? "src/v0" : null,
-                "AAAA",
-                "it");
+            vacancy(source, "v" + i)
+                .posted(posted)
+                .country(country)
+                .region(region)
+                .sector(nace)
+                .occupation(isco)
+                .employer(employer)
+                .isco(isco)
+                .evidence(skills)
+                .duplicateOf(r.nextInt(10) == 0 ? "src/v0" : null)
+                .ingest("it")
+                .record();
         written.add(rec);
         w.write(rec);
       }

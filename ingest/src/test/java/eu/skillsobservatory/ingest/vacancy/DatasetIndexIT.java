@@ -1,18 +1,19 @@
 package eu.skillsobservatory.ingest.vacancy;
 
+import static eu.skillsobservatory.analytics.fixtures.VacancyBuilder.vacancy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.skillsobservatory.analytics.demand.DemandCounts;
 import eu.skillsobservatory.analytics.demand.Slice;
+import eu.skillsobservatory.analytics.fixtures.VacancyBuilder;
 import eu.skillsobservatory.analytics.provenance.Dataset;
-import eu.skillsobservatory.analytics.vacancy.Vacancy;
+import eu.skillsobservatory.analytics.vacancy.SkillEvidence;
 import eu.skillsobservatory.analytics.vacancy.VacancyRecord;
 import eu.skillsobservatory.analytics.vacancy.VacancyStore;
 import eu.skillsobservatory.ingest.demand.DemandStore;
 import eu.skillsobservatory.ingest.search.EmbeddedNodeExtension;
 import eu.skillsobservatory.ingest.search.SearchConnection;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,36 +25,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(EmbeddedNodeExtension.class)
 class DatasetIndexIT {
   static VacancyRecord record(String id, boolean withSkill) {
-    Vacancy v =
-        new Vacancy(
-            "ds-it",
-            id,
-            LocalDate.of(2020, 5, 1),
-            "MT",
-            null,
-            "J",
-            null,
-            "title " + id,
-            "",
-            "en",
-            List.of(),
-            null);
-    return new VacancyRecord(
-        v,
-        "en",
-        false,
-        null,
-        false,
-        false,
-        null,
-        withSkill
-            ? List.of(
-                eu.skillsobservatory.analytics.vacancy.SkillEvidence.given(
-                    "http://data.europa.eu/esco/skill/x"))
-            : List.of(),
-        null,
-        "AAAA",
-        "it");
+    VacancyBuilder v =
+        vacancy("ds-it", id).posted("2020-05-01").country("MT").sector("J").title("title " + id);
+    if (withSkill) {
+      v.evidence(SkillEvidence.given("http://data.europa.eu/esco/skill/x"));
+    }
+    return v.description("").ingest("it").record();
   }
 
   @Test

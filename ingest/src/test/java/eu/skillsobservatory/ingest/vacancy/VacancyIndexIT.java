@@ -1,15 +1,14 @@
 package eu.skillsobservatory.ingest.vacancy;
 
+import static eu.skillsobservatory.analytics.fixtures.VacancyBuilder.vacancy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.skillsobservatory.analytics.vacancy.OccupationCoder;
 import eu.skillsobservatory.analytics.vacancy.SkillEvidence;
-import eu.skillsobservatory.analytics.vacancy.Vacancy;
 import eu.skillsobservatory.analytics.vacancy.VacancyRecord;
 import eu.skillsobservatory.analytics.vacancy.VacancyStore;
 import eu.skillsobservatory.ingest.search.EmbeddedNodeExtension;
 import eu.skillsobservatory.ingest.search.SearchConnection;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,34 +22,20 @@ class VacancyIndexIT {
       "http://data.europa.eu/esco/skill/9b7d5b25-4ec2-4a46-9b5c-4ce4b4d9ac30";
 
   static VacancyRecord record(String source, String id, String posted, String duplicateOf) {
-    Vacancy v =
-        new Vacancy(
-            source,
-            id,
-            LocalDate.parse(posted),
-            "DE",
-            "DE21",
-            "25",
-            "7212",
-            "Welder",
-            "Weld frames.",
-            "en",
-            List.of(WELD),
-            "ACME");
-    return new VacancyRecord(
-        v,
-        "en",
-        false,
-        "7212",
-        false,
-        false,
-        null,
-        List.of(
-            SkillEvidence.given(WELD),
-            new SkillEvidence(WELD, "extracted", 0.8, "description", 0, 4)),
-        duplicateOf,
-        "AAAA",
-        "ingest-test");
+    return vacancy(source, id)
+        .posted(posted)
+        .region("DE21")
+        .sector("25")
+        .occupation("7212")
+        .title("Welder")
+        .description("Weld frames.")
+        .employer("ACME")
+        .given(WELD)
+        .evidence(new SkillEvidence(WELD, "extracted", 0.8, "description", 0, 4))
+        .isco("7212")
+        .duplicateOf(duplicateOf)
+        .ingest("ingest-test")
+        .record();
   }
 
   @BeforeEach
@@ -80,31 +65,16 @@ class VacancyIndexIT {
                     .aliases(VacancyIndex.ALIAS, a -> a));
     VacancyRecord old = record("a", "1", "2024-01-10", null);
     VacancyRecord coded =
-        new VacancyRecord(
-            new Vacancy(
-                "a",
-                "2",
-                LocalDate.parse("2024-01-11"),
-                "DE",
-                null,
-                null,
-                null,
-                "Welder",
-                "Weld frames.",
-                "en",
-                List.of(),
-                null),
-            "en",
-            false,
-            "7212",
-            false,
-            false,
-            new OccupationCoder.Coding(
-                "http://data.europa.eu/esco/occupation/welder", "welder", 0.9),
-            List.of(),
-            null,
-            "AAAA",
-            "ingest-test");
+        vacancy("a", "2")
+            .posted("2024-01-11")
+            .title("Welder")
+            .description("Weld frames.")
+            .isco("7212")
+            .coded(
+                new OccupationCoder.Coding(
+                    "http://data.europa.eu/esco/occupation/welder", "welder", 0.9))
+            .ingest("ingest-test")
+            .record();
     VacancyIndex index = new VacancyIndex(es);
     try (VacancyStore.Writer w = index.writer()) {
       w.write(old);
