@@ -50,7 +50,7 @@ class AnalyticsApiIT extends EscoApiBase {
   void extractFindsSkillsWithTheirSpans() throws Exception {
     String text = "Job: welder. You will weld steel frames and read technical drawings.";
     HttpResponse<String> r =
-        post("/api/extract", Json.of(row("text", text, "mode", "fast", "top", 5)));
+        post("/api/extract", Json.of(row("text", text).and("mode", "fast").and("top", 5)));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     JsonNode skills = json.readTree(r.body()).get("skills");
     assertThat(skills.size()).isBetween(1, 5);
@@ -74,20 +74,14 @@ class AnalyticsApiIT extends EscoApiBase {
   void vacanciesArePostedAsJsonLinesAndCounted() throws Exception {
     String body =
         Json.lines(
-                row(
-                    "id",
-                    "1",
-                    "posted",
-                    "2024-04-02",
-                    "country",
-                    "DE",
-                    "title",
-                    "Welder",
-                    "description",
-                    "Weld steel frames, read technical drawings."))
+                row("id", "1")
+                    .and("posted", "2024-04-02")
+                    .and("country", "DE")
+                    .and("title", "Welder")
+                    .and("description", "Weld steel frames, read technical drawings."))
             // line 2 is cut short: no closing brace
             + "{\"id\":\"2\",\"posted\":\"2024-04-02\"\n"
-            + Json.lines(row("id", "3", "posted", "2024-05-02", "country", "AT"));
+            + Json.lines(row("id", "3").and("posted", "2024-05-02").and("country", "AT"));
     double acceptedBefore = metric("observatory.ingest.rows", "kind:vacancies", "outcome:accepted");
     double rejectedBefore = metric("observatory.ingest.rows", "kind:vacancies", "outcome:rejected");
     double extractedBefore = metric("observatory.extraction", "purpose:vacancy");
@@ -132,32 +126,18 @@ class AnalyticsApiIT extends EscoApiBase {
   void analyticsAnswerJsonAndCsvAndNameBadParameters() throws Exception {
     String body =
         Json.lines(
-            row(
-                "id",
-                "m1",
-                "posted",
-                "2024-02-02",
-                "country",
-                "MT",
-                "nace",
-                "J",
-                "title",
-                "Welder",
-                "skills",
-                List.of("http://data.europa.eu/esco/skill/x1")),
-            row(
-                "id",
-                "m2",
-                "posted",
-                "2024-03-02",
-                "country",
-                "MT",
-                "nace",
-                "J",
-                "title",
-                "Baker",
-                "description",
-                "Bake bread at night."));
+            row("id", "m1")
+                .and("posted", "2024-02-02")
+                .and("country", "MT")
+                .and("nace", "J")
+                .and("title", "Welder")
+                .and("skills", List.of("http://data.europa.eu/esco/skill/x1")),
+            row("id", "m2")
+                .and("posted", "2024-03-02")
+                .and("country", "MT")
+                .and("nace", "J")
+                .and("title", "Baker")
+                .and("description", "Bake bread at night."));
     HttpResponse<String> in =
         http.send(
             HttpRequest.newBuilder(
@@ -240,25 +220,20 @@ class AnalyticsApiIT extends EscoApiBase {
       }
       vacancies.append(
           Json.lines(
-              row(
-                  "id",
-                  "lu" + i,
-                  "posted",
-                  "2024-06-0" + (1 + i % 9),
-                  "country",
-                  "LU",
-                  "nace",
-                  "F",
+              row("id", "lu" + i)
+                  .and("posted", "2024-06-0" + (1 + i % 9))
+                  .and("country", "LU")
+                  .and("nace", "F")
                   // distinct texts, or they would be near-duplicates of each other and not counted
-                  "description",
-                  "Reference "
-                      + (i * 1_234_567L)
-                      + ' '
-                      + ((i + 3) * 7_654_321L)
-                      + ' '
-                      + ((i + 5) * 1_111L),
-                  "skills",
-                  skills)));
+                  .and(
+                      "description",
+                      "Reference "
+                          + (i * 1_234_567L)
+                          + ' '
+                          + ((i + 3) * 7_654_321L)
+                          + ' '
+                          + ((i + 5) * 1_111L))
+                  .and("skills", skills)));
     }
     HttpResponse<String> v =
         postBody(
@@ -269,44 +244,28 @@ class AnalyticsApiIT extends EscoApiBase {
 
     String offers =
         Json.lines(
-            row(
-                "id",
-                "o1",
-                "title",
-                "Masonry",
-                "provider",
-                "P1",
-                "country",
-                "LU",
-                "eqf",
-                4,
-                "mode",
-                "face-to-face",
-                "hours",
-                40,
-                "cost",
-                400,
-                "skills",
-                List.of(BRICKS, CONCRETE)),
-            row(
-                "id",
-                "o2",
-                "title",
-                "Scaffolding online",
-                "country",
-                "LU",
-                "eqf",
-                3,
-                "mode",
-                "online",
-                "hours",
-                10,
-                "cost",
-                100,
-                "skills",
-                List.of(SCAFFOLD)),
-            row("id", "o3", "title", "Bricks in Trier", "country", "DE", "skills", List.of(BRICKS)),
-            row("id", "o4", "title", "Broken", "country", "LU", "eqf", 12));
+            row("id", "o1")
+                .and("title", "Masonry")
+                .and("provider", "P1")
+                .and("country", "LU")
+                .and("eqf", 4)
+                .and("mode", "face-to-face")
+                .and("hours", 40)
+                .and("cost", 400)
+                .and("skills", List.of(BRICKS, CONCRETE)),
+            row("id", "o2")
+                .and("title", "Scaffolding online")
+                .and("country", "LU")
+                .and("eqf", 3)
+                .and("mode", "online")
+                .and("hours", 10)
+                .and("cost", 100)
+                .and("skills", List.of(SCAFFOLD)),
+            row("id", "o3")
+                .and("title", "Bricks in Trier")
+                .and("country", "DE")
+                .and("skills", List.of(BRICKS)),
+            row("id", "o4").and("title", "Broken").and("country", "LU").and("eqf", 12));
     HttpResponse<String> o =
         postBody("/api/offers?source=gap-test&wait=true", "application/x-ndjson", offers);
     assertThat(o.statusCode()).as(o.body()).isEqualTo(422);
@@ -365,12 +324,10 @@ class AnalyticsApiIT extends EscoApiBase {
             "application/json",
             Json.of(
                 row(
-                    "skills",
-                    List.of(row("uri", BRICKS, "weight", 1), row("uri", SCAFFOLD, "weight", 2)),
-                    "country",
-                    "LU",
-                    "maxOffers",
-                    3)));
+                        "skills",
+                        List.of(row("uri", BRICKS, "weight", 1), row("uri", SCAFFOLD, "weight", 2)))
+                    .and("country", "LU")
+                    .and("maxOffers", 3)));
     assertThat(given.statusCode()).as(given.body()).isEqualTo(200);
     JsonNode gm = json.readTree(given.body());
     assertThat(gm.get("picks").findValuesAsString("id")).containsExactly("o2", "o1");
@@ -382,13 +339,9 @@ class AnalyticsApiIT extends EscoApiBase {
             "/api/analytics/match",
             "application/json",
             Json.of(
-                row(
-                    "skills",
-                    List.of(row("uri", BRICKS), row("uri", SCAFFOLD)),
-                    "country",
-                    "LU",
-                    "mode",
-                    List.of("online"))));
+                row("skills", List.of(row("uri", BRICKS), row("uri", SCAFFOLD)))
+                    .and("country", "LU")
+                    .and("mode", List.of("online"))));
     assertThat(json.readTree(online.body()).get("picks").findValuesAsString("id"))
         .containsExactly("o2");
     HttpResponse<String> budget =
@@ -396,13 +349,9 @@ class AnalyticsApiIT extends EscoApiBase {
             "/api/analytics/match",
             "application/json",
             Json.of(
-                row(
-                    "skills",
-                    List.of(row("uri", BRICKS), row("uri", SCAFFOLD)),
-                    "country",
-                    "LU",
-                    "budget",
-                    150)));
+                row("skills", List.of(row("uri", BRICKS), row("uri", SCAFFOLD)))
+                    .and("country", "LU")
+                    .and("budget", 150)));
     JsonNode budgeted = json.readTree(budget.body());
     assertThat(budgeted.get("spent").asDouble()).isLessThanOrEqualTo(150);
     assertThat(budgeted.get("method").asString()).isIn("gain", "gain-per-cost", "single");
@@ -421,15 +370,10 @@ class AnalyticsApiIT extends EscoApiBase {
             "/api/curricula/align",
             "application/json",
             Json.of(
-                row(
-                    "sector",
-                    "F",
-                    "country",
-                    "LU",
-                    "outcomes",
-                    "The learner can lay bricks.",
-                    "skills",
-                    List.of(SCAFFOLD))));
+                row("sector", "F")
+                    .and("country", "LU")
+                    .and("outcomes", "The learner can lay bricks.")
+                    .and("skills", List.of(SCAFFOLD))));
     assertThat(a.statusCode()).as(a.body()).isEqualTo(200);
     JsonNode align = json.readTree(a.body());
     assertThat(align.get("curriculum").findValuesAsString("uri")).contains(BRICKS, SCAFFOLD);
@@ -445,8 +389,8 @@ class AnalyticsApiIT extends EscoApiBase {
 
   @Test
   void everyWriteEndpointNeedsAValidUnrevokedKey() throws Exception {
-    String offer = Json.lines(row("id", "k1", "title", "Keyed", "country", "MT"));
-    String vacancy = Json.lines(row("id", "k1", "posted", "2024-01-02", "country", "MT"));
+    String offer = Json.lines(row("id", "k1").and("title", "Keyed").and("country", "MT"));
+    String vacancy = Json.lines(row("id", "k1").and("posted", "2024-01-02").and("country", "MT"));
     for (String[] w :
         new String[][] {
           {"/api/offers?source=keys&wait=true", offer},
@@ -468,8 +412,8 @@ class AnalyticsApiIT extends EscoApiBase {
   void anUploadWithoutWaitIsAJobToFollow() throws Exception {
     String offers =
         Json.lines(
-            row("id", "j1", "title", "Job one", "country", "CY"),
-            row("id", "j2", "title", "", "country", "CY"));
+            row("id", "j1").and("title", "Job one").and("country", "CY"),
+            row("id", "j2").and("title", "").and("country", "CY"));
     HttpResponse<String> r = postWithKey("/api/offers?source=jobs", WRITER_KEY, offers);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
     String location = r.headers().firstValue("Location").orElseThrow();

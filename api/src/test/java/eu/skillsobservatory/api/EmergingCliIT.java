@@ -3,10 +3,8 @@ package eu.skillsobservatory.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.skillsobservatory.api.fixtures.CliRun;
-import java.io.IOException;
-import java.nio.file.Files;
+import eu.skillsobservatory.api.fixtures.ShippedEsco;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -21,45 +19,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EmergingCliIT {
-  static final Path ESCO = Path.of("..", "data", "esco", "v1.1.1");
   static final Path EMPLOYMENT = Path.of("..", "data", "eurostat", "lfsa_eisn2_long.csv");
 
   @TempDir static Path dir;
   final JsonMapper json = JsonMapper.builder().build();
 
   @BeforeAll
-  void loadEscoIntoTwoHomes() throws IOException {
-    String[] zips;
-    try (Stream<Path> files = Files.list(ESCO)) {
-      zips =
-          files
-              .filter(f -> f.toString().endsWith(".zip"))
-              .map(Path::toString)
-              .sorted()
-              .toArray(String[]::new);
-    }
-    String[] args = new String[zips.length + 3];
-    args[0] = "ingest";
-    args[1] = "esco";
-    args[2] = "--no-index";
-    System.arraycopy(zips, 0, args, 3, zips.length);
-    CliRun r = CliRun.in(dir.resolve("trend"), args);
-    assertThat(r.code()).as(r.err()).isZero();
-    // The second home starts from a copy of the first one's store (no search index yet).
-    copy(dir.resolve("trend").resolve("tdb2"), dir.resolve("flat").resolve("tdb2"));
-  }
-
-  static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path p : (Iterable<Path>) all::iterator) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
+  void loadEscoIntoTwoHomes() {
+    ShippedEsco.into(dir.resolve("trend"));
+    ShippedEsco.into(dir.resolve("flat"));
   }
 
   JsonNode evaluate(String home, int emerging, int newTerms, long seed, boolean cases) {

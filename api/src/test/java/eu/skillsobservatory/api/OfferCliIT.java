@@ -3,6 +3,7 @@ package eu.skillsobservatory.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.skillsobservatory.api.fixtures.CliRun;
+import eu.skillsobservatory.api.fixtures.ShippedEsco;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +12,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OfferCliIT {
-  static final Path ESCO = Path.of("..", "data", "esco", "v1.1.1");
   static final Path EMPLOYMENT = Path.of("..", "data", "eurostat", "lfsa_eisn2_long.csv");
 
   @TempDir static Path dir;
@@ -40,22 +39,7 @@ class OfferCliIT {
 
   @BeforeAll
   void loadEscoAndMakeACatalogue() throws IOException {
-    String[] zips;
-    try (Stream<Path> files = Files.list(ESCO)) {
-      zips =
-          files
-              .filter(f -> f.toString().endsWith(".zip"))
-              .map(Path::toString)
-              .sorted()
-              .toArray(String[]::new);
-    }
-    String[] args = new String[zips.length + 3];
-    args[0] = "ingest";
-    args[1] = "esco";
-    args[2] = "--no-index";
-    System.arraycopy(zips, 0, args, 3, zips.length);
-    CliRun r = cli(args);
-    assertThat(r.code()).as(r.err()).isZero();
+    ShippedEsco.into(dir.resolve("home"));
     offers = dir.resolve("catalogue.jsonl.gz");
     CliRun g =
         cli(

@@ -106,51 +106,29 @@ class VacancyCliIT {
         Files.writeString(
             dir.resolve("two-portals.jsonl"),
             Json.lines(
-                row(
-                    "source",
-                    "jobs-one",
-                    "id",
-                    "A",
-                    "posted",
-                    "2024-06-01",
-                    "country",
-                    "NL",
-                    "employer",
-                    "Forensix B.V.",
-                    "title",
-                    "Forensic investigator",
-                    "description",
-                    text),
-                row(
-                    "source",
-                    "jobs-two",
-                    "id",
-                    "77",
-                    "posted",
-                    "2024-06-04",
-                    "country",
-                    "NL",
-                    "employer",
-                    "Forensix",
-                    "title",
-                    "FORENSIC INVESTIGATOR (m/f/d)",
-                    "description",
-                    text.toUpperCase() + " Apply now!"),
-                row(
-                    "source",
-                    "jobs-two",
-                    "id",
-                    "78",
-                    "posted",
-                    "2024-06-04",
-                    "country",
-                    "NL",
-                    "employer",
-                    "Forensix",
-                    "title",
-                    "Receptionist",
-                    "description",
-                    "Welcome visitors, answer the phone and keep the front desk tidy.")));
+                row("source", "jobs-one")
+                    .and("id", "A")
+                    .and("posted", "2024-06-01")
+                    .and("country", "NL")
+                    .and("employer", "Forensix B.V.")
+                    .and("title", "Forensic investigator")
+                    .and("description", text),
+                row("source", "jobs-two")
+                    .and("id", "77")
+                    .and("posted", "2024-06-04")
+                    .and("country", "NL")
+                    .and("employer", "Forensix")
+                    .and("title", "FORENSIC INVESTIGATOR (m/f/d)")
+                    .and("description", text.toUpperCase() + " Apply now!"),
+                row("source", "jobs-two")
+                    .and("id", "78")
+                    .and("posted", "2024-06-04")
+                    .and("country", "NL")
+                    .and("employer", "Forensix")
+                    .and("title", "Receptionist")
+                    .and(
+                        "description",
+                        "Welcome visitors, answer the phone and keep the front desk tidy.")));
     CliRun r = cli("ingest", "vacancies", "--format", "json", file.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(json.readTree(r.out()).get("duplicates").asLong()).isEqualTo(1);
@@ -265,47 +243,25 @@ class VacancyCliIT {
         Files.writeString(
             dir.resolve("real-adverts.jsonl"),
             Json.lines(
-                row(
-                    "source",
-                    "ds",
-                    "id",
-                    "1",
-                    "posted",
-                    "2022-03-01",
-                    "country",
-                    "LU",
-                    "nace",
-                    "J",
-                    "title",
-                    "Analyst",
-                    "skills",
-                    List.of(FORENSICS)),
-                row(
-                    "source",
-                    "ds",
-                    "id",
-                    "2",
-                    "posted",
-                    "2022-03-02",
-                    "country",
-                    "LU",
-                    "nace",
-                    "J",
-                    "title",
-                    "Receptionist"),
-                row(
-                    "source",
-                    "ds",
-                    "id",
-                    "3",
-                    "posted",
-                    "2022-03-03",
-                    "country",
-                    "LU",
-                    "nace",
-                    "J",
-                    "title",
-                    "Courier")));
+                row("source", "ds")
+                    .and("id", "1")
+                    .and("posted", "2022-03-01")
+                    .and("country", "LU")
+                    .and("nace", "J")
+                    .and("title", "Analyst")
+                    .and("skills", List.of(FORENSICS)),
+                row("source", "ds")
+                    .and("id", "2")
+                    .and("posted", "2022-03-02")
+                    .and("country", "LU")
+                    .and("nace", "J")
+                    .and("title", "Receptionist"),
+                row("source", "ds")
+                    .and("id", "3")
+                    .and("posted", "2022-03-03")
+                    .and("country", "LU")
+                    .and("nace", "J")
+                    .and("title", "Courier")));
     CliRun r =
         cli("ingest", "vacancies", "--dataset", "real-2024", "--format", "json", real.toString());
     assertThat(r.code()).as(r.err()).isZero();
@@ -383,34 +339,19 @@ class VacancyCliIT {
         Files.writeString(
             dir.resolve("demand.jsonl"),
             Json.lines(
-                row(
-                    "source",
-                    "d",
-                    "id",
-                    "1",
-                    "posted",
-                    "2024-03-01",
-                    "country",
-                    "AT",
-                    "nace",
-                    "J",
-                    "title",
-                    "Analyst",
-                    "skills",
-                    List.of(FORENSICS)),
-                row(
-                    "source",
-                    "d",
-                    "id",
-                    "2",
-                    "posted",
-                    "2024-04-01",
-                    "country",
-                    "AT",
-                    "nace",
-                    "62",
-                    "title",
-                    "Analyst")));
+                row("source", "d")
+                    .and("id", "1")
+                    .and("posted", "2024-03-01")
+                    .and("country", "AT")
+                    .and("nace", "J")
+                    .and("title", "Analyst")
+                    .and("skills", List.of(FORENSICS)),
+                row("source", "d")
+                    .and("id", "2")
+                    .and("posted", "2024-04-01")
+                    .and("country", "AT")
+                    .and("nace", "62")
+                    .and("title", "Analyst")));
     assertThat(cli("ingest", "vacancies", file.toString()).code()).isZero();
     long total =
         json.readTree(cli("vacancies", "stats", "--format", "json").out()).get("total").asLong();

@@ -1,6 +1,6 @@
 package eu.skillsobservatory.analytics.demand;
 
-import java.util.Locale;
+import eu.skillsobservatory.analytics.text.Choices;
 
 /** The rows of a demand answer: ESCO skills, or their nearest ESCO skill groups. */
 public enum DemandLevel {
@@ -8,15 +8,10 @@ public enum DemandLevel {
   GROUP;
 
   public String key() {
-    return name().toLowerCase(Locale.ROOT);
+    return Choices.key(this);
   }
 
   public static DemandLevel parse(String s) {
-    for (DemandLevel l : values()) {
-      if (l.key().equalsIgnoreCase(s.strip())) {
-        return l;
-      }
-    }
-    throw new IllegalArgumentException("level: skill or group, not '" + s + "'");
+    return Choices.parse(DemandLevel.class, "level", s);
   }
 }

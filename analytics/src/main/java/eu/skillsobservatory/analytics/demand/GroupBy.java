@@ -1,8 +1,6 @@
 package eu.skillsobservatory.analytics.demand;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import eu.skillsobservatory.analytics.text.Choices;
 
 /**
  * What a demand answer is broken down by: NACE section, country, NUTS region, month, ISCO-08 major
@@ -17,21 +15,11 @@ public enum GroupBy {
   OCCUPATION;
 
   public String key() {
-    return name().toLowerCase(Locale.ROOT);
+    return Choices.key(this);
   }
 
   /** {@code sector}, {@code country}... in any case; a clear refusal naming the choices. */
   public static GroupBy parse(String s) {
-    for (GroupBy g : values()) {
-      if (g.key().equalsIgnoreCase(s.strip())) {
-        return g;
-      }
-    }
-    throw new IllegalArgumentException(
-        "groupBy: one of "
-            + Arrays.stream(values()).map(GroupBy::key).sorted().collect(Collectors.joining(", "))
-            + ", not '"
-            + s
-            + "'");
+    return Choices.parse(GroupBy.class, "groupBy", s);
   }
 }

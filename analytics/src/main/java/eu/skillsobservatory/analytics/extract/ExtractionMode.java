@@ -1,6 +1,6 @@
 package eu.skillsobservatory.analytics.extract;
 
-import java.util.Locale;
+import eu.skillsobservatory.analytics.text.Choices;
 
 /**
  * {@code FAST}: label matching with cheap disambiguation, for bulk ingest. {@code FULL}: adds the
@@ -11,10 +11,6 @@ public enum ExtractionMode {
   FULL;
 
   public static ExtractionMode parse(String s) {
-    try {
-      return valueOf(s.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("mode: fast or full, not '" + s + "'");
-    }
+    return Choices.parse(ExtractionMode.class, "mode", s);
   }
 }

@@ -1,6 +1,6 @@
 package eu.skillsobservatory.analytics.match;
 
-import java.util.Locale;
+import eu.skillsobservatory.analytics.text.Choices;
 
 /** What a budget on a set of training offers counts: their cost, or their hours. */
 public enum BudgetOn {
@@ -8,15 +8,10 @@ public enum BudgetOn {
   HOURS;
 
   public String key() {
-    return name().toLowerCase(Locale.ROOT);
+    return Choices.key(this);
   }
 
   public static BudgetOn parse(String s) {
-    for (BudgetOn b : values()) {
-      if (b.key().equalsIgnoreCase(s.strip())) {
-        return b;
-      }
-    }
-    throw new IllegalArgumentException("budgetOn: cost or hours, not '" + s + "'");
+    return Choices.parse(BudgetOn.class, "budgetOn", s);
   }
 }
