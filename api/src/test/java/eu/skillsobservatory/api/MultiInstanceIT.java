@@ -6,6 +6,7 @@ import eu.skillsobservatory.analytics.esco.EscoVersion;
 import eu.skillsobservatory.analytics.progress.Progress;
 import eu.skillsobservatory.api.esco.EscoService;
 import eu.skillsobservatory.api.fixtures.ElasticsearchCluster;
+import eu.skillsobservatory.api.fixtures.Json;
 import eu.skillsobservatory.api.fixtures.MiniEscoFolder;
 import eu.skillsobservatory.api.web.ApiKeyFilter;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -221,8 +223,82 @@ class MultiInstanceIT {
     }
   }
 
+  /** Adverts of their own text, {@code n} of them, from one portal; every third reposted. */
+  static List<Json.Row> adverts(String source, int n, int firstDay, long seed) {
+    java.util.Random r = new java.util.Random(seed);
+    List<Json.Row> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int w = 0; w < 50; w++) {
+        text.append(w == 0 ? "" : " ").append("w").append(Integer.toString(r.nextInt(20_000), 36));
+      }
+      out.add(
+          Json.row("id", "x" + i)
+              .and("source", source)
+              .and("posted", LocalDate.of(2024, 3, 1).plusDays(firstDay + i % 20).toString())
+              .and("country", "DE")
+              .and("nace", "C")
+              .and("title", "Machinist " + i)
+              .and("employer", "Employer " + i)
+              .and("description", text.toString()));
+    }
+    return out;
+  }
+
   @Test
   @Order(2)
+  void twoInstancesLoadingAtOnceFindTheRepostsThatCrossBetweenThem() throws Exception {
+    // Portal p on instance a; portal q on instance b reposts every third advert of p, some days
+    // before p posted it and some after, beside adverts of its own.
+    List<Json.Row> p = adverts("cross-p", 600, 0, 1);
+    List<Json.Row> q = new ArrayList<>(adverts("cross-q", 300, 0, 2));
+    Map<String, String> expected = new HashMap<>();
+    for (int i = 0; i < p.size(); i += 3) {
+      Json.Row copy = new Json.Row();
+      copy.putAll(p.get(i));
+      copy.put("source", "cross-q");
+      copy.put("id", "copy" + i);
+      boolean before = i % 2 == 0;
+      LocalDate posted = LocalDate.parse((String) p.get(i).get("posted"));
+      copy.put("posted", posted.plusDays(before ? -3 : 3).toString());
+      copy.put("description", p.get(i).get("description") + " Apply now (m/f/d).");
+      q.add(copy);
+      // The copy posted first stays the original; the other points to it.
+      if (before) {
+        expected.put("cross-p/x" + i, "cross-q/copy" + i);
+      } else {
+        expected.put("cross-q/copy" + i, "cross-p/x" + i);
+      }
+    }
+    HttpResponse<String> fromA = post(a, "/api/vacancies?source=cross-p", Json.lines(p));
+    HttpResponse<String> fromB = post(b, "/api/vacancies?source=cross-q", Json.lines(q));
+    assertThat(fromA.statusCode()).as(fromA.body()).isEqualTo(202);
+    assertThat(fromB.statusCode()).as(fromB.body()).isEqualTo(202);
+    JsonNode jobA = awaitJob(a, fromA.headers().firstValue("Location").orElseThrow());
+    JsonNode jobB = awaitJob(b, fromB.headers().firstValue("Location").orElseThrow());
+    assertThat(jobA.get("state").asString()).as(jobA.toString()).isEqualTo("SUCCEEDED");
+    assertThat(jobB.get("state").asString()).as(jobB.toString()).isEqualTo("SUCCEEDED");
+
+    cluster.get("/vacancies/_refresh");
+    Map<String, String> marked = new HashMap<>();
+    JsonNode hits =
+        json.readTree(
+                cluster.get(
+                    "/vacancies/_search?size=2000&q=duplicate:true%20AND%20source:cross*"
+                        + "&_source=source,id,duplicateOf"))
+            .get("hits")
+            .get("hits");
+    for (JsonNode h : hits) {
+      JsonNode d = h.get("_source");
+      marked.put(
+          d.get("source").asString() + "/" + d.get("id").asString(),
+          d.get("duplicateOf").asString());
+    }
+    assertThat(marked).isEqualTo(expected);
+  }
+
+  @Test
+  @Order(3)
   void killingOneOfThreeNodesDuringALoadAndQueriesLosesNothing() throws Exception {
     cluster.awaitHealth(3, "green");
     long before = vacanciesInTheCluster();
@@ -285,7 +361,7 @@ class MultiInstanceIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void withTheClusterDownQueriesFailFastAndTheInstancesRecover() throws Exception {
     // Asked of instance b before the outage, of instance a (which has not cached them) during and
     // after it.

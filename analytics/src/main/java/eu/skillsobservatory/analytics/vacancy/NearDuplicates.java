@@ -2,8 +2,11 @@ package eu.skillsobservatory.analytics.vacancy;
 
 import eu.skillsobservatory.analytics.text.TextClean;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -95,6 +98,11 @@ public final class NearDuplicates {
     shared.freeze();
   }
 
+  /** Whether shared text is still learned (then fingerprints must be taken one at a time). */
+  public boolean learning() {
+    return !shared.frozen();
+  }
+
   /** A vacancy's fingerprint and its normalized title's key. */
   public record Print(byte[] minHash, int title) {}
 
@@ -167,35 +175,197 @@ public final class NearDuplicates {
   /** The same, the titles compared too. */
   public Optional<String> add(
       String key, Print p, String country, String employer, LocalDate posted) {
-    byte[] print = p.minHash();
-    int t = p.title();
-    int c = country == null ? 0 : country.hashCode();
-    int e =
-        employer == null || employer.isBlank()
-            ? 0
-            : EmployerTitleKeys.normal(employer).hashCode() | 1;
+    return add(key, p, country, employer, posted, List.of());
+  }
+
+  private static final int UPDATE = -2;
+
+  /**
+   * An original held in the shared store, as it comes back for comparison.
+   *
+   * @param print its MinHash bytes
+   * @param title its title as given
+   */
+  public record Original(
+      String source,
+      String id,
+      byte[] print,
+      String title,
+      String country,
+      String employer,
+      LocalDate posted) {
+    /** {@code source/id}. */
+    public String key() {
+      return source + "/" + id;
+    }
+
+    /** Its fingerprint and title key. */
+    public Print fingerprint() {
+      return new Print(print, EmployerTitleKeys.titleKey(title));
+    }
+  }
+
+  /**
+   * Days of the periods that band keys in the shared store carry: long against the {@value
+   * #WINDOW_DAYS}-day window, so that a vacancy's window mostly lies within one period and a lookup
+   * asks for one set of keys rather than three (measured: term lookups are what a lookup costs).
+   */
+  static final int STORE_PERIOD_DAYS = 180;
+
+  /**
+   * The keys under which an original is kept in the shared store, one per band: the band's bytes
+   * with the country, the {@value #STORE_PERIOD_DAYS}-day period and the normalized title, which
+   * duplicates share. A vacancy's {@link #probeKeys} meet them when they share a band, a country
+   * and a title and were posted in a period its window touches.
+   */
+  public static List<String> bandKeys(Print p, String country, LocalDate posted) {
+    long period = Math.floorDiv(posted.toEpochDay(), STORE_PERIOD_DAYS);
+    return keys(p, country, period, period);
+  }
+
+  /**
+   * The keys to look an original up by: a vacancy's bands in the periods its window of {@value
+   * #WINDOW_DAYS} days either side touches (one, or two).
+   */
+  public static List<String> probeKeys(Print p, String country, LocalDate posted) {
     long day = posted.toEpochDay();
+    return keys(
+        p,
+        country,
+        Math.floorDiv(day - WINDOW_DAYS, STORE_PERIOD_DAYS),
+        Math.floorDiv(day + WINDOW_DAYS, STORE_PERIOD_DAYS));
+  }
+
+  private static List<String> keys(Print p, String country, long first, long last) {
+    int c = country == null ? 0 : country.hashCode();
+    List<String> out = new ArrayList<>((int) (BANDS * (last - first + 1)));
+    for (long b = first; b <= last; b++) {
+      for (int band = 0; band < BANDS; band++) {
+        long h = ((long) bandHash(p.minHash(), band, c, b) << 32) ^ (p.title() & 0xFFFFFFFFL);
+        out.add(Long.toString(mix(h), 36));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Registers a vacancy against the originals of this instance's window and those {@code held} in
+   * the shared store (the originals under its {@link #probeKeys}); returns the key of the original
+   * it duplicates, if it does. The same rules as {@link #add(String, Print, String, String,
+   * LocalDate)}: the most similar candidate wins, and a vacancy held under its own key is an
+   * update.
+   */
+  public Optional<String> add(
+      String key,
+      Print p,
+      String country,
+      String employer,
+      LocalDate posted,
+      Collection<Original> held) {
+    byte[] print = p.minHash();
+    int c = country == null ? 0 : country.hashCode();
+    int e = employerKey(employer);
+    long day = posted.toEpochDay();
+    int inWindow = closest(key, print, p.title(), c, e, day);
+    if (inWindow == UPDATE) {
+      return Optional.empty(); // the same vacancy again: an update, not a duplicate
+    }
+    for (Original o : held) {
+      if (o.key().equals(key)) {
+        return Optional.empty(); // held already: an update, not a duplicate
+      }
+    }
+    Original best = closestHeld(key, p, country, employer, posted, held).orElse(null);
+    double bestSimilarity = best == null ? 0 : Shingles.similarity(print, best.print());
+    // Held in the store before this window: chosen over the window's as close.
+    if (best != null && (inWindow < 0 || bestSimilarity >= similarityAt(print, inWindow))) {
+      return Optional.of(best.key());
+    }
+    if (inWindow >= 0) {
+      return Optional.of(keys[inWindow]);
+    }
+    int o = addOriginal(key, print, p.title(), c, e, day);
+    for (int band = 0; band < BANDS; band++) {
+      link(bandHash(print, band, c, Math.floorDiv(day, WINDOW_DAYS)), o);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The most similar of {@code held} that may be the original of this vacancy (the same country,
+   * title and employer where known, at most {@value #WINDOW_DAYS} days apart, similar enough),
+   * itself left out; the earlier of two as similar.
+   */
+  public Optional<Original> closestHeld(
+      String key,
+      Print p,
+      String country,
+      String employer,
+      LocalDate posted,
+      Collection<Original> held) {
+    int c = country == null ? 0 : country.hashCode();
+    int e = employerKey(employer);
+    long day = posted.toEpochDay();
+    Original best = null;
+    double bestSimilarity = 0;
+    for (Original o : held) {
+      int oe = employerKey(o.employer());
+      int ot = EmployerTitleKeys.titleKey(o.title());
+      if (o.key().equals(key)
+          || (o.country() == null ? 0 : o.country().hashCode()) != c
+          || (e != 0 && oe != 0 && oe != e)
+          || (p.title() != 0 && ot != 0 && ot != p.title())
+          || Math.abs(o.posted().toEpochDay() - day) > WINDOW_DAYS) {
+        continue;
+      }
+      double s = Shingles.similarity(p.minHash(), o.print());
+      if (s >= threshold && (s > bestSimilarity || (s == bestSimilarity && earlier(o, best)))) {
+        best = o;
+        bestSimilarity = s;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /** Whether {@code a} was posted before {@code b} (or the same day, with a smaller key). */
+  public static boolean earlier(Original a, Original b) {
+    int byDay = a.posted().compareTo(b.posted());
+    return byDay < 0 || (byDay == 0 && a.key().compareTo(b.key()) < 0);
+  }
+
+  private static int employerKey(String employer) {
+    return employer == null || employer.isBlank()
+        ? 0
+        : EmployerTitleKeys.normal(employer).hashCode() | 1;
+  }
+
+  /** The closest original of the window (its index), -1 for none, or {@link #UPDATE}. */
+  private int closest(String key, byte[] print, int t, int c, int e, long day) {
     int best = -1;
     long bucket = Math.floorDiv(day, WINDOW_DAYS);
     for (int band = 0; band < BANDS; band++) {
       for (long b = bucket - 1; b <= bucket + 1; b++) {
         best = scan(bandHash(print, band, c, b), key, print, t, c, e, day, best);
         if (best == UPDATE) {
-          return Optional.empty(); // the same vacancy again: an update, not a duplicate
+          return UPDATE;
         }
       }
     }
-    if (best >= 0) {
-      return Optional.of(keys[best]);
-    }
-    int o = addOriginal(key, print, t, c, e, day);
-    for (int band = 0; band < BANDS; band++) {
-      link(bandHash(print, band, c, bucket), o);
-    }
-    return Optional.empty();
+    return best;
   }
 
-  private static final int UPDATE = -2;
+  /**
+   * Forgets the window's originals: once they are visible in the shared store, they come back
+   * through {@link #probeKeys} like any other, and memory stays bounded by the window.
+   */
+  public void forgetWindow() {
+    Arrays.fill(keys, 0, size, null);
+    size = 0;
+    Arrays.fill(slotKey, 0);
+    Arrays.fill(slotHead, -1);
+    slotsUsed = 0;
+    entries = 0;
+  }
 
   /**
    * Walks one chain of originals; returns the best duplicate candidate so far (or -1), or {@link
@@ -240,10 +410,7 @@ public final class NearDuplicates {
   public void register(
       String key, byte[] print, String title, String country, String employer, LocalDate posted) {
     int c = country == null ? 0 : country.hashCode();
-    int e =
-        employer == null || employer.isBlank()
-            ? 0
-            : EmployerTitleKeys.normal(employer).hashCode() | 1;
+    int e = employerKey(employer);
     long day = posted.toEpochDay();
     int o = addOriginal(key, print, EmployerTitleKeys.titleKey(title), c, e, day);
     for (int band = 0; band < BANDS; band++) {

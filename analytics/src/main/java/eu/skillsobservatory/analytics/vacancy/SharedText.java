@@ -50,6 +50,11 @@ public final class SharedText {
     frozen = true;
   }
 
+  /** Whether learning stopped. */
+  boolean frozen() {
+    return frozen;
+  }
+
   /**
    * Learns from one advert, then tells which of its shingles are shared text.
    *

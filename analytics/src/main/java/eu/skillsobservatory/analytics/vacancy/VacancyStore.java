@@ -1,6 +1,6 @@
 package eu.skillsobservatory.analytics.vacancy;
 
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,7 +9,7 @@ import java.util.Optional;
  * The vacancies held: written in bulk by ingest runs (the same source and id is replaced), read
  * back for near-duplicate detection across runs, and summed up per source and month.
  */
-public interface VacancyStore {
+public interface VacancyStore extends HeldOriginals {
 
   /** Writes vacancies in bulk; every refused document is named by source and id. */
   interface Writer extends AutoCloseable {
@@ -30,20 +30,15 @@ public interface VacancyStore {
     /** Documents refused, as {@code source/id: reason}. */
     List<String> refused();
 
+    /**
+     * Waits for every write so far and makes them visible to readers ({@link
+     * HeldOriginals#originalsUnder}), the writer staying open.
+     */
+    void sync();
+
     /** Waits for every write and makes them visible to readers. */
     @Override
     void close();
-  }
-
-  /** What near-duplicate detection needs of a vacancy held. */
-  interface OriginalConsumer {
-    void accept(
-        String key,
-        String fingerprint,
-        String title,
-        String country,
-        String employer,
-        LocalDate posted);
   }
 
   /**
@@ -109,17 +104,20 @@ public interface VacancyStore {
   /** A vacancy held, by its source and id. */
   Optional<Held> get(String source, String id);
 
-  /**
-   * Every vacancy held that is not a duplicate, with its fingerprint, so that a new ingest finds
-   * duplicates of earlier ones too.
-   */
-  void forEachOriginal(OriginalConsumer consumer);
-
   /** Every vacancy held: {@code source/id} and {@code source/id} of what it duplicates, or null. */
   Map<String, String> duplicateMarks();
 
-  /** Records one ingest run. */
+  /**
+   * Records one ingest run: at its start (without its end and counts, so that loads running at the
+   * same time know of each other) and at its end.
+   */
   void recordRun(IngestRun run);
+
+  /**
+   * The ingest runs other than {@code id} that ran at some time since {@code since}, on any
+   * instance: the loads whose reposts this one may not have seen.
+   */
+  List<String> runsBeside(String id, Instant since);
 
   /** What is held. */
   Stats stats();

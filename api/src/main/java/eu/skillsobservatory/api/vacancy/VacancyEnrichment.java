@@ -13,6 +13,7 @@ import eu.skillsobservatory.analytics.extract.SkillExtractor;
 import eu.skillsobservatory.analytics.extract.WordForms;
 import eu.skillsobservatory.analytics.failures.RemoteServiceException;
 import eu.skillsobservatory.analytics.progress.Progress;
+import eu.skillsobservatory.analytics.vacancy.DuplicatePass;
 import eu.skillsobservatory.analytics.vacancy.OccupationCoder;
 import eu.skillsobservatory.analytics.vacancy.OccupationTable;
 import eu.skillsobservatory.analytics.vacancy.SkillEvidence;
@@ -62,7 +63,7 @@ public class VacancyEnrichment {
   /** What one run enriches with: the extractor, its mode, the occupation coding, the run's id. */
   record Run(SkillExtractor extractor, ExtractionMode mode, Coding occupations, String ingest) {}
 
-  VacancyRecord enrich(Vacancy v, Run run, String duplicateOf, String fingerprint) {
+  VacancyRecord enrich(Vacancy v, Run run, DuplicatePass.Mark mark) {
     String language = v.language();
     boolean detected = false;
     String text = v.title().isEmpty() ? v.description() : v.title() + "\n\n" + v.description();
@@ -83,10 +84,11 @@ public class VacancyEnrichment {
         o.remote(),
         o.coded(),
         skills,
-        duplicateOf,
-        fingerprint,
+        mark.duplicateOf(),
+        mark.fingerprint(),
         run.ingest(),
-        phrases);
+        phrases,
+        mark.bands());
   }
 
   /**

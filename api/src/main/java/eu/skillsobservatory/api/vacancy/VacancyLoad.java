@@ -9,7 +9,7 @@ import eu.skillsobservatory.analytics.rows.ReadReport;
 import eu.skillsobservatory.analytics.rows.RowInput;
 import eu.skillsobservatory.analytics.rows.RowReader;
 import eu.skillsobservatory.analytics.rows.RowSink;
-import eu.skillsobservatory.analytics.vacancy.NearDuplicates;
+import eu.skillsobservatory.analytics.vacancy.DuplicatePass;
 import eu.skillsobservatory.analytics.vacancy.Rejection;
 import eu.skillsobservatory.analytics.vacancy.Vacancy;
 import eu.skillsobservatory.analytics.vacancy.VacancyRecord;
@@ -24,7 +24,6 @@ import io.micrometer.core.instrument.Counter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,7 +79,20 @@ final class VacancyLoad {
   private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
   private final ResumePoints points;
   private final Map<Path, ResumePoints.Watermark> marks = new LinkedHashMap<>();
-  private final NearDuplicates near = new NearDuplicates();
+  private final DuplicatePass near;
+  private final AtomicLong queued = new AtomicLong();
+  private long sinceSync;
+  private final Instant started;
+
+  /** Vacancies fingerprinted and looked up together: one request to the store per batch. */
+  static final int BATCH = 500;
+
+  /**
+   * Rows between two points where everything written is made visible to the store's readers and the
+   * near-duplicate window is forgotten: the window's memory, against a short pause each time.
+   */
+  static final int SYNC_EVERY = 50_000;
+
   private VacancyEnrichment.Run run;
   private Path rejects;
   private RejectsWriter rejectsWriter;
@@ -94,10 +106,18 @@ final class VacancyLoad {
     this.acceptedRows = parts.metrics().rows("vacancies", "accepted");
     this.rejectedRows = parts.metrics().rows("vacancies", "rejected");
     this.points = new ResumePoints(parts.home().resolve("ingest-state"));
+    this.near = new DuplicatePass(parts.store());
+    this.started = Instant.now().minusNanos(System.nanoTime() - request.start());
   }
 
   IngestReport run() {
     prepare();
+    // Recorded at its start, so that loads running at the same time know of each other.
+    parts
+        .store()
+        .recordRun(
+            new VacancyStore.IngestRun(
+                ingest, started.toString(), null, null, null, null, null, null, List.of()));
     learnSharedText();
     VacancyStore.Writer writer =
         parts.store().writer(request.dataset().name(), request.dataset().synthetic());
@@ -138,13 +158,12 @@ final class VacancyLoad {
             ingest);
     rejects = RowIngest.rejectsFile(parts.home(), ingest, request.rejectsFile());
     rejectsWriter = new RejectsWriter(rejects);
-    // Near-duplicates of vacancies held from earlier ingests count too.
-    parts
-        .store()
-        .forEachOriginal(
-            (key, print, title, country, employer, posted) ->
-                near.register(
-                    key, Base64.getDecoder().decode(print), title, country, employer, posted));
+    // Originals of earlier loads are found through their band keys; loads of an earlier version
+    // stored none.
+    long given = near.prepare();
+    if (given > 0) {
+      LOG.info("{} vacancies held from earlier loads were given near-duplicate band keys", given);
+    }
   }
 
   /**
@@ -168,7 +187,7 @@ final class VacancyLoad {
               new RowSink<>() {
                 @Override
                 public void accept(Vacancy v, long line) {
-                  near.learn(v.source(), v.employer(), v.title(), v.description());
+                  near.learn(v);
                   if (++seen[0] % 10_000 == 0) {
                     progress.advance(seen[0], seen[0]);
                   }
@@ -219,6 +238,7 @@ final class VacancyLoad {
             points.save(path, mark.line(), ingest);
           }
         };
+    Batch batch = new Batch(writer, workers, mark, checkpoint);
     ReadReport report =
         parts
             .rows()
@@ -232,24 +252,7 @@ final class VacancyLoad {
                       return;
                     }
                     acceptedRows.increment();
-                    NearDuplicates.Print print =
-                        near.print(v.source(), v.employer(), v.title(), v.description());
-                    String duplicateOf =
-                        near.add(
-                                v.source() + "/" + v.id(),
-                                print,
-                                v.country(),
-                                v.employer(),
-                                v.posted())
-                            .orElse(null);
-                    if (duplicateOf != null) {
-                      duplicates++;
-                    }
-                    String fingerprint = Base64.getEncoder().encodeToString(print.minHash());
-                    mark.pending(line);
-                    checkpoint.run();
-                    workers.execute(
-                        () -> enrichAndWrite(v, line, duplicateOf, fingerprint, writer, mark));
+                    batch.add(v, line);
                   }
 
                   @Override
@@ -259,10 +262,11 @@ final class VacancyLoad {
                     }
                     rejectedRows.increment();
                     rejectsWriter.write(name, r);
-                    mark.passed(r.line());
+                    batch.add(null, r.line());
                   }
                 },
                 progress);
+    batch.flush();
     reports.add(report);
     report.problem().ifPresent(p -> rejectsWriter.write(name, new Rejection(0, "file", p)));
   }
@@ -271,18 +275,96 @@ final class VacancyLoad {
   private void enrichAndWrite(
       Vacancy v,
       long line,
-      String duplicateOf,
-      String fingerprint,
+      DuplicatePass.Mark marked,
       VacancyStore.Writer writer,
       ResumePoints.Watermark mark) {
     try {
-      VacancyRecord r = parts.enrichment().enrich(v, run, duplicateOf, fingerprint);
+      VacancyRecord r = parts.enrichment().enrich(v, run, marked);
       if (r.occupationUnknown()) {
         unknown.incrementAndGet();
       }
       writer.write(r, () -> mark.stored(line));
     } catch (RuntimeException e) {
       failure.compareAndSet(null, e);
+    } finally {
+      queued.decrementAndGet();
+    }
+  }
+
+  /**
+   * The rows of one input on their way: accepted rows wait here until a batch is full, rejected
+   * ones beside them so that a resume point never passes a row not yet handed on.
+   */
+  private final class Batch {
+    private final VacancyStore.Writer writer;
+    private final ThreadPoolExecutor workers;
+    private final ResumePoints.Watermark mark;
+    private final Runnable checkpoint;
+    private final List<Vacancy> vacancies = new ArrayList<>(BATCH);
+    private final List<Long> lines = new ArrayList<>(BATCH);
+
+    Batch(
+        VacancyStore.Writer writer,
+        ThreadPoolExecutor workers,
+        ResumePoints.Watermark mark,
+        Runnable checkpoint) {
+      this.writer = writer;
+      this.workers = workers;
+      this.mark = mark;
+      this.checkpoint = checkpoint;
+    }
+
+    /** A row: a vacancy, or null for a rejected line. */
+    void add(Vacancy v, long line) {
+      vacancies.add(v);
+      lines.add(line);
+      if (vacancies.size() >= BATCH) {
+        flush();
+      }
+    }
+
+    /** Marks the batch's vacancies and hands them to the workers, in line order. */
+    void flush() {
+      List<Vacancy> accepted = vacancies.stream().filter(v -> v != null).toList();
+      List<DuplicatePass.Mark> marks = near.mark(accepted);
+      int next = 0;
+      for (int i = 0; i < vacancies.size(); i++) {
+        Vacancy v = vacancies.get(i);
+        long line = lines.get(i);
+        if (v == null) {
+          mark.passed(line);
+          continue;
+        }
+        DuplicatePass.Mark m = marks.get(next++);
+        if (m.duplicateOf() != null) {
+          duplicates++;
+        }
+        mark.pending(line);
+        queued.incrementAndGet();
+        workers.execute(() -> enrichAndWrite(v, line, m, writer, mark));
+      }
+      checkpoint.run();
+      sinceSync += vacancies.size();
+      vacancies.clear();
+      lines.clear();
+      if (sinceSync >= SYNC_EVERY) {
+        sync();
+      }
+    }
+
+    /** Waits for the workers, makes their writes visible, forgets the window. */
+    private void sync() {
+      while (queued.get() > 0 && failure.get() == null) {
+        try {
+          Thread.sleep(2);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("ingest interrupted", e);
+        }
+      }
+      writer.sync();
+      near.synced();
+      sinceSync = 0;
     }
   }
 
@@ -299,6 +381,8 @@ final class VacancyLoad {
 
   /** The dataset recorded, the report, the resume points, the run recorded. */
   private IngestReport finish(long written, List<String> refused) {
+    // Reposts between this load and loads that ran beside it, which neither could see whole.
+    duplicates += near.reconcile(ingest, parts.store().runsBeside(ingest, started));
     RowIngest.Totals totals = RowIngest.Totals.of(reports);
     DatasetSpec dataset = request.dataset();
     Dataset recorded =

@@ -181,4 +181,20 @@ public final class BulkWrites<C> implements BulkListener<C> {
   public long acknowledged() {
     return acknowledged.get();
   }
+
+  /**
+   * Waits until {@code added} documents were each written or refused, sending what the ingester
+   * holds (documents waiting for a resend included) every few milliseconds.
+   */
+  public void awaitSettled(BulkIngester<C> ingester, long added) {
+    while (acknowledged.get() + failed.size() < added) {
+      ingester.flush();
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
 }

@@ -1,7 +1,14 @@
 package eu.skillsobservatory.ingest.vacancy;
 
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import eu.skillsobservatory.analytics.failures.SearchStoreException;
 import eu.skillsobservatory.analytics.vacancy.VacancyStore.FileRun;
 import eu.skillsobservatory.analytics.vacancy.VacancyStore.IngestRun;
+import eu.skillsobservatory.ingest.search.SearchConnection;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +70,68 @@ final class IngestRuns {
         boxed(d.get("refused")),
         string(d.get("rejects")),
         files);
+  }
+
+  /**
+   * The runs other than {@code id} that ran at some time since {@code since}: finished after it, or
+   * started and not finished (a run that died without finishing counts for a day).
+   */
+  @SuppressWarnings("rawtypes")
+  static List<String> overlapping(SearchConnection connection, String id, Instant since) {
+    String from = since.toString();
+    String dayBefore = since.minus(Duration.ofDays(1)).toString();
+    try {
+      SearchResponse<Map> r =
+          connection.withRetries(
+              "reading the ingest runs",
+              () ->
+                  connection
+                      .client()
+                      .search(
+                          s ->
+                              s.index(VacancyIndex.RUNS)
+                                  .size(1_000)
+                                  .source(src -> src.filter(f -> f.includes("id")))
+                                  .query(
+                                      q ->
+                                          q.bool(
+                                              b ->
+                                                  b.mustNot(
+                                                          m -> m.term(t -> t.field("id").value(id)))
+                                                      .should(
+                                                          x ->
+                                                              x.range(
+                                                                  g ->
+                                                                      g.date(
+                                                                          d ->
+                                                                              d.field("finishedAt")
+                                                                                  .gte(from))))
+                                                      .should(
+                                                          x ->
+                                                              x.bool(
+                                                                  n ->
+                                                                      n.mustNot(
+                                                                              m ->
+                                                                                  m.exists(
+                                                                                      e ->
+                                                                                          e.field(
+                                                                                              "finishedAt")))
+                                                                          .filter(
+                                                                              f ->
+                                                                                  f.range(
+                                                                                      g ->
+                                                                                          g.date(
+                                                                                              d ->
+                                                                                                  d.field(
+                                                                                                          "startedAt")
+                                                                                                      .gte(
+                                                                                                          dayBefore))))))
+                                                      .minimumShouldMatch("1"))),
+                          Map.class));
+      return r.hits().hits().stream().map(h -> String.valueOf(h.source().get("id"))).toList();
+    } catch (IOException | ElasticsearchException e) {
+      throw new SearchStoreException("reading the ingest runs failed: " + e.getMessage(), e);
+    }
   }
 
   private static String string(Object o) {

@@ -53,6 +53,9 @@ final class VacancyDocuments {
     d.put("duplicate", r.duplicateOf() != null);
     d.put("duplicateOf", r.duplicateOf());
     d.put("fingerprint", r.fingerprint());
+    if (!r.bands().isEmpty()) {
+      d.put("bands", r.bands());
+    }
     d.put("ingest", r.ingest());
     d.put("ingestedAt", Instant.now().toString());
     return d;

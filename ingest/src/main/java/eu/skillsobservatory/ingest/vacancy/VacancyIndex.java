@@ -7,8 +7,10 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import eu.skillsobservatory.analytics.failures.SearchStoreException;
+import eu.skillsobservatory.analytics.vacancy.NearDuplicates;
 import eu.skillsobservatory.analytics.vacancy.Vacancy;
 import eu.skillsobservatory.analytics.vacancy.VacancyStore;
 import eu.skillsobservatory.ingest.search.SearchConnection;
@@ -17,8 +19,9 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Vacancies in Elasticsearch, behind the alias {@code vacancies}: one document per source and id
@@ -41,17 +45,20 @@ public final class VacancyIndex implements VacancyStore {
   private final SearchConnection connection;
   private final ElasticsearchClient es;
 
+  private final VacancyBands bands;
+
   VacancyIndex(SearchConnection connection) {
     this.connection = connection;
     this.es = connection.client();
+    this.bands = new VacancyBands(connection, this);
   }
 
-  static final int MAPPING_VERSION = 5;
+  static final int MAPPING_VERSION = 6;
 
   static final String MAPPING =
       """
       {"settings":{"number_of_shards":1,"auto_expand_replicas":"0-1"},
-       "mappings":{"dynamic":"strict","_meta":{"mappingVersion":5},"properties":{
+       "mappings":{"dynamic":"strict","_meta":{"mappingVersion":6},"properties":{
         "source":{"type":"keyword"},"id":{"type":"keyword"},
         "posted":{"type":"date","format":"yyyy-MM-dd"},"month":{"type":"keyword"},
         "country":{"type":"keyword"},"region":{"type":"keyword"},
@@ -73,6 +80,7 @@ public final class VacancyIndex implements VacancyStore {
         "evidence":{"type":"object","enabled":false},
         "duplicate":{"type":"boolean"},"duplicateOf":{"type":"keyword"},
         "fingerprint":{"type":"keyword","index":false},
+        "bands":{"type":"keyword","doc_values":false},
         "ingest":{"type":"keyword"},"ingestedAt":{"type":"date"}}}}
       """;
 
@@ -197,23 +205,35 @@ public final class VacancyIndex implements VacancyStore {
   }
 
   @Override
-  public void forEachOriginal(OriginalConsumer consumer) {
-    scan(
-        "reading vacancy fingerprints",
-        true,
-        List.of("source", "id", "fingerprint", "title", "country", "employer", "posted"),
-        d -> {
-          Object fp = d.get("fingerprint");
-          if (fp != null) {
-            consumer.accept(
-                d.get("source") + "/" + d.get("id"),
-                (String) fp,
-                (String) d.get("title"),
-                (String) d.get("country"),
-                (String) d.get("employer"),
-                LocalDate.parse((String) d.get("posted")));
-          }
-        });
+  public List<NearDuplicates.Original> originalsUnder(Collection<String> bandKeys) {
+    ensure();
+    return bands.originalsUnder(bandKeys, null);
+  }
+
+  @Override
+  public List<NearDuplicates.Original> originalsUnder(
+      Collection<String> bandKeys, Collection<String> ingests) {
+    ensure();
+    return bands.originalsUnder(bandKeys, ingests);
+  }
+
+  @Override
+  public void forEachPageOfOriginals(
+      String ingest, int size, Consumer<List<NearDuplicates.Original>> page) {
+    ensure();
+    bands.forEachPageOfOriginals(ingest, size, page);
+  }
+
+  @Override
+  public void markDuplicate(NearDuplicates.Original original, String of) {
+    ensure();
+    bands.markDuplicate(original, of);
+  }
+
+  @Override
+  public long addMissingBands(Function<NearDuplicates.Original, List<String>> keys) {
+    ensure();
+    return bands.addMissing(keys);
   }
 
   @Override
@@ -221,19 +241,18 @@ public final class VacancyIndex implements VacancyStore {
     Map<String, String> out = new HashMap<>();
     scan(
         "reading duplicate marks",
-        false,
+        null,
         List.of("source", "id", "duplicateOf"),
         d -> out.put(d.get("source") + "/" + d.get("id"), (String) d.get("duplicateOf")));
     return out;
   }
 
   /**
-   * Reads the vacancies held (only the originals, if asked), a few fields each, in pages of 10,000
-   * taken one after the other in index order.
+   * Reads the vacancies held (those the query matches, if one is given), a few fields each, in
+   * pages of 10,000 taken one after the other in index order.
    */
   @SuppressWarnings({"rawtypes", "unchecked"})
-  private void scan(
-      String what, boolean originalsOnly, List<String> fields, Consumer<Map<?, ?>> each) {
+  void scan(String what, Query query, List<String> fields, Consumer<Map<?, ?>> each) {
     ensure();
     int pageSize = 10_000;
     List<FieldValue> after = null;
@@ -250,8 +269,8 @@ public final class VacancyIndex implements VacancyStore {
                               .size(pageSize)
                               .source(src -> src.filter(f -> f.includes(fields)))
                               .sort(o -> o.field(f -> f.field("_doc")));
-                          if (originalsOnly) {
-                            s.query(q -> q.term(t -> t.field("duplicate").value(false)));
+                          if (query != null) {
+                            s.query(query);
                           }
                           if (from != null) {
                             s.searchAfter(from);
@@ -280,6 +299,12 @@ public final class VacancyIndex implements VacancyStore {
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("cannot record the ingest run: " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public List<String> runsBeside(String id, Instant since) {
+    ensure();
+    return IngestRuns.overlapping(connection, id, since);
   }
 
   @Override

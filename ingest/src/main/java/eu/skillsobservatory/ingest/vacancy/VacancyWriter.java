@@ -12,6 +12,7 @@ import eu.skillsobservatory.ingest.search.SearchConnection;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Writes vacancies in bulk; every refused document is named by source and id. */
 final class VacancyWriter implements VacancyStore.Writer {
@@ -21,6 +22,7 @@ final class VacancyWriter implements VacancyStore.Writer {
   private final BulkWrites<Item> writes;
   private final BulkIngester<Item> ingester;
   private boolean closed;
+  private final AtomicLong added = new AtomicLong();
 
   /** A document on its way: named by source and id in reports, with who to tell when stored. */
   private record Item(String name, Runnable stored) {
@@ -72,6 +74,7 @@ final class VacancyWriter implements VacancyStore.Writer {
       doc.put("dataset", dataset);
       doc.put("synthetic", synthetic);
     }
+    added.incrementAndGet();
     ingester.add(
         op ->
             op.index(
@@ -90,6 +93,20 @@ final class VacancyWriter implements VacancyStore.Writer {
   }
 
   @Override
+  public void sync() {
+    writes.awaitSettled(ingester, added.get());
+    refresh();
+  }
+
+  private void refresh() {
+    try {
+      es.indices().refresh(x -> x.index(VacancyIndex.ALIAS));
+    } catch (IOException | ElasticsearchException e) {
+      throw new SearchStoreException("cannot refresh the vacancy index: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public void close() {
     if (closed) {
       return;
@@ -98,10 +115,6 @@ final class VacancyWriter implements VacancyStore.Writer {
     ingester.close();
     writes.awaitRetries();
     refreshInterval("1s");
-    try {
-      es.indices().refresh(x -> x.index(VacancyIndex.ALIAS));
-    } catch (IOException | ElasticsearchException e) {
-      throw new SearchStoreException("cannot refresh the vacancy index: " + e.getMessage(), e);
-    }
+    refresh();
   }
 }

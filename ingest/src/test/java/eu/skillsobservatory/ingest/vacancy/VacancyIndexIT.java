@@ -3,6 +3,7 @@ package eu.skillsobservatory.ingest.vacancy;
 import static eu.skillsobservatory.analytics.fixtures.VacancyBuilder.vacancy;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.skillsobservatory.analytics.vacancy.NearDuplicates;
 import eu.skillsobservatory.analytics.vacancy.OccupationCoder;
 import eu.skillsobservatory.analytics.vacancy.SkillEvidence;
 import eu.skillsobservatory.analytics.vacancy.VacancyRecord;
@@ -145,5 +146,92 @@ class VacancyIndexIT {
     assertThat(doc).containsEntry("naceSection", "C").containsEntry("iscoMajor", "7");
     assertThat(doc.get("skills")).isEqualTo(List.of(WELD));
     assertThat((List<?>) doc.get("evidence")).hasSize(2);
+  }
+
+  @Test
+  void originalsAreFoundByTheirBandKeysAndOlderOnesAreGivenKeys(SearchConnection es) {
+    VacancyIndex index = new VacancyIndex(es);
+    String print = java.util.Base64.getEncoder().encodeToString(new byte[60]);
+    try (VacancyStore.Writer w = index.writer()) {
+      w.write(
+          vacancy("a", "1")
+              .posted("2024-02-01")
+              .fingerprint(print)
+              .bands(List.of("k1", "k2"))
+              .record());
+      // A duplicate carries no keys; an original of an earlier version neither.
+      w.write(
+          vacancy("b", "1").posted("2024-02-02").fingerprint(print).duplicateOf("a/1").record());
+      w.write(vacancy("c", "1").posted("2024-02-03").fingerprint(print).title("Old").record());
+      w.sync();
+      assertThat(index.originalsUnder(List.of("k2", "k9")))
+          .extracting(NearDuplicates.Original::key)
+          .containsExactly("a/1");
+      // The writer stays open after a sync.
+      w.write(
+          vacancy("d", "1").posted("2024-02-04").fingerprint(print).bands(List.of("k9")).record());
+    }
+    assertThat(index.originalsUnder(List.of("k2", "k9")))
+        .extracting(NearDuplicates.Original::key)
+        .containsExactlyInAnyOrder("a/1", "d/1");
+    assertThat(index.addMissingBands(o -> List.of("old-" + o.title()))).isEqualTo(1);
+    NearDuplicates.Original old = index.originalsUnder(List.of("old-Old")).get(0);
+    assertThat(old.key()).isEqualTo("c/1");
+    assertThat(old.print()).hasSize(60);
+    assertThat(old.posted()).isEqualTo(java.time.LocalDate.of(2024, 2, 3));
+    assertThat(index.addMissingBands(o -> List.of("again"))).isZero();
+  }
+
+  @Test
+  void aLoadSettlingWithAnotherReadsItsOriginalsAndMarksDuplicatesInPlace(SearchConnection es) {
+    VacancyIndex index = new VacancyIndex(es);
+    String print = java.util.Base64.getEncoder().encodeToString(new byte[60]);
+    index.recordRun(
+        new VacancyStore.IngestRun(
+            "run-a", "2026-01-01T10:00:00Z", null, null, null, null, null, null, List.of()));
+    index.recordRun(
+        new VacancyStore.IngestRun(
+            "run-old",
+            "2025-01-01T10:00:00Z",
+            "2025-01-01T11:00:00Z",
+            1L,
+            1L,
+            0L,
+            0L,
+            null,
+            List.of()));
+    try (VacancyStore.Writer w = index.writer()) {
+      for (int i = 0; i < 5; i++) {
+        w.write(
+            vacancy("a", "" + i)
+                .fingerprint(print)
+                .bands(List.of("k" + i))
+                .ingest("run-a")
+                .record());
+      }
+      w.write(vacancy("b", "0").fingerprint(print).bands(List.of("k0")).ingest("run-b").record());
+      w.write(vacancy("c", "0").fingerprint(print).duplicateOf("a/0").ingest("run-b").record());
+    }
+    assertThat(index.runsBeside("run-b", java.time.Instant.parse("2026-01-01T10:30:00Z")))
+        .as("a run started and not finished counts; one finished before does not")
+        .containsExactly("run-a");
+    List<String> pages = new java.util.ArrayList<>();
+    index.forEachPageOfOriginals(
+        "run-a",
+        2,
+        page -> pages.add(page.stream().map(NearDuplicates.Original::key).toList().toString()));
+    assertThat(pages).containsExactly("[a/0, a/1]", "[a/2, a/3]", "[a/4]");
+    assertThat(index.originalsUnder(List.of("k0"), List.of("run-b")))
+        .extracting(NearDuplicates.Original::key)
+        .containsExactly("b/0");
+
+    index.markDuplicate(index.originalsUnder(List.of("k0"), List.of("run-a")).get(0), "b/0");
+    assertThat(index.originalsUnder(List.of("k0")))
+        .extracting(NearDuplicates.Original::key)
+        .containsExactly("b/0");
+    assertThat(index.duplicateMarks())
+        .containsEntry("a/0", "b/0")
+        .as("its duplicates now point to its original")
+        .containsEntry("c/0", "b/0");
   }
 }

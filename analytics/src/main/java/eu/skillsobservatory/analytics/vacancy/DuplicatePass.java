@@ -1,0 +1,169 @@
+package eu.skillsobservatory.analytics.vacancy;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The near-duplicate pass of a load, a batch of vacancies at a time: their fingerprints are taken
+ * on every core, the originals that share a band with any of them are fetched from the store in one
+ * request ({@link HeldOriginals#originalsUnder}), and each vacancy, in file order, is compared with
+ * those and with the originals of this load not yet visible in the store (the window of {@link
+ * NearDuplicates}, forgotten at each {@link #synced}). Memory is bounded by the batch and the
+ * window, not by the corpus; the store holds the originals of every load, this instance's and
+ * others', so reposts are found across loads and instances.
+ */
+public final class DuplicatePass {
+  private final HeldOriginals store;
+  private final NearDuplicates near;
+
+  /** What the pass decided for one vacancy. */
+  public record Mark(String duplicateOf, String fingerprint, List<String> bands) {}
+
+  public DuplicatePass(HeldOriginals store) {
+    this(store, new NearDuplicates());
+  }
+
+  DuplicatePass(HeldOriginals store, NearDuplicates near) {
+    this.store = store;
+    this.near = near;
+  }
+
+  /**
+   * Gives originals of earlier loads that were stored without band keys their keys; returns how
+   * many.
+   */
+  public long prepare() {
+    return store.addMissingBands(
+        o -> NearDuplicates.bandKeys(o.fingerprint(), o.country(), o.posted()));
+  }
+
+  /** Learns the shared text of a vacancy (a first reading of the files). */
+  public void learn(Vacancy v) {
+    near.learn(v.source(), v.employer(), v.title(), v.description());
+  }
+
+  /** Stops learning: from here on fingerprints are taken alike, on every core. */
+  public void freeze() {
+    near.freeze();
+  }
+
+  /** Marks a batch of vacancies, in their order: one mark each. */
+  public List<Mark> mark(List<Vacancy> batch) {
+    Stream<Vacancy> vacancies = near.learning() ? batch.stream() : batch.parallelStream();
+    List<NearDuplicates.Print> prints =
+        vacancies
+            .map(v -> near.print(v.source(), v.employer(), v.title(), v.description()))
+            .toList();
+    List<List<String>> probes = new ArrayList<>(batch.size());
+    Set<String> all = new LinkedHashSet<>();
+    for (int i = 0; i < batch.size(); i++) {
+      Vacancy v = batch.get(i);
+      List<String> keys = NearDuplicates.probeKeys(prints.get(i), v.country(), v.posted());
+      probes.add(keys);
+      all.addAll(keys);
+    }
+    Map<String, List<NearDuplicates.Original>> held = byBand(store.originalsUnder(all));
+    List<Mark> marks = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      Vacancy v = batch.get(i);
+      NearDuplicates.Print p = prints.get(i);
+      Set<NearDuplicates.Original> candidates = new LinkedHashSet<>();
+      for (String k : probes.get(i)) {
+        candidates.addAll(held.getOrDefault(k, List.of()));
+      }
+      String duplicateOf =
+          near.add(v.source() + "/" + v.id(), p, v.country(), v.employer(), v.posted(), candidates)
+              .orElse(null);
+      List<String> bands =
+          duplicateOf == null ? NearDuplicates.bandKeys(p, v.country(), v.posted()) : List.of();
+      marks.add(new Mark(duplicateOf, Base64.getEncoder().encodeToString(p.minHash()), bands));
+    }
+    return marks;
+  }
+
+  /**
+   * Settles the reposts between this load's originals and those of loads that ran at the same time
+   * (on other instances, or this one): neither saw the other's latest originals, so both may have
+   * kept one advert twice. Of each such pair the one posted first (then the smaller key) stays the
+   * original and the other is marked its duplicate, in the store, whichever load it belongs to: the
+   * rule is the same on every instance, so two loads settling at once agree. Returns how many
+   * originals became duplicates.
+   *
+   * @param ingest this load's run
+   * @param others the runs that overlapped it in time
+   */
+  public long reconcile(String ingest, Collection<String> others) {
+    if (others.isEmpty()) {
+      return 0;
+    }
+    long[] marked = {0};
+    Set<String> merged = new HashSet<>();
+    store.forEachPageOfOriginals(
+        ingest,
+        BATCH,
+        page -> {
+          Set<String> all = new LinkedHashSet<>();
+          List<List<String>> probes = new ArrayList<>(page.size());
+          for (NearDuplicates.Original x : page) {
+            List<String> keys = NearDuplicates.probeKeys(x.fingerprint(), x.country(), x.posted());
+            probes.add(keys);
+            all.addAll(keys);
+          }
+          Map<String, List<NearDuplicates.Original>> theirs =
+              byBand(store.originalsUnder(all, others));
+          for (int i = 0; i < page.size(); i++) {
+            NearDuplicates.Original x = page.get(i);
+            Set<NearDuplicates.Original> candidates = new LinkedHashSet<>();
+            for (String k : probes.get(i)) {
+              for (NearDuplicates.Original y : theirs.getOrDefault(k, List.of())) {
+                if (!merged.contains(y.key())) {
+                  candidates.add(y);
+                }
+              }
+            }
+            Optional<NearDuplicates.Original> best =
+                near.closestHeld(
+                    x.key(), x.fingerprint(), x.country(), x.employer(), x.posted(), candidates);
+            if (best.isEmpty()) {
+              continue;
+            }
+            NearDuplicates.Original y = best.get();
+            if (NearDuplicates.earlier(y, x)) {
+              store.markDuplicate(x, y.key());
+              marked[0]++;
+            } else {
+              store.markDuplicate(y, x.key());
+              merged.add(y.key());
+            }
+          }
+        });
+    return marked[0];
+  }
+
+  static final int BATCH = 500;
+
+  /** Every vacancy marked so far is visible in the store: the window is forgotten. */
+  public void synced() {
+    near.forgetWindow();
+  }
+
+  private static Map<String, List<NearDuplicates.Original>> byBand(
+      List<NearDuplicates.Original> originals) {
+    Map<String, List<NearDuplicates.Original>> out = new HashMap<>();
+    for (NearDuplicates.Original o : originals) {
+      for (String k : NearDuplicates.bandKeys(o.fingerprint(), o.country(), o.posted())) {
+        out.computeIfAbsent(k, x -> new ArrayList<>(2)).add(o);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,37 @@
+package eu.skillsobservatory.analytics.vacancy;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The originals the store holds, as near-duplicate detection needs them: found by the keys of their
+ * MinHash bands, whoever wrote them, so that a load finds duplicates of earlier loads and of other
+ * instances' loads without holding them in memory.
+ */
+public interface HeldOriginals {
+
+  /** The originals held under any of these band keys ({@link NearDuplicates#probeKeys}). */
+  List<NearDuplicates.Original> originalsUnder(Collection<String> bandKeys);
+
+  /** The same, written by these ingest runs only. */
+  List<NearDuplicates.Original> originalsUnder(
+      Collection<String> bandKeys, Collection<String> ingests);
+
+  /** The originals one ingest run wrote, a page of at most {@code size} at a time. */
+  void forEachPageOfOriginals(
+      String ingest, int size, Consumer<List<NearDuplicates.Original>> page);
+
+  /**
+   * Marks an original as a duplicate of {@code of} (it loses its band keys), and points the
+   * duplicates that pointed to it to {@code of}.
+   */
+  void markDuplicate(NearDuplicates.Original original, String of);
+
+  /**
+   * Gives the originals held without band keys (written before they were kept) their keys, so that
+   * {@link #originalsUnder} finds them; returns how many were given keys.
+   */
+  long addMissingBands(Function<NearDuplicates.Original, List<String>> bands);
+}

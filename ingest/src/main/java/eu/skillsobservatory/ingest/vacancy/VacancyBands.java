@@ -1,0 +1,300 @@
+package eu.skillsobservatory.ingest.vacancy;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import eu.skillsobservatory.analytics.failures.SearchStoreException;
+import eu.skillsobservatory.analytics.vacancy.NearDuplicates;
+import eu.skillsobservatory.ingest.search.SearchConnection;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The near-duplicate state of the vacancies index: each original carries the keys of its MinHash
+ * bands ({@code bands}, a keyword field), and a load looks up the originals under the keys of a
+ * batch of vacancies in one query, so that neither the originals nor their chains live in memory.
+ */
+final class VacancyBands {
+  /** Below Elasticsearch's limit of 65,536 terms in one query. */
+  static final int TERMS_PER_QUERY = 60_000;
+
+  static final int PAGE = 10_000;
+
+  private static final List<String> FIELDS =
+      List.of("source", "id", "fingerprint", "title", "country", "employer", "posted");
+
+  private final SearchConnection connection;
+  private final ElasticsearchClient es;
+  private final VacancyIndex index;
+
+  VacancyBands(SearchConnection connection, VacancyIndex index) {
+    this.connection = connection;
+    this.es = connection.client();
+    this.index = index;
+  }
+
+  /** The originals under any of the keys, each once; of these ingest runs only, if given. */
+  @SuppressWarnings("rawtypes")
+  List<NearDuplicates.Original> originalsUnder(
+      Collection<String> bandKeys, Collection<String> ingests) {
+    List<FieldValue> runs = ingests == null ? null : ingests.stream().map(FieldValue::of).toList();
+    Map<String, NearDuplicates.Original> out = new LinkedHashMap<>();
+    List<String> keys = bandKeys.stream().distinct().toList();
+    for (int from = 0; from < keys.size(); from += TERMS_PER_QUERY) {
+      List<FieldValue> terms =
+          keys.subList(from, Math.min(keys.size(), from + TERMS_PER_QUERY)).stream()
+              .map(FieldValue::of)
+              .toList();
+      Query query =
+          Query.of(
+              q ->
+                  q.bool(
+                      b -> {
+                        b.filter(f -> f.terms(t -> t.field("bands").terms(v -> v.value(terms))))
+                            .filter(f -> f.term(t -> t.field("duplicate").value(false)));
+                        if (runs != null) {
+                          b.filter(f -> f.terms(t -> t.field("ingest").terms(v -> v.value(runs))));
+                        }
+                        return b;
+                      }));
+      List<FieldValue> after = null;
+      while (true) {
+        SearchResponse<Map> page = page(query, after);
+        var hits = page.hits().hits();
+        for (var h : hits) {
+          NearDuplicates.Original o = original(h.source());
+          if (o != null) {
+            out.putIfAbsent(o.key(), o);
+          }
+        }
+        if (hits.size() < PAGE) {
+          break;
+        }
+        after = hits.get(hits.size() - 1).sort();
+      }
+    }
+    return new ArrayList<>(out.values());
+  }
+
+  @SuppressWarnings("rawtypes")
+  private SearchResponse<Map> page(Query query, List<FieldValue> after) {
+    try {
+      return connection.withRetries(
+          "looking up near-duplicate candidates",
+          () ->
+              es.search(
+                  s -> {
+                    s.index(VacancyIndex.ALIAS)
+                        .size(PAGE)
+                        .query(query)
+                        .source(src -> src.filter(f -> f.includes(FIELDS)))
+                        .sort(o -> o.field(f -> f.field("_doc")));
+                    if (after != null) {
+                      s.searchAfter(after);
+                    }
+                    return s;
+                  },
+                  Map.class));
+    } catch (IOException | ElasticsearchException e) {
+      throw new SearchStoreException(
+          "looking up near-duplicate candidates failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** An original as stored; null for a document without a fingerprint. */
+  static NearDuplicates.Original original(Map<?, ?> d) {
+    Object fp = d.get("fingerprint");
+    if (fp == null) {
+      return null;
+    }
+    return new NearDuplicates.Original(
+        (String) d.get("source"),
+        (String) d.get("id"),
+        Base64.getDecoder().decode((String) fp),
+        (String) d.get("title"),
+        (String) d.get("country"),
+        (String) d.get("employer"),
+        LocalDate.parse((String) d.get("posted")));
+  }
+
+  /**
+   * The originals one run wrote, in pages, in order of source and id (an order that updates and
+   * merges do not disturb, unlike the index order).
+   */
+  @SuppressWarnings("rawtypes")
+  void forEachPageOfOriginals(
+      String ingest, int size, Consumer<List<NearDuplicates.Original>> each) {
+    Query mine =
+        Query.of(
+            q ->
+                q.bool(
+                    b ->
+                        b.filter(f -> f.term(t -> t.field("ingest").value(ingest)))
+                            .filter(f -> f.term(t -> t.field("duplicate").value(false)))));
+    List<FieldValue> after = null;
+    while (true) {
+      List<FieldValue> from = after;
+      SearchResponse<Map> page;
+      try {
+        page =
+            connection.withRetries(
+                "reading the originals of a load",
+                () ->
+                    es.search(
+                        s -> {
+                          s.index(VacancyIndex.ALIAS)
+                              .size(size)
+                              .query(mine)
+                              .source(src -> src.filter(f -> f.includes(FIELDS)))
+                              .sort(o -> o.field(f -> f.field("source")))
+                              .sort(o -> o.field(f -> f.field("id")));
+                          if (from != null) {
+                            s.searchAfter(from);
+                          }
+                          return s;
+                        },
+                        Map.class));
+      } catch (IOException | ElasticsearchException e) {
+        throw new SearchStoreException(
+            "reading the originals of a load failed: " + e.getMessage(), e);
+      }
+      var hits = page.hits().hits();
+      List<NearDuplicates.Original> originals = new ArrayList<>(hits.size());
+      for (var h : hits) {
+        NearDuplicates.Original o = original(h.source());
+        if (o != null) {
+          originals.add(o);
+        }
+      }
+      if (!originals.isEmpty()) {
+        each.accept(originals);
+      }
+      if (hits.size() < size) {
+        return;
+      }
+      after = hits.get(hits.size() - 1).sort();
+    }
+  }
+
+  /**
+   * Marks an original as a duplicate (without band keys, it is no longer a candidate) and points
+   * its duplicates to its own original; visible at once.
+   */
+  void markDuplicate(NearDuplicates.Original original, String of) {
+    String id = VacancyIndex.documentId(original.source(), original.id());
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("duplicate", true);
+    doc.put("duplicateOf", of);
+    doc.put("bands", List.of());
+    try {
+      connection.withRetries(
+          "marking a duplicate",
+          () ->
+              es.update(
+                  u -> u.index(VacancyIndex.ALIAS).id(id).doc(doc).refresh(Refresh.True),
+                  Map.class));
+      // Their duplicates are pointed to the new original, document by document: the embedded
+      // node has no update-by-query (the reindex module).
+      List<BulkOperation> ops = new ArrayList<>();
+      index.scan(
+          "reading the duplicates of an original",
+          Query.of(q -> q.term(t -> t.field("duplicateOf").value(original.key()))),
+          List.of("source", "id"),
+          d -> {
+            String dup = VacancyIndex.documentId((String) d.get("source"), (String) d.get("id"));
+            ops.add(
+                BulkOperation.of(
+                    o ->
+                        o.update(
+                            u ->
+                                u.index(VacancyIndex.ALIAS)
+                                    .id(dup)
+                                    .action(x -> x.doc(Map.of("duplicateOf", of))))));
+            if (ops.size() == 1_000) {
+              send(ops, "pointing duplicates to their original");
+            }
+          });
+      send(ops, "pointing duplicates to their original");
+      es.indices().refresh(r -> r.index(VacancyIndex.ALIAS));
+    } catch (IOException | ElasticsearchException e) {
+      throw new SearchStoreException("marking a duplicate failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Gives every original without band keys its keys, in bulks of 1,000; then refreshes. */
+  long addMissing(Function<NearDuplicates.Original, List<String>> keys) {
+    Query missing =
+        Query.of(
+            q ->
+                q.bool(
+                    b ->
+                        b.filter(f -> f.term(t -> t.field("duplicate").value(false)))
+                            .filter(f -> f.exists(x -> x.field("fingerprint")))
+                            .mustNot(m -> m.exists(x -> x.field("bands")))));
+    List<BulkOperation> ops = new ArrayList<>();
+    long[] given = {0};
+    index.scan(
+        "reading originals without band keys",
+        missing,
+        FIELDS,
+        d -> {
+          NearDuplicates.Original o = original(d);
+          if (o == null) {
+            return;
+          }
+          String id = VacancyIndex.documentId((String) d.get("source"), (String) d.get("id"));
+          Map<String, Object> doc = Map.of("bands", keys.apply(o));
+          ops.add(
+              BulkOperation.of(
+                  b -> b.update(u -> u.index(VacancyIndex.ALIAS).id(id).action(a -> a.doc(doc)))));
+          given[0]++;
+          if (ops.size() == 1_000) {
+            send(ops, "adding band keys to earlier vacancies");
+          }
+        });
+    send(ops, "adding band keys to earlier vacancies");
+    if (given[0] > 0) {
+      try {
+        es.indices().refresh(r -> r.index(VacancyIndex.ALIAS));
+      } catch (IOException | ElasticsearchException e) {
+        throw new SearchStoreException("cannot refresh the vacancy index: " + e.getMessage(), e);
+      }
+    }
+    return given[0];
+  }
+
+  private void send(List<BulkOperation> ops, String what) {
+    if (ops.isEmpty()) {
+      return;
+    }
+    List<BulkOperation> batch = List.copyOf(ops);
+    ops.clear();
+    try {
+      BulkResponse r = connection.withRetries(what, () -> es.bulk(b -> b.operations(batch)));
+      if (r.errors()) {
+        String first =
+            r.items().stream()
+                .filter(i -> i.error() != null)
+                .map(i -> i.id() + ": " + i.error().reason())
+                .findFirst()
+                .orElse("");
+        throw new SearchStoreException(what + " failed: " + first);
+      }
+    } catch (IOException | ElasticsearchException e) {
+      throw new SearchStoreException(what + " failed: " + e.getMessage(), e);
+    }
+  }
+}
