@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
@@ -58,6 +62,45 @@ public final class DuplicatePass {
 
   /** Marks a batch of vacancies, in their order: one mark each. */
   public List<Mark> mark(List<Vacancy> batch) {
+    return mark(lookUp(batch));
+  }
+
+  /**
+   * A batch on its way: its fingerprints taken, its originals being fetched from the store on a
+   * thread of their own.
+   */
+  public static final class LookUp {
+    private final List<Vacancy> batch;
+    private final List<NearDuplicates.Print> prints;
+    private final List<List<String>> probes;
+    private final CompletableFuture<List<NearDuplicates.Original>> held;
+
+    private LookUp(
+        List<Vacancy> batch,
+        List<NearDuplicates.Print> prints,
+        List<List<String>> probes,
+        CompletableFuture<List<NearDuplicates.Original>> held) {
+      this.batch = batch;
+      this.prints = prints;
+      this.probes = probes;
+      this.held = held;
+    }
+  }
+
+  private static final Executor LOOK_UPS =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "near-duplicate-lookups");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /**
+   * Takes the fingerprints of a batch (on every core, once shared text is no longer learned) and
+   * starts fetching the originals that share a band with any of them. Batches must be {@link
+   * #mark(LookUp) marked} in the order they were looked up.
+   */
+  public LookUp lookUp(List<Vacancy> batch) {
     Stream<Vacancy> vacancies = near.learning() ? batch.stream() : batch.parallelStream();
     List<NearDuplicates.Print> prints =
         vacancies
@@ -71,13 +114,22 @@ public final class DuplicatePass {
       probes.add(keys);
       all.addAll(keys);
     }
-    Map<String, List<NearDuplicates.Original>> held = byBand(store.originalsUnder(all));
-    List<Mark> marks = new ArrayList<>(batch.size());
-    for (int i = 0; i < batch.size(); i++) {
-      Vacancy v = batch.get(i);
-      NearDuplicates.Print p = prints.get(i);
+    CompletableFuture<List<NearDuplicates.Original>> held =
+        all.isEmpty()
+            ? CompletableFuture.completedFuture(List.of())
+            : CompletableFuture.supplyAsync(() -> store.originalsUnder(all), LOOK_UPS);
+    return new LookUp(batch, prints, probes, held);
+  }
+
+  /** Marks a batch looked up, in its order: one mark each. */
+  public List<Mark> mark(LookUp l) {
+    Map<String, List<NearDuplicates.Original>> held = byBand(await(l.held));
+    List<Mark> marks = new ArrayList<>(l.batch.size());
+    for (int i = 0; i < l.batch.size(); i++) {
+      Vacancy v = l.batch.get(i);
+      NearDuplicates.Print p = l.prints.get(i);
       Set<NearDuplicates.Original> candidates = new LinkedHashSet<>();
-      for (String k : probes.get(i)) {
+      for (String k : l.probes.get(i)) {
         candidates.addAll(held.getOrDefault(k, List.of()));
       }
       String duplicateOf =
@@ -88,6 +140,17 @@ public final class DuplicatePass {
       marks.add(new Mark(duplicateOf, Base64.getEncoder().encodeToString(p.minHash()), bands));
     }
     return marks;
+  }
+
+  private static <T> T await(CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 
   /**

@@ -25,9 +25,10 @@ import java.util.Set;
  * are known (legal forms aside), and they were posted at most {@value #WINDOW_DAYS} days apart.
  * Country and 30-day period are part of each band's key, so a vacancy is compared only with
  * originals of its country and time. Duplicates point to the first vacancy of their group (never to
- * another duplicate); only originals are indexed, so memory grows with originals (about 290 bytes
- * each), beside the bounded counts of {@link SharedText}. Shingle length and threshold were chosen
- * by measurement ({@code src/docs/benchmarks.md}, near-duplicates).
+ * another duplicate). An instance holds only a window of originals (those of a load not yet visible
+ * in the shared store, {@link #forgetWindow}); the rest are looked up in the store by their {@link
+ * #bandKeys} ({@link DuplicatePass}), so memory does not grow with the corpus. Shingle length and
+ * threshold were chosen by measurement ({@code src/docs/benchmarks.md}, near-duplicates).
  */
 public final class NearDuplicates {
   static final int HASHES = 60;

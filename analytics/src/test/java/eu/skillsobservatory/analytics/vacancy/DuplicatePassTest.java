@@ -268,4 +268,17 @@ class DuplicatePassTest {
     assertThat(store.byKey.keySet()).containsExactlyInAnyOrder("a/1", "a/3", "b/2");
     assertThat(one.reconcile("one", List.of())).as("alone, nothing to settle").isZero();
   }
+
+  @Test
+  void aBatchLookedUpBeforeTheOneBeforeItIsMarkedStillFindsItsOriginalsInTheWindow() {
+    Random r = new Random(29);
+    Store store = new Store();
+    DuplicatePass pass = new DuplicatePass(store);
+    pass.freeze();
+    String text = advert(r, 60);
+    DuplicatePass.LookUp first = pass.lookUp(List.of(job("a", "1", text, 0)));
+    DuplicatePass.LookUp second = pass.lookUp(List.of(job("b", "1", text, 2)));
+    assertThat(pass.mark(first).get(0).duplicateOf()).isNull();
+    assertThat(pass.mark(second).get(0).duplicateOf()).isEqualTo("a/1");
+  }
 }

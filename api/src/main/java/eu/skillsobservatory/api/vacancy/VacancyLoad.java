@@ -266,7 +266,7 @@ final class VacancyLoad {
                   }
                 },
                 progress);
-    batch.flush();
+    batch.finish();
     reports.add(report);
     report.problem().ifPresent(p -> rejectsWriter.write(name, new Rejection(0, "file", p)));
   }
@@ -291,6 +291,9 @@ final class VacancyLoad {
     }
   }
 
+  /** A batch whose originals are being looked up: its lines, its rows (null where rejected). */
+  private record Pending(List<Long> lines, List<Vacancy> rows, DuplicatePass.LookUp lookUp) {}
+
   /**
    * The rows of one input on their way: accepted rows wait here until a batch is full, rejected
    * ones beside them so that a resume point never passes a row not yet handed on.
@@ -302,6 +305,7 @@ final class VacancyLoad {
     private final Runnable checkpoint;
     private final List<Vacancy> vacancies = new ArrayList<>(BATCH);
     private final List<Long> lines = new ArrayList<>(BATCH);
+    private Pending pending;
 
     Batch(
         VacancyStore.Writer writer,
@@ -319,18 +323,51 @@ final class VacancyLoad {
       vacancies.add(v);
       lines.add(line);
       if (vacancies.size() >= BATCH) {
-        flush();
+        send();
       }
     }
 
-    /** Marks the batch's vacancies and hands them to the workers, in line order. */
-    void flush() {
-      List<Vacancy> accepted = vacancies.stream().filter(v -> v != null).toList();
-      List<DuplicatePass.Mark> marks = near.mark(accepted);
+    /**
+     * Starts the look-up of the rows gathered, then marks and hands on the batch before them: the
+     * store answers one batch while this thread decides the one before.
+     */
+    private void send() {
+      Pending next =
+          new Pending(
+              List.copyOf(lines),
+              new ArrayList<>(vacancies),
+              near.lookUp(vacancies.stream().filter(v -> v != null).toList()));
+      vacancies.clear();
+      lines.clear();
+      handOn();
+      pending = next;
+      if (sinceSync >= SYNC_EVERY) {
+        // No look-up may be under way when the window is forgotten.
+        handOn();
+        sync();
+      }
+    }
+
+    /** The rest of the input: every row marked and handed on. */
+    void finish() {
+      if (!vacancies.isEmpty()) {
+        send();
+      }
+      handOn();
+    }
+
+    /** Marks the pending batch's vacancies and hands them to the workers, in line order. */
+    private void handOn() {
+      if (pending == null) {
+        return;
+      }
+      Pending p = pending;
+      pending = null;
+      List<DuplicatePass.Mark> marks = near.mark(p.lookUp());
       int next = 0;
-      for (int i = 0; i < vacancies.size(); i++) {
-        Vacancy v = vacancies.get(i);
-        long line = lines.get(i);
+      for (int i = 0; i < p.rows().size(); i++) {
+        Vacancy v = p.rows().get(i);
+        long line = p.lines().get(i);
         if (v == null) {
           mark.passed(line);
           continue;
@@ -344,12 +381,7 @@ final class VacancyLoad {
         workers.execute(() -> enrichAndWrite(v, line, m, writer, mark));
       }
       checkpoint.run();
-      sinceSync += vacancies.size();
-      vacancies.clear();
-      lines.clear();
-      if (sinceSync >= SYNC_EVERY) {
-        sync();
-      }
+      sinceSync += p.rows().size();
     }
 
     /** Waits for the workers, makes their writes visible, forgets the window. */
