@@ -247,7 +247,8 @@ class MultiInstanceIT {
 
   @Test
   @Order(2)
-  void twoInstancesLoadingAtOnceFindTheRepostsThatCrossBetweenThem() throws Exception {
+  void twoInstancesLoadingAtOnceFindTheRepostsThatCrossBetweenThemAndAnswerForEachOthersJobs()
+      throws Exception {
     // Portal p on instance a; portal q on instance b reposts every third advert of p, some days
     // before p posted it and some after, beside adverts of its own.
     List<Json.Row> p = adverts("cross-p", 600, 0, 1);
@@ -274,8 +275,12 @@ class MultiInstanceIT {
     HttpResponse<String> fromB = post(b, "/api/vacancies?source=cross-q", Json.lines(q));
     assertThat(fromA.statusCode()).as(fromA.body()).isEqualTo(202);
     assertThat(fromB.statusCode()).as(fromB.body()).isEqualTo(202);
-    JsonNode jobA = awaitJob(a, fromA.headers().firstValue("Location").orElseThrow());
-    JsonNode jobB = awaitJob(b, fromB.headers().firstValue("Location").orElseThrow());
+    String locationA = fromA.headers().firstValue("Location").orElseThrow();
+    // A job run by one instance is answered by the other too: its record is in the shared store.
+    JsonNode jobA = awaitJob(b, locationA);
+    JsonNode jobB = awaitJob(a, fromB.headers().firstValue("Location").orElseThrow());
+    assertThat(jobA.get("result").get("accepted").asLong()).as(jobA.toString()).isEqualTo(600);
+    assertThat(get(b, locationA).body()).isEqualTo(get(a, locationA).body());
     assertThat(jobA.get("state").asString()).as(jobA.toString()).isEqualTo("SUCCEEDED");
     assertThat(jobB.get("state").asString()).as(jobB.toString()).isEqualTo("SUCCEEDED");
 

@@ -72,17 +72,14 @@ public final class DuplicatePass {
   public static final class LookUp {
     private final List<Vacancy> batch;
     private final List<NearDuplicates.Print> prints;
-    private final List<List<String>> probes;
     private final CompletableFuture<List<NearDuplicates.Original>> held;
 
     private LookUp(
         List<Vacancy> batch,
         List<NearDuplicates.Print> prints,
-        List<List<String>> probes,
         CompletableFuture<List<NearDuplicates.Original>> held) {
       this.batch = batch;
       this.prints = prints;
-      this.probes = probes;
       this.held = held;
     }
   }
@@ -106,32 +103,26 @@ public final class DuplicatePass {
         vacancies
             .map(v -> near.print(v.source(), v.employer(), v.title(), v.description()))
             .toList();
-    List<List<String>> probes = new ArrayList<>(batch.size());
     Set<String> all = new LinkedHashSet<>();
     for (int i = 0; i < batch.size(); i++) {
       Vacancy v = batch.get(i);
-      List<String> keys = NearDuplicates.probeKeys(prints.get(i), v.country(), v.posted());
-      probes.add(keys);
-      all.addAll(keys);
+      all.addAll(NearDuplicates.probeKeys(prints.get(i), v.country(), v.posted()));
     }
     CompletableFuture<List<NearDuplicates.Original>> held =
         all.isEmpty()
             ? CompletableFuture.completedFuture(List.of())
             : CompletableFuture.supplyAsync(() -> store.originalsUnder(all), LOOK_UPS);
-    return new LookUp(batch, prints, probes, held);
+    return new LookUp(batch, prints, held);
   }
 
   /** Marks a batch looked up, in its order: one mark each. */
   public List<Mark> mark(LookUp l) {
-    Map<String, List<NearDuplicates.Original>> held = byBand(await(l.held));
+    Map<Long, List<NearDuplicates.Original>> held = byBand(await(l.held));
     List<Mark> marks = new ArrayList<>(l.batch.size());
     for (int i = 0; i < l.batch.size(); i++) {
       Vacancy v = l.batch.get(i);
       NearDuplicates.Print p = l.prints.get(i);
-      Set<NearDuplicates.Original> candidates = new LinkedHashSet<>();
-      for (String k : l.probes.get(i)) {
-        candidates.addAll(held.getOrDefault(k, List.of()));
-      }
+      Set<NearDuplicates.Original> candidates = candidates(held, p.minHash(), v.country());
       String duplicateOf =
           near.add(v.source() + "/" + v.id(), p, v.country(), v.employer(), v.posted(), candidates)
               .orElse(null);
@@ -175,24 +166,15 @@ public final class DuplicatePass {
         BATCH,
         page -> {
           Set<String> all = new LinkedHashSet<>();
-          List<List<String>> probes = new ArrayList<>(page.size());
           for (NearDuplicates.Original x : page) {
-            List<String> keys = NearDuplicates.probeKeys(x.fingerprint(), x.country(), x.posted());
-            probes.add(keys);
-            all.addAll(keys);
+            all.addAll(NearDuplicates.probeKeys(x.fingerprint(), x.country(), x.posted()));
           }
-          Map<String, List<NearDuplicates.Original>> theirs =
+          Map<Long, List<NearDuplicates.Original>> theirs =
               byBand(store.originalsUnder(all, others));
           for (int i = 0; i < page.size(); i++) {
             NearDuplicates.Original x = page.get(i);
-            Set<NearDuplicates.Original> candidates = new LinkedHashSet<>();
-            for (String k : probes.get(i)) {
-              for (NearDuplicates.Original y : theirs.getOrDefault(k, List.of())) {
-                if (!merged.contains(y.key())) {
-                  candidates.add(y);
-                }
-              }
-            }
+            Set<NearDuplicates.Original> candidates = candidates(theirs, x.print(), x.country());
+            candidates.removeIf(y -> merged.contains(y.key()));
             Optional<NearDuplicates.Original> best =
                 near.closestHeld(
                     x.key(), x.fingerprint(), x.country(), x.employer(), x.posted(), candidates);
@@ -219,13 +201,26 @@ public final class DuplicatePass {
     near.forgetWindow();
   }
 
-  private static Map<String, List<NearDuplicates.Original>> byBand(
+  /**
+   * The originals fetched, by band (its bytes and the country): a vacancy's candidates are those
+   * sharing one of its bands; the rules then check the title, the employer and the days.
+   */
+  private static Map<Long, List<NearDuplicates.Original>> byBand(
       List<NearDuplicates.Original> originals) {
-    Map<String, List<NearDuplicates.Original>> out = new HashMap<>();
+    Map<Long, List<NearDuplicates.Original>> out = new HashMap<>();
     for (NearDuplicates.Original o : originals) {
-      for (String k : NearDuplicates.bandKeys(o.fingerprint(), o.country(), o.posted())) {
+      for (long k : NearDuplicates.bandSegments(o.print(), o.country())) {
         out.computeIfAbsent(k, x -> new ArrayList<>(2)).add(o);
       }
+    }
+    return out;
+  }
+
+  private static Set<NearDuplicates.Original> candidates(
+      Map<Long, List<NearDuplicates.Original>> held, byte[] print, String country) {
+    Set<NearDuplicates.Original> out = new LinkedHashSet<>();
+    for (long k : NearDuplicates.bandSegments(print, country)) {
+      out.addAll(held.getOrDefault(k, List.of()));
     }
     return out;
   }

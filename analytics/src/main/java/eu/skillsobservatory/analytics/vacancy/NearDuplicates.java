@@ -104,6 +104,11 @@ public final class NearDuplicates {
     return !shared.frozen();
   }
 
+  /** A title's key: case and gender markers aside; 0 for none. */
+  public static int titleKey(String title) {
+    return EmployerTitleKeys.titleKey(title);
+  }
+
   /** A vacancy's fingerprint and its normalized title's key. */
   public record Print(byte[] minHash, int title) {}
 
@@ -185,13 +190,13 @@ public final class NearDuplicates {
    * An original held in the shared store, as it comes back for comparison.
    *
    * @param print its MinHash bytes
-   * @param title its title as given
+   * @param titleKey its normalized title's key ({@link EmployerTitleKeys#titleKey}), 0 for none
    */
   public record Original(
       String source,
       String id,
       byte[] print,
-      String title,
+      int titleKey,
       String country,
       String employer,
       LocalDate posted) {
@@ -202,16 +207,17 @@ public final class NearDuplicates {
 
     /** Its fingerprint and title key. */
     public Print fingerprint() {
-      return new Print(print, EmployerTitleKeys.titleKey(title));
+      return new Print(print, titleKey);
     }
   }
 
   /**
-   * Days of the periods that band keys in the shared store carry: long against the {@value
-   * #WINDOW_DAYS}-day window, so that a vacancy's window mostly lies within one period and a lookup
-   * asks for one set of keys rather than three (measured: term lookups are what a lookup costs).
+   * Days of the periods that band keys in the shared store carry: a vacancy's window of {@value
+   * #WINDOW_DAYS} days either side touches two of them, so a look-up asks for 40 keys (term
+   * look-ups are what a look-up costs), and the originals under a key span at most 120 days (where
+   * many texts share bands, as adverts made of one template do, they are what a look-up fetches).
    */
-  static final int STORE_PERIOD_DAYS = 180;
+  static final int STORE_PERIOD_DAYS = 60;
 
   /**
    * The keys under which an original is kept in the shared store, one per band: the band's bytes
@@ -235,6 +241,19 @@ public final class NearDuplicates {
         country,
         Math.floorDiv(day - WINDOW_DAYS, STORE_PERIOD_DAYS),
         Math.floorDiv(day + WINDOW_DAYS, STORE_PERIOD_DAYS));
+  }
+
+  /**
+   * The bands of a fingerprint with the country, one number each: what a vacancy and an original
+   * whose keys met share, to tell which vacancy of a batch a fetched original was looked up for.
+   */
+  public static long[] bandSegments(byte[] print, String country) {
+    int c = country == null ? 0 : country.hashCode();
+    long[] out = new long[BANDS];
+    for (int band = 0; band < BANDS; band++) {
+      out[band] = bandHash(print, band, c, 0) & 0xFFFFFFFFL | ((long) band << 32);
+    }
+    return out;
   }
 
   private static List<String> keys(Print p, String country, long first, long last) {
@@ -311,7 +330,7 @@ public final class NearDuplicates {
     double bestSimilarity = 0;
     for (Original o : held) {
       int oe = employerKey(o.employer());
-      int ot = EmployerTitleKeys.titleKey(o.title());
+      int ot = o.titleKey();
       if (o.key().equals(key)
           || (o.country() == null ? 0 : o.country().hashCode()) != c
           || (e != 0 && oe != 0 && oe != e)

@@ -46,7 +46,7 @@ class DuplicatePassTest {
               v.source(),
               v.id(),
               Base64.getDecoder().decode(m.fingerprint()),
-              v.title(),
+              EmployerTitleKeys.titleKey(v.title()),
               v.country(),
               v.employer(),
               v.posted()));

@@ -4,11 +4,13 @@ import eu.skillsobservatory.analytics.demand.DemandCounts;
 import eu.skillsobservatory.analytics.employment.EmploymentFigures;
 import eu.skillsobservatory.analytics.employment.EmploymentTables;
 import eu.skillsobservatory.analytics.failures.SearchStoreException;
+import eu.skillsobservatory.analytics.jobs.JobRecords;
 import eu.skillsobservatory.analytics.offer.TrainingOffers;
 import eu.skillsobservatory.analytics.provenance.Datasets;
 import eu.skillsobservatory.analytics.vacancy.VacancyStore;
 import eu.skillsobservatory.ingest.demand.DemandStore;
 import eu.skillsobservatory.ingest.esco.EscoWebService;
+import eu.skillsobservatory.ingest.jobs.JobStores;
 import eu.skillsobservatory.ingest.offer.OfferStore;
 import eu.skillsobservatory.ingest.search.EmbeddedElasticsearch;
 import eu.skillsobservatory.ingest.search.EscoSearchIndex;
@@ -107,6 +109,12 @@ public class SearchConfiguration {
   @Lazy
   EscoSearchIndex escoSearchIndex(SearchNode node) {
     return new EscoSearchIndex(node.connection());
+  }
+
+  @Bean
+  @Lazy
+  JobRecords jobRecords(SearchNode node) {
+    return JobStores.records(node.connection());
   }
 
   @Bean

@@ -1,8 +1,10 @@
 package eu.skillsobservatory.api.jobs;
 
+import eu.skillsobservatory.analytics.progress.Progress;
 import eu.skillsobservatory.api.config.JsonConfiguration;
 import eu.skillsobservatory.api.web.Redaction;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -125,5 +127,43 @@ public final class JobAnswers {
                 ? Redaction.paths(j.error())
                 : "the job failed; why is shown to a request with an API key (X-API-Key)");
     return m;
+  }
+
+  /** {@link JobService#upload}. */
+  static ResponseEntity<?> upload(
+      JobService jobs,
+      InputStream body,
+      boolean wait,
+      String kind,
+      String input,
+      JobService.Load load) {
+    if (wait) {
+      Object report = load.load(body, Progress.NONE);
+      if (report instanceof LoadOutcome outcome && outcome.failed()) {
+        return answer(
+            problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "load-incomplete",
+                "The store did not take all of the input",
+                outcome));
+      }
+      if (report instanceof LoadOutcome outcome && !outcome.complete()) {
+        return incomplete(outcome);
+      }
+      return ResponseEntity.ok(redacted(report));
+    }
+    JobService.Job job =
+        jobs.submit(
+            kind,
+            input,
+            body,
+            w -> {
+              try (InputStream kept = Files.newInputStream(w.body())) {
+                return load.load(kept, w.progress());
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+    return ResponseEntity.accepted().location(URI.create("/api/jobs/" + job.id())).body(view(job));
   }
 }

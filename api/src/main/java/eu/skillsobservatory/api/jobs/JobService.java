@@ -1,12 +1,12 @@
 package eu.skillsobservatory.api.jobs;
 
+import eu.skillsobservatory.analytics.jobs.JobRecords;
 import eu.skillsobservatory.analytics.progress.Progress;
 import eu.skillsobservatory.api.config.JsonConfiguration;
 import eu.skillsobservatory.api.config.ObservatorySettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,12 +23,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -87,18 +88,27 @@ public class JobService {
   private final JobDisk disk;
   private final Map<String, Long> keptBytes = new ConcurrentHashMap<>();
 
+  /** The job records every instance shares, if a shared store is there. */
+  private final JobSharing shared;
+
   @Autowired
-  public JobService(ObservatorySettings settings, JobDisk disk) {
-    this(settings.homePath(), disk);
+  public JobService(ObservatorySettings settings, JobDisk disk, ObjectProvider<JobRecords> shared) {
+    this(settings.homePath(), disk, () -> Optional.ofNullable(shared.getIfAvailable()));
   }
 
+  /** Jobs of this instance only. */
   JobService(Path home) {
-    this(home, JobDisk.DEFAULTS);
+    this(home, JobDisk.DEFAULTS, Optional::empty);
   }
 
   JobService(Path home, JobDisk disk) {
+    this(home, disk, Optional::empty);
+  }
+
+  JobService(Path home, JobDisk disk, Supplier<Optional<JobRecords>> shared) {
     this.home = home;
     this.disk = disk;
+    this.shared = new JobSharing(shared, json);
     this.jobs = home.resolve("jobs");
     this.uploads = home.resolve("uploads");
     try {
@@ -128,6 +138,7 @@ public class JobService {
       throw new UncheckedIOException("cannot read the jobs of " + jobs + ": " + e.getMessage(), e);
     }
     prune();
+    shareSaves = true;
   }
 
   /** Removes finished jobs, rejects files and left-over uploads past their age or count. */
@@ -273,6 +284,7 @@ public class JobService {
           public void advance(long done, long items) {
             p.put("done", done);
             p.put("items", items);
+            shared.progress(all.get(id));
           }
 
           @Override
@@ -332,10 +344,21 @@ public class JobService {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + f + ": " + e.getMessage(), e);
     }
+    if (shareSaves) {
+      shared.put(j);
+    }
   }
 
+  /** Off while the jobs of the last run are read at start-up: the shared store is not needed. */
+  private boolean shareSaves;
+
+  /** A job: run by this instance, else as another instance recorded it in the shared store. */
   public Optional<Job> job(String id) {
-    return Optional.ofNullable(all.get(id));
+    Job local = all.get(id);
+    if (local != null) {
+      return Optional.of(local);
+    }
+    return shared.get(id);
   }
 
   /** The most recent jobs first. */
@@ -360,35 +383,6 @@ public class JobService {
    */
   public ResponseEntity<?> upload(
       InputStream body, boolean wait, String kind, String input, Load load) {
-    if (wait) {
-      Object report = load.load(body, Progress.NONE);
-      if (report instanceof LoadOutcome outcome && outcome.failed()) {
-        return JobAnswers.answer(
-            JobAnswers.problem(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "load-incomplete",
-                "The store did not take all of the input",
-                outcome));
-      }
-      if (report instanceof LoadOutcome outcome && !outcome.complete()) {
-        return JobAnswers.incomplete(outcome);
-      }
-      return ResponseEntity.ok(JobAnswers.redacted(report));
-    }
-    Job job =
-        submit(
-            kind,
-            input,
-            body,
-            w -> {
-              try (InputStream kept = Files.newInputStream(w.body())) {
-                return load.load(kept, w.progress());
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
-    return ResponseEntity.accepted()
-        .location(URI.create("/api/jobs/" + job.id()))
-        .body(JobAnswers.view(job));
+    return JobAnswers.upload(this, body, wait, kind, input, load);
   }
 }

@@ -2,10 +2,14 @@ package eu.skillsobservatory.api.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.skillsobservatory.analytics.jobs.JobRecords;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -197,5 +201,41 @@ class JobServiceTest {
     try (var files = Files.list(home.resolve("rejects"))) {
       assertThat(files.toList()).hasSize(3).doesNotContain(old);
     }
+  }
+
+  @Test
+  void aJobRunByOneInstanceIsAnsweredByAnotherThroughTheSharedRecords(@TempDir Path other)
+      throws Exception {
+    Map<String, JobRecords.Stored> store = new ConcurrentHashMap<>();
+    JobRecords records =
+        new JobRecords() {
+          @Override
+          public void put(Stored job) {
+            store.put(job.id(), job);
+          }
+
+          @Override
+          public Optional<Stored> get(String id) {
+            return Optional.ofNullable(store.get(id));
+          }
+        };
+    JobService one = new JobService(home, JobDisk.DEFAULTS, () -> Optional.of(records));
+    JobService two = new JobService(other, JobDisk.DEFAULTS, () -> Optional.of(records));
+    JobService.Job j =
+        one.submit(
+            "test",
+            "a body",
+            new ByteArrayInputStream("x".getBytes(StandardCharsets.UTF_8)),
+            w -> "done");
+    for (int i = 0;
+        i < 100
+            && two.job(j.id()).map(JobService.Job::state).orElse(null)
+                != JobService.State.SUCCEEDED;
+        i++) {
+      Thread.sleep(20);
+    }
+    assertThat(two.job(j.id())).get().extracting(JobService.Job::result).isEqualTo("done");
+    assertThat(two.job("no-such-job")).isEmpty();
+    assertThat(new JobService(other).job(j.id())).as("without the shared store").isEmpty();
   }
 }

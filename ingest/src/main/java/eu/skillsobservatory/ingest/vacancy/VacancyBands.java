@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.json.JsonData;
 import eu.skillsobservatory.analytics.failures.SearchStoreException;
 import eu.skillsobservatory.analytics.vacancy.NearDuplicates;
 import eu.skillsobservatory.ingest.search.SearchConnection;
@@ -75,7 +76,7 @@ final class VacancyBands {
         SearchResponse<Map> page = page(query, after);
         var hits = page.hits().hits();
         for (var h : hits) {
-          NearDuplicates.Original o = original(h.source());
+          NearDuplicates.Original o = fromDocValues(h.fields());
           if (o != null) {
             out.putIfAbsent(o.key(), o);
           }
@@ -89,6 +90,10 @@ final class VacancyBands {
     return new ArrayList<>(out.values());
   }
 
+  /** Read from doc values, not from the stored document: a look-up may fetch thousands. */
+  private static final List<String> DOC_VALUES =
+      List.of("source", "id", "fingerprint", "titleKey", "country", "employer");
+
   @SuppressWarnings("rawtypes")
   private SearchResponse<Map> page(Query query, List<FieldValue> after) {
     try {
@@ -100,8 +105,10 @@ final class VacancyBands {
                     s.index(VacancyIndex.ALIAS)
                         .size(PAGE)
                         .query(query)
-                        .source(src -> src.filter(f -> f.includes(FIELDS)))
+                        .source(src -> src.fetch(false))
                         .sort(o -> o.field(f -> f.field("_doc")));
+                    DOC_VALUES.forEach(f -> s.docvalueFields(d -> d.field(f)));
+                    s.docvalueFields(d -> d.field("posted").format("yyyy-MM-dd"));
                     if (after != null) {
                       s.searchAfter(after);
                     }
@@ -114,6 +121,18 @@ final class VacancyBands {
     }
   }
 
+  private static NearDuplicates.Original fromDocValues(Map<String, JsonData> fields) {
+    Map<String, Object> d = new java.util.HashMap<>();
+    fields.forEach(
+        (name, value) -> {
+          List<?> values = value.to(List.class);
+          if (!values.isEmpty()) {
+            d.put(name, values.get(0));
+          }
+        });
+    return original(d);
+  }
+
   /** An original as stored; null for a document without a fingerprint. */
   static NearDuplicates.Original original(Map<?, ?> d) {
     Object fp = d.get("fingerprint");
@@ -124,7 +143,9 @@ final class VacancyBands {
         (String) d.get("source"),
         (String) d.get("id"),
         Base64.getDecoder().decode((String) fp),
-        (String) d.get("title"),
+        d.get("titleKey") instanceof Number n
+            ? n.intValue()
+            : NearDuplicates.titleKey((String) d.get("title")),
         (String) d.get("country"),
         (String) d.get("employer"),
         LocalDate.parse((String) d.get("posted")));
@@ -256,7 +277,7 @@ final class VacancyBands {
             return;
           }
           String id = VacancyIndex.documentId((String) d.get("source"), (String) d.get("id"));
-          Map<String, Object> doc = Map.of("bands", keys.apply(o));
+          Map<String, Object> doc = Map.of("bands", keys.apply(o), "titleKey", o.titleKey());
           ops.add(
               BulkOperation.of(
                   b -> b.update(u -> u.index(VacancyIndex.ALIAS).id(id).action(a -> a.doc(doc)))));

@@ -1,6 +1,7 @@
 package eu.skillsobservatory.ingest.vacancy;
 
 import eu.skillsobservatory.analytics.vacancy.Nace;
+import eu.skillsobservatory.analytics.vacancy.NearDuplicates;
 import eu.skillsobservatory.analytics.vacancy.Vacancy;
 import eu.skillsobservatory.analytics.vacancy.VacancyRecord;
 import eu.skillsobservatory.ingest.search.SkillFields;
@@ -55,6 +56,7 @@ final class VacancyDocuments {
     d.put("fingerprint", r.fingerprint());
     if (!r.bands().isEmpty()) {
       d.put("bands", r.bands());
+      d.put("titleKey", NearDuplicates.titleKey(v.title()));
     }
     d.put("ingest", r.ingest());
     d.put("ingestedAt", Instant.now().toString());

@@ -53,12 +53,12 @@ public final class VacancyIndex implements VacancyStore {
     this.bands = new VacancyBands(connection, this);
   }
 
-  static final int MAPPING_VERSION = 6;
+  static final int MAPPING_VERSION = 7;
 
   static final String MAPPING =
       """
       {"settings":{"number_of_shards":1,"auto_expand_replicas":"0-1"},
-       "mappings":{"dynamic":"strict","_meta":{"mappingVersion":6},"properties":{
+       "mappings":{"dynamic":"strict","_meta":{"mappingVersion":7},"properties":{
         "source":{"type":"keyword"},"id":{"type":"keyword"},
         "posted":{"type":"date","format":"yyyy-MM-dd"},"month":{"type":"keyword"},
         "country":{"type":"keyword"},"region":{"type":"keyword"},
@@ -80,7 +80,7 @@ public final class VacancyIndex implements VacancyStore {
         "evidence":{"type":"object","enabled":false},
         "duplicate":{"type":"boolean"},"duplicateOf":{"type":"keyword"},
         "fingerprint":{"type":"keyword","index":false},
-        "bands":{"type":"keyword","doc_values":false},
+        "bands":{"type":"keyword","doc_values":false},"titleKey":{"type":"integer","index":false},
         "ingest":{"type":"keyword"},"ingestedAt":{"type":"date"}}}}
       """;
 

@@ -174,8 +174,9 @@ class VacancyIndexIT {
     assertThat(index.originalsUnder(List.of("k2", "k9")))
         .extracting(NearDuplicates.Original::key)
         .containsExactlyInAnyOrder("a/1", "d/1");
-    assertThat(index.addMissingBands(o -> List.of("old-" + o.title()))).isEqualTo(1);
-    NearDuplicates.Original old = index.originalsUnder(List.of("old-Old")).get(0);
+    assertThat(index.addMissingBands(o -> List.of("old-" + o.titleKey()))).isEqualTo(1);
+    NearDuplicates.Original old =
+        index.originalsUnder(List.of("old-" + NearDuplicates.titleKey("Old"))).get(0);
     assertThat(old.key()).isEqualTo("c/1");
     assertThat(old.print()).hasSize(60);
     assertThat(old.posted()).isEqualTo(java.time.LocalDate.of(2024, 2, 3));
