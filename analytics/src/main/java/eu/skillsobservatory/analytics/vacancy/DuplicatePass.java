@@ -46,8 +46,7 @@ public final class DuplicatePass {
    * many.
    */
   public long prepare() {
-    return store.addMissingBands(
-        o -> NearDuplicates.bandKeys(o.fingerprint(), o.country(), o.posted()));
+    return store.addMissingBands(o -> BandKeys.bandKeys(o.fingerprint(), o.country(), o.posted()));
   }
 
   /** Learns the shared text of a vacancy (a first reading of the files). */
@@ -72,14 +71,17 @@ public final class DuplicatePass {
   public static final class LookUp {
     private final List<Vacancy> batch;
     private final List<NearDuplicates.Print> prints;
-    private final CompletableFuture<List<NearDuplicates.Original>> held;
+    private final List<long[]> probes;
+    private final CompletableFuture<List<HeldOriginal>> held;
 
     private LookUp(
         List<Vacancy> batch,
         List<NearDuplicates.Print> prints,
-        CompletableFuture<List<NearDuplicates.Original>> held) {
+        List<long[]> probes,
+        CompletableFuture<List<HeldOriginal>> held) {
       this.batch = batch;
       this.prints = prints;
+      this.probes = probes;
       this.held = held;
     }
   }
@@ -103,32 +105,37 @@ public final class DuplicatePass {
         vacancies
             .map(v -> near.print(v.source(), v.employer(), v.title(), v.description()))
             .toList();
+    List<long[]> probes = new ArrayList<>(batch.size());
     Set<String> all = new LinkedHashSet<>();
     for (int i = 0; i < batch.size(); i++) {
       Vacancy v = batch.get(i);
-      all.addAll(NearDuplicates.probeKeys(prints.get(i), v.country(), v.posted()));
+      long[] probe = BandKeys.probe(prints.get(i), v.country(), v.posted());
+      probes.add(probe);
+      for (long k : probe) {
+        all.add(BandKeys.text(k));
+      }
     }
-    CompletableFuture<List<NearDuplicates.Original>> held =
+    CompletableFuture<List<HeldOriginal>> held =
         all.isEmpty()
             ? CompletableFuture.completedFuture(List.of())
             : CompletableFuture.supplyAsync(() -> store.originalsUnder(all), LOOK_UPS);
-    return new LookUp(batch, prints, held);
+    return new LookUp(batch, prints, probes, held);
   }
 
   /** Marks a batch looked up, in its order: one mark each. */
   public List<Mark> mark(LookUp l) {
-    Map<Long, List<NearDuplicates.Original>> held = byBand(await(l.held));
+    OriginalWindow held = NearDuplicates.windowOf(await(l.held), l.probes);
     List<Mark> marks = new ArrayList<>(l.batch.size());
     for (int i = 0; i < l.batch.size(); i++) {
       Vacancy v = l.batch.get(i);
       NearDuplicates.Print p = l.prints.get(i);
-      Set<NearDuplicates.Original> candidates = candidates(held, p.minHash(), v.country());
-      String duplicateOf =
-          near.add(v.source() + "/" + v.id(), p, v.country(), v.employer(), v.posted(), candidates)
-              .orElse(null);
-      List<String> bands =
-          duplicateOf == null ? NearDuplicates.bandKeys(p, v.country(), v.posted()) : List.of();
-      marks.add(new Mark(duplicateOf, Base64.getEncoder().encodeToString(p.minHash()), bands));
+      NearDuplicates.Decision d =
+          near.decide(v.source() + "/" + v.id(), p, v.country(), v.employer(), v.posted(), held);
+      List<String> bands = new ArrayList<>(d.keys().length);
+      for (long k : d.keys()) {
+        bands.add(BandKeys.text(k));
+      }
+      marks.add(new Mark(d.duplicateOf(), Base64.getEncoder().encodeToString(p.minHash()), bands));
     }
     return marks;
   }
@@ -166,23 +173,23 @@ public final class DuplicatePass {
         BATCH,
         page -> {
           Set<String> all = new LinkedHashSet<>();
-          for (NearDuplicates.Original x : page) {
-            all.addAll(NearDuplicates.probeKeys(x.fingerprint(), x.country(), x.posted()));
+          for (HeldOriginal x : page) {
+            all.addAll(BandKeys.probeKeys(x.fingerprint(), x.country(), x.posted()));
           }
-          Map<Long, List<NearDuplicates.Original>> theirs =
-              byBand(store.originalsUnder(all, others));
+          Map<Long, List<HeldOriginal>> theirs = byKey(store.originalsUnder(all, others));
           for (int i = 0; i < page.size(); i++) {
-            NearDuplicates.Original x = page.get(i);
-            Set<NearDuplicates.Original> candidates = candidates(theirs, x.print(), x.country());
+            HeldOriginal x = page.get(i);
+            Set<HeldOriginal> candidates =
+                candidates(theirs, BandKeys.probe(x.fingerprint(), x.country(), x.posted()));
             candidates.removeIf(y -> merged.contains(y.key()));
-            Optional<NearDuplicates.Original> best =
+            Optional<HeldOriginal> best =
                 near.closestHeld(
                     x.key(), x.fingerprint(), x.country(), x.employer(), x.posted(), candidates);
             if (best.isEmpty()) {
               continue;
             }
-            NearDuplicates.Original y = best.get();
-            if (NearDuplicates.earlier(y, x)) {
+            HeldOriginal y = best.get();
+            if (HeldOriginal.earlier(y, x)) {
               store.markDuplicate(x, y.key());
               marked[0]++;
             } else {
@@ -202,24 +209,22 @@ public final class DuplicatePass {
   }
 
   /**
-   * The originals fetched, by band (its bytes and the country): a vacancy's candidates are those
-   * sharing one of its bands; the rules then check the title, the employer and the days.
+   * The originals fetched, by the keys they are held under: a vacancy's candidates are those under
+   * its probe keys, as in the store; the rules then check the title, the employer and the days.
    */
-  private static Map<Long, List<NearDuplicates.Original>> byBand(
-      List<NearDuplicates.Original> originals) {
-    Map<Long, List<NearDuplicates.Original>> out = new HashMap<>();
-    for (NearDuplicates.Original o : originals) {
-      for (long k : NearDuplicates.bandSegments(o.print(), o.country())) {
+  private static Map<Long, List<HeldOriginal>> byKey(List<HeldOriginal> originals) {
+    Map<Long, List<HeldOriginal>> out = new HashMap<>();
+    for (HeldOriginal o : originals) {
+      for (long k : BandKeys.own(o.fingerprint(), o.country(), o.posted())) {
         out.computeIfAbsent(k, x -> new ArrayList<>(2)).add(o);
       }
     }
     return out;
   }
 
-  private static Set<NearDuplicates.Original> candidates(
-      Map<Long, List<NearDuplicates.Original>> held, byte[] print, String country) {
-    Set<NearDuplicates.Original> out = new LinkedHashSet<>();
-    for (long k : NearDuplicates.bandSegments(print, country)) {
+  private static Set<HeldOriginal> candidates(Map<Long, List<HeldOriginal>> held, long[] probe) {
+    Set<HeldOriginal> out = new LinkedHashSet<>();
+    for (long k : probe) {
       out.addAll(held.getOrDefault(k, List.of()));
     }
     return out;

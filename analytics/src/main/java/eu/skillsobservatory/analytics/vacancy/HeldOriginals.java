@@ -12,26 +12,24 @@ import java.util.function.Function;
  */
 public interface HeldOriginals {
 
-  /** The originals held under any of these band keys ({@link NearDuplicates#probeKeys}). */
-  List<NearDuplicates.Original> originalsUnder(Collection<String> bandKeys);
+  /** The originals held under any of these band keys ({@link BandKeys#probeKeys}). */
+  List<HeldOriginal> originalsUnder(Collection<String> bandKeys);
 
   /** The same, written by these ingest runs only. */
-  List<NearDuplicates.Original> originalsUnder(
-      Collection<String> bandKeys, Collection<String> ingests);
+  List<HeldOriginal> originalsUnder(Collection<String> bandKeys, Collection<String> ingests);
 
   /** The originals one ingest run wrote, a page of at most {@code size} at a time. */
-  void forEachPageOfOriginals(
-      String ingest, int size, Consumer<List<NearDuplicates.Original>> page);
+  void forEachPageOfOriginals(String ingest, int size, Consumer<List<HeldOriginal>> page);
 
   /**
    * Marks an original as a duplicate of {@code of} (it loses its band keys), and points the
    * duplicates that pointed to it to {@code of}.
    */
-  void markDuplicate(NearDuplicates.Original original, String of);
+  void markDuplicate(HeldOriginal original, String of);
 
   /**
    * Gives the originals held without band keys (written before they were kept) their keys, so that
    * {@link #originalsUnder} finds them; returns how many were given keys.
    */
-  long addMissingBands(Function<NearDuplicates.Original, List<String>> bands);
+  long addMissingBands(Function<HeldOriginal, List<String>> bands);
 }

@@ -18,8 +18,7 @@ import java.util.List;
  * @param fingerprint the text's near-duplicate fingerprint ({@link NearDuplicates}), Base64
  * @param ingest the id of the ingest run that wrote it
  * @param phrases candidate terms outside ESCO in its text ({@code Phrases}), English only
- * @param bands the keys an original is found by ({@link NearDuplicates#bandKeys}); none for a
- *     duplicate
+ * @param bands the keys an original is found by ({@link BandKeys}); none for a duplicate
  */
 public record VacancyRecord(
     Vacancy vacancy,
@@ -39,64 +38,6 @@ public record VacancyRecord(
     skills = List.copyOf(skills);
     phrases = List.copyOf(phrases);
     bands = List.copyOf(bands);
-  }
-
-  /** Without band keys. */
-  public VacancyRecord(
-      Vacancy vacancy,
-      String language,
-      boolean languageDetected,
-      String iscoCode,
-      boolean occupationUnknown,
-      boolean occupationRemote,
-      OccupationCoder.Coding coded,
-      List<SkillEvidence> skills,
-      String duplicateOf,
-      String fingerprint,
-      String ingest,
-      List<String> phrases) {
-    this(
-        vacancy,
-        language,
-        languageDetected,
-        iscoCode,
-        occupationUnknown,
-        occupationRemote,
-        coded,
-        skills,
-        duplicateOf,
-        fingerprint,
-        ingest,
-        phrases,
-        List.of());
-  }
-
-  /** Without candidate terms. */
-  public VacancyRecord(
-      Vacancy vacancy,
-      String language,
-      boolean languageDetected,
-      String iscoCode,
-      boolean occupationUnknown,
-      boolean occupationRemote,
-      OccupationCoder.Coding coded,
-      List<SkillEvidence> skills,
-      String duplicateOf,
-      String fingerprint,
-      String ingest) {
-    this(
-        vacancy,
-        language,
-        languageDetected,
-        iscoCode,
-        occupationUnknown,
-        occupationRemote,
-        coded,
-        skills,
-        duplicateOf,
-        fingerprint,
-        ingest,
-        List.of());
   }
 
   /** The ESCO occupation the vacancy is filed under: the URI it gives, else the one coded. */

@@ -24,11 +24,13 @@ import io.micrometer.core.instrument.Counter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -81,17 +83,8 @@ final class VacancyLoad {
   private final Map<Path, ResumePoints.Watermark> marks = new LinkedHashMap<>();
   private final DuplicatePass near;
   private final AtomicLong queued = new AtomicLong();
-  private long sinceSync;
+  private final Set<String> resumedFrom = new HashSet<>();
   private final Instant started;
-
-  /** Vacancies fingerprinted and looked up together: one request to the store per batch. */
-  static final int BATCH = 500;
-
-  /**
-   * Rows between two points where everything written is made visible to the store's readers and the
-   * near-duplicate window is forgotten: the window's memory, against a short pause each time.
-   */
-  static final int SYNC_EVERY = 50_000;
 
   private VacancyEnrichment.Run run;
   private Path rejects;
@@ -125,9 +118,10 @@ final class VacancyLoad {
     // Reading and near-duplicate marks stay in file order, on this thread; extraction, the
     // costly part, runs on every core. A full queue makes the reader do the work itself.
     ThreadPoolExecutor workers = workers();
+    MarkedBatches.Window window = new MarkedBatches.Window(() -> sync(writer));
     try (writer) {
       for (RowInput input : request.inputs()) {
-        read(input, writer, workers);
+        read(input, writer, workers, window);
       }
       workers.shutdown();
       awaitQuietly(workers);
@@ -214,13 +208,17 @@ final class VacancyLoad {
   }
 
   /** Reads one input: rows past its resume point validated, marked and handed to the workers. */
-  private void read(RowInput input, VacancyStore.Writer writer, ThreadPoolExecutor workers) {
+  private void read(
+      RowInput input,
+      VacancyStore.Writer writer,
+      ThreadPoolExecutor workers,
+      MarkedBatches.Window window) {
     String name = input.name();
     Path path = input.path().orElse(null);
-    long skip =
-        request.resume() && path != null
-            ? points.find(path).map(ResumePoints.Point::line).orElse(0L)
-            : 0L;
+    Optional<ResumePoints.Point> point =
+        request.resume() && path != null ? points.find(path) : Optional.empty();
+    long skip = point.map(ResumePoints.Point::line).orElse(0L);
+    point.ifPresent(p -> resumedFrom.add(p.ingest()));
     if (skip > 0) {
       LOG.info("{}: resuming an interrupted load after line {}", name, skip);
       progress.start(name + ": resuming after line " + skip, "rows", -1);
@@ -238,7 +236,28 @@ final class VacancyLoad {
             points.save(path, mark.line(), ingest);
           }
         };
-    Batch batch = new Batch(writer, workers, mark, checkpoint);
+    MarkedBatches batch =
+        new MarkedBatches(
+            near,
+            window,
+            new MarkedBatches.Rows() {
+              @Override
+              public void rejected(long line) {
+                mark.passed(line);
+              }
+
+              @Override
+              public void marked(Vacancy v, long line, DuplicatePass.Mark m) {
+                mark.pending(line);
+                queued.incrementAndGet();
+                workers.execute(() -> enrichAndWrite(v, line, m, writer, mark));
+              }
+
+              @Override
+              public void handedOn() {
+                checkpoint.run();
+              }
+            });
     ReadReport report =
         parts
             .rows()
@@ -267,6 +286,7 @@ final class VacancyLoad {
                 },
                 progress);
     batch.finish();
+    duplicates += batch.duplicates();
     reports.add(report);
     report.problem().ifPresent(p -> rejectsWriter.write(name, new Rejection(0, "file", p)));
   }
@@ -291,113 +311,18 @@ final class VacancyLoad {
     }
   }
 
-  /** A batch whose originals are being looked up: its lines, its rows (null where rejected). */
-  private record Pending(List<Long> lines, List<Vacancy> rows, DuplicatePass.LookUp lookUp) {}
-
-  /**
-   * The rows of one input on their way: accepted rows wait here until a batch is full, rejected
-   * ones beside them so that a resume point never passes a row not yet handed on.
-   */
-  private final class Batch {
-    private final VacancyStore.Writer writer;
-    private final ThreadPoolExecutor workers;
-    private final ResumePoints.Watermark mark;
-    private final Runnable checkpoint;
-    private final List<Vacancy> vacancies = new ArrayList<>(BATCH);
-    private final List<Long> lines = new ArrayList<>(BATCH);
-    private Pending pending;
-
-    Batch(
-        VacancyStore.Writer writer,
-        ThreadPoolExecutor workers,
-        ResumePoints.Watermark mark,
-        Runnable checkpoint) {
-      this.writer = writer;
-      this.workers = workers;
-      this.mark = mark;
-      this.checkpoint = checkpoint;
-    }
-
-    /** A row: a vacancy, or null for a rejected line. */
-    void add(Vacancy v, long line) {
-      vacancies.add(v);
-      lines.add(line);
-      if (vacancies.size() >= BATCH) {
-        send();
+  /** Waits for the workers, makes their writes visible, forgets the window. */
+  private void sync(VacancyStore.Writer writer) {
+    while (queued.get() > 0 && failure.get() == null) {
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("ingest interrupted", e);
       }
     }
-
-    /**
-     * Starts the look-up of the rows gathered, then marks and hands on the batch before them: the
-     * store answers one batch while this thread decides the one before.
-     */
-    private void send() {
-      Pending next =
-          new Pending(
-              List.copyOf(lines),
-              new ArrayList<>(vacancies),
-              near.lookUp(vacancies.stream().filter(v -> v != null).toList()));
-      vacancies.clear();
-      lines.clear();
-      handOn();
-      pending = next;
-      if (sinceSync >= SYNC_EVERY) {
-        // No look-up may be under way when the window is forgotten.
-        handOn();
-        sync();
-      }
-    }
-
-    /** The rest of the input: every row marked and handed on. */
-    void finish() {
-      if (!vacancies.isEmpty()) {
-        send();
-      }
-      handOn();
-    }
-
-    /** Marks the pending batch's vacancies and hands them to the workers, in line order. */
-    private void handOn() {
-      if (pending == null) {
-        return;
-      }
-      Pending p = pending;
-      pending = null;
-      List<DuplicatePass.Mark> marks = near.mark(p.lookUp());
-      int next = 0;
-      for (int i = 0; i < p.rows().size(); i++) {
-        Vacancy v = p.rows().get(i);
-        long line = p.lines().get(i);
-        if (v == null) {
-          mark.passed(line);
-          continue;
-        }
-        DuplicatePass.Mark m = marks.get(next++);
-        if (m.duplicateOf() != null) {
-          duplicates++;
-        }
-        mark.pending(line);
-        queued.incrementAndGet();
-        workers.execute(() -> enrichAndWrite(v, line, m, writer, mark));
-      }
-      checkpoint.run();
-      sinceSync += p.rows().size();
-    }
-
-    /** Waits for the workers, makes their writes visible, forgets the window. */
-    private void sync() {
-      while (queued.get() > 0 && failure.get() == null) {
-        try {
-          Thread.sleep(2);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("ingest interrupted", e);
-        }
-      }
-      writer.sync();
-      near.synced();
-      sinceSync = 0;
-    }
+    writer.sync();
+    near.synced();
   }
 
   private static void awaitQuietly(ThreadPoolExecutor workers) {
@@ -414,7 +339,11 @@ final class VacancyLoad {
   /** The dataset recorded, the report, the resume points, the run recorded. */
   private IngestReport finish(long written, List<String> refused) {
     // Reposts between this load and loads that ran beside it, which neither could see whole.
-    duplicates += near.reconcile(ingest, parts.store().runsBeside(ingest, started));
+    // A load whose resume point this one took has died (this process holds the home), and what it
+    // wrote was visible to this load's look-ups from the start (the writer refreshes when opened).
+    List<String> beside = new ArrayList<>(parts.store().runsBeside(ingest, started));
+    beside.removeAll(resumedFrom);
+    duplicates += near.reconcile(ingest, beside);
     RowIngest.Totals totals = RowIngest.Totals.of(reports);
     DatasetSpec dataset = request.dataset();
     Dataset recorded =

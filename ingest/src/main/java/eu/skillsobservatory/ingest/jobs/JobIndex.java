@@ -6,7 +6,6 @@ import eu.skillsobservatory.analytics.failures.SearchStoreException;
 import eu.skillsobservatory.analytics.jobs.JobRecords;
 import eu.skillsobservatory.ingest.search.SearchConnection;
 import java.io.IOException;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -40,16 +39,9 @@ final class JobIndex implements JobRecords {
       return;
     }
     try {
-      boolean exists =
-          connection.withRetries(
-              "checking the jobs index", () -> es.indices().exists(e -> e.index(INDEX)).value());
-      if (!exists) {
-        es.indices().create(c -> c.index(INDEX).withJson(new StringReader(MAPPING)));
-      }
+      connection.createIfMissing(INDEX, MAPPING);
     } catch (ElasticsearchException e) {
-      if (!"resource_already_exists_exception".equals(e.error().type())) {
-        throw new SearchStoreException("cannot create the jobs index: " + e.getMessage(), e);
-      }
+      throw new SearchStoreException("cannot create the jobs index: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new SearchStoreException("Elasticsearch did not answer: " + e.getMessage(), e);
     }

@@ -74,7 +74,7 @@ final class OfferIndexSetup {
       }
       dropOrphans();
     } catch (ElasticsearchException e) {
-      if (!"resource_already_exists_exception".equals(e.error().type())) {
+      if (!SearchConnection.alreadyExists(e)) {
         throw new SearchStoreException("cannot create the offers index: " + e.getMessage(), e);
       }
     } catch (IOException e) {

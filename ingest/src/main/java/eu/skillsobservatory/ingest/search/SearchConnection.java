@@ -8,6 +8,7 @@ import co.elastic.clients.transport.rest_client.RestClientTransport;
 import eu.skillsobservatory.analytics.failures.SearchStoreException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.net.ConnectException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -261,6 +262,31 @@ public final class SearchConnection implements AutoCloseable {
         delay *= 2;
       }
     }
+  }
+
+  /**
+   * Creates an index with its settings and mapping (JSON) unless it exists; another process
+   * creating it at the same moment is no failure.
+   */
+  public void createIfMissing(String index, String mapping) throws IOException {
+    boolean exists =
+        withRetries(
+            "checking the index " + index,
+            () -> client.indices().exists(e -> e.index(index)).value());
+    if (!exists) {
+      try {
+        client.indices().create(c -> c.index(index).withJson(new StringReader(mapping)));
+      } catch (ElasticsearchException e) {
+        if (!alreadyExists(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Whether Elasticsearch refused to create an index because it exists. */
+  public static boolean alreadyExists(ElasticsearchException e) {
+    return "resource_already_exists_exception".equals(e.error().type());
   }
 
   /** Whether a failure is worth one more try: overload, a gateway in trouble, a node restarting. */

@@ -9,7 +9,6 @@ import eu.skillsobservatory.analytics.provenance.Dataset;
 import eu.skillsobservatory.analytics.provenance.Datasets;
 import eu.skillsobservatory.ingest.search.SearchConnection;
 import java.io.IOException;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,15 +42,7 @@ final class DatasetIndex implements Datasets {
   }
 
   private void ensure() throws IOException {
-    if (!es.indices().exists(e -> e.index(INDEX)).value()) {
-      try {
-        es.indices().create(c -> c.index(INDEX).withJson(new StringReader(MAPPING)));
-      } catch (ElasticsearchException e) {
-        if (!"resource_already_exists_exception".equals(e.error().type())) {
-          throw e;
-        }
-      }
-    }
+    connection.createIfMissing(INDEX, MAPPING);
   }
 
   @Override

@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.json.JsonData;
 import eu.skillsobservatory.analytics.failures.SearchStoreException;
+import eu.skillsobservatory.analytics.vacancy.HeldOriginal;
 import eu.skillsobservatory.analytics.vacancy.NearDuplicates;
 import eu.skillsobservatory.ingest.search.SearchConnection;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +51,9 @@ final class VacancyBands {
 
   /** The originals under any of the keys, each once; of these ingest runs only, if given. */
   @SuppressWarnings("rawtypes")
-  List<NearDuplicates.Original> originalsUnder(
-      Collection<String> bandKeys, Collection<String> ingests) {
+  List<HeldOriginal> originalsUnder(Collection<String> bandKeys, Collection<String> ingests) {
     List<FieldValue> runs = ingests == null ? null : ingests.stream().map(FieldValue::of).toList();
-    Map<String, NearDuplicates.Original> out = new LinkedHashMap<>();
+    Map<String, HeldOriginal> out = new LinkedHashMap<>();
     List<String> keys = bandKeys.stream().distinct().toList();
     for (int from = 0; from < keys.size(); from += TERMS_PER_QUERY) {
       List<FieldValue> terms =
@@ -76,7 +77,7 @@ final class VacancyBands {
         SearchResponse<Map> page = page(query, after);
         var hits = page.hits().hits();
         for (var h : hits) {
-          NearDuplicates.Original o = fromDocValues(h.fields());
+          HeldOriginal o = fromDocValues(h.fields());
           if (o != null) {
             out.putIfAbsent(o.key(), o);
           }
@@ -106,6 +107,8 @@ final class VacancyBands {
                         .size(PAGE)
                         .query(query)
                         .source(src -> src.fetch(false))
+                        // Not even the _id: stored fields are read block by block, decompressed.
+                        .storedFields("_none_")
                         .sort(o -> o.field(f -> f.field("_doc")));
                     DOC_VALUES.forEach(f -> s.docvalueFields(d -> d.field(f)));
                     s.docvalueFields(d -> d.field("posted").format("yyyy-MM-dd"));
@@ -121,8 +124,8 @@ final class VacancyBands {
     }
   }
 
-  private static NearDuplicates.Original fromDocValues(Map<String, JsonData> fields) {
-    Map<String, Object> d = new java.util.HashMap<>();
+  private static HeldOriginal fromDocValues(Map<String, JsonData> fields) {
+    Map<String, Object> d = new HashMap<>();
     fields.forEach(
         (name, value) -> {
           List<?> values = value.to(List.class);
@@ -134,12 +137,12 @@ final class VacancyBands {
   }
 
   /** An original as stored; null for a document without a fingerprint. */
-  static NearDuplicates.Original original(Map<?, ?> d) {
+  static HeldOriginal original(Map<?, ?> d) {
     Object fp = d.get("fingerprint");
     if (fp == null) {
       return null;
     }
-    return new NearDuplicates.Original(
+    return new HeldOriginal(
         (String) d.get("source"),
         (String) d.get("id"),
         Base64.getDecoder().decode((String) fp),
@@ -156,8 +159,7 @@ final class VacancyBands {
    * merges do not disturb, unlike the index order).
    */
   @SuppressWarnings("rawtypes")
-  void forEachPageOfOriginals(
-      String ingest, int size, Consumer<List<NearDuplicates.Original>> each) {
+  void forEachPageOfOriginals(String ingest, int size, Consumer<List<HeldOriginal>> each) {
     Query mine =
         Query.of(
             q ->
@@ -193,9 +195,9 @@ final class VacancyBands {
             "reading the originals of a load failed: " + e.getMessage(), e);
       }
       var hits = page.hits().hits();
-      List<NearDuplicates.Original> originals = new ArrayList<>(hits.size());
+      List<HeldOriginal> originals = new ArrayList<>(hits.size());
       for (var h : hits) {
-        NearDuplicates.Original o = original(h.source());
+        HeldOriginal o = original(h.source());
         if (o != null) {
           originals.add(o);
         }
@@ -214,7 +216,7 @@ final class VacancyBands {
    * Marks an original as a duplicate (without band keys, it is no longer a candidate) and points
    * its duplicates to its own original; visible at once.
    */
-  void markDuplicate(NearDuplicates.Original original, String of) {
+  void markDuplicate(HeldOriginal original, String of) {
     String id = VacancyIndex.documentId(original.source(), original.id());
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("duplicate", true);
@@ -229,26 +231,11 @@ final class VacancyBands {
                   Map.class));
       // Their duplicates are pointed to the new original, document by document: the embedded
       // node has no update-by-query (the reindex module).
-      List<BulkOperation> ops = new ArrayList<>();
-      index.scan(
-          "reading the duplicates of an original",
+      updateEach(
+          "pointing duplicates to their original",
           Query.of(q -> q.term(t -> t.field("duplicateOf").value(original.key()))),
           List.of("source", "id"),
-          d -> {
-            String dup = VacancyIndex.documentId((String) d.get("source"), (String) d.get("id"));
-            ops.add(
-                BulkOperation.of(
-                    o ->
-                        o.update(
-                            u ->
-                                u.index(VacancyIndex.ALIAS)
-                                    .id(dup)
-                                    .action(x -> x.doc(Map.of("duplicateOf", of))))));
-            if (ops.size() == 1_000) {
-              send(ops, "pointing duplicates to their original");
-            }
-          });
-      send(ops, "pointing duplicates to their original");
+          d -> Map.of("duplicateOf", of));
       es.indices().refresh(r -> r.index(VacancyIndex.ALIAS));
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("marking a duplicate failed: " + e.getMessage(), e);
@@ -256,7 +243,7 @@ final class VacancyBands {
   }
 
   /** Gives every original without band keys its keys, in bulks of 1,000; then refreshes. */
-  long addMissing(Function<NearDuplicates.Original, List<String>> keys) {
+  long addMissing(Function<HeldOriginal, List<String>> keys) {
     Query missing =
         Query.of(
             q ->
@@ -265,36 +252,56 @@ final class VacancyBands {
                         b.filter(f -> f.term(t -> t.field("duplicate").value(false)))
                             .filter(f -> f.exists(x -> x.field("fingerprint")))
                             .mustNot(m -> m.exists(x -> x.field("bands")))));
-    List<BulkOperation> ops = new ArrayList<>();
-    long[] given = {0};
-    index.scan(
-        "reading originals without band keys",
-        missing,
-        FIELDS,
-        d -> {
-          NearDuplicates.Original o = original(d);
-          if (o == null) {
-            return;
-          }
-          String id = VacancyIndex.documentId((String) d.get("source"), (String) d.get("id"));
-          Map<String, Object> doc = Map.of("bands", keys.apply(o), "titleKey", o.titleKey());
-          ops.add(
-              BulkOperation.of(
-                  b -> b.update(u -> u.index(VacancyIndex.ALIAS).id(id).action(a -> a.doc(doc)))));
-          given[0]++;
-          if (ops.size() == 1_000) {
-            send(ops, "adding band keys to earlier vacancies");
-          }
-        });
-    send(ops, "adding band keys to earlier vacancies");
-    if (given[0] > 0) {
+    long given =
+        updateEach(
+            "adding band keys to earlier vacancies",
+            missing,
+            FIELDS,
+            d -> {
+              HeldOriginal o = original(d);
+              return o == null ? null : Map.of("bands", keys.apply(o), "titleKey", o.titleKey());
+            });
+    if (given > 0) {
       try {
         es.indices().refresh(r -> r.index(VacancyIndex.ALIAS));
       } catch (IOException | ElasticsearchException e) {
         throw new SearchStoreException("cannot refresh the vacancy index: " + e.getMessage(), e);
       }
     }
-    return given[0];
+    return given;
+  }
+
+  /**
+   * Updates each vacancy a query finds with the fields {@code change} gives for it (none where it
+   * gives null), in bulks of 1,000; returns how many were updated.
+   */
+  private long updateEach(
+      String what,
+      Query query,
+      List<String> fields,
+      Function<Map<?, ?>, Map<String, Object>> change) {
+    List<BulkOperation> ops = new ArrayList<>();
+    long[] updated = {0};
+    index.scan(
+        what,
+        query,
+        fields,
+        d -> {
+          Map<String, Object> doc = change.apply(d);
+          if (doc == null) {
+            return;
+          }
+          String id = VacancyIndex.documentId((String) d.get("source"), (String) d.get("id"));
+          ops.add(
+              BulkOperation.of(
+                  b -> b.update(u -> u.index(VacancyIndex.ALIAS).id(id).action(a -> a.doc(doc)))));
+          updated[0]++;
+          if (ops.size() == 1_000) {
+            send(ops, what);
+          }
+        });
+    send(ops, what);
+    return updated[0];
   }
 
   private void send(List<BulkOperation> ops, String what) {

@@ -10,7 +10,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import eu.skillsobservatory.analytics.failures.SearchStoreException;
-import eu.skillsobservatory.analytics.vacancy.NearDuplicates;
+import eu.skillsobservatory.analytics.vacancy.HeldOriginal;
 import eu.skillsobservatory.analytics.vacancy.Vacancy;
 import eu.skillsobservatory.analytics.vacancy.VacancyStore;
 import eu.skillsobservatory.ingest.search.SearchConnection;
@@ -122,12 +122,9 @@ public final class VacancyIndex implements VacancyStore {
       } else if (!upgraded) {
         upgrade();
       }
-      boolean runs = es.indices().exists(e -> e.index(RUNS)).value();
-      if (!runs) {
-        es.indices().create(c -> c.index(RUNS).withJson(new StringReader(RUNS_MAPPING)));
-      }
+      connection.createIfMissing(RUNS, RUNS_MAPPING);
     } catch (ElasticsearchException e) {
-      if (!"resource_already_exists_exception".equals(e.error().type())) {
+      if (!SearchConnection.alreadyExists(e)) {
         throw new SearchStoreException("cannot create the vacancy index: " + e.getMessage(), e);
       }
     } catch (IOException e) {
@@ -205,33 +202,32 @@ public final class VacancyIndex implements VacancyStore {
   }
 
   @Override
-  public List<NearDuplicates.Original> originalsUnder(Collection<String> bandKeys) {
+  public List<HeldOriginal> originalsUnder(Collection<String> bandKeys) {
     ensure();
     return bands.originalsUnder(bandKeys, null);
   }
 
   @Override
-  public List<NearDuplicates.Original> originalsUnder(
+  public List<HeldOriginal> originalsUnder(
       Collection<String> bandKeys, Collection<String> ingests) {
     ensure();
     return bands.originalsUnder(bandKeys, ingests);
   }
 
   @Override
-  public void forEachPageOfOriginals(
-      String ingest, int size, Consumer<List<NearDuplicates.Original>> page) {
+  public void forEachPageOfOriginals(String ingest, int size, Consumer<List<HeldOriginal>> page) {
     ensure();
     bands.forEachPageOfOriginals(ingest, size, page);
   }
 
   @Override
-  public void markDuplicate(NearDuplicates.Original original, String of) {
+  public void markDuplicate(HeldOriginal original, String of) {
     ensure();
     bands.markDuplicate(original, of);
   }
 
   @Override
-  public long addMissingBands(Function<NearDuplicates.Original, List<String>> keys) {
+  public long addMissingBands(Function<HeldOriginal, List<String>> keys) {
     ensure();
     return bands.addMissing(keys);
   }

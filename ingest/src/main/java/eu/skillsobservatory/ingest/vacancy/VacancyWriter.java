@@ -47,6 +47,8 @@ final class VacancyWriter implements VacancyStore.Writer {
     this.synthetic = synthetic;
     writes = new BulkWrites<>(n -> {}, item -> item.stored().run());
     refreshInterval("-1");
+    // What a load that died left unrefreshed becomes visible to this load's look-ups.
+    refresh();
     ingester = writes.ingester(es);
   }
 

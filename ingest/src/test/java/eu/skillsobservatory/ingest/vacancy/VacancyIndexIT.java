@@ -3,6 +3,7 @@ package eu.skillsobservatory.ingest.vacancy;
 import static eu.skillsobservatory.analytics.fixtures.VacancyBuilder.vacancy;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.skillsobservatory.analytics.vacancy.HeldOriginal;
 import eu.skillsobservatory.analytics.vacancy.NearDuplicates;
 import eu.skillsobservatory.analytics.vacancy.OccupationCoder;
 import eu.skillsobservatory.analytics.vacancy.SkillEvidence;
@@ -165,17 +166,17 @@ class VacancyIndexIT {
       w.write(vacancy("c", "1").posted("2024-02-03").fingerprint(print).title("Old").record());
       w.sync();
       assertThat(index.originalsUnder(List.of("k2", "k9")))
-          .extracting(NearDuplicates.Original::key)
+          .extracting(HeldOriginal::key)
           .containsExactly("a/1");
       // The writer stays open after a sync.
       w.write(
           vacancy("d", "1").posted("2024-02-04").fingerprint(print).bands(List.of("k9")).record());
     }
     assertThat(index.originalsUnder(List.of("k2", "k9")))
-        .extracting(NearDuplicates.Original::key)
+        .extracting(HeldOriginal::key)
         .containsExactlyInAnyOrder("a/1", "d/1");
     assertThat(index.addMissingBands(o -> List.of("old-" + o.titleKey()))).isEqualTo(1);
-    NearDuplicates.Original old =
+    HeldOriginal old =
         index.originalsUnder(List.of("old-" + NearDuplicates.titleKey("Old"))).get(0);
     assertThat(old.key()).isEqualTo("c/1");
     assertThat(old.print()).hasSize(60);
@@ -218,17 +219,15 @@ class VacancyIndexIT {
         .containsExactly("run-a");
     List<String> pages = new java.util.ArrayList<>();
     index.forEachPageOfOriginals(
-        "run-a",
-        2,
-        page -> pages.add(page.stream().map(NearDuplicates.Original::key).toList().toString()));
+        "run-a", 2, page -> pages.add(page.stream().map(HeldOriginal::key).toList().toString()));
     assertThat(pages).containsExactly("[a/0, a/1]", "[a/2, a/3]", "[a/4]");
     assertThat(index.originalsUnder(List.of("k0"), List.of("run-b")))
-        .extracting(NearDuplicates.Original::key)
+        .extracting(HeldOriginal::key)
         .containsExactly("b/0");
 
     index.markDuplicate(index.originalsUnder(List.of("k0"), List.of("run-a")).get(0), "b/0");
     assertThat(index.originalsUnder(List.of("k0")))
-        .extracting(NearDuplicates.Original::key)
+        .extracting(HeldOriginal::key)
         .containsExactly("b/0");
     assertThat(index.duplicateMarks())
         .containsEntry("a/0", "b/0")
