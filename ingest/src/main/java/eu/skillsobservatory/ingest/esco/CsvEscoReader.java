@@ -136,7 +136,7 @@ final class CsvEscoReader {
                   + record.size()
                   + " (an unbalanced quote or a stray delimiter)");
         }
-        Row row = new Row(source.name(), startLine, record);
+        CsvRow row = new CsvRow(source.name(), startLine, record);
         map(role, row, lang);
         rows++;
         startLine = parser.getCurrentLineNumber() + 1;
@@ -165,7 +165,7 @@ final class CsvEscoReader {
           source.name() + ": not an ESCO CSV file this version of the observatory reads; skipped");
     }
     try (InputStream in = source.opener().open(counter)) {
-      in.transferTo(OutputStreamSink.INSTANCE);
+      in.transferTo(OutputStream.nullOutputStream());
     }
     if (role == Role.REDUNDANT) {
       log.read(
@@ -188,7 +188,7 @@ final class CsvEscoReader {
     }
   }
 
-  private void map(Role role, Row row, String lang) {
+  private void map(Role role, CsvRow row, String lang) {
     switch (role) {
       case CONCEPT_SCHEMES -> scheme(row, lang);
       case ISCO_GROUPS -> concept(row, lang, ConceptKind.ISCO);
@@ -209,7 +209,7 @@ final class CsvEscoReader {
     ISCO
   }
 
-  private void scheme(Row row, String lang) {
+  private void scheme(CsvRow row, String lang) {
     Node s = row.uri("conceptSchemeUri");
     sink.add(s, Esco.TYPE, Esco.SKOS_CONCEPT_SCHEME);
     label(s, Esco.PREF_LABEL, row.get("preferredLabel"), lang);
@@ -217,7 +217,7 @@ final class CsvEscoReader {
     literal(s, Esco.STATUS, row.get("status"));
   }
 
-  private void concept(Row row, String lang, ConceptKind kind) {
+  private void concept(CsvRow row, String lang, ConceptKind kind) {
     Node s = row.uri("conceptUri");
     sink.declare(s.getURI());
     sink.add(s, Esco.TYPE, Esco.SKOS_CONCEPT);
@@ -277,7 +277,7 @@ final class CsvEscoReader {
     description(s, row.get("description"), lang);
   }
 
-  private void skillType(Row row, Node s) {
+  private void skillType(CsvRow row, Node s) {
     String type = row.get("skillType").trim();
     if (type.isEmpty()) {
       return;
@@ -312,7 +312,7 @@ final class CsvEscoReader {
     sink.add(node, Esco.NODE_LITERAL_VALUE, NodeFactory.createLiteralString(text));
   }
 
-  private void link(Row row, String fromColumn, String toColumn, boolean occupationSkill) {
+  private void link(CsvRow row, String fromColumn, String toColumn, boolean occupationSkill) {
     Node from = row.uri(fromColumn);
     Node to = row.uri(toColumn);
     String type = row.get("relationType").trim().toLowerCase(Locale.ROOT);
@@ -332,7 +332,7 @@ final class CsvEscoReader {
     sink.add(from, predicate, to);
   }
 
-  private void broader(Row row) {
+  private void broader(CsvRow row) {
     Node s = row.uri("conceptUri");
     Node b = row.uri("broaderUri");
     if (known(row, s, "conceptUri") && known(row, b, "broaderUri")) {
@@ -340,7 +340,7 @@ final class CsvEscoReader {
     }
   }
 
-  private boolean known(Row row, Node concept, String column) {
+  private boolean known(CsvRow row, Node concept, String column) {
     if (sink.isDeclared(concept.getURI())) {
       return true;
     }
@@ -361,52 +361,5 @@ final class CsvEscoReader {
     if (!text.isBlank()) {
       sink.add(s, p, NodeFactory.createLiteralString(text));
     }
-  }
-
-  /** One CSV record with the file and line it came from, for messages. */
-  private static final class Row {
-    final String file;
-    final long line;
-    final CSVRecord record;
-
-    Row(String file, long line, CSVRecord record) {
-      this.file = file;
-      this.line = line;
-      this.record = record;
-    }
-
-    String get(String column) {
-      if (!record.isMapped(column)) {
-        return "";
-      }
-      String v = record.get(column);
-      return v == null ? "" : v;
-    }
-
-    String where(String column) {
-      return "line " + line + ", column " + column;
-    }
-
-    Node uri(String column) {
-      String v = get(column).trim();
-      if (v.isEmpty()) {
-        throw new EscoInputException(file, where(column), "a concept URI is required here");
-      }
-      if (!URI.matcher(v).matches()) {
-        throw new EscoInputException(file, where(column), "not a URI: '" + v + "'");
-      }
-      return Esco.uri(v);
-    }
-  }
-
-  /** Discards bytes, for files read only to move the progress on. */
-  private static final class OutputStreamSink extends OutputStream {
-    static final OutputStreamSink INSTANCE = new OutputStreamSink();
-
-    @Override
-    public void write(int b) {}
-
-    @Override
-    public void write(byte[] b, int off, int len) {}
   }
 }

@@ -7,8 +7,6 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import eu.skillsobservatory.analytics.esco.ConceptIndex;
 import eu.skillsobservatory.analytics.esco.ConceptSearch;
 import eu.skillsobservatory.analytics.esco.ConceptType;
@@ -27,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * ESCO concepts in Elasticsearch: one index per load of a version, read through aliases ({@code
@@ -40,6 +37,7 @@ public final class EscoSearchIndex implements ConceptIndex {
 
   private final SearchConnection connection;
   private final ElasticsearchClient es;
+  private final SearchAnswers answers;
 
   public EscoSearchIndex(SearchConnection connection) {
     this(connection, Duration.ofSeconds(5));
@@ -52,7 +50,7 @@ public final class EscoSearchIndex implements ConceptIndex {
   EscoSearchIndex(SearchConnection connection, Duration aliasCheck) {
     this.connection = connection;
     this.es = connection.client();
-    this.aliasCheckNanos = aliasCheck.toNanos();
+    this.answers = new SearchAnswers(aliasCheck, this::indicesBehindAlias);
   }
 
   /** The alias of one version. */
@@ -95,8 +93,7 @@ public final class EscoSearchIndex implements ConceptIndex {
       es.indices().forcemerge(m -> m.index(index).maxNumSegments(1L));
       long count = es.count(c -> c.index(index)).count();
       swapAliases(index, version, summary.current());
-      cache.invalidateAll();
-      generation = new Generation("", 0);
+      answers.clear();
       return new IndexReport(version, index, count, Duration.between(start, Instant.now()), failed);
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("indexing ESCO " + version + " failed: " + e.getMessage(), e);
@@ -228,7 +225,7 @@ public final class EscoSearchIndex implements ConceptIndex {
    */
   @Override
   public ConceptSearch.Page search(ConceptSearch.Query q) {
-    return cached("search", q, this::searchUncached);
+    return answers.get("search", q, this::searchUncached);
   }
 
   private ConceptSearch.Page searchUncached(ConceptSearch.Query q) {
@@ -243,7 +240,7 @@ public final class EscoSearchIndex implements ConceptIndex {
   /** Type-ahead: every word typed so far is the start of a word of one label. Cached too. */
   @Override
   public ConceptSearch.Page suggest(ConceptSearch.Query q) {
-    return cached("suggest", q, this::suggestUncached);
+    return answers.get("suggest", q, this::suggestUncached);
   }
 
   private ConceptSearch.Page suggestUncached(ConceptSearch.Query q) {
@@ -265,64 +262,18 @@ public final class EscoSearchIndex implements ConceptIndex {
     return run(q, should, f);
   }
 
-  // ---- the result cache ------------------------------------------------------------------------
-
-  private record CacheKey(String indices, String kind, ConceptSearch.Query query) {}
-
-  private record Generation(String indices, long checkedAt) {}
-
-  private final long aliasCheckNanos;
-
-  private final Cache<CacheKey, ConceptSearch.Page> cache =
-      Caffeine.newBuilder().maximumSize(20_000).expireAfterAccess(Duration.ofHours(1)).build();
-  private volatile Generation generation = new Generation("", 0);
-
-  private ConceptSearch.Page cached(
-      String kind,
-      ConceptSearch.Query q,
-      Function<ConceptSearch.Query, ConceptSearch.Page> compute) {
-    ConceptSearch.Query normal =
-        new ConceptSearch.Query(
-            q.text().strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT),
-            q.language().toLowerCase(Locale.ROOT),
-            q.type(),
-            q.collection(),
-            q.limit(),
-            q.offset());
-    String indices = currentIndices();
-    if (indices.isEmpty()) {
-      return compute.apply(normal); // nothing indexed: let Elasticsearch say so
-    }
-    return cache.get(new CacheKey(indices, kind, normal), k -> compute.apply(k.query()));
-  }
-
-  /**
-   * The indices behind the current alias, re-read at most every few seconds; when they change (a
-   * reindex here or in another process), the cached answers are dropped.
-   */
-  private String currentIndices() {
-    Generation g = generation;
-    long now = System.nanoTime();
-    if (!g.indices().isEmpty() && now - g.checkedAt() < aliasCheckNanos) {
-      return g.indices();
-    }
-    String indices;
+  /** The indices behind the alias, sorted and joined: what cached answers are kept by. */
+  private String indicesBehindAlias() {
     try {
-      indices = String.join(",", indicesOf(ALIAS).stream().sorted().toList());
+      return String.join(",", indicesOf(ALIAS).stream().sorted().toList());
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("ESCO search failed: " + e.getMessage(), e);
     }
-    if (!indices.equals(g.indices())) {
-      cache.invalidateAll();
-    }
-    generation = new Generation(indices, now);
-    return indices;
   }
 
   /** How many answers are cached (for tests and diagnostics). */
   public long cachedAnswers() {
-    cache.cleanUp();
-    return cache.estimatedSize();
+    return answers.size();
   }
 
   // ---- running a query -------------------------------------------------------------------------
