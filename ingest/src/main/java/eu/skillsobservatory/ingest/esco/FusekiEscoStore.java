@@ -21,12 +21,15 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.QueryException;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdfconnection.RDFConnection;
 import org.apache.jena.rdfconnection.RDFConnectionRemote;
 import org.apache.jena.riot.RDFDataMgr;
@@ -123,15 +126,64 @@ public final class FusekiEscoStore implements EscoStore {
     return url;
   }
 
+  /**
+   * Loads a version; one load at a time across every instance that shares the server ({@link
+   * FusekiLease}): a second waits for the first, up to {@link #LEASE_WAIT}.
+   */
   @Override
   public LoadReport load(List<Path> paths, Optional<EscoVersion> version, Progress progress) {
-    Path dir = createScratch();
-    try {
-      return loadVia(dir, paths, version, progress);
-    } finally {
-      deleteTree(dir);
+    try (FusekiLease lease = FusekiLease.take(leases, "esco-load", holder, LEASE_WAIT, progress)) {
+      Path dir = createScratch();
+      try {
+        return loadVia(dir, paths, version, progress);
+      } finally {
+        deleteTree(dir);
+      }
     }
   }
+
+  /** How long a load waits at most for another instance's to end. */
+  static final Duration LEASE_WAIT = Duration.ofHours(1);
+
+  private final String holder = FusekiLease.INSTANCE + "/" + HOLDERS.incrementAndGet();
+  private static final AtomicInteger HOLDERS = new AtomicInteger();
+
+  /** The leases, in the server (package-private for tests of a second instance). */
+  final FusekiLease.Server leases =
+      new FusekiLease.Server() {
+        @Override
+        public void update(String sparqlUpdate) {
+          call(
+              c -> {
+                c.update(sparqlUpdate);
+                return null;
+              });
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Optional<String> holder(String lease) {
+          String q =
+              "SELECT ?h WHERE { GRAPH <"
+                  + FusekiLease.GRAPH
+                  + "> { "
+                  + lease
+                  + " <urn:skills-observatory:lease#holder> ?h ;"
+                  + " <urn:skills-observatory:lease#until> ?u } FILTER (?u >= NOW()) }";
+          return (Optional<String>)
+              call(
+                  c -> {
+                    Optional<String> out = Optional.empty();
+                    try (QueryExecution x = c.query(q)) {
+                      ResultSet rs = x.execSelect();
+                      if (rs.hasNext()) {
+                        out = Optional.of(rs.next().getLiteral("h").getLexicalForm());
+                      }
+                    }
+                    return out;
+                  });
+        }
+      };
 
   private LoadReport loadVia(
       Path dir, List<Path> paths, Optional<EscoVersion> version, Progress progress) {

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,7 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
@@ -78,17 +80,23 @@ public final class ReadOnlySparql implements SparqlQueries {
 
   /**
    * Queries sent to a SPARQL server's query endpoint, after the same checks (no update, no {@code
-   * SERVICE}, the row cap, the size of the answer); the timeout bounds the whole exchange. What a
-   * query costs inside a row is the server's to bound (see {@code src/docs/security.md}).
+   * SERVICE}, the row cap, the size of the answer). The timeout is sent with the query (Fuseki's
+   * {@code timeout} parameter, in seconds), so that the server stops a query the application gives
+   * up on, and bounds the whole exchange, {@link #SERVER_GRACE} later, should the server not. What
+   * a query costs inside a row is the server's to bound (see {@code src/docs/security.md}).
    */
   public static ReadOnlySparql remote(
       String queryEndpoint, HttpClient client, SparqlLimits limits) {
+    long seconds = Math.max(1, (limits.timeout().toMillis() + 999) / 1000);
     return new ReadOnlySparql(
         q ->
             QueryExecutionHTTP.service(queryEndpoint)
                 .httpClient(client)
                 .query(q)
-                .timeout(limits.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                .param("timeout", Long.toString(seconds))
+                .timeout(
+                    Duration.ofSeconds(seconds).plus(SERVER_GRACE).toMillis(),
+                    TimeUnit.MILLISECONDS)
                 .build(),
         Supplier::get,
         limits,
@@ -158,6 +166,11 @@ public final class ReadOnlySparql implements SparqlQueries {
         throw timedOut();
       }
       throw new EscoStoreException("the SPARQL server failed the query: " + e.getMessage(), e);
+    } catch (QueryExceptionHTTP e) {
+      if (e.getStatusCode() == 503) {
+        throw timedOut(); // how Fuseki answers a query it stopped at its timeout
+      }
+      throw new EscoStoreException("the SPARQL server failed the query: " + e.getMessage(), e);
     }
   }
 
@@ -208,6 +221,9 @@ public final class ReadOnlySparql implements SparqlQueries {
   private static Iterator<Triple> describe(QueryExecution exec) {
     return exec.execDescribe().getGraph().find();
   }
+
+  /** How long past the timeout it sends a SPARQL server the application waits for its answer. */
+  static final Duration SERVER_GRACE = Duration.ofSeconds(5);
 
   private QueryRefusedException timedOut() {
     return new QueryRefusedException(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.skillsobservatory.analytics.esco.ConceptDocument;
 import eu.skillsobservatory.analytics.esco.EscoVersion;
+import eu.skillsobservatory.analytics.esco.LoadReport;
 import eu.skillsobservatory.analytics.esco.VersionSummary;
 import eu.skillsobservatory.analytics.failures.EscoInputException;
 import eu.skillsobservatory.analytics.failures.EscoStoreException;
@@ -18,8 +19,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
@@ -167,6 +174,90 @@ class FusekiEscoStoreTest {
         .isInstanceOf(EscoStoreException.class)
         .hasMessageContaining(url)
         .hasMessageContaining("connection refused");
+  }
+
+  @Test
+  void aSecondInstancesLoadWaitsForTheFirstAndThenRuns() throws Exception {
+    FusekiEscoStore other = anotherInstance();
+    // The other instance holds the lease, as during a load of its own.
+    FusekiLease held =
+        FusekiLease.take(
+            other.leases, "esco-load", "other-instance", Duration.ofSeconds(5), Progress.NONE);
+    List<String> said = new CopyOnWriteArrayList<>();
+    CompletableFuture<LoadReport> second =
+        CompletableFuture.supplyAsync(
+            () -> remote.load(List.of(MiniEsco.folder()), Optional.of(CSV), telling(said)));
+    Thread.sleep(3_000);
+    assertThat(second).as("waiting for the other load").isNotDone();
+    assertThat(said).anyMatch(s -> s.contains("Waiting for the ESCO load of other-instance"));
+    held.close();
+    assertThat(second.get(60, TimeUnit.SECONDS).version()).isEqualTo(CSV);
+    assertThat(remote.catalog().versions()).hasSize(1);
+    assertThat(graphsOnTheServer()).as("the catalog, the version; no lease left").hasSize(2);
+    other.close();
+  }
+
+  @Test
+  void twoInstancesLoadingOneVersionAtOnceLeaveItWholeOnce() throws Exception {
+    FusekiEscoStore other = anotherInstance();
+    CompletableFuture<LoadReport> a =
+        CompletableFuture.supplyAsync(
+            () -> remote.load(List.of(MiniEsco.folder()), Optional.of(CSV), Progress.NONE));
+    CompletableFuture<LoadReport> b =
+        CompletableFuture.supplyAsync(
+            () -> other.load(List.of(MiniEsco.folder()), Optional.of(CSV), Progress.NONE));
+    a.get(120, TimeUnit.SECONDS);
+    b.get(120, TimeUnit.SECONDS);
+    local.load(List.of(MiniEsco.folder()), Optional.of(CSV), Progress.NONE);
+    assertThat(graphsOnTheServer()).as("the catalog and one graph of the version").hasSize(2);
+    assertThat(remote.catalog().snapshot(CSV, "en").concepts())
+        .isEqualTo(local.catalog().snapshot(CSV, "en").concepts());
+    other.close();
+  }
+
+  @Test
+  void aLeaseWhoseHolderDiedIsTakenOver() {
+    served.begin(TxnType.WRITE);
+    served.add(
+        NodeFactory.createURI(FusekiLease.GRAPH),
+        NodeFactory.createURI("urn:skills-observatory:lease:esco-load"),
+        NodeFactory.createURI("urn:skills-observatory:lease#holder"),
+        NodeFactory.createLiteralString("a-dead-instance"));
+    served.add(
+        NodeFactory.createURI(FusekiLease.GRAPH),
+        NodeFactory.createURI("urn:skills-observatory:lease:esco-load"),
+        NodeFactory.createURI("urn:skills-observatory:lease#until"),
+        NodeFactory.createLiteralDT("2020-01-01T00:00:00Z", XSDDatatype.XSDdateTime));
+    served.commit();
+    served.end();
+    List<String> said = new CopyOnWriteArrayList<>();
+    remote.load(List.of(MiniEsco.folder()), Optional.of(CSV), telling(said));
+    assertThat(said).noneMatch(s -> s.startsWith("Waiting"));
+    assertThat(graphsOnTheServer()).hasSize(2);
+  }
+
+  private FusekiEscoStore anotherInstance() {
+    return new FusekiEscoStore(
+        "http://127.0.0.1:" + fuseki.getHttpPort() + "/esco",
+        Duration.ofSeconds(5),
+        dir.resolve("scratch-other"));
+  }
+
+  private static Progress telling(List<String> said) {
+    return new Progress() {
+      @Override
+      public void start(String task, String itemUnit, long totalWork) {
+        said.add(task);
+      }
+
+      @Override
+      public void advance(long done, long items) {}
+
+      @Override
+      public void finish(String summary) {
+        said.add(summary);
+      }
+    };
   }
 
   private List<Node> graphsOnTheServer() {
