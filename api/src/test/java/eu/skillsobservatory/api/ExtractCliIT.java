@@ -85,6 +85,18 @@ class ExtractCliIT {
   }
 
   @Test
+  void benchEscoMeasuresReadsOfTheConfiguredStore() {
+    Run r = cli(new byte[0], "bench", "esco", "--seconds", "1", "--warmup", "0");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("store " + home.resolve("home").resolve("tdb2"))
+        .containsPattern("snapshot of [\\d,]+ concepts")
+        .containsPattern("concept page +[\\d,]+ reads in 1 s: +[\\d,.]+ reads/s +p50 [\\d.]+ ms")
+        .containsPattern("SPARQL SELECT +[\\d,]+ reads in 1 s");
+    assertThat(cli(new byte[0], "bench", "esco", "--seconds", "0").code()).isEqualTo(2);
+  }
+
+  @Test
   void fullModeRanksByMeaningAndKeepsTheLabelVectorsInTheHome() throws Exception {
     Run r =
         cli(

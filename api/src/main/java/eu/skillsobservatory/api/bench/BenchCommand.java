@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measure throughput on this machine.",
-    subcommands = {BenchCommand.Extraction.class, LoadBench.class})
+    subcommands = {BenchCommand.Extraction.class, LoadBench.class, EscoReadBench.class})
 public class BenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
