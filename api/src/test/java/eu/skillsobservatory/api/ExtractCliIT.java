@@ -12,6 +12,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -82,6 +84,38 @@ class ExtractCliIT {
     assertThat(json.readTree(lines[4]).get("skills").get(0).get("label").asString())
         .isEqualTo("computer forensics");
     assertThat(r.err()).contains("stdin: line 3:").contains("stdin: line 4: not valid UTF-8");
+  }
+
+  @Test
+  void aFolderOfTheDownloadsZipsIsLoadedAsThoseZips() throws Exception {
+    Path zips = Files.createDirectories(home.resolve("zips"));
+    Path csv = MiniEscoFolder.in(home.resolve("zip-source"));
+    try (ZipOutputStream zip =
+            new ZipOutputStream(
+                Files.newOutputStream(zips.resolve("esco-v9.9.7-classification-en-csv.zip")));
+        var files = Files.list(csv)) {
+      for (Path f : files.sorted().toList()) {
+        zip.putNextEntry(new ZipEntry(f.getFileName().toString()));
+        Files.copy(f, zip);
+        zip.closeEntry();
+      }
+    }
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        ObservatoryCommand.run(
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            "--home",
+            home.resolve("zips-home").toString(),
+            "ingest",
+            "esco",
+            "--no-index",
+            "--format",
+            "json",
+            zips.toString());
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(json.readTree(out.toString()).get("version").asString()).isEqualTo("v9.9.7");
   }
 
   @Test

@@ -4,6 +4,7 @@ import eu.skillsobservatory.analytics.esco.EscoVersion;
 import eu.skillsobservatory.analytics.esco.LoadReport;
 import eu.skillsobservatory.api.config.JsonConfiguration;
 import eu.skillsobservatory.api.esco.EscoService;
+import eu.skillsobservatory.api.esco.FirstStartLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,7 +61,9 @@ public class IngestEscoCommand implements Callable<Integer> {
     String fmt = Output.format(format, "text", "json");
     try (CommandRuntime runtime = root.start("ingest esco", false, Map.of())) {
       EscoService esco = runtime.bean(EscoService.class);
-      LoadReport report = esco.load(paths, v, ConsoleProgress.forStderr());
+      // A folder of the official download's zips is read as those zips, as on the first start.
+      List<Path> inputs = paths.stream().flatMap(p -> FirstStartLoader.inputs(p).stream()).toList();
+      LoadReport report = esco.load(inputs, v, ConsoleProgress.forStderr());
       PrintWriter out = spec.commandLine().getOut();
       if (fmt.equals("json")) {
         out.println(JsonConfiguration.cliMapper().writeValueAsString(report));
