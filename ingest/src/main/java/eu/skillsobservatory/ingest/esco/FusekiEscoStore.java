@@ -28,8 +28,6 @@ import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.QueryException;
-import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdfconnection.RDFConnection;
 import org.apache.jena.rdfconnection.RDFConnectionRemote;
 import org.apache.jena.riot.RDFDataMgr;
@@ -149,41 +147,7 @@ public final class FusekiEscoStore implements EscoStore {
   private static final AtomicInteger HOLDERS = new AtomicInteger();
 
   /** The leases, in the server (package-private for tests of a second instance). */
-  final FusekiLease.Server leases =
-      new FusekiLease.Server() {
-        @Override
-        public void update(String sparqlUpdate) {
-          call(
-              c -> {
-                c.update(sparqlUpdate);
-                return null;
-              });
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public Optional<String> holder(String lease) {
-          String q =
-              "SELECT ?h WHERE { GRAPH <"
-                  + FusekiLease.GRAPH
-                  + "> { "
-                  + lease
-                  + " <urn:skills-observatory:lease#holder> ?h ;"
-                  + " <urn:skills-observatory:lease#until> ?u } FILTER (?u >= NOW()) }";
-          return (Optional<String>)
-              call(
-                  c -> {
-                    Optional<String> out = Optional.empty();
-                    try (QueryExecution x = c.query(q)) {
-                      ResultSet rs = x.execSelect();
-                      if (rs.hasNext()) {
-                        out = Optional.of(rs.next().getLiteral("h").getLexicalForm());
-                      }
-                    }
-                    return out;
-                  });
-        }
-      };
+  final FusekiLease.Server leases = FusekiLease.over(this::call);
 
   private LoadReport loadVia(
       Path dir, List<Path> paths, Optional<EscoVersion> version, Progress progress) {

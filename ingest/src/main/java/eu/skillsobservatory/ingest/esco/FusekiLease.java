@@ -9,6 +9,10 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.rdfconnection.RDFConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +44,42 @@ final class FusekiLease implements AutoCloseable {
 
     /** The holder of a lease that has not expired, if any. */
     Optional<String> holder(String lease);
+  }
+
+  /** The leases of the server a function runs connections to. */
+  @SuppressWarnings("unchecked")
+  static Server over(Function<Function<RDFConnection, Object>, Object> call) {
+    return new Server() {
+      @Override
+      public void update(String sparqlUpdate) {
+        call.apply(
+            c -> {
+              c.update(sparqlUpdate);
+              return null;
+            });
+      }
+
+      @Override
+      public Optional<String> holder(String lease) {
+        String q =
+            "SELECT ?h WHERE { GRAPH <"
+                + GRAPH
+                + "> { "
+                + lease
+                + " <urn:skills-observatory:lease#holder> ?h ;"
+                + " <urn:skills-observatory:lease#until> ?u } FILTER (?u >= NOW()) }";
+        return (Optional<String>)
+            call.apply(
+                c -> {
+                  try (QueryExecution x = c.query(q)) {
+                    ResultSet rs = x.execSelect();
+                    return rs.hasNext()
+                        ? Optional.of(rs.next().getLiteral("h").getLexicalForm())
+                        : Optional.empty();
+                  }
+                });
+      }
+    };
   }
 
   private final Server server;
