@@ -211,6 +211,15 @@ class MultiInstanceIT {
     }
     assertThat(get(a, "/api/analytics/demand?sector=C").body()).contains(skills.get(0));
 
+    // An answer one instance keeps is not given again once the other has loaded more.
+    String all = "/api/analytics/demand?sector=C&includeDuplicates=true";
+    long before = postings(get(a, all));
+    assertThat(postings(get(a, all))).isEqualTo(before);
+    HttpResponse<String> more =
+        post(b, "/api/vacancies?source=multi-more&wait=true", vacancies("k", 300));
+    assertThat(more.statusCode()).as(more.body()).isEqualTo(200);
+    assertThat(postings(get(a, all))).isEqualTo(before + 300);
+
     // An ESCO load run by one instance is seen, whole, by the other at once.
     EscoVersion next = EscoVersion.parse("v1.1.2");
     b.getBean(EscoService.class)
@@ -221,6 +230,11 @@ class MultiInstanceIT {
     for (String path : List.of("/api/esco/versions", "/api/esco/search?q=metal")) {
       assertThat(get(a, path).body()).as(path).isEqualTo(get(b, path).body());
     }
+  }
+
+  long postings(HttpResponse<String> demand) {
+    assertThat(demand.statusCode()).as(demand.body()).isEqualTo(200);
+    return json.readTree(demand.body()).get("groups").get(0).get("postings").asLong();
   }
 
   /** Adverts of their own text, {@code n} of them, from one portal; every third reposted. */

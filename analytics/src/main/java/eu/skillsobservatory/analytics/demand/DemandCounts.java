@@ -16,6 +16,27 @@ public interface DemandCounts {
   /** The name given to vacancies loaded before datasets were recorded. */
   String NO_DATASET = "(none)";
 
+  /** What a named set of skills can be counted by: a facet written on each vacancy at ingest. */
+  enum Facet {
+    /** An ESCO collection: digital, green, transversal. */
+    COLLECTION,
+    /** A skill group: the nearest one of each skill. */
+    GROUP
+  }
+
+  /**
+   * A named set of skills: the postings mentioning any of {@code skills} are counted. A vacancy
+   * whose facets were written with the same ESCO version is counted by its facet's {@code value}
+   * instead (the same answer, one term to look up); any other by its skills.
+   *
+   * @see SkillFacts#facetsOf
+   */
+  record SkillSet(Facet facet, String value, String escoVersion, Set<String> skills) {
+    public SkillSet {
+      skills = Set.copyOf(skills);
+    }
+  }
+
   /** A count and the key (a skill URI, a group's value) it was counted for. */
   record Count(String key, long count) {}
 
@@ -57,10 +78,10 @@ public interface DemandCounts {
    *     slice
    * @param groups at most this many groups, the largest
    * @param skills at most this many skills per group, the most mentioned
-   * @param sets named sets of skill URIs: postings mentioning any of each are counted
+   * @param sets named sets of skills: postings mentioning any of each are counted
    */
   List<Counts> counts(
-      Slice slice, Optional<String> groupBy, int groups, int skills, Map<String, Set<String>> sets);
+      Slice slice, Optional<String> groupBy, int groups, int skills, Map<String, SkillSet> sets);
 
   /**
    * The provenance of a slice: its postings per dataset (and whether each is synthetic), and its

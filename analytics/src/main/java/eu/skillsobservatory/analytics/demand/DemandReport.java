@@ -1,20 +1,16 @@
 package eu.skillsobservatory.analytics.demand;
 
 import eu.skillsobservatory.analytics.employment.EmploymentFigures;
-import eu.skillsobservatory.analytics.esco.ConceptType;
-import eu.skillsobservatory.analytics.esco.EscoVersion;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.provenance.Provenance;
 import eu.skillsobservatory.analytics.stats.Stats;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Skill demand for a slice of the vacancies held, grouped or not: postings, the postings mentioning
@@ -24,15 +20,11 @@ import java.util.Set;
  * asked for.
  */
 public class DemandReport {
-  /** The ESCO collections whose share is reported. */
-  static final List<String> COLLECTIONS = List.of("digital", "green", "transversal");
-
   private final DemandCounts aggregations;
   private final SkillCatalog catalog;
   private final EmploymentFigures statistics;
   private final DemandRates rates;
-  private final SkillHierarchy hierarchy;
-  private SkillFacts facts;
+  private final SkillFacts.Current facts;
 
   public DemandReport(
       DemandCounts aggregations, SkillCatalog catalog, EmploymentFigures statistics) {
@@ -40,7 +32,7 @@ public class DemandReport {
     this.catalog = catalog;
     this.statistics = statistics;
     this.rates = new DemandRates(aggregations, statistics);
-    this.hierarchy = new SkillHierarchy(catalog);
+    this.facts = new SkillFacts.Current(catalog);
   }
 
   /** A skill's share of the postings. */
@@ -118,12 +110,12 @@ public class DemandReport {
       throw new IllegalArgumentException("limit: 1 to 1000, not " + limit);
     }
     Optional<String> groupBy = by.map(GroupBy::key);
-    SkillFacts f = facts();
+    SkillFacts f = facts.get();
     if (level == DemandLevel.GROUP) {
       return groupDemand(slice, groupBy, limit, f);
     }
     List<DemandCounts.Counts> counts =
-        aggregations.counts(slice, groupBy, 1_000, limit, f.collections());
+        aggregations.counts(slice, groupBy, 1_000, limit, collections(f));
     DemandRates.MonthsOfData months = rates.new MonthsOfData(slice);
     List<Group> groups = new ArrayList<>();
     for (DemandCounts.Counts c : counts) {
@@ -161,7 +153,7 @@ public class DemandReport {
     c.mentioningAny()
         .forEach(
             (name, n) -> {
-              if (!COLLECTIONS.contains(name)) {
+              if (!SkillFacts.COLLECTIONS.contains(name)) {
                 return;
               }
               Stats.Interval ci = Stats.wilson(n, c.postings(), Stats.Z95);
@@ -192,7 +184,7 @@ public class DemandReport {
    * group of the slice, the postings mentioning any of its skills, counted exactly by a filter.
    */
   private Demand groupDemand(Slice slice, Optional<String> groupBy, int limit, SkillFacts f) {
-    SkillHierarchy.Hierarchy h = hierarchy.of(f.version());
+    SkillHierarchy.Hierarchy h = f.hierarchy();
     DemandCounts agg = aggregations;
     List<DemandCounts.Counts> all =
         agg.counts(slice, Optional.empty(), 1, EmergingCounts.MAX_CANDIDATES, Map.of());
@@ -214,9 +206,12 @@ public class DemandReport {
             .limit(limit)
             .map(Map.Entry::getKey)
             .toList();
-    Map<String, Set<String>> sets = new LinkedHashMap<>(f.collections());
+    Map<String, DemandCounts.SkillSet> sets = collections(f);
     for (String g : candidates) {
-      sets.put("group:" + g, h.members().get(g));
+      sets.put(
+          "group:" + g,
+          new DemandCounts.SkillSet(
+              DemandCounts.Facet.GROUP, g, f.version().toString(), h.members().get(g)));
     }
     List<Group> groups = new ArrayList<>();
     DemandRates.MonthsOfData months = rates.new MonthsOfData(slice);
@@ -246,9 +241,22 @@ public class DemandReport {
         Demand.METHOD);
   }
 
+  /** The collections whose shares are reported, as sets to count. */
+  private static Map<String, DemandCounts.SkillSet> collections(SkillFacts f) {
+    Map<String, DemandCounts.SkillSet> sets = new LinkedHashMap<>();
+    f.collections()
+        .forEach(
+            (name, members) ->
+                sets.put(
+                    name,
+                    new DemandCounts.SkillSet(
+                        DemandCounts.Facet.COLLECTION, name, f.version().toString(), members)));
+    return sets;
+  }
+
   /** A skill's English preferred label in the current ESCO version, or empty. */
   public String label(String uri) {
-    return facts().labels().getOrDefault(uri, "");
+    return facts.get().labels().getOrDefault(uri, "");
   }
 
   private static double share(long n, long of) {
@@ -257,35 +265,5 @@ public class DemandReport {
 
   private static double round(double x) {
     return Math.round(x * 10_000) / 10_000.0;
-  }
-
-  /** Labels and collection members of the current ESCO version's skills. */
-  private record SkillFacts(
-      EscoVersion version, Map<String, String> labels, Map<String, Set<String>> collections) {}
-
-  private synchronized SkillFacts facts() {
-    EscoVersion v = catalog.resolve(Optional.empty());
-    if (facts == null || !facts.version().equals(v)) {
-      Map<String, String> labels = new HashMap<>();
-      Map<String, Set<String>> collections = new LinkedHashMap<>();
-      COLLECTIONS.forEach(c -> collections.put(c, new HashSet<>()));
-      catalog.forEachConcept(
-          v,
-          d -> {
-            if (d.type() != ConceptType.SKILL) {
-              return;
-            }
-            var en = d.labels().get("en");
-            labels.put(d.uri(), en == null ? "" : en.preferred());
-            for (String c : d.collections()) {
-              Set<String> members = collections.get(c);
-              if (members != null) {
-                members.add(d.uri());
-              }
-            }
-          });
-      facts = new SkillFacts(v, labels, collections);
-    }
-    return facts;
   }
 }

@@ -17,52 +17,40 @@ import java.util.Set;
  * read once per version.
  */
 final class SkillHierarchy {
-  private final SkillCatalog catalog;
-
-  SkillHierarchy(SkillCatalog catalog) {
-    this.catalog = catalog;
-  }
+  private SkillHierarchy() {}
 
   /** Each skill's nearest ESCO skill group, each group's skills, the groups' labels. */
   record Hierarchy(
-      EscoVersion version,
-      Map<String, String> groupOf,
-      Map<String, Set<String>> members,
-      Map<String, String> labels) {}
+      Map<String, String> groupOf, Map<String, Set<String>> members, Map<String, String> labels) {}
 
-  private Hierarchy hierarchy;
-
-  synchronized Hierarchy of(EscoVersion v) {
-    if (hierarchy == null || !hierarchy.version().equals(v)) {
-      var snapshot = catalog.snapshot(v, "en");
-      Map<String, List<String>> broader = catalog.broader(v);
-      Map<String, String> groupOf = new HashMap<>();
-      Map<String, Set<String>> members = new HashMap<>();
-      Map<String, String> labels = new HashMap<>();
-      snapshot
-          .concepts()
-          .forEach(
-              (uri, e) -> {
-                if (e.type() == ConceptType.SKILL_GROUP) {
-                  labels.put(uri, e.preferredLabel());
-                }
-              });
-      snapshot
-          .concepts()
-          .forEach(
-              (uri, e) -> {
-                if (e.type() != ConceptType.SKILL) {
-                  return;
-                }
-                String g = nearestGroup(uri, broader, labels.keySet());
-                if (g != null) {
-                  groupOf.put(uri, g);
-                  members.computeIfAbsent(g, k -> new HashSet<>()).add(uri);
-                }
-              });
-      hierarchy = new Hierarchy(v, groupOf, members, labels);
-    }
-    return hierarchy;
+  static Hierarchy read(SkillCatalog catalog, EscoVersion v) {
+    var snapshot = catalog.snapshot(v, "en");
+    Map<String, List<String>> broader = catalog.broader(v);
+    Map<String, String> groupOf = new HashMap<>();
+    Map<String, Set<String>> members = new HashMap<>();
+    Map<String, String> labels = new HashMap<>();
+    snapshot
+        .concepts()
+        .forEach(
+            (uri, e) -> {
+              if (e.type() == ConceptType.SKILL_GROUP) {
+                labels.put(uri, e.preferredLabel());
+              }
+            });
+    snapshot
+        .concepts()
+        .forEach(
+            (uri, e) -> {
+              if (e.type() != ConceptType.SKILL) {
+                return;
+              }
+              String g = nearestGroup(uri, broader, labels.keySet());
+              if (g != null) {
+                groupOf.put(uri, g);
+                members.computeIfAbsent(g, k -> new HashSet<>()).add(uri);
+              }
+            });
+    return new Hierarchy(groupOf, members, labels);
   }
 
   /** The first skill group up the broader links (breadth first; the smallest URI on ties). */

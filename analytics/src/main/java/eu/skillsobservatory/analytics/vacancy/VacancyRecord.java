@@ -19,6 +19,8 @@ import java.util.List;
  * @param ingest the id of the ingest run that wrote it
  * @param phrases candidate terms outside ESCO in its text ({@code Phrases}), English only
  * @param bands the keys an original is found by ({@link BandKeys}); none for a duplicate
+ * @param facets the collections and skill groups of its skills, or null where no ESCO version was
+ *     at hand to take them from
  */
 public record VacancyRecord(
     Vacancy vacancy,
@@ -33,7 +35,8 @@ public record VacancyRecord(
     String fingerprint,
     String ingest,
     List<String> phrases,
-    List<String> bands) {
+    List<String> bands,
+    SkillFacets facets) {
   public VacancyRecord {
     skills = List.copyOf(skills);
     phrases = List.copyOf(phrases);

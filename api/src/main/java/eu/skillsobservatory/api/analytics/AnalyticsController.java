@@ -3,6 +3,7 @@ package eu.skillsobservatory.api.analytics;
 import static eu.skillsobservatory.api.web.Formats.CSV;
 import static eu.skillsobservatory.api.web.Formats.JSON;
 
+import eu.skillsobservatory.analytics.cache.AnswerCache;
 import eu.skillsobservatory.analytics.demand.DemandLevel;
 import eu.skillsobservatory.analytics.demand.DemandReport;
 import eu.skillsobservatory.analytics.demand.Emerging;
@@ -14,6 +15,7 @@ import eu.skillsobservatory.analytics.gap.GapAnalysis;
 import eu.skillsobservatory.analytics.match.BudgetOn;
 import eu.skillsobservatory.analytics.match.OfferMatching;
 import eu.skillsobservatory.analytics.offer.OfferFilter;
+import eu.skillsobservatory.api.config.JsonConfiguration;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -22,10 +24,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -33,6 +37,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /api/analytics/*}: skill demand for a slice of the vacancies held, its emerging skills
@@ -47,18 +52,30 @@ public class AnalyticsController {
   private final SkillRelations relations;
   private final GapAnalysis gaps;
   private final OfferMatching match;
+  private final AnswerCache answers;
+  private final JsonMapper json = JsonConfiguration.lineMapper();
 
   public AnalyticsController(
       DemandReport demand,
       EmergingReport emerging,
       SkillRelations relations,
       GapAnalysis gaps,
-      OfferMatching match) {
+      OfferMatching match,
+      AnswerCache answers) {
     this.gaps = gaps;
     this.match = match;
     this.demand = demand;
     this.emerging = emerging;
     this.relations = relations;
+    this.answers = answers;
+  }
+
+  /**
+   * The answer kept for the question on the current data, else computed and kept; weighed by its
+   * JSON.
+   */
+  private <T> T cached(String kind, List<?> question, Supplier<T> compute) {
+    return answers.get(kind, question, compute, a -> json.writeValueAsBytes(a).length);
   }
 
   @GetMapping(
@@ -67,7 +84,10 @@ public class AnalyticsController {
   public SkillRelations.Similar similarOccupations(
       @RequestParam String occupation,
       @RequestParam(defaultValue = "10") @Min(1) @Max(1000) int limit) {
-    return relations.similarOccupations(occupation, limit);
+    return cached(
+        "similar-occupations",
+        List.of(occupation, limit),
+        () -> relations.similarOccupations(occupation, limit));
   }
 
   @GetMapping(
@@ -78,7 +98,10 @@ public class AnalyticsController {
       @ParameterObject @ModelAttribute SliceParams slice,
       @RequestParam(defaultValue = "5") @Min(1) long minSupport,
       @RequestParam(defaultValue = "20") @Min(1) @Max(1000) int limit) {
-    return relations.coOccurrence(slice.slice(), skill, minSupport, limit);
+    return cached(
+        "cooccurrence",
+        List.of(skill, slice, minSupport, limit),
+        () -> relations.coOccurrence(slice.slice(), skill, minSupport, limit));
   }
 
   /**
@@ -131,7 +154,10 @@ public class AnalyticsController {
       @ParameterObject @ModelAttribute SliceParams slice,
       @ParameterObject @ModelAttribute TrendParams trend,
       @RequestParam(defaultValue = "20") @Min(0) @Max(1000) int limit) {
-    return emerging.emerging(slice.slice(), trend.settings(), limit);
+    return cached(
+        "emerging",
+        List.of(slice, trend, limit),
+        () -> emerging.emerging(slice.slice(), trend.settings(), limit));
   }
 
   @GetMapping(
@@ -141,7 +167,10 @@ public class AnalyticsController {
       @ParameterObject @ModelAttribute SliceParams slice,
       @ParameterObject @ModelAttribute TrendParams trend,
       @RequestParam(defaultValue = "20") @Min(0) @Max(1000) int limit) {
-    return emerging.candidates(slice.slice(), trend.settings(), limit);
+    return cached(
+        "candidate-skills",
+        List.of(slice, trend, limit),
+        () -> emerging.candidates(slice.slice(), trend.settings(), limit));
   }
 
   @GetMapping(
@@ -152,7 +181,10 @@ public class AnalyticsController {
       @RequestParam(required = false) GroupBy groupBy,
       @RequestParam(defaultValue = "20") @Min(1) @Max(1000) int limit,
       @RequestParam(defaultValue = "skill") DemandLevel level) {
-    return demand.demand(slice.slice(), Optional.ofNullable(groupBy), limit, level);
+    return cached(
+        "demand",
+        Arrays.asList(slice, groupBy, limit, level),
+        () -> demand.demand(slice.slice(), Optional.ofNullable(groupBy), limit, level));
   }
 
   /**
@@ -177,7 +209,10 @@ public class AnalyticsController {
       @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int limit,
       @RequestParam(defaultValue = "10") @Min(0) @Max(100) int occupations,
       @RequestParam(defaultValue = "true") boolean growth) {
-    return gaps.gaps(slice.slice(), scope.filter(slice), limit, occupations, growth);
+    return cached(
+        "gaps",
+        List.of(slice, scope, limit, occupations, growth),
+        () -> gaps.gaps(slice.slice(), scope.filter(slice), limit, occupations, growth));
   }
 
   @GetMapping(
@@ -193,16 +228,20 @@ public class AnalyticsController {
       @RequestParam(defaultValue = "cost") BudgetOn budgetOn,
       @RequestParam(required = false) String currency,
       @RequestParam(defaultValue = "10") @Min(0) @Max(OfferMatching.MAX_RANKED) int rank) {
-    return match.forSlice(
-        slice.slice(),
-        scope.filter(slice),
-        skills,
-        growth,
-        maxOffers,
-        Optional.ofNullable(budget),
-        budgetOn,
-        Optional.ofNullable(currency),
-        rank);
+    return cached(
+        "match",
+        Arrays.asList(slice, scope, skills, growth, maxOffers, budget, budgetOn, currency, rank),
+        () ->
+            match.forSlice(
+                slice.slice(),
+                scope.filter(slice),
+                skills,
+                growth,
+                maxOffers,
+                Optional.ofNullable(budget),
+                budgetOn,
+                Optional.ofNullable(currency),
+                rank));
   }
 
   /** A gap skill as asked: its ESCO URI and weight (1 when not given). */
@@ -228,6 +267,10 @@ public class AnalyticsController {
       value = "/api/analytics/match",
       produces = {JSON, CSV})
   public OfferMatching.Match match(@RequestBody @Valid MatchRequest body) {
+    return cached("match-skills", List.of(body), () -> matchSkills(body));
+  }
+
+  private OfferMatching.Match matchSkills(MatchRequest body) {
     Map<String, Double> gap = new LinkedHashMap<>();
     for (SkillWeight w : body.skills()) {
       gap.merge(w.uri().strip(), w.weight() == null ? 1.0 : w.weight(), Double::sum);

@@ -24,4 +24,13 @@ public final class RequestSettings {
    */
   @ConfigurationProperties("observatory.curricula")
   public record Curricula(@DefaultValue("500") int maxOutcomes) {}
+
+  /**
+   * {@code observatory.analytics.*}.
+   *
+   * @param cacheBytes the analytics answers kept in memory, at most this many bytes of JSON in all
+   *     (0 keeps none); each kept under the data version it was computed from
+   */
+  @ConfigurationProperties("observatory.analytics")
+  public record Analytics(@DefaultValue("67108864") long cacheBytes) {}
 }

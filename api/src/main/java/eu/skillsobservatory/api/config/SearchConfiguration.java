@@ -1,8 +1,10 @@
 package eu.skillsobservatory.api.config;
 
+import eu.skillsobservatory.analytics.cache.DataVersion;
 import eu.skillsobservatory.analytics.demand.DemandCounts;
 import eu.skillsobservatory.analytics.employment.EmploymentFigures;
 import eu.skillsobservatory.analytics.employment.EmploymentTables;
+import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.failures.SearchStoreException;
 import eu.skillsobservatory.analytics.jobs.JobRecords;
 import eu.skillsobservatory.analytics.offer.TrainingOffers;
@@ -144,6 +146,17 @@ public class SearchConfiguration {
   @Bean
   EmploymentTables employmentTables(RemoteSettings remote) {
     return EmploymentStore.tables(URI.create(remote.eurostat().url()), remote.eurostat().http());
+  }
+
+  /**
+   * The version analytics answers are kept under: the data of the stores (shared by every instance
+   * of the cluster) and the ESCO versions loaded, with when each was loaded.
+   */
+  @Bean
+  @Lazy
+  DataVersion dataVersion(SearchNode node, SkillCatalog catalog) {
+    DataVersion stored = node.connection().dataVersion();
+    return () -> stored.current() + "|" + catalog.versions().hashCode();
   }
 
   @Bean

@@ -1,5 +1,7 @@
 package eu.skillsobservatory.api.config;
 
+import eu.skillsobservatory.analytics.cache.AnswerCache;
+import eu.skillsobservatory.analytics.cache.DataVersion;
 import eu.skillsobservatory.analytics.curriculum.CurriculumAlignment;
 import eu.skillsobservatory.analytics.demand.DemandCounts;
 import eu.skillsobservatory.analytics.demand.DemandReport;
@@ -12,6 +14,7 @@ import eu.skillsobservatory.analytics.extract.WordForms;
 import eu.skillsobservatory.analytics.gap.GapAnalysis;
 import eu.skillsobservatory.analytics.match.OfferMatching;
 import eu.skillsobservatory.analytics.offer.TrainingOffers;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -21,7 +24,13 @@ import org.springframework.context.annotation.Lazy;
  * use case is made at start, but the node starts only when one first counts.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RequestSettings.Analytics.class)
 public class UseCaseConfiguration {
+
+  @Bean
+  AnswerCache answerCache(@Lazy DataVersion version, RequestSettings.Analytics settings) {
+    return new AnswerCache(version, settings.cacheBytes());
+  }
 
   @Bean
   DemandReport demandReport(

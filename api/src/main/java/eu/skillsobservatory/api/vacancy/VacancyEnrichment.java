@@ -1,5 +1,6 @@
 package eu.skillsobservatory.api.vacancy;
 
+import eu.skillsobservatory.analytics.demand.SkillFacts;
 import eu.skillsobservatory.analytics.esco.ConceptSearch;
 import eu.skillsobservatory.analytics.esco.ConceptType;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
@@ -48,6 +49,7 @@ public class VacancyEnrichment {
   private final WordForms forms;
   private final AtomicBoolean warned = new AtomicBoolean();
   private Coding coding;
+  private final SkillFacts.Current facts;
 
   /** The occupations of the ESCO versions loaded when it was made, and a coder over them. */
   record Coding(List<VersionSummary> versions, OccupationTable table, OccupationCoder coder) {}
@@ -58,10 +60,24 @@ public class VacancyEnrichment {
     this.esco = esco;
     this.metrics = metrics;
     this.forms = forms;
+    this.facts = new SkillFacts.Current(catalog);
   }
 
-  /** What one run enriches with: the extractor, its mode, the occupation coding, the run's id. */
-  record Run(SkillExtractor extractor, ExtractionMode mode, Coding occupations, String ingest) {}
+  /** The collections and skill groups of the current ESCO version's skills, read once. */
+  SkillFacts facts() {
+    return facts.get();
+  }
+
+  /**
+   * What one run enriches with: the extractor, its mode, the occupation coding, the facts of the
+   * skills (collections, groups) of the current ESCO version, the run's id.
+   */
+  record Run(
+      SkillExtractor extractor,
+      ExtractionMode mode,
+      Coding occupations,
+      SkillFacts facts,
+      String ingest) {}
 
   VacancyRecord enrich(Vacancy v, Run run, DuplicatePass.Mark mark) {
     String language = v.language();
@@ -88,7 +104,8 @@ public class VacancyEnrichment {
         mark.fingerprint(),
         run.ingest(),
         phrases,
-        mark.bands());
+        mark.bands(),
+        run.facts().facetsOf(skills.stream().map(SkillEvidence::uri).toList()));
   }
 
   /**

@@ -149,6 +149,7 @@ final class VacancyLoad {
             parts.extraction().extractor(Optional.empty(), mode == ExtractionMode.FULL, progress),
             mode,
             parts.enrichment().coding(progress),
+            parts.enrichment().facts(),
             ingest);
     rejects = RowIngest.rejectsFile(parts.home(), ingest, request.rejectsFile());
     rejectsWriter = new RejectsWriter(rejects);

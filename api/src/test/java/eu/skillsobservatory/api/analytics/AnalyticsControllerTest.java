@@ -2,6 +2,7 @@ package eu.skillsobservatory.api.analytics;
 
 import static eu.skillsobservatory.api.fixtures.InMemoryUseCases.PYTHON;
 import static eu.skillsobservatory.api.fixtures.InMemoryUseCases.WELD;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -10,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import eu.skillsobservatory.analytics.cache.AnswerCache;
 import eu.skillsobservatory.api.config.JsonConfiguration;
 import eu.skillsobservatory.api.fixtures.InMemoryUseCases;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,27 @@ class AnalyticsControllerTest {
         .andExpect(jsonPath("$.groups[0].collections.digital.postings").value(50))
         .andExpect(jsonPath("$.definedIn").value(startsWith("src/docs/methods.md#")))
         .andExpect(jsonPath("$.synthetic").value(false));
+  }
+
+  @Autowired AnswerCache answers;
+
+  @Test
+  void anAnswerIsKeptUntilTheDataMovesOnAndServesJsonAndCsvAlike() throws Exception {
+    var ask = get("/api/analytics/demand").param("sector", "C").param("limit", "7");
+    mvc.perform(ask).andExpect(jsonPath("$.groups[0].postings").value(100));
+    var before = answers.counts();
+    mvc.perform(ask).andExpect(jsonPath("$.groups[0].postings").value(100));
+    mvc.perform(get("/api/analytics/demand?sector=C&limit=7&format=csv"))
+        .andExpect(content().string(containsString(PYTHON)));
+    assertThat(answers.counts().hits()).isEqualTo(before.hits() + 2);
+    assertThat(answers.counts().misses()).isEqualTo(before.misses());
+    InMemoryUseCases.DATA.set("2");
+    try {
+      mvc.perform(ask).andExpect(jsonPath("$.groups[0].postings").value(100));
+      assertThat(answers.counts().misses()).isEqualTo(before.misses() + 1);
+    } finally {
+      InMemoryUseCases.DATA.set("1");
+    }
   }
 
   @Test

@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -61,15 +60,11 @@ final class ElasticDemandCounts implements DemandCounts {
    * @param groupBy a key of {@link #GROUPS}, or empty for the whole slice
    * @param groups at most this many groups, the largest
    * @param skills at most this many skills per group, the most mentioned
-   * @param sets named sets of skill URIs: postings mentioning any of each are counted
+   * @param sets named sets of skills: postings mentioning any of each are counted
    */
   @Override
   public List<Counts> counts(
-      Slice slice,
-      Optional<String> groupBy,
-      int groups,
-      int skills,
-      Map<String, Set<String>> sets) {
+      Slice slice, Optional<String> groupBy, int groups, int skills, Map<String, SkillSet> sets) {
     Query filter = filter(slice);
     Map<String, Aggregation> inner = new LinkedHashMap<>();
     inner.put(
@@ -81,24 +76,9 @@ final class ElasticDemandCounts implements DemandCounts {
         Aggregation.of(
             a ->
                 a.terms(t -> t.field("skills").size(skills).shardSize(Math.max(skills * 3, 100)))));
-    sets.forEach(
-        (name, uris) ->
-            inner.put(
-                "set:" + name,
-                Aggregation.of(
-                    a ->
-                        a.filter(
-                            f ->
-                                f.terms(
-                                    t ->
-                                        t.field("skills")
-                                            .terms(
-                                                v ->
-                                                    v.value(
-                                                        uris.stream()
-                                                            .map(FieldValue::of)
-                                                            .toList())))))));
     try {
+      SkillSetFilters.of(filter, sets, this::allWritten)
+          .forEach((name, q) -> inner.put("set:" + name, Aggregation.of(a -> a.filter(q))));
       SearchResponse<Void> r =
           aggregate(
               "vacancy demand",
@@ -258,7 +238,7 @@ final class ElasticDemandCounts implements DemandCounts {
   }
 
   private static Counts read(
-      String group, long postings, Map<String, Aggregate> aggs, Map<String, Set<String>> sets) {
+      String group, long postings, Map<String, Aggregate> aggs, Map<String, SkillSet> sets) {
     List<Count> skills = new ArrayList<>();
     for (StringTermsBucket b : aggs.get("skills").sterms().buckets().array()) {
       skills.add(new Count(b.key().stringValue(), b.docCount()));
@@ -279,6 +259,18 @@ final class ElasticDemandCounts implements DemandCounts {
               + "'");
     }
     return f;
+  }
+
+  /** Whether every vacancy of the slice carries the facets of this ESCO version. */
+  private boolean allWritten(Query slice, String escoVersion) throws IOException {
+    SearchResponse<Void> r =
+        aggregate(
+            "counting vacancies without skill facets",
+            s ->
+                s.query(SkillSetFilters.lacking(slice, escoVersion))
+                    .terminateAfter(1L)
+                    .trackTotalHits(t -> t.enabled(true)));
+    return r.hits().total() == null || r.hits().total().value() == 0;
   }
 
   /** One counting request over the vacancies: no hits, the aggregations only; retried. */

@@ -136,6 +136,7 @@ final class OfferIndex implements TrainingOffers {
                 }
                 return u;
               });
+      connection.dataChanged();
       return new LoadReport(index, incoming.size(), replaced[0], kept[0], count);
     } catch (IOException | ElasticsearchException e) {
       dropQuietly(index);

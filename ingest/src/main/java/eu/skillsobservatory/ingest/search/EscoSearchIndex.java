@@ -94,6 +94,7 @@ public final class EscoSearchIndex implements ConceptIndex {
       long count = es.count(c -> c.index(index)).count();
       swapAliases(index, version, summary.current());
       answers.clear();
+      connection.dataChanged();
       return new IndexReport(version, index, count, Duration.between(start, Instant.now()), failed);
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("indexing ESCO " + version + " failed: " + e.getMessage(), e);

@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.TransportException;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
+import eu.skillsobservatory.analytics.cache.DataVersion;
 import eu.skillsobservatory.analytics.failures.SearchStoreException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -222,6 +223,24 @@ public final class SearchConnection implements AutoCloseable {
   /** Every node address, separated by commas, as configured. */
   public String nodes() {
     return String.join(",", options.urls().stream().map(URI::toString).toList());
+  }
+
+  private final StoredDataVersion dataVersion = new StoredDataVersion(this);
+
+  /**
+   * The version of the data held in this cluster, for answers kept by it ({@link
+   * eu.skillsobservatory.analytics.cache.AnswerCache}).
+   */
+  public DataVersion dataVersion() {
+    return dataVersion;
+  }
+
+  /**
+   * Tells every instance sharing the cluster that what queries see has changed: call after a change
+   * was made visible (refreshed), never before.
+   */
+  public void dataChanged() {
+    dataVersion.advance();
   }
 
   /** A request to Elasticsearch that may be repeated without harm. */

@@ -111,6 +111,7 @@ final class EmploymentIndex implements EmploymentFigures {
                 }
                 return u;
               });
+      connection.dataChanged();
       return new LoadReport(dataset, index, count, List.of());
     } catch (IOException | ElasticsearchException e) {
       dropQuietly(index);

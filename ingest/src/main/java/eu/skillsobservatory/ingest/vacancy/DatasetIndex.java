@@ -77,6 +77,7 @@ final class DatasetIndex implements Datasets {
       connection.withRetries(
           "recording a dataset",
           () -> es.index(i -> i.index(INDEX).id(load.name()).document(doc).refresh(Refresh.True)));
+      connection.dataChanged();
       return merged;
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("cannot record the dataset: " + e.getMessage(), e);
@@ -176,6 +177,7 @@ final class DatasetIndex implements Datasets {
       connection.withRetries(
           "deleting a dataset",
           () -> es.delete(d -> d.index(INDEX).id(name).refresh(Refresh.True)));
+      connection.dataChanged();
       return deleted;
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("cannot delete the dataset: " + e.getMessage(), e);

@@ -237,6 +237,7 @@ final class VacancyBands {
           List.of("source", "id"),
           d -> Map.of("duplicateOf", of));
       es.indices().refresh(r -> r.index(VacancyIndex.ALIAS));
+      connection.dataChanged();
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("marking a duplicate failed: " + e.getMessage(), e);
     }
@@ -267,6 +268,7 @@ final class VacancyBands {
       } catch (IOException | ElasticsearchException e) {
         throw new SearchStoreException("cannot refresh the vacancy index: " + e.getMessage(), e);
       }
+      connection.dataChanged();
     }
     return given;
   }

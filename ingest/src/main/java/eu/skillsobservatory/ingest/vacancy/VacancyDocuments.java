@@ -45,6 +45,11 @@ final class VacancyDocuments {
     d.put("languageDetected", r.languageDetected());
     d.put("employer", v.employer());
     SkillFields.put(d, r.skills());
+    if (r.facets() != null) {
+      d.put("skillCollections", r.facets().collections());
+      d.put("skillGroups", r.facets().groups());
+      d.put("skillFactsVersion", r.facets().escoVersion());
+    }
     d.put("phrases", r.phrases());
     // Phrases are looked for in English text only: the denominator of their shares.
     d.put(

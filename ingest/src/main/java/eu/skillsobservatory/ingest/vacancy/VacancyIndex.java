@@ -53,12 +53,12 @@ public final class VacancyIndex implements VacancyStore {
     this.bands = new VacancyBands(connection, this);
   }
 
-  static final int MAPPING_VERSION = 7;
+  static final int MAPPING_VERSION = 8;
 
   static final String MAPPING =
       """
       {"settings":{"number_of_shards":1,"auto_expand_replicas":"0-1"},
-       "mappings":{"dynamic":"strict","_meta":{"mappingVersion":7},"properties":{
+       "mappings":{"dynamic":"strict","_meta":{"mappingVersion":8},"properties":{
         "source":{"type":"keyword"},"id":{"type":"keyword"},
         "posted":{"type":"date","format":"yyyy-MM-dd"},"month":{"type":"keyword"},
         "country":{"type":"keyword"},"region":{"type":"keyword"},
@@ -77,6 +77,8 @@ public final class VacancyIndex implements VacancyStore {
         "skills":{"type":"keyword"},
         "skillsGiven":{"type":"keyword"},
         "skillsExtracted":{"type":"keyword"},
+        "skillCollections":{"type":"keyword"},"skillGroups":{"type":"keyword"},
+        "skillFactsVersion":{"type":"keyword"},
         "evidence":{"type":"object","enabled":false},
         "duplicate":{"type":"boolean"},"duplicateOf":{"type":"keyword"},
         "fingerprint":{"type":"keyword","index":false},

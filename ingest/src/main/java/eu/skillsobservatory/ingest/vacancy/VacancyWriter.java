@@ -100,12 +100,14 @@ final class VacancyWriter implements VacancyStore.Writer {
     refresh();
   }
 
+  /** Makes what was written visible, and tells the instances sharing the cluster. */
   private void refresh() {
     try {
       es.indices().refresh(x -> x.index(VacancyIndex.ALIAS));
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("cannot refresh the vacancy index: " + e.getMessage(), e);
     }
+    connection.dataChanged();
   }
 
   @Override

@@ -8,6 +8,7 @@ import eu.skillsobservatory.analytics.demand.Emerging;
 import eu.skillsobservatory.analytics.demand.EmergingCounts;
 import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.vacancy.SkillEvidence;
+import eu.skillsobservatory.analytics.vacancy.SkillFacets;
 import eu.skillsobservatory.analytics.vacancy.VacancyRecord;
 import eu.skillsobservatory.analytics.vacancy.VacancyStore;
 import eu.skillsobservatory.ingest.search.EmbeddedNodeExtension;
@@ -76,6 +77,22 @@ class ElasticDemandCountsIT {
           }
         }
         String nace = r.nextBoolean() ? sector : divisionOf(sector, r);
+        boolean inSet = skills.stream().anyMatch(e -> SET.contains(e.uri()));
+        // Facets as ingest writes them: of the current version (in sector Q always, and there
+        // also claiming the set for postings naming only skill 1, to tell the facet from the
+        // skills), of an older version (claiming the set always: to be ignored), or none.
+        SkillFacets facets =
+            switch (sector.equals("Q") ? 0 : r.nextInt(3)) {
+              case 0 ->
+                  new SkillFacets(
+                      VERSION,
+                      inSet || skills.stream().anyMatch(e -> e.uri().equals(skill(1)))
+                          ? List.of("some")
+                          : List.of(),
+                      List.of());
+              case 1 -> new SkillFacets("v0", List.of("some"), List.of());
+              default -> null;
+            };
         String source = "src" + r.nextInt(3);
         String employer = r.nextInt(10) == 0 ? null : "Employer " + r.nextInt(20);
         VacancyRecord rec =
@@ -90,6 +107,7 @@ class ElasticDemandCountsIT {
                 .evidence(skills)
                 .duplicateOf(r.nextInt(10) == 0 ? "src/v0" : null)
                 .ingest("it")
+                .facets(facets)
                 .record();
         written.add(rec);
         w.write(rec);
@@ -176,24 +194,51 @@ class ElasticDemandCountsIT {
         r -> r.vacancy().country().equals("GR"));
   }
 
+  static final Set<String> SET = Set.of(skill(0), skill(3));
+  static final String VERSION = "v1";
+  static final DemandCounts.SkillSet SOME =
+      new DemandCounts.SkillSet(DemandCounts.Facet.COLLECTION, "some", VERSION, SET);
+
+  /**
+   * Whether a posting counts for the set: by its facets where they are of the set's version, else
+   * by its skills.
+   */
+  static boolean inSome(VacancyRecord r) {
+    if (r.facets() != null && r.facets().escoVersion().equals(VERSION)) {
+      return r.facets().collections().contains("some");
+    }
+    return r.skills().stream().anyMatch(e -> SET.contains(e.uri()));
+  }
+
   @Test
   void groupsAndSkillSetsCountPerGroup() {
-    Set<String> set = Set.of(skill(0), skill(3));
+    // Vacancies with facets of other versions, or none, in the slice: facets and skills both.
     List<DemandCounts.Counts> bySector =
-        aggregations.counts(Slice.ALL, Optional.of("sector"), 10, 5, Map.of("some", set));
+        aggregations.counts(Slice.ALL, Optional.of("sector"), 10, 5, Map.of("some", SOME));
     assertThat(bySector).hasSize(SECTORS.length);
     for (DemandCounts.Counts g : bySector) {
       Predicate<VacancyRecord> in =
           r -> original(r) && g.group().equals(sectionOf(r.vacancy().nace()));
       assertThat(g.postings()).isEqualTo(expected(in).get(""));
-      long any =
-          written.stream()
-              .filter(in)
-              .filter(r -> r.skills().stream().anyMatch(e -> set.contains(e.uri())))
-              .count();
+      long any = written.stream().filter(in).filter(ElasticDemandCountsIT::inSome).count();
       assertThat(g.mentioningAny()).containsEntry("some", any);
       assertThat(g.skills()).hasSizeLessThanOrEqualTo(5);
     }
+  }
+
+  @Test
+  void aSliceWhoseVacanciesAllCarryFacetsIsCountedByThem() {
+    Slice q = Slice.of("Q", null, null, null, null, null, false);
+    Predicate<VacancyRecord> in = r -> original(r) && "Q".equals(sectionOf(r.vacancy().nace()));
+    long byFacet = written.stream().filter(in).filter(ElasticDemandCountsIT::inSome).count();
+    long bySkills =
+        written.stream()
+            .filter(in)
+            .filter(r -> r.skills().stream().anyMatch(e -> SET.contains(e.uri())))
+            .count();
+    assertThat(byFacet).isGreaterThan(bySkills);
+    var counts = aggregations.counts(q, Optional.empty(), 1, 5, Map.of("some", SOME));
+    assertThat(counts.get(0).mentioningAny()).containsEntry("some", byFacet);
   }
 
   @Test
