@@ -16,6 +16,7 @@ import eu.skillsobservatory.analytics.match.BudgetOn;
 import eu.skillsobservatory.analytics.match.OfferMatching;
 import eu.skillsobservatory.analytics.offer.OfferFilter;
 import eu.skillsobservatory.api.config.JsonConfiguration;
+import eu.skillsobservatory.api.web.ExpensiveReads;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -53,6 +54,7 @@ public class AnalyticsController {
   private final GapAnalysis gaps;
   private final OfferMatching match;
   private final AnswerCache answers;
+  private final ExpensiveReads expensive;
   private final JsonMapper json = JsonConfiguration.lineMapper();
 
   public AnalyticsController(
@@ -61,21 +63,27 @@ public class AnalyticsController {
       SkillRelations relations,
       GapAnalysis gaps,
       OfferMatching match,
-      AnswerCache answers) {
+      AnswerCache answers,
+      ExpensiveReads expensive) {
     this.gaps = gaps;
     this.match = match;
     this.demand = demand;
     this.emerging = emerging;
     this.relations = relations;
     this.answers = answers;
+    this.expensive = expensive;
   }
 
   /**
-   * The answer kept for the question on the current data, else computed and kept; weighed by its
-   * JSON.
+   * The answer kept for the question on the current data, else computed (in one of the places of
+   * expensive reads) and kept; weighed by its JSON.
    */
   private <T> T cached(String kind, List<?> question, Supplier<T> compute) {
-    return answers.get(kind, question, compute, a -> json.writeValueAsBytes(a).length);
+    return answers.get(
+        kind,
+        question,
+        () -> expensive.run(ExpensiveReads.Kind.ANALYTICS, compute),
+        a -> json.writeValueAsBytes(a).length);
   }
 
   @GetMapping(

@@ -53,6 +53,7 @@ final class LoadMeasures {
           bench.clients,
           seconds,
           bench.warmup,
+          bench.distinctSlices,
           kinds,
           stats("all", all, allErrors),
           new LinkedHashMap<>(causes),
@@ -85,11 +86,12 @@ final class LoadMeasures {
   static void text(PrintWriter out, LoadBench.Report r) {
     out.printf(
         Locale.ROOT,
-        "bench load  %s  %d clients  %d s measured after a %d s warm-up%n",
+        "bench load  %s  %d clients  %d s measured after a %d s warm-up%s%n",
         r.url(),
         r.clients(),
         r.seconds(),
-        r.warmupSeconds());
+        r.warmupSeconds(),
+        r.distinctSlices() ? "  every slice asked once" : "");
     List<List<String>> rows = new ArrayList<>();
     List<LoadBench.Stats> all = new ArrayList<>(r.kinds());
     all.add(r.all());

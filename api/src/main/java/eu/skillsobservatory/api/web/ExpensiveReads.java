@@ -100,9 +100,9 @@ public class ExpensiveReads implements WebMvcConfigurer {
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
     registry.addInterceptor(gate(Kind.SPARQL)).addPathPatterns("/sparql");
-    registry
-        .addInterceptor(gate(Kind.ANALYTICS))
-        .addPathPatterns("/api/analytics/**", "/api/curricula/**");
+    // Analytics answers take their place only to be computed (AnalyticsController): one kept in
+    // the cache is given without waiting behind the ones being computed.
+    registry.addInterceptor(gate(Kind.ANALYTICS)).addPathPatterns("/api/curricula/**");
   }
 
   private HandlerInterceptor gate(Kind kind) {
