@@ -46,7 +46,8 @@ class ConfigurationTableTest {
           SampleSettings.Offers.class,
           SampleSettings.Statistics.class,
           RequestSettings.Extraction.class,
-          RequestSettings.Curricula.class);
+          RequestSettings.Curricula.class,
+          RequestSettings.Analytics.class);
 
   @Test
   void theReadmeTableNamesEverySettingAndItsEnvironmentVariable() throws IOException {
