@@ -86,6 +86,12 @@ class VacancyCliIT {
     assertThat(portal.get("vacancies").asLong()).isEqualTo(2);
     assertThat(s.get("byMonth").get("2024-01").asLong()).isEqualTo(1);
     assertThat(s.get("lastIngest").get("rejected").asLong()).isEqualTo(2);
+
+    // Ingest wrote the skill facets of the current ESCO version: none is missing.
+    CliRun facets = cli("vacancies", "facets", "--format", "json");
+    assertThat(facets.code()).as(facets.err()).isZero();
+    assertThat(json.readTree(facets.out()).get("given").asLong()).isZero();
+    assertThat(json.readTree(facets.out()).get("escoVersion").asString()).isEqualTo("v1.1.1");
   }
 
   @Test

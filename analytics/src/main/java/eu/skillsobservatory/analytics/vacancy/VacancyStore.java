@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 /**
  * The vacancies held: written in bulk by ingest runs (the same source and id is replaced), read
@@ -121,4 +123,14 @@ public interface VacancyStore extends HeldOriginals {
 
   /** What is held. */
   Stats stats();
+
+  /**
+   * Gives every vacancy held without the skill facets of this ESCO version (written before facets
+   * were, or under another version) its facets, taken from its skills, and makes them visible;
+   * returns how many were given facets.
+   *
+   * @param done told the running count now and then
+   */
+  long addMissingFacets(
+      String escoVersion, Function<List<String>, SkillFacets> facetsOf, LongConsumer done);
 }

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
       VacanciesCommand.Stats.class,
       VacanciesCommand.Show.class,
       VacanciesCommand.Datasets.class,
-      VacanciesCommand.Delete.class
+      VacanciesCommand.Delete.class,
+      VacanciesCommand.Facets.class
     })
 public class VacanciesCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -204,6 +205,44 @@ public class VacanciesCommand implements Runnable {
         } else {
           out.printf(
               Locale.ROOT, "dataset %s removed: %,d vacancies deleted%n", dataset, deleted.get());
+        }
+        out.flush();
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "facets",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Write the ESCO collections and skill groups of the current ESCO version on every vacancy",
+        "held without them (loaded before they were written, or under an ESCO version no longer",
+        "current), so that demand counts them by one term again. Answers are the same before and",
+        "after: a vacancy without them is counted by its skills."
+      })
+  static class Facets implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json.")
+    String format;
+
+    @Override
+    public Integer call() {
+      String fmt = Output.format(format, "text", "json");
+      ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
+      try (CommandRuntime runtime = root.start("vacancies facets", false, Map.of())) {
+        VacancyService.FacetsWritten w =
+            runtime.bean(VacancyService.class).writeFacets(ConsoleProgress.forStderr());
+        PrintWriter out = spec.commandLine().getOut();
+        if (fmt.equals("json")) {
+          out.println(JsonConfiguration.cliMapper().writeValueAsString(w));
+        } else {
+          out.printf(
+              Locale.ROOT,
+              "%,d vacancies given the skill facets of ESCO %s%n",
+              w.given(),
+              w.escoVersion());
         }
         out.flush();
       }

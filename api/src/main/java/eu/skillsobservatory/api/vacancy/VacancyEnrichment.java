@@ -64,7 +64,7 @@ public class VacancyEnrichment {
   }
 
   /** The collections and skill groups of the current ESCO version's skills, read once. */
-  SkillFacts facts() {
+  public SkillFacts facts() {
     return facts.get();
   }
 

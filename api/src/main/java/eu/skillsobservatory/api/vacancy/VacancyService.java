@@ -1,5 +1,6 @@
 package eu.skillsobservatory.api.vacancy;
 
+import eu.skillsobservatory.analytics.demand.SkillFacts;
 import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
@@ -264,5 +266,23 @@ public class VacancyService {
 
   public VacancyStore.Stats stats() {
     return index.getObject().stats();
+  }
+
+  /** The vacancies given the skill facets of an ESCO version, and how many. */
+  public record FacetsWritten(String escoVersion, long given) {}
+
+  /**
+   * Gives the vacancies held without the skill facets of the current ESCO version (loaded before
+   * facets were written, or under another version) theirs, so that demand counts collections and
+   * skill groups by one term again; the answers are the same before and after.
+   */
+  public FacetsWritten writeFacets(Progress progress) {
+    SkillFacts facts = enrichment.facts();
+    String version = facts.version().toString();
+    progress.start("writing skill facets of ESCO " + version, "vacancies", -1);
+    long given =
+        index.getObject().addMissingFacets(version, facts::facetsOf, n -> progress.advance(n, n));
+    progress.finish(String.format(Locale.ROOT, "%,d vacancies given skill facets", given));
+    return new FacetsWritten(version, given);
   }
 }

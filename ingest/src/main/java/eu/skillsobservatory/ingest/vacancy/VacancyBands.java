@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 /**
  * The near-duplicate state of the vacancies index: each original carries the keys of its MinHash
@@ -277,11 +278,24 @@ final class VacancyBands {
    * Updates each vacancy a query finds with the fields {@code change} gives for it (none where it
    * gives null), in bulks of 1,000; returns how many were updated.
    */
-  private long updateEach(
+  long updateEach(
       String what,
       Query query,
       List<String> fields,
       Function<Map<?, ?>, Map<String, Object>> change) {
+    return updateEach(what, query, fields, change, n -> {});
+  }
+
+  /**
+   * Changes the documents the query matches, in bulks of 1,000; {@code sent} is told the count
+   * after each bulk.
+   */
+  long updateEach(
+      String what,
+      Query query,
+      List<String> fields,
+      Function<Map<?, ?>, Map<String, Object>> change,
+      LongConsumer sent) {
     List<BulkOperation> ops = new ArrayList<>();
     long[] updated = {0};
     index.scan(
@@ -300,6 +314,7 @@ final class VacancyBands {
           updated[0]++;
           if (ops.size() == 1_000) {
             send(ops, what);
+            sent.accept(updated[0]);
           }
         });
     send(ops, what);

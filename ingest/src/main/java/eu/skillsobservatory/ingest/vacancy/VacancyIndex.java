@@ -11,6 +11,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import eu.skillsobservatory.analytics.failures.SearchStoreException;
 import eu.skillsobservatory.analytics.vacancy.HeldOriginal;
+import eu.skillsobservatory.analytics.vacancy.SkillFacets;
 import eu.skillsobservatory.analytics.vacancy.Vacancy;
 import eu.skillsobservatory.analytics.vacancy.VacancyStore;
 import eu.skillsobservatory.ingest.search.SearchConnection;
@@ -30,6 +31,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 /**
  * Vacancies in Elasticsearch, behind the alias {@code vacancies}: one document per source and id
@@ -232,6 +234,13 @@ public final class VacancyIndex implements VacancyStore {
   public long addMissingBands(Function<HeldOriginal, List<String>> keys) {
     ensure();
     return bands.addMissing(keys);
+  }
+
+  @Override
+  public long addMissingFacets(
+      String escoVersion, Function<List<String>, SkillFacets> facetsOf, LongConsumer done) {
+    ensure();
+    return VacancyFacets.addMissing(connection, bands, escoVersion, facetsOf, done);
   }
 
   @Override
