@@ -1,8 +1,8 @@
 package eu.skillsobservatory.analytics.demand;
 
 import eu.skillsobservatory.analytics.esco.ConceptType;
-import eu.skillsobservatory.analytics.esco.EscoVersion;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
+import eu.skillsobservatory.analytics.esco.VersionSummary;
 import eu.skillsobservatory.analytics.extract.Tokens;
 import eu.skillsobservatory.analytics.extract.WordForms;
 import eu.skillsobservatory.analytics.provenance.Provenance;
@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -25,7 +24,7 @@ public class EmergingReport {
   private final DemandReport demand;
   private final SkillCatalog catalog;
   private final WordForms forms;
-  private EscoVersion stemsVersion;
+  private VersionSummary stemsVersion;
   private Map<String, List<Set<String>>> stems;
 
   public EmergingReport(
@@ -46,8 +45,9 @@ public class EmergingReport {
    * found inside a longer one's label.
    */
   private synchronized Map<String, List<Set<String>>> labelStems() {
-    var v = catalog.resolve(Optional.empty());
-    if (stems == null || !v.equals(stemsVersion)) {
+    VersionSummary load = catalog.currentLoad();
+    var v = load.version();
+    if (stems == null || !load.equals(stemsVersion)) {
       Map<String, List<Set<String>>> out = new HashMap<>();
       catalog.forEachConcept(
           v,
@@ -63,7 +63,7 @@ public class EmergingReport {
             out.put(d.uri(), sets);
           });
       stems = out;
-      stemsVersion = v;
+      stemsVersion = load;
     }
     return stems;
   }

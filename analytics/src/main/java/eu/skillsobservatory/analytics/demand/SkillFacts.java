@@ -3,6 +3,7 @@ package eu.skillsobservatory.analytics.demand;
 import eu.skillsobservatory.analytics.esco.ConceptType;
 import eu.skillsobservatory.analytics.esco.EscoVersion;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
+import eu.skillsobservatory.analytics.esco.VersionSummary;
 import eu.skillsobservatory.analytics.vacancy.SkillFacets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,7 +12,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -102,19 +102,24 @@ public final class SkillFacts {
     return new SkillFacets(version.toString(), List.copyOf(in), List.copyOf(groups));
   }
 
-  /** The facts of the catalog's current version, read again when that version changes. */
+  /**
+   * The facts of the catalog's current version, read again when another version becomes current or
+   * the current one is loaded again.
+   */
   public static final class Current {
     private final SkillCatalog catalog;
     private SkillFacts facts;
+    private VersionSummary readFrom;
 
     public Current(SkillCatalog catalog) {
       this.catalog = catalog;
     }
 
     public synchronized SkillFacts get() {
-      EscoVersion v = catalog.resolve(Optional.empty());
-      if (facts == null || !facts.version().equals(v)) {
-        facts = read(catalog, v);
+      VersionSummary load = catalog.currentLoad();
+      if (facts == null || !load.equals(readFrom)) {
+        facts = read(catalog, load.version());
+        readFrom = load;
       }
       return facts;
     }

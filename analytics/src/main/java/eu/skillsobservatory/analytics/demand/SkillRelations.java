@@ -2,13 +2,13 @@ package eu.skillsobservatory.analytics.demand;
 
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.esco.VersionSnapshot;
+import eu.skillsobservatory.analytics.esco.VersionSummary;
 import eu.skillsobservatory.analytics.provenance.Provenance;
 import eu.skillsobservatory.analytics.stats.Association;
 import eu.skillsobservatory.analytics.stats.Stats;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Skills that go together in vacancies: for one skill, the skills mentioned in the same postings
@@ -20,6 +20,7 @@ public class SkillRelations {
   private final DemandReport demand;
   private final SkillCatalog catalog;
   private VersionSnapshot snapshot;
+  private VersionSummary snapshotOf;
   private OccupationSimilarity similarity;
 
   public SkillRelations(DemandCounts aggregations, DemandReport demand, SkillCatalog catalog) {
@@ -53,9 +54,10 @@ public class SkillRelations {
     VersionSnapshot snap;
     OccupationSimilarity sim;
     synchronized (this) {
-      var v = catalog.resolve(Optional.empty());
-      if (snapshot == null || !snapshot.version().equals(v)) {
-        snapshot = catalog.snapshot(v, "en");
+      VersionSummary load = catalog.currentLoad();
+      if (snapshot == null || !load.equals(snapshotOf)) {
+        snapshot = catalog.snapshot(load.version(), "en");
+        snapshotOf = load;
         List<String[]> links = new ArrayList<>();
         snapshot
             .occupationSkills()

@@ -59,6 +59,23 @@ public interface SkillCatalog {
     return currentVersion().orElseThrow(() -> new UnknownEscoVersionException("current", loaded));
   }
 
+  /**
+   * The current version as loaded: its summary, whose load time tells a version loaded again under
+   * the same name from the one read before. What is kept per version is kept per this.
+   *
+   * @throws UnknownEscoVersionException if no version is loaded
+   */
+  default VersionSummary currentLoad() {
+    List<VersionSummary> all = versions();
+    List<EscoVersion> loaded = all.stream().map(VersionSummary::version).toList();
+    EscoVersion v =
+        currentVersion().orElseThrow(() -> new UnknownEscoVersionException("current", loaded));
+    return all.stream()
+        .filter(s -> s.version().equals(v))
+        .findFirst()
+        .orElseThrow(() -> new UnknownEscoVersionException("current", loaded));
+  }
+
   /** Compares two loaded versions. */
   default VersionDiff diff(EscoVersion from, EscoVersion to, String language) {
     return EscoDiff.compare(snapshot(from, language), snapshot(to, language), language);

@@ -7,10 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.skillsobservatory.analytics.employment.EmploymentCell;
+import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.fixtures.InMemoryCatalog;
 import eu.skillsobservatory.analytics.fixtures.InMemoryEmployment;
 import eu.skillsobservatory.analytics.fixtures.InMemoryPostings;
 import eu.skillsobservatory.analytics.stats.Stats;
+import java.lang.reflect.Proxy;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Optional;
 import org.assertj.core.data.Offset;
@@ -42,6 +45,27 @@ class DemandReportTest {
 
   static DemandReport report(InMemoryPostings p, InMemoryEmployment e) {
     return new DemandReport(p, CATALOG, e);
+  }
+
+  @Test
+  void aVersionLoadedAgainUnderTheSameNameIsReadAgain() {
+    InMemoryCatalog[] now = {CATALOG};
+    SkillCatalog reloadable =
+        (SkillCatalog)
+            Proxy.newProxyInstance(
+                SkillCatalog.class.getClassLoader(),
+                new Class<?>[] {SkillCatalog.class},
+                (proxy, method, args) -> method.invoke(now[0], args));
+    DemandReport r = new DemandReport(corpus(), reloadable, InMemoryEmployment.employment());
+    assertThat(r.label(WELD)).isEqualTo("weld metal");
+    now[0] =
+        aCatalog()
+            .group(ICT, "working with computers")
+            .skill(WELD, "weld steel", "transversal")
+            .loadedAt(Instant.parse("2026-12-05T00:00:00Z"))
+            .build();
+    assertThat(r.label(WELD)).isEqualTo("weld steel");
+    assertThat(r.label(PYTHON)).isEmpty();
   }
 
   @Test
