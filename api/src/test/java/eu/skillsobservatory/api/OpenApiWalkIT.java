@@ -175,6 +175,46 @@ class OpenApiWalkIT {
   }
 
   @Test
+  void operationIdsAreUniqueAndEveryOperationThatNeedsAKeySaysSo() throws Exception {
+    JsonNode doc = json.readTree(get("/v3/api-docs").body());
+    assertThat(doc.at("/components/securitySchemes/apiKey/name").asString()).isEqualTo("X-API-Key");
+    List<String> ids = new ArrayList<>();
+    List<String> keyed = new ArrayList<>();
+    for (var p : doc.get("paths").properties()) {
+      for (var o : p.getValue().properties()) {
+        String op = o.getKey().toUpperCase(java.util.Locale.ROOT) + " " + p.getKey();
+        JsonNode operation = o.getValue();
+        String id = operation.get("operationId").asString();
+        assertThat(id).as(op).matches("[a-z][A-Za-z0-9]*");
+        ids.add(id);
+        if (operation.has("security")) {
+          keyed.add(op);
+          assertThat(operation.get("security").findValues("apiKey")).as(op).isNotEmpty();
+          assertThat(operation.get("responses").has("401")).as(op).isTrue();
+          assertThat(operation.get("responses").has("403")).as(op).isTrue();
+        }
+      }
+    }
+    assertThat(ids).doesNotHaveDuplicates();
+    assertThat(keyed)
+        .contains(
+            "POST /api/vacancies",
+            "POST /api/offers",
+            "DELETE /api/datasets/{name}",
+            "POST /api/esco/versions",
+            "POST /api/esco/reindex",
+            "GET /api/jobs")
+        // Reads, and the POSTs that only compute an answer, need no key.
+        .doesNotContain(
+            "GET /api/analytics/demand",
+            "POST /api/analytics/match",
+            "POST /sparql",
+            "POST /api/extract");
+    JsonNode demand = doc.at("/paths/~1api~1analytics~1demand/get/responses");
+    assertThat(demand.has("429")).isTrue();
+  }
+
+  @Test
   void infoNamesTheEscoVersionsAndWhatIsHeldAndMetricsAreServed() throws Exception {
     JsonNode info = json.readTree(get("/actuator/info").body());
     assertThat(info.get("escoVersions").findValuesAsString("version")).contains("v1.1.1");

@@ -51,6 +51,18 @@ public class OperationExamples implements OpenApiCustomizer {
     "http://data.europa.eu/esco/skill/0000 is not in ESCO v1.1.1"
   };
 
+  static final String[] BUSY = {
+    "429",
+    "busy",
+    "Too many requests",
+    "8 analytics requests are running, the most this server runs at once"
+        + " (observatory.http.max-concurrent); try again in 2 s"
+  };
+
+  static final String[] NOT_FOUND = {
+    "404", "not-found", "Not Found", "nothing is held under the name the path gives"
+  };
+
   private final Map<String, Map<String, Object>> examples;
 
   @SuppressWarnings("unchecked")
@@ -165,6 +177,15 @@ public class OperationExamples implements OpenApiCustomizer {
     if (namesConcept) {
       problem(op, UNKNOWN_CONCEPT);
     }
+    if (path.startsWith("/api/analytics/")
+        || path.startsWith("/api/curricula/")
+        || path.equals("/sparql")
+        || path.equals("/api/extract")) {
+      problem(op, BUSY);
+    }
+    if (path.contains("{")) {
+      problem(op, NOT_FOUND);
+    }
     if (path.equals("/api/vacancies") || path.equals("/api/offers")) {
       for (String[] error : WRITES) {
         problem(op, error);
@@ -179,7 +200,7 @@ public class OperationExamples implements OpenApiCustomizer {
     }
   }
 
-  private static void problem(Operation op, String[] error) {
+  static void problem(Operation op, String[] error) {
     ApiResponses responses = op.getResponses();
     if (responses == null) {
       responses = new ApiResponses();

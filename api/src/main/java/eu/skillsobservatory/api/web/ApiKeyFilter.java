@@ -91,12 +91,23 @@ public class ApiKeyFilter extends OncePerRequestFilter {
   }
 
   static boolean isWrite(HttpServletRequest r) {
-    String m = r.getMethod();
-    if (m.equals("GET") || m.equals("HEAD") || m.equals("OPTIONS")) {
+    return isWrite(r.getMethod(), r.getRequestURI());
+  }
+
+  /** Whether a request by this method to this path changes data, and so always needs a key. */
+  public static boolean isWrite(String method, String path) {
+    if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
       return false;
     }
-    String path = r.getRequestURI();
-    return !(m.equals("POST") && READ_ONLY_POSTS.stream().anyMatch(path::startsWith));
+    return !(method.equals("POST") && READ_ONLY_POSTS.stream().anyMatch(path::startsWith));
+  }
+
+  /**
+   * Whether a request needs a key on a server with open reads: writes, and the reads that list
+   * other users' work.
+   */
+  public static boolean needsKey(String method, String path) {
+    return isWrite(method, path) || KEYED_READS.contains(path);
   }
 
   @Override
@@ -104,7 +115,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     boolean write = isWrite(request);
-    boolean needed = write || !openReads || KEYED_READS.contains(request.getRequestURI());
+    boolean needed = !openReads || needsKey(request.getMethod(), request.getRequestURI());
     String key = request.getHeader("X-API-Key");
     String auth = request.getHeader("Authorization");
     if (key == null && auth != null && auth.regionMatches(true, 0, "ApiKey ", 0, 7)) {
