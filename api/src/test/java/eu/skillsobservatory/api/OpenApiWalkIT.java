@@ -1,5 +1,6 @@
 package eu.skillsobservatory.api;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -212,6 +213,45 @@ class OpenApiWalkIT {
             "POST /api/extract");
     JsonNode demand = doc.at("/paths/~1api~1analytics~1demand/get/responses");
     assertThat(demand.has("429")).isTrue();
+  }
+
+  HttpResponse<String> get(String path, String... headers) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + env.getProperty("local.server.port") + path))
+            .headers(headers)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void escoAndAnalyticsAnswersAreTaggedAndATagSentBackIsA304() throws Exception {
+    String concept = "/api/esco/concepts?uri=" + URLEncoder.encode(VALUES.get("skill"), UTF_8);
+    for (String path : List.of(concept, "/api/esco/search?q=weld", "/api/analytics/demand")) {
+      HttpResponse<String> first = get(path);
+      assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+      String etag = first.headers().firstValue("ETag").orElseThrow();
+      assertThat(etag).startsWith("W/\"");
+      assertThat(first.headers().firstValue("Cache-Control").orElseThrow()).contains("no-cache");
+      HttpResponse<String> again = get(path, "If-None-Match", etag);
+      assertThat(again.statusCode()).as(path).isEqualTo(304);
+      assertThat(again.body()).isEmpty();
+      assertThat(again.headers().firstValue("ETag")).hasValue(etag);
+      // Another representation, another tag.
+      if (!path.equals(concept)) {
+        HttpResponse<String> csv = get(path, "Accept", "text/csv", "If-None-Match", etag);
+        assertThat(csv.statusCode()).as(path).isEqualTo(200);
+        assertThat(csv.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
+      }
+    }
+    assertThat(get(concept).headers().firstValue("Cache-Control").orElseThrow()).contains("public");
+    // A refusal carries no tag.
+    HttpResponse<String> bad = get("/api/analytics/demand?limit=0");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.headers().firstValue("ETag")).isEmpty();
+    // Large answers are compressed for a client that accepts it.
+    HttpResponse<String> big = get("/api/esco/search?q=metal&limit=100", "Accept-Encoding", "gzip");
+    assertThat(big.headers().firstValue("Content-Encoding")).hasValue("gzip");
   }
 
   @Test
