@@ -57,6 +57,14 @@ public class ParameterExamples implements OpenApiCustomizer {
               "type", new String[] {"occupation", "skill, skillGroup, occupation or iscoGroup"}),
           Map.entry("collection", new String[] {"digital", "ESCO collection"}),
           Map.entry("version", new String[] {"v1.1.1", "ESCO version; default the current one"}),
+          Map.entry(
+              "language",
+              new String[] {"de", "the ESCO web service's name for lang (lang wins when both)"}),
+          Map.entry(
+              "selectedVersion",
+              new String[] {
+                "v1.1.1", "the ESCO web service's name for version (version wins when both)"
+              }),
           Map.entry("eqfMin", new String[] {"3", "lowest EQF level of the offers"}),
           Map.entry("eqfMax", new String[] {"5", "highest EQF level of the offers"}),
           Map.entry("mode", new String[] {"online", "classroom, blended, online, work-based"}),

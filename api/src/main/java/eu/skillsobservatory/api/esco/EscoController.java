@@ -46,8 +46,13 @@ public class EscoController {
       @RequestParam String uri,
       @RequestParam(required = false) String lang,
       @RequestParam(required = false) String version,
+      @RequestParam(required = false) String language,
+      @RequestParam(required = false) String selectedVersion,
       HttpServletRequest request) {
-    return esco.concept(uri, language(lang, request), optionalVersion(version));
+    return esco.concept(
+        uri,
+        language(lang == null ? language : lang, request),
+        optionalVersion(version == null ? selectedVersion : version));
   }
 
   /** Concepts added, removed and relabelled, and occupation-skill links added and removed. */
@@ -58,8 +63,12 @@ public class EscoController {
       @RequestParam String from,
       @RequestParam String to,
       @RequestParam(required = false) String lang,
+      @RequestParam(required = false) String language,
       HttpServletRequest request) {
-    return esco.diff(EscoVersion.parse(from), EscoVersion.parse(to), language(lang, request));
+    return esco.diff(
+        EscoVersion.parse(from),
+        EscoVersion.parse(to),
+        language(lang == null ? language : lang, request));
   }
 
   private String language(String lang, HttpServletRequest request) {

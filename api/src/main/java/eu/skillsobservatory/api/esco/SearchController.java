@@ -33,12 +33,14 @@ public class SearchController {
   public ConceptSearch.Page search(
       @RequestParam String q,
       @RequestParam(required = false) String lang,
+      @RequestParam(required = false) String language,
       @RequestParam(required = false) String type,
       @RequestParam(required = false) String collection,
       @RequestParam(defaultValue = "20") int limit,
       @RequestParam(defaultValue = "0") int offset,
       HttpServletRequest request) {
-    return esco.search(query(q, lang, type, collection, limit, offset, request));
+    return esco.search(
+        query(q, lang == null ? language : lang, type, collection, limit, offset, request));
   }
 
   /** Type-ahead: concepts whose labels start with the words typed so far. */
@@ -48,11 +50,13 @@ public class SearchController {
   public ConceptSearch.Page suggest(
       @RequestParam String q,
       @RequestParam(required = false) String lang,
+      @RequestParam(required = false) String language,
       @RequestParam(required = false) String type,
       @RequestParam(required = false) String collection,
       @RequestParam(defaultValue = "10") int limit,
       HttpServletRequest request) {
-    return esco.suggest(query(q, lang, type, collection, limit, 0, request));
+    return esco.suggest(
+        query(q, lang == null ? language : lang, type, collection, limit, 0, request));
   }
 
   private ConceptSearch.Query query(

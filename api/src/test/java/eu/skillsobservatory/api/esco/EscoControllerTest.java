@@ -48,6 +48,17 @@ class EscoControllerTest {
     mvc.perform(get("/api/esco/concepts").param("uri", PYTHON).param("version", "v9.9.9"))
         .andExpect(status().isNotFound())
         .andExpect(jsonPath("$.type").value("urn:skills-observatory:problem:unknown-esco-version"));
+    // The ESCO web service's parameter names are read too.
+    mvc.perform(get("/api/esco/concepts").param("uri", PYTHON).param("selectedVersion", "v9.9.9"))
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.type").value("urn:skills-observatory:problem:unknown-esco-version"));
+    mvc.perform(
+            get("/api/esco/concepts")
+                .param("uri", PYTHON)
+                .param("selectedVersion", "v1.1.1")
+                .param("language", "en"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.language").value("en"));
   }
 
   @Test
