@@ -255,6 +255,25 @@ class OpenApiWalkIT {
   }
 
   @Test
+  void theStatisticsAndStatsAnswersComeAsCsvToo() throws Exception {
+    Map<String, String> headers =
+        Map.of(
+            "/api/vacancies/stats", "dimension,key,vacancies,duplicates,duplicate_rate",
+            "/api/offers/stats", "dimension,key,offers",
+            "/api/statistics/employment", "year,employed_thousands,cells",
+            "/api/statistics/datasets", "dataset,cells,from_year,to_year,countries,source",
+            "/api/datasets", "name,kind,synthetic,loaded_at,esco_version,extraction,rows,files");
+    for (var e : headers.entrySet()) {
+      HttpResponse<String> r = get(e.getKey(), "Accept", "text/csv");
+      assertThat(r.statusCode()).as(e.getKey() + ": " + r.body()).isEqualTo(200);
+      assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+      assertThat(r.body()).as(e.getKey()).startsWith(e.getValue());
+      assertThat(get(e.getKey() + "?format=csv").body()).isEqualTo(r.body());
+    }
+    assertThat(get("/api/vacancies/stats", "Accept", "text/csv").body()).contains("\ntotal,,0,0,");
+  }
+
+  @Test
   void infoNamesTheEscoVersionsAndWhatIsHeldAndMetricsAreServed() throws Exception {
     JsonNode info = json.readTree(get("/actuator/info").body());
     assertThat(info.get("escoVersions").findValuesAsString("version")).contains("v1.1.1");

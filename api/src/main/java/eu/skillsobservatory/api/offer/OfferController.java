@@ -1,5 +1,8 @@
 package eu.skillsobservatory.api.offer;
 
+import static eu.skillsobservatory.api.web.Formats.CSV;
+import static eu.skillsobservatory.api.web.Formats.JSON;
+
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
 import eu.skillsobservatory.analytics.offer.TrainingOffers;
 import eu.skillsobservatory.analytics.rows.RowInput;
@@ -66,7 +69,9 @@ public class OfferController {
     }
   }
 
-  @GetMapping("/api/offers/stats")
+  @GetMapping(
+      value = "/api/offers/stats",
+      produces = {JSON, CSV})
   public TrainingOffers.Stats stats() {
     return offers.stats();
   }

@@ -1,5 +1,8 @@
 package eu.skillsobservatory.api.statistics;
 
+import static eu.skillsobservatory.api.web.Formats.CSV;
+import static eu.skillsobservatory.api.web.Formats.JSON;
+
 import eu.skillsobservatory.analytics.employment.EmploymentFigures;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +21,9 @@ public class StatisticsController {
     this.statistics = statistics;
   }
 
-  @GetMapping("/api/statistics/employment")
+  @GetMapping(
+      value = "/api/statistics/employment",
+      produces = {JSON, CSV})
   public EmploymentFigures.Employed employment(
       @RequestParam(required = false) String nace,
       @RequestParam(required = false) String isco,
@@ -27,7 +32,9 @@ public class StatisticsController {
     return statistics.employed(StatisticsService.slice(nace, isco, country, year));
   }
 
-  @GetMapping("/api/statistics/datasets")
+  @GetMapping(
+      value = "/api/statistics/datasets",
+      produces = {JSON, CSV})
   public List<EmploymentFigures.DatasetSummary> datasets() {
     return statistics.datasets();
   }

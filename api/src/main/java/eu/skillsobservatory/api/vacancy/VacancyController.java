@@ -1,5 +1,8 @@
 package eu.skillsobservatory.api.vacancy;
 
+import static eu.skillsobservatory.api.web.Formats.CSV;
+import static eu.skillsobservatory.api.web.Formats.JSON;
+
 import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
 import eu.skillsobservatory.analytics.provenance.Dataset;
@@ -72,7 +75,9 @@ public class VacancyController {
   }
 
   /** The datasets loaded: name, synthetic or not, when, ESCO version, extraction mode, rows. */
-  @GetMapping("/api/datasets")
+  @GetMapping(
+      value = "/api/datasets",
+      produces = {JSON, CSV})
   public List<Dataset> datasets() {
     return vacancies.datasets();
   }
@@ -90,7 +95,9 @@ public class VacancyController {
                     .body(Map.of("error", "no dataset named '" + name + "'")));
   }
 
-  @GetMapping("/api/vacancies/stats")
+  @GetMapping(
+      value = "/api/vacancies/stats",
+      produces = {JSON, CSV})
   public VacancyStore.Stats stats() {
     return vacancies.stats();
   }
