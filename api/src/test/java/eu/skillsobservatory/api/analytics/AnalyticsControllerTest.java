@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -59,6 +60,20 @@ class AnalyticsControllerTest {
     } finally {
       InMemoryUseCases.DATA.set("1");
     }
+  }
+
+  @Test
+  void theApiVersionIsNegotiatedByHeaderWithThePathsUnchanged() throws Exception {
+    mvc.perform(get("/api/analytics/demand"))
+        .andExpect(status().isOk())
+        .andExpect(header().string("API-Version", "1"));
+    mvc.perform(get("/api/analytics/demand").header("API-Version", "1"))
+        .andExpect(status().isOk())
+        .andExpect(header().string("API-Version", "1"));
+    mvc.perform(get("/api/analytics/demand").header("API-Version", "2"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.type").value("urn:skills-observatory:problem:validation"))
+        .andExpect(jsonPath("$.detail").value(containsString("2")));
   }
 
   @Test
