@@ -133,8 +133,14 @@ public class BenchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Texts, one per line (UTF-8).")
     Path file;
 
-    @Option(names = "--mode", defaultValue = "fast", description = "fast or full.")
-    String mode;
+    @Option(names = "--extraction", description = "fast (default) or full.")
+    String mode = "fast";
+
+    /** The name {@code --extraction} had before, kept for scripts that use it. */
+    @Option(names = "--mode", hidden = true, paramLabel = "MODE")
+    void oldModeName(String value) {
+      this.mode = value;
+    }
 
     @Option(names = "--seconds", defaultValue = "30", description = "Measured time.")
     int seconds;

@@ -51,10 +51,15 @@ public class ExtractCommand implements Callable<Integer> {
   int top;
 
   @Option(
-      names = "--mode",
-      defaultValue = "full",
+      names = "--extraction",
       description = "full (labels and meaning, default) or fast (labels only).")
-  String mode;
+  String mode = "full";
+
+  /** The name {@code --extraction} had before, kept for scripts that use it. */
+  @Option(names = "--mode", hidden = true, paramLabel = "MODE")
+  void oldModeName(String value) {
+    this.mode = value;
+  }
 
   @Option(names = "--format", defaultValue = "jsonl", description = "jsonl or table.")
   String format;

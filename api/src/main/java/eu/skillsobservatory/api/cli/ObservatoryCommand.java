@@ -6,6 +6,7 @@ import eu.skillsobservatory.api.generate.GenerateCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Option;
       MatchCommand.class,
       GenerateCommand.class,
       ApiKeyCommand.class,
-      CommandLine.HelpCommand.class
+      CommandLine.HelpCommand.class,
+      AutoComplete.GenerateCompletion.class
     })
 public class ObservatoryCommand implements Runnable {
 

@@ -71,14 +71,20 @@ public class StatisticsCommand implements Runnable {
       name = "employment",
       mixinStandardHelpOptions = true,
       description = {
-        "People employed in a slice, in thousands, per year: any of --nace (section letter),",
+        "People employed in a slice, in thousands, per year: any of --sector (section letter),",
         "--isco (major group digit), --country, --year; what is not given is summed over."
       })
   static class Employment implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--nace", description = "NACE Rev. 2 section letter (A to U).")
+    @Option(names = "--sector", description = "NACE Rev. 2 section letter (A to U).")
     String nace;
+
+    /** The name {@code --sector} had before, kept for scripts that use it. */
+    @Option(names = "--nace", hidden = true, paramLabel = "SECTION")
+    void oldSectorName(String value) {
+      this.nace = value;
+    }
 
     @Option(names = "--isco", description = "ISCO-08 major group (0 to 9).")
     String isco;

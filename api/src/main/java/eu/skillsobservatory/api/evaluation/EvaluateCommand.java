@@ -56,11 +56,14 @@ public class EvaluateCommand implements Runnable {
     @Parameters(paramLabel = "FILE.csv", description = "The benchmark file.")
     Path file;
 
-    @Option(
-        names = "--mode",
-        defaultValue = "full",
-        description = "fast, full or both (default: full).")
-    String mode;
+    @Option(names = "--extraction", description = "fast, full or both (default: full).")
+    String mode = "full";
+
+    /** The name {@code --extraction} had before, kept for scripts that use it. */
+    @Option(names = "--mode", hidden = true, paramLabel = "MODE")
+    void oldModeName(String value) {
+      this.mode = value;
+    }
 
     @Option(names = "--format", defaultValue = "text", description = "text or json.")
     String format;
@@ -311,8 +314,14 @@ public class EvaluateCommand implements Runnable {
     @Parameters(paramLabel = "FILE", description = "A catalogue made by 'generate offers'.")
     Path file;
 
-    @Option(names = "--mode", defaultValue = "fast", description = "fast (default) or full.")
-    String mode;
+    @Option(names = "--extraction", description = "fast (default) or full.")
+    String mode = "fast";
+
+    /** The name {@code --extraction} had before, kept for scripts that use it. */
+    @Option(names = "--mode", hidden = true, paramLabel = "MODE")
+    void oldModeName(String value) {
+      this.mode = value;
+    }
 
     @Option(names = "--format", defaultValue = "text", description = "text or json.")
     String format;
