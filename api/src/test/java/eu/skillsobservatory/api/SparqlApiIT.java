@@ -45,6 +45,31 @@ class SparqlApiIT extends EscoApiBase {
     assertThat(ttl.headers().firstValue("Content-Type").orElse("")).startsWith("text/turtle");
     assertThat(ttl.body()).contains("relatedEssentialSkill");
     assertThat(sparql(construct, "jsonld").body()).contains("relatedEssentialSkill");
+    // What standard clients send: rdflib's SPARQLStore for a CONSTRUCT gets RDF/XML, one for
+    // RDF/XML alone too (not Turtle); curl's */* the defaults.
+    String q = "/sparql?query=" + URLEncoder.encode(construct, StandardCharsets.UTF_8);
+    for (String accept :
+        new String[] {
+          "application/sparql-results+xml, application/rdf+xml", "application/rdf+xml"
+        }) {
+      HttpResponse<String> rdfxml = get(q, "Accept", accept);
+      assertThat(rdfxml.statusCode()).as(rdfxml.body()).isEqualTo(200);
+      assertThat(rdfxml.headers().firstValue("Content-Type").orElse(""))
+          .startsWith("application/rdf+xml");
+      assertThat(rdfxml.body()).contains("<rdf:RDF", "relatedEssentialSkill");
+    }
+    assertThat(get(q, "Accept", "*/*").headers().firstValue("Content-Type").orElse(""))
+        .startsWith("text/turtle");
+    HttpResponse<String> nquads = get(q, "Accept", "application/n-quads");
+    assertThat(nquads.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/n-quads");
+    assertThat(nquads.body()).contains("relatedEssentialSkill> <http");
+    assertThat(sparql(construct, "trig").body()).contains("relatedEssentialSkill");
+    HttpResponse<String> rowsForAGraph = get(q, "Accept", "application/sparql-results+json");
+    assertThat(rowsForAGraph.statusCode()).isEqualTo(406);
+    String select = "/sparql?query=" + URLEncoder.encode(ESSENTIAL_SKILLS, StandardCharsets.UTF_8);
+    assertThat(get(select, "Accept", "*/*").headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/sparql-results+json");
 
     HttpResponse<String> update = sparql("INSERT DATA { <urn:a> <urn:b> <urn:c> }", "json");
     assertThat(update.statusCode()).isEqualTo(400);

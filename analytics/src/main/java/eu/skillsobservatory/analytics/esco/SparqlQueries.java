@@ -18,7 +18,10 @@ public interface SparqlQueries {
     TSV("text/tab-separated-values", "tsv"),
     TURTLE("text/turtle", "turtle"),
     JSONLD("application/ld+json", "jsonld"),
-    NTRIPLES("application/n-triples", "ntriples");
+    NTRIPLES("application/n-triples", "ntriples"),
+    RDFXML("application/rdf+xml", "rdfxml"),
+    NQUADS("application/n-quads", "nquads"),
+    TRIG("application/trig", "trig");
 
     public final String mediaType;
     public final String name;
@@ -30,7 +33,12 @@ public interface SparqlQueries {
 
     /** Whether the format serializes graphs (CONSTRUCT, DESCRIBE) rather than result rows. */
     public boolean forGraphs() {
-      return this == TURTLE || this == JSONLD || this == NTRIPLES;
+      return this == TURTLE
+          || this == JSONLD
+          || this == NTRIPLES
+          || this == RDFXML
+          || this == NQUADS
+          || this == TRIG;
     }
 
     /** The format a parameter or a media type names, or null. */
@@ -47,6 +55,8 @@ public interface SparqlQueries {
         case "text/tsv" -> TSV;
         case "application/x-turtle" -> TURTLE;
         case "application/json+ld" -> JSONLD;
+        case "rdf/xml", "xml/rdf" -> RDFXML;
+        case "text/x-nquads" -> NQUADS;
         default -> null;
       };
     }

@@ -2,10 +2,12 @@ package eu.skillsobservatory.api.sparql;
 
 import eu.skillsobservatory.analytics.esco.SparqlQueries;
 import eu.skillsobservatory.analytics.failures.QueryRefusedException;
+import eu.skillsobservatory.api.web.AcceptHeader;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -63,21 +65,51 @@ public class SparqlController {
     return answer(text, format, request);
   }
 
+  /**
+   * The formats a media type of the Accept list asks for: the one it names, or for a wildcard the
+   * formats under it, defaults first ({@code *}{@code /*}: JSON results or Turtle graphs).
+   */
+  static List<SparqlQueries.Format> formats(MediaType t) {
+    if (t.isWildcardType()) {
+      return List.of(SparqlQueries.Format.JSON, SparqlQueries.Format.TURTLE);
+    }
+    if (t.isWildcardSubtype()) {
+      return Arrays.stream(SparqlQueries.Format.values())
+          .filter(f -> f.mediaType.startsWith(t.getType() + "/"))
+          .toList();
+    }
+    SparqlQueries.Format f = SparqlQueries.Format.of(t.getType() + "/" + t.getSubtype());
+    return f == null ? List.of() : List.of(f);
+  }
+
   private ResponseEntity<byte[]> answer(String query, String format, HttpServletRequest request) {
     List<SparqlQueries.Format> formats = new ArrayList<>();
     if (format != null && !format.isBlank()) {
       SparqlQueries.Format f = SparqlQueries.Format.of(format);
       if (f == null) {
         throw new IllegalArgumentException(
-            "format: json, xml, csv, tsv, turtle, jsonld or ntriples, not '" + format + "'");
+            "format: json, xml, csv, tsv, turtle, jsonld, ntriples, rdfxml, nquads or trig, not '"
+                + format
+                + "'");
       }
       formats.add(f);
-    } else if (request.getHeader("Accept") != null) {
-      for (MediaType t : MediaType.parseMediaTypes(request.getHeader("Accept"))) {
-        SparqlQueries.Format f = SparqlQueries.Format.of(t.getType() + "/" + t.getSubtype());
-        if (f != null) {
-          formats.add(f);
+    } else if (request.getHeader("Accept") != null && !request.getHeader("Accept").isBlank()) {
+      for (MediaType t : AcceptHeader.ordered(request.getHeader("Accept"))) {
+        for (SparqlQueries.Format f : formats(t)) {
+          if (!formats.contains(f)) {
+            formats.add(f);
+          }
         }
+      }
+      if (formats.isEmpty()) {
+        throw new QueryRefusedException(
+            QueryRefusedException.Kind.FORMAT,
+            "Accept: none of the formats asked for can be served ('"
+                + request.getHeader("Accept")
+                + "'); results come as application/sparql-results+json or +xml, text/csv or"
+                + " text/tab-separated-values, graphs as text/turtle, application/ld+json,"
+                + " application/n-triples, application/rdf+xml, application/n-quads or"
+                + " application/trig");
       }
     }
     SparqlQueries.Answer a = sparql.query(query, formats);

@@ -85,6 +85,56 @@ class SparqlControllerTest {
         .containsExactly(List.of(SparqlQueries.Format.TURTLE, SparqlQueries.Format.NTRIPLES));
   }
 
+  List<SparqlQueries.Format> askedWith(String accept) throws Exception {
+    queries.asked.clear();
+    mvc.perform(get("/sparql").param("query", "ASK {}").header("Accept", accept))
+        .andExpect(status().isOk());
+    return queries.asked.get(0);
+  }
+
+  @Test
+  void theWholeAcceptListIsReadWithItsQValuesAndWildcards() throws Exception {
+    // rdflib's SPARQLStore, a CONSTRUCT: the RDF/XML it asks for is among the formats offered.
+    assertThat(askedWith("application/sparql-results+xml, application/rdf+xml"))
+        .containsExactly(SparqlQueries.Format.XML, SparqlQueries.Format.RDFXML);
+    // Jena's RDFConnection for a SELECT: by quality.
+    assertThat(
+            askedWith(
+                "application/sparql-results+json, application/sparql-results+xml;q=0.9,"
+                    + " text/tab-separated-values;q=0.7, text/csv;q=0.5, application/json;q=0.2,"
+                    + " application/xml;q=0.2, */*;q=0.1"))
+        .startsWith(
+            SparqlQueries.Format.JSON,
+            SparqlQueries.Format.XML,
+            SparqlQueries.Format.TSV,
+            SparqlQueries.Format.CSV)
+        .endsWith(SparqlQueries.Format.TURTLE);
+    // Out of order, the higher quality first; q=0 is a refusal.
+    assertThat(askedWith("text/csv;q=0.3, application/n-triples, text/turtle;q=0"))
+        .containsExactly(SparqlQueries.Format.NTRIPLES, SparqlQueries.Format.CSV);
+    // curl, and a browser.
+    assertThat(askedWith("*/*"))
+        .containsExactly(SparqlQueries.Format.JSON, SparqlQueries.Format.TURTLE);
+    assertThat(
+            askedWith("text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8"))
+        .containsExactly(
+            SparqlQueries.Format.XML, SparqlQueries.Format.JSON, SparqlQueries.Format.TURTLE);
+    assertThat(askedWith("application/*;q=0.5, text/turtle"))
+        .startsWith(SparqlQueries.Format.TURTLE, SparqlQueries.Format.JSON)
+        .contains(SparqlQueries.Format.RDFXML, SparqlQueries.Format.TRIG);
+  }
+
+  @Test
+  void nothingServableIs406AndABadAcceptIs400() throws Exception {
+    mvc.perform(get("/sparql").param("query", "ASK {}").header("Accept", "image/png, text/html"))
+        .andExpect(status().isNotAcceptable())
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Accept")));
+    // A header that is no list of media types: refused (its problem cannot be negotiated).
+    mvc.perform(get("/sparql").param("query", "ASK {}").header("Accept", "no-slash"))
+        .andExpect(status().isBadRequest());
+    assertThat(queries.asked).isEmpty();
+  }
+
   @Test
   void anUnknownFormatIsABadRequestNamingTheParameter() throws Exception {
     mvc.perform(get("/sparql").param("query", "ASK {}").param("format", "yaml"))

@@ -29,6 +29,7 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -188,14 +189,15 @@ public final class ReadOnlySparql implements SparqlQueries {
         while (it.hasNext() && g.size() < limits.maxRows()) {
           g.add(it.next());
         }
-        RDFDataMgr.write(
-            out,
-            g,
-            switch (format) {
-              case JSONLD -> Lang.JSONLD;
-              case NTRIPLES -> Lang.NTRIPLES;
-              default -> Lang.TURTLE;
-            });
+        switch (format) {
+          // A graph as quads: its triples in the default graph.
+          case NQUADS -> RDFDataMgr.write(out, DatasetGraphFactory.wrap(g), Lang.NQUADS);
+          case TRIG -> RDFDataMgr.write(out, DatasetGraphFactory.wrap(g), Lang.TRIG);
+          case JSONLD -> RDFDataMgr.write(out, g, Lang.JSONLD);
+          case NTRIPLES -> RDFDataMgr.write(out, g, Lang.NTRIPLES);
+          case RDFXML -> RDFDataMgr.write(out, g, Lang.RDFXML);
+          default -> RDFDataMgr.write(out, g, Lang.TURTLE);
+        }
       }
     } catch (QueryCancelledException | QueryGuard.LimitExceeded e) {
       if (tripwire.reason() != null) {
@@ -254,8 +256,12 @@ public final class ReadOnlySparql implements SparqlQueries {
     throw new QueryRefusedException(
         QueryRefusedException.Kind.FORMAT,
         graphs
-            ? "a CONSTRUCT or DESCRIBE answers turtle, jsonld or ntriples"
-            : "a SELECT or ASK answers json, xml, csv or tsv");
+            ? "none of the formats asked for can be served: a CONSTRUCT or DESCRIBE answers"
+                + " text/turtle, application/ld+json, application/n-triples, application/rdf+xml,"
+                + " application/n-quads or application/trig"
+            : "none of the formats asked for can be served: a SELECT or ASK answers"
+                + " application/sparql-results+json, application/sparql-results+xml, text/csv or"
+                + " text/tab-separated-values");
   }
 
   /** An answer buffer that stops the query once it holds more than the limit. */
