@@ -229,24 +229,17 @@ public class VacanciesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      String fmt = Output.format(format, "text", "json");
-      ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
-      try (CommandRuntime runtime = root.start("vacancies facets", false, Map.of())) {
-        VacancyService.FacetsWritten w =
-            runtime.bean(VacancyService.class).writeFacets(ConsoleProgress.forStderr());
-        PrintWriter out = spec.commandLine().getOut();
-        if (fmt.equals("json")) {
-          out.println(JsonConfiguration.cliMapper().writeValueAsString(w));
-        } else {
-          out.printf(
-              Locale.ROOT,
-              "%,d vacancies given the skill facets of ESCO %s%n",
-              w.given(),
-              w.escoVersion());
-        }
-        out.flush();
-      }
-      return 0;
+      return Output.report(
+          spec,
+          "vacancies facets",
+          format,
+          runtime -> runtime.bean(VacancyService.class).writeFacets(ConsoleProgress.forStderr()),
+          (out, w) ->
+              out.printf(
+                  Locale.ROOT,
+                  "%,d vacancies given the skill facets of ESCO %s%n",
+                  w.given(),
+                  w.escoVersion()));
     }
   }
 }
