@@ -127,16 +127,7 @@ final class OfferIndex implements TrainingOffers {
                         + String.join("; ", failed.subList(0, Math.min(5, failed.size())))),
             null);
       }
-      es.indices()
-          .updateAliases(
-              u -> {
-                u.actions(a -> a.add(x -> x.index(index).alias(ALIAS)));
-                for (String old : previous) {
-                  u.actions(a -> a.removeIndex(x -> x.index(old)));
-                }
-                return u;
-              });
-      connection.dataChanged();
+      connection.swapInto(ALIAS, index, previous);
       return new LoadReport(index, incoming.size(), replaced[0], kept[0], count);
     } catch (IOException | ElasticsearchException e) {
       dropQuietly(index);

@@ -243,6 +243,25 @@ public final class SearchConnection implements AutoCloseable {
     dataVersion.advance();
   }
 
+  /**
+   * Puts a freshly loaded index behind an alias in one atomic step, removing the indices that were
+   * behind it, and tells every instance the data changed: a whole load becomes visible at once, or
+   * nothing does.
+   */
+  public void swapInto(String alias, String index, Collection<String> previous) throws IOException {
+    client
+        .indices()
+        .updateAliases(
+            u -> {
+              u.actions(a -> a.add(x -> x.index(index).alias(alias)));
+              for (String old : previous) {
+                u.actions(a -> a.removeIndex(x -> x.index(old)));
+              }
+              return u;
+            });
+    dataChanged();
+  }
+
   /** A request to Elasticsearch that may be repeated without harm. */
   @FunctionalInterface
   public interface Request<T> {

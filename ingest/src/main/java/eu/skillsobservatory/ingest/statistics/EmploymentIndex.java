@@ -102,16 +102,7 @@ final class EmploymentIndex implements EmploymentFigures {
                             "; ", writes.failed().subList(0, Math.min(5, writes.failed().size())))),
             null);
       }
-      es.indices()
-          .updateAliases(
-              u -> {
-                u.actions(a -> a.add(x -> x.index(index).alias(ALIAS)));
-                for (String old : previous) {
-                  u.actions(a -> a.removeIndex(x -> x.index(old)));
-                }
-                return u;
-              });
-      connection.dataChanged();
+      connection.swapInto(ALIAS, index, previous);
       return new LoadReport(dataset, index, count, List.of());
     } catch (IOException | ElasticsearchException e) {
       dropQuietly(index);
