@@ -13,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -302,42 +300,6 @@ class LoadBench implements Callable<Integer> {
     return json.readTree(r.body());
   }
 
-  /** Periods of 12 to 24 whole months within 2023-2024: 91 of them. */
-  static final List<String[]> PERIODS = periods();
-
-  private static List<String[]> periods() {
-    List<String[]> out = new ArrayList<>();
-    YearMonth first = YearMonth.of(2023, 1);
-    for (int from = 0; from < 24; from++) {
-      for (int to = from + 11; to < 24; to++) {
-        out.add(new String[] {first.plusMonths(from).toString(), first.plusMonths(to).toString()});
-      }
-    }
-    return List.copyOf(out);
-  }
-
-  /**
-   * The {@code i}-th distinct slice: the indices are spread over sector x country x period by a
-   * multiplication modulo their count (a bijection, 7,919 being prime to it), so that consecutive
-   * requests differ in every part.
-   */
-  static String distinctSlice(long i) {
-    long n = (long) SECTORS.size() * COUNTRIES.size() * PERIODS.size();
-    long k = Math.floorMod(i * 7_919, n);
-    String sector = SECTORS.get((int) (k % SECTORS.size()));
-    k /= SECTORS.size();
-    String country = COUNTRIES.get((int) (k % COUNTRIES.size()));
-    k /= COUNTRIES.size();
-    String[] period = PERIODS.get((int) k);
-    return "&sector="
-        + sector
-        + (country == null ? "" : "&country=" + country)
-        + "&from="
-        + period[0]
-        + "&to="
-        + period[1];
-  }
-
   /** One request of a random kind over a random slice. */
   URI next(SplittableRandom random, Kind kind) {
     String country = COUNTRIES.get(random.nextInt(COUNTRIES.size()));
@@ -346,7 +308,8 @@ class LoadBench implements Callable<Integer> {
     StringBuilder q = new StringBuilder();
     if (distinctSlices && kind != Kind.SEARCH) {
       String path = kind == Kind.DEMAND ? "/api/analytics/demand" : "/api/analytics/emerging";
-      return base.resolve(path + "?limit=20" + distinctSlice(sliceCounter.getAndIncrement()));
+      return base.resolve(
+          path + "?limit=20" + DistinctSlices.slice(sliceCounter.getAndIncrement()));
     }
     switch (kind) {
       case SEARCH ->

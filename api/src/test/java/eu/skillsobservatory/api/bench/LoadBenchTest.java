@@ -9,16 +9,16 @@ import org.junit.jupiter.api.Test;
 class LoadBenchTest {
   @Test
   void distinctSlicesAreAllDifferentUntilEveryOneWasAsked() {
-    int n = LoadBench.SECTORS.size() * LoadBench.COUNTRIES.size() * LoadBench.PERIODS.size();
-    assertThat(LoadBench.PERIODS).hasSize(91);
+    int n = LoadBench.SECTORS.size() * LoadBench.COUNTRIES.size() * DistinctSlices.PERIODS.size();
+    assertThat(DistinctSlices.PERIODS).hasSize(91);
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < n; i++) {
-      assertThat(seen.add(LoadBench.distinctSlice(i))).as("slice %d", i).isTrue();
+      assertThat(seen.add(DistinctSlices.slice(i))).as("slice %d", i).isTrue();
     }
-    assertThat(LoadBench.distinctSlice(n)).isEqualTo(LoadBench.distinctSlice(0));
+    assertThat(DistinctSlices.slice(n)).isEqualTo(DistinctSlices.slice(0));
     // Consecutive requests differ in sector and period.
-    assertThat(LoadBench.distinctSlice(1)).doesNotContain(LoadBench.distinctSlice(0));
-    assertThat(LoadBench.distinctSlice(0))
+    assertThat(DistinctSlices.slice(1)).doesNotContain(DistinctSlices.slice(0));
+    assertThat(DistinctSlices.slice(0))
         .matches("&sector=[A-S](&country=[A-Z]{2})?" + "&from=202[34]-\\d\\d&to=202[34]-\\d\\d");
   }
 }
