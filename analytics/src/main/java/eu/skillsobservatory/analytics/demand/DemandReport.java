@@ -28,11 +28,23 @@ public class DemandReport {
 
   public DemandReport(
       DemandCounts aggregations, SkillCatalog catalog, EmploymentFigures statistics) {
+    this(aggregations, catalog, statistics, new SkillFacts.Current(catalog));
+  }
+
+  /**
+   * @param facts the skills' facts of the current ESCO version, shared with whoever else reads them
+   *     (the ingest writes each vacancy's facets with them)
+   */
+  public DemandReport(
+      DemandCounts aggregations,
+      SkillCatalog catalog,
+      EmploymentFigures statistics,
+      SkillFacts.Current facts) {
     this.aggregations = aggregations;
     this.catalog = catalog;
     this.statistics = statistics;
     this.rates = new DemandRates(aggregations, statistics);
-    this.facts = new SkillFacts.Current(catalog);
+    this.facts = facts;
   }
 
   /** A skill's share of the postings. */

@@ -6,6 +6,7 @@ import eu.skillsobservatory.analytics.curriculum.CurriculumAlignment;
 import eu.skillsobservatory.analytics.demand.DemandCounts;
 import eu.skillsobservatory.analytics.demand.DemandReport;
 import eu.skillsobservatory.analytics.demand.EmergingReport;
+import eu.skillsobservatory.analytics.demand.SkillFacts;
 import eu.skillsobservatory.analytics.demand.SkillRelations;
 import eu.skillsobservatory.analytics.employment.EmploymentFigures;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
@@ -32,10 +33,19 @@ public class UseCaseConfiguration {
     return new AnswerCache(version, settings.cacheBytes());
   }
 
+  /** The skills' facts of the current ESCO version, read once for demand and ingest alike. */
+  @Bean
+  SkillFacts.Current skillFacts(SkillCatalog catalog) {
+    return new SkillFacts.Current(catalog);
+  }
+
   @Bean
   DemandReport demandReport(
-      @Lazy DemandCounts counts, SkillCatalog catalog, @Lazy EmploymentFigures employment) {
-    return new DemandReport(counts, catalog, employment);
+      @Lazy DemandCounts counts,
+      SkillCatalog catalog,
+      @Lazy EmploymentFigures employment,
+      SkillFacts.Current facts) {
+    return new DemandReport(counts, catalog, employment, facts);
   }
 
   @Bean

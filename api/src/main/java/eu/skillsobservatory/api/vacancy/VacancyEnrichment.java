@@ -55,15 +55,22 @@ public class VacancyEnrichment {
   record Coding(List<VersionSummary> versions, OccupationTable table, OccupationCoder coder) {}
 
   public VacancyEnrichment(
-      SkillCatalog catalog, EscoService esco, ObservatoryMetrics metrics, WordForms forms) {
+      SkillCatalog catalog,
+      EscoService esco,
+      ObservatoryMetrics metrics,
+      WordForms forms,
+      SkillFacts.Current facts) {
     this.catalog = catalog;
     this.esco = esco;
     this.metrics = metrics;
     this.forms = forms;
-    this.facts = new SkillFacts.Current(catalog);
+    this.facts = facts;
   }
 
-  /** The collections and skill groups of the current ESCO version's skills, read once. */
+  /**
+   * The collections and skill groups of the current ESCO version's skills, read once for the server
+   * (the bean demand reads too).
+   */
   public SkillFacts facts() {
     return facts.get();
   }
