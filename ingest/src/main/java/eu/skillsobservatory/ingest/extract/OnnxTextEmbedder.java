@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * all-MiniLM-L6-v2 (quantized to 8 bits) run in-process by ONNX Runtime on the CPU, texts embedded
@@ -34,6 +35,15 @@ public final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
   private final OrtSession session;
   private final HuggingFaceTokenizer tokenizer;
   private final boolean typeIds;
+
+  /**
+   * The native session and tokenizer must not be freed while a batch runs in them (a JVM crash in
+   * native code, seen when a server stopped during its background warm-up): batches hold the read
+   * lock, closing waits for the write lock.
+   */
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+  private boolean closed;
 
   public OnnxTextEmbedder(int threads) {
     try (InputStream model = resource(MODEL);
@@ -95,6 +105,18 @@ public final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
   }
 
   private float[][] embedBatch(List<String> texts) {
+    lock.readLock().lock();
+    try {
+      if (closed) {
+        throw new IllegalStateException("the embedding model was closed");
+      }
+      return embedOpen(texts);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private float[][] embedOpen(List<String> texts) {
     Encoding[] encodings = tokenizer.batchEncode(texts);
     int n = encodings.length;
     int length = 1;
@@ -161,11 +183,18 @@ public final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
 
   @Override
   public void close() {
+    lock.writeLock().lock();
     try {
+      if (closed) {
+        return;
+      }
+      closed = true;
       session.close();
+      tokenizer.close();
     } catch (OrtException e) {
       throw new IllegalStateException(e);
+    } finally {
+      lock.writeLock().unlock();
     }
-    tokenizer.close();
   }
 }
