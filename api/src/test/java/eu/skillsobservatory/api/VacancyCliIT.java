@@ -95,6 +95,86 @@ class VacancyCliIT {
   }
 
   @Test
+  void exportWritesEveryRowLoadedOnceWithItsSkillsLabelled() throws Exception {
+    StringBuilder rows = new StringBuilder("id;posted;country;title;description;skills\n");
+    for (int i = 0; i < 12; i++) {
+      rows.append(i)
+          .append(";2024-03-0")
+          .append(1 + i % 9)
+          .append(";PT;Forensic analyst ")
+          .append(i)
+          .append(";\"Computer forensics, \"\"internet governance\"\"; and =SUM(A1)\";")
+          .append(i % 3 == 0 ? FORENSICS : "")
+          .append('\n');
+    }
+    Path file = Files.writeString(dir.resolve("export-me.csv"), rows.toString());
+    CliRun load = cli("ingest", "vacancies", "--dataset", "export-me", file.toString());
+    assertThat(load.code()).as(load.err()).isZero();
+
+    Path csv = dir.resolve("out/vacancies.csv");
+    Files.createDirectories(csv.getParent());
+    CliRun r = cli("export", "vacancies", "--dataset", "export-me", "--output", csv.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("12 vacancies written");
+    List<org.apache.commons.csv.CSVRecord> records;
+    try (var parser =
+        org.apache.commons.csv.CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .get()
+            .parse(Files.newBufferedReader(csv))) {
+      records = parser.getRecords();
+    }
+    assertThat(records).hasSize(12);
+    assertThat(records.stream().map(x -> x.get("source") + "/" + x.get("id")))
+        .doesNotHaveDuplicates()
+        .allMatch(k -> k.startsWith("export-me/"));
+    for (var x : records) {
+      // Text that a spreadsheet would run as a formula is kept as text.
+      assertThat(x.get("description")).startsWith("Computer forensics, \"internet governance\"");
+      assertThat(x.get("dataset")).isEqualTo("export-me");
+      assertThat(x.get("synthetic")).isEqualTo("false");
+      assertThat(x.get("skills").split("\\|").length)
+          .isEqualTo(x.get("skillLabels").split("\\|", -1).length);
+    }
+    assertThat(records.stream().filter(x -> x.get("skills").contains(FORENSICS)).count())
+        .isGreaterThanOrEqualTo(4);
+    assertThat(records.get(0).get("skillLabels")).isNotBlank();
+
+    Path jsonl = dir.resolve("out/vacancies.jsonl");
+    CliRun j =
+        cli(
+            "export",
+            "vacancies",
+            "--dataset",
+            "export-me",
+            "--format",
+            "jsonl",
+            "-o",
+            jsonl.toString());
+    assertThat(j.code()).as(j.err()).isZero();
+    List<String> lines = Files.readAllLines(jsonl);
+    assertThat(lines).hasSize(12);
+    JsonNode first = json.readTree(lines.get(0));
+    assertThat(first.get("provenance").get("dataset").asString()).isEqualTo("export-me");
+    for (JsonNode skill : first.get("skills")) {
+      if (skill.get("origin").asString().equals("extracted")) {
+        String text = first.get(skill.get("field").asString()).asString();
+        assertThat(skill.get("text").asString())
+            .isEqualTo(text.substring(skill.get("start").asInt(), skill.get("end").asInt()));
+      }
+    }
+
+    // A directory that is not there: exit 2, nothing written.
+    CliRun bad = cli("export", "vacancies", "--output", dir.resolve("nowhere/x.csv").toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--output");
+    CliRun format = cli("export", "vacancies", "--format", "xml", "--output", csv.toString());
+    assertThat(format.code()).isEqualTo(2);
+    assertThat(Files.readAllLines(csv)).hasSize(13);
+  }
+
+  @Test
   void aFileWithoutIdColumnLoadsNothingAndExits2() throws Exception {
     Path file = Files.writeString(dir.resolve("noid.csv"), "ref,posted,country\n1,2024-01-01,DE\n");
     CliRun r = cli("ingest", "vacancies", file.toString());

@@ -44,6 +44,11 @@ public record Slice(
     return new Slice(sector, occupation, country, region, from, to, includeDuplicates, d);
   }
 
+  /** This slice, its near-duplicates counted or left out. */
+  public Slice withDuplicates(boolean include) {
+    return new Slice(sector, occupation, country, region, from, to, include, dataset);
+  }
+
   /** Checks a dataset's name; the message names the parameter. */
   public static String checkDataset(String name) {
     if (name == null || !name.matches(DATASET_NAME)) {

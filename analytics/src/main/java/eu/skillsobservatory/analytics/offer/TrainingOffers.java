@@ -1,5 +1,7 @@
 package eu.skillsobservatory.analytics.offer;
 
+import eu.skillsobservatory.analytics.rows.HeldKey;
+import eu.skillsobservatory.analytics.rows.HeldPage;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +83,15 @@ public interface TrainingOffers {
 
   /** The supply of each of these skills in scope. */
   Map<String, Supply> supply(OfferFilter filter, Collection<String> skills);
+
+  /**
+   * A page of the offers in scope, in the order of source then id ({@link HeldKey}): every offer
+   * held throughout a walk from the first page to the last is read exactly once.
+   *
+   * @param after the last row of the page before, or null for the first page
+   * @param limit rows at most
+   */
+  HeldPage page(OfferFilter filter, HeldKey after, int limit);
 
   /** Offers in scope. */
   long count(OfferFilter filter);

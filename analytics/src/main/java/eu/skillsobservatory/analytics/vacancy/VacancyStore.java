@@ -1,5 +1,8 @@
 package eu.skillsobservatory.analytics.vacancy;
 
+import eu.skillsobservatory.analytics.demand.Slice;
+import eu.skillsobservatory.analytics.rows.HeldKey;
+import eu.skillsobservatory.analytics.rows.HeldPage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +108,18 @@ public interface VacancyStore extends HeldOriginals {
 
   /** A vacancy held, by its source and id. */
   Optional<Held> get(String source, String id);
+
+  /**
+   * A page of the vacancies of a slice, in the order of source then id ({@link HeldKey}): every
+   * vacancy held throughout a walk from the first page to the last is read exactly once.
+   *
+   * @param after the last row of the page before, or null for the first page
+   * @param limit rows at most
+   */
+  HeldPage page(Slice slice, HeldKey after, int limit);
+
+  /** The vacancies of a slice. */
+  long count(Slice slice);
 
   /** Every vacancy held: {@code source/id} and {@code source/id} of what it duplicates, or null. */
   Map<String, String> duplicateMarks();

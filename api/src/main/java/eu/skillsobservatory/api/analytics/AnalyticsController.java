@@ -127,7 +127,7 @@ public class AnalyticsController {
       Boolean includeDuplicates,
       @Schema(description = "Only the vacancies of this dataset (the name a load was given).")
           String dataset) {
-    Slice slice() {
+    public Slice slice() {
       return Slice.of(
               sector, occupation, country, region, from, to, Boolean.TRUE.equals(includeDuplicates))
           .withDataset(dataset);
@@ -203,8 +203,11 @@ public class AnalyticsController {
   public record ScopeParams(
       Integer eqfMin, Integer eqfMax, List<String> mode, Double maxHours, Double maxCost) {
     OfferFilter filter(SliceParams slice) {
-      return OfferFilter.of(
-          slice.country(), slice.region(), eqfMin, eqfMax, mode, maxHours, maxCost);
+      return filter(slice.country(), slice.region());
+    }
+
+    public OfferFilter filter(String country, String region) {
+      return OfferFilter.of(country, region, eqfMin, eqfMax, mode, maxHours, maxCost);
     }
   }
 

@@ -36,6 +36,7 @@ import picocli.CommandLine.Option;
       EmergingCommand.class,
       GapsCommand.class,
       MatchCommand.class,
+      ExportCommand.class,
       GenerateCommand.class,
       ApiKeyCommand.class,
       CommandLine.HelpCommand.class,

@@ -28,6 +28,10 @@ public class OfferScopeOptions {
   Double maxCost;
 
   OfferFilter filter(SliceOptions slice) {
-    return OfferFilter.of(slice.country, slice.region, eqfMin, eqfMax, modes, maxHours, maxCost);
+    return filter(slice.country, slice.region);
+  }
+
+  OfferFilter filter(String country, String region) {
+    return OfferFilter.of(country, region, eqfMin, eqfMax, modes, maxHours, maxCost);
   }
 }

@@ -10,11 +10,13 @@ import eu.skillsobservatory.analytics.demand.SkillFacts;
 import eu.skillsobservatory.analytics.demand.SkillRelations;
 import eu.skillsobservatory.analytics.employment.EmploymentFigures;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
+import eu.skillsobservatory.analytics.export.RowExport;
 import eu.skillsobservatory.analytics.extract.Extractions;
 import eu.skillsobservatory.analytics.extract.WordForms;
 import eu.skillsobservatory.analytics.gap.GapAnalysis;
 import eu.skillsobservatory.analytics.match.OfferMatching;
 import eu.skillsobservatory.analytics.offer.TrainingOffers;
+import eu.skillsobservatory.analytics.vacancy.VacancyStore;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -73,6 +75,15 @@ public class UseCaseConfiguration {
   @Bean
   OfferMatching offerMatching(GapAnalysis gaps, DemandReport demand, @Lazy TrainingOffers offers) {
     return new OfferMatching(gaps, demand, offers);
+  }
+
+  @Bean
+  RowExport rowExport(
+      @Lazy VacancyStore vacancies,
+      @Lazy TrainingOffers offers,
+      SkillFacts.Current facts,
+      SkillCatalog catalog) {
+    return new RowExport(vacancies, offers, facts, catalog);
   }
 
   @Bean

@@ -15,6 +15,7 @@ import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.failures.SearchStoreException;
 import eu.skillsobservatory.analytics.provenance.Provenance;
 import eu.skillsobservatory.ingest.search.SearchConnection;
+import eu.skillsobservatory.ingest.vacancy.SliceQuery;
 import eu.skillsobservatory.ingest.vacancy.VacancyIndex;
 import eu.skillsobservatory.ingest.vacancy.VacancyStores;
 import java.io.IOException;
@@ -65,7 +66,7 @@ final class ElasticDemandCounts implements DemandCounts {
   @Override
   public List<Counts> counts(
       Slice slice, Optional<String> groupBy, int groups, int skills, Map<String, SkillSet> sets) {
-    Query filter = filter(slice);
+    Query filter = SliceQuery.of(slice);
     Map<String, Aggregation> inner = new LinkedHashMap<>();
     inner.put(
         "withoutSkills",
@@ -114,7 +115,7 @@ final class ElasticDemandCounts implements DemandCounts {
    */
   @Override
   public Provenance provenance(Slice slice) {
-    Query filter = filter(slice);
+    Query filter = SliceQuery.of(slice);
     try {
       SearchResponse<Void> r =
           aggregate(
@@ -159,7 +160,7 @@ final class ElasticDemandCounts implements DemandCounts {
 
   @Override
   public CoOccurrence coOccurrence(Slice slice, String skill, long minSupport, int limit) {
-    Query filter = filter(slice);
+    Query filter = SliceQuery.of(slice);
     try {
       SearchResponse<Void> first =
           aggregate(
@@ -286,86 +287,7 @@ final class ElasticDemandCounts implements DemandCounts {
         what, () -> es.search(s -> request.apply(s.index(VacancyIndex.ALIAS).size(0)), Void.class));
   }
 
-  /** The query of a slice: filters only, so it is cached by Elasticsearch and scores nothing. */
-  public static Query filter(Slice slice) {
-    List<Query> must = new ArrayList<>();
-    if (!slice.includeDuplicates()) {
-      must.add(term("duplicate", "false"));
-    }
-    slice
-        .sector()
-        .ifPresent(
-            s -> {
-              if (s.length() == 1) {
-                must.add(term("naceSection", s));
-              } else {
-                String division = s.substring(0, 2);
-                must.add(
-                    Query.of(
-                        q ->
-                            q.bool(
-                                b ->
-                                    b.should(prefix("nace", division))
-                                        .should(
-                                            prefix(
-                                                "nace",
-                                                slice.sectorSection().orElse("") + division))
-                                        .minimumShouldMatch("1"))));
-              }
-            });
-    slice
-        .occupation()
-        .ifPresent(
-            o -> {
-              if (o.startsWith("http")) {
-                must.add(term("escoOccupation", o));
-              } else if (o.length() == 1) {
-                must.add(term("iscoMajor", o));
-              } else {
-                must.add(prefix("isco", o));
-              }
-            });
-    slice.country().ifPresent(c -> must.add(countryTerm(c)));
-    slice.region().ifPresent(r -> must.add(prefix("region", r)));
-    slice.dataset().ifPresent(d -> must.add(term("dataset", d)));
-    if (slice.from().isPresent() || slice.to().isPresent()) {
-      must.add(
-          Query.of(
-              q ->
-                  q.range(
-                      r ->
-                          r.date(
-                              d -> {
-                                d.field("posted");
-                                slice.from().ifPresent(f -> d.gte(f.atDay(1).toString()));
-                                slice.to().ifPresent(t -> d.lte(t.atEndOfMonth().toString()));
-                                return d;
-                              }))));
-    }
-    return Query.of(q -> q.bool(b -> b.filter(must)));
-  }
-
-  /** Greece and the United Kingdom under both their ISO and their Eurostat codes. */
-  private static Query countryTerm(String c) {
-    List<String> codes =
-        switch (c) {
-          case "GR", "EL" -> List.of("GR", "EL");
-          case "GB", "UK" -> List.of("GB", "UK");
-          default -> List.of(c);
-        };
-    return Query.of(
-        q ->
-            q.terms(
-                t ->
-                    t.field("country")
-                        .terms(v -> v.value(codes.stream().map(FieldValue::of).toList()))));
-  }
-
   static Query term(String field, String value) {
     return Query.of(q -> q.term(t -> t.field(field).value(FieldValue.of(value))));
-  }
-
-  private static Query prefix(String field, String value) {
-    return Query.of(q -> q.prefix(p -> p.field(field).value(value)));
   }
 }

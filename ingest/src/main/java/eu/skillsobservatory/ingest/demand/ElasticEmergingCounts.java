@@ -10,6 +10,7 @@ import eu.skillsobservatory.analytics.demand.Emerging;
 import eu.skillsobservatory.analytics.demand.EmergingCounts;
 import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.failures.SearchStoreException;
+import eu.skillsobservatory.ingest.vacancy.SliceQuery;
 import java.io.IOException;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -153,7 +154,7 @@ final class ElasticEmergingCounts implements EmergingCounts {
     if (!field.equals("skills") && !field.equals("phrases")) {
       throw new IllegalArgumentException("field: skills or phrases, not " + field);
     }
-    Query filter = ElasticDemandCounts.filter(slice);
+    Query filter = SliceQuery.of(slice);
     if (field.equals("skills")) {
       return filter;
     }

@@ -14,7 +14,10 @@ import eu.skillsobservatory.analytics.failures.SearchStoreException;
 import eu.skillsobservatory.analytics.offer.OfferFilter;
 import eu.skillsobservatory.analytics.offer.OfferRecord;
 import eu.skillsobservatory.analytics.offer.TrainingOffers;
+import eu.skillsobservatory.analytics.rows.HeldKey;
+import eu.skillsobservatory.analytics.rows.HeldPage;
 import eu.skillsobservatory.ingest.search.BulkWrites;
+import eu.skillsobservatory.ingest.search.HeldPages;
 import eu.skillsobservatory.ingest.search.SearchConnection;
 import eu.skillsobservatory.ingest.vacancy.VacancyIndex;
 import java.io.IOException;
@@ -304,6 +307,13 @@ final class OfferIndex implements TrainingOffers {
     }
   }
 
+  @Override
+  public HeldPage page(OfferFilter filter, HeldKey after, int limit) {
+    ensure();
+    return HeldPages.page(
+        connection, ALIAS, OfferDocuments.query(filter), after, limit, "reading training offers");
+  }
+
   /** Offers in scope. */
   @Override
   public long count(OfferFilter filter) {
@@ -322,48 +332,7 @@ final class OfferIndex implements TrainingOffers {
   @Override
   public Stats stats() {
     ensure();
-    try {
-      SearchResponse<Void> r =
-          connection.withRetries(
-              "counting training offers",
-              () ->
-                  es.search(
-                      s ->
-                          s.index(ALIAS)
-                              .size(0)
-                              .trackTotalHits(t -> t.enabled(true))
-                              .aggregations(
-                                  "source", a -> a.terms(t -> t.field("source").size(100)))
-                              .aggregations(
-                                  "country", a -> a.terms(t -> t.field("country").size(100)))
-                              .aggregations("mode", a -> a.terms(t -> t.field("mode").size(10)))
-                              .aggregations(
-                                  "given",
-                                  a -> a.filter(f -> f.exists(e -> e.field("skillsGiven"))))
-                              .aggregations(
-                                  "extracted",
-                                  a -> a.filter(f -> f.exists(e -> e.field("skillsExtracted"))))
-                              .aggregations(
-                                  "none",
-                                  a ->
-                                      a.filter(
-                                          f ->
-                                              f.bool(
-                                                  b ->
-                                                      b.mustNot(
-                                                          m -> m.exists(e -> e.field("skills")))))),
-                      Void.class));
-      return new Stats(
-          r.hits().total().value(),
-          OfferDocuments.buckets(r.aggregations().get("source")),
-          OfferDocuments.buckets(r.aggregations().get("country")),
-          OfferDocuments.buckets(r.aggregations().get("mode")),
-          r.aggregations().get("given").filter().docCount(),
-          r.aggregations().get("extracted").filter().docCount(),
-          r.aggregations().get("none").filter().docCount());
-    } catch (IOException | ElasticsearchException e) {
-      throw new SearchStoreException("counting training offers failed: " + e.getMessage(), e);
-    }
+    return OfferStatistics.read(connection);
   }
 
   /** An offer held, as indexed, by source and id. */

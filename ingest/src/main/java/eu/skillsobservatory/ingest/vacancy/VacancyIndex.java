@@ -4,16 +4,17 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
-import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
-import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.failures.SearchStoreException;
+import eu.skillsobservatory.analytics.rows.HeldKey;
+import eu.skillsobservatory.analytics.rows.HeldPage;
 import eu.skillsobservatory.analytics.vacancy.HeldOriginal;
 import eu.skillsobservatory.analytics.vacancy.SkillFacets;
 import eu.skillsobservatory.analytics.vacancy.Vacancy;
 import eu.skillsobservatory.analytics.vacancy.VacancyStore;
+import eu.skillsobservatory.ingest.search.HeldPages;
 import eu.skillsobservatory.ingest.search.SearchConnection;
 import java.io.IOException;
 import java.io.StringReader;
@@ -21,14 +22,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
@@ -206,6 +205,26 @@ public final class VacancyIndex implements VacancyStore {
   }
 
   @Override
+  public HeldPage page(Slice slice, HeldKey after, int limit) {
+    ensure();
+    return HeldPages.page(
+        connection, ALIAS, SliceQuery.of(slice), after, limit, "reading vacancies");
+  }
+
+  @Override
+  public long count(Slice slice) {
+    ensure();
+    try {
+      return connection
+          .withRetries(
+              "counting vacancies", () -> es.count(c -> c.index(ALIAS).query(SliceQuery.of(slice))))
+          .count();
+    } catch (IOException | ElasticsearchException e) {
+      throw new SearchStoreException("counting vacancies failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public List<HeldOriginal> originalsUnder(Collection<String> bandKeys) {
     ensure();
     return bands.originalsUnder(bandKeys, null);
@@ -315,69 +334,8 @@ public final class VacancyIndex implements VacancyStore {
   }
 
   @Override
-  @SuppressWarnings({"rawtypes", "unchecked"})
   public Stats stats() {
     ensure();
-    try {
-      SearchResponse<Void> r =
-          connection.withRetries(
-              "vacancy statistics",
-              () ->
-                  es.search(
-                      s ->
-                          s.index(ALIAS)
-                              .size(0)
-                              .trackTotalHits(t -> t.enabled(true))
-                              .aggregations(
-                                  "duplicates",
-                                  a -> a.filter(f -> f.term(t -> t.field("duplicate").value(true))))
-                              .aggregations(
-                                  "sources",
-                                  a ->
-                                      a.terms(t -> t.field("source").size(1_000))
-                                          .aggregations(
-                                              "duplicates",
-                                              b ->
-                                                  b.filter(
-                                                      f ->
-                                                          f.term(
-                                                              t ->
-                                                                  t.field("duplicate")
-                                                                      .value(true)))))
-                              .aggregations(
-                                  "originals",
-                                  a ->
-                                      a.filter(f -> f.term(t -> t.field("duplicate").value(false)))
-                                          .aggregations(
-                                              "months",
-                                              b -> b.terms(t -> t.field("month").size(10_000)))),
-                      Void.class));
-      long all = r.hits().total() == null ? 0 : r.hits().total().value();
-      long duplicates = r.aggregations().get("duplicates").filter().docCount();
-      List<SourceStats> sources = new ArrayList<>();
-      for (StringTermsBucket b : r.aggregations().get("sources").sterms().buckets().array()) {
-        long d = b.aggregations().get("duplicates").filter().docCount();
-        long n = b.docCount();
-        sources.add(new SourceStats(b.key().stringValue(), n - d, d, n == 0 ? 0 : (double) d / n));
-      }
-      Map<String, Long> months = new TreeMap<>();
-      Aggregate originals = r.aggregations().get("originals");
-      for (StringTermsBucket b :
-          originals.filter().aggregations().get("months").sterms().buckets().array()) {
-        months.put(b.key().stringValue(), b.docCount());
-      }
-      SearchResponse<Map> last =
-          es.search(
-              s ->
-                  s.index(RUNS)
-                      .size(1)
-                      .sort(o -> o.field(f -> f.field("finishedAt").order(SortOrder.Desc))),
-              Map.class);
-      IngestRun lastRun =
-          last.hits().hits().isEmpty() ? null : IngestRuns.run(last.hits().hits().get(0).source());
-      return new Stats(all - duplicates, duplicates, sources, months, lastRun);
-    } catch (IOException | ElasticsearchException e) {
-      throw new SearchStoreException("vacancy statistics failed: " + e.getMessage(), e);
-    }
+    return VacancyStatistics.read(connection);
   }
 }
