@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.skillsobservatory.api.fixtures.CliRun;
 import eu.skillsobservatory.api.fixtures.ShippedEsco;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -64,7 +66,7 @@ class EmergingCliIT {
    * company texts, edited reposts): the planted rises are found, none of the cases is called.
    */
   @Test
-  void plantedTrendsAreFoundWithHighPrecisionAndNoCaseIsCalled() {
+  void plantedTrendsAreFoundWithHighPrecisionAndNoCaseIsCalled() throws Exception {
     JsonNode r = evaluate("trend", 5, 3, 23, true);
     assertThat(r.get("planted").asInt()).isEqualTo(5);
     assertThat(r.get("recall").asDouble()).as(r.toString()).isGreaterThanOrEqualTo(0.9);
@@ -106,6 +108,37 @@ class EmergingCliIT {
         .containsExactly("trend");
     assertThat(em.get("excludedMonth").asString()).isEqualTo(incomplete);
     assertThat(e.err()).contains(incomplete + " is left out");
+
+    // The sector report of the same slice: its figures are those of the answers above, its
+    // caveats say the data is synthetic and the last month incomplete.
+    Path html = dir.resolve("report-c.html");
+    CliRun report =
+        CliRun.in(dir.resolve("trend"), "report", "--sector", "C", "-o", html.toString());
+    assertThat(report.code()).as(report.err()).isZero();
+    String page = Files.readString(html);
+    assertThat(page)
+        .startsWith("<!DOCTYPE html>")
+        .contains("Skill needs of sector C — Manufacturing")
+        .contains("<svg")
+        .contains("id=\"emerging\"")
+        .contains("Synthetic data")
+        .contains("This service uses the ESCO classification of the European Commission.")
+        .doesNotContain("<script")
+        .doesNotContain(" src=")
+        .doesNotContain("<link");
+    CliRun asJson =
+        CliRun.in(dir.resolve("trend"), "report", "--sector", "C", "--format", "json", "-o", "-");
+    assertThat(asJson.code()).as(asJson.err()).isZero();
+    JsonNode rj = json.readTree(asJson.out());
+    List<String> inReport = rj.get("emerging").get("emerging").findValuesAsString("uri");
+    assertThat(inReport).isNotEmpty();
+    assertThat(em.get("emerging").findValuesAsString("uri"))
+        .startsWith(inReport.toArray(String[]::new));
+    assertThat(rj.get("caveats").toString()).contains("Synthetic data").contains(incomplete);
+    assertThat(rj.get("datasets").get(0).get("extractionMode").asString()).isEqualTo("fast");
+    CliRun noSector = CliRun.in(dir.resolve("trend"), "report", "-o", html.toString());
+    assertThat(noSector.code()).isEqualTo(2);
+    assertThat(noSector.err()).contains("--sector");
   }
 
   @Test

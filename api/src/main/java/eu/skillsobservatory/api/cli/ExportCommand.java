@@ -9,6 +9,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -144,8 +149,9 @@ public class ExportCommand implements Runnable {
     PrintWriter err = spec.commandLine().getErr();
     try (CommandRuntime runtime = root.start("export", false, Map.of())) {
       if (output.equals("-")) {
-        OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
-        work.write(runtime, unclosable(out));
+        PrintWriter out = spec.commandLine().getOut();
+        work.write(runtime, new BufferedOutputStream(into(out), 1 << 16));
+        out.flush();
         return 0;
       }
       Path target = Path.of(output).toAbsolutePath();
@@ -173,6 +179,48 @@ public class ExportCommand implements Runnable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Bytes of UTF-8 text, decoded as they come onto the command's standard output. */
+  private static OutputStream into(PrintWriter writer) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+    ByteBuffer in = ByteBuffer.allocate(8192);
+    CharBuffer chars = CharBuffer.allocate(8192);
+    return new OutputStream() {
+      @Override
+      public void write(int b) {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        while (len > 0) {
+          int n = Math.min(len, in.remaining());
+          in.put(b, off, n);
+          off += n;
+          len -= n;
+          in.flip();
+          CoderResult r;
+          do {
+            r = decoder.decode(in, chars, false);
+            chars.flip();
+            writer.write(chars.array(), chars.position(), chars.remaining());
+            chars.clear();
+          } while (r.isOverflow());
+          in.compact();
+        }
+      }
+
+      @Override
+      public void flush() {
+        writer.flush();
+      }
+
+      @Override
+      public void close() {
+        writer.flush();
+      }
+    };
   }
 
   /** The stream, its close only flushing (the sink's close must not end the file early). */

@@ -4,8 +4,11 @@ import eu.skillsobservatory.analytics.extract.ExtractionMode;
 import eu.skillsobservatory.analytics.rows.ReadReport;
 import eu.skillsobservatory.api.config.JsonConfiguration;
 import eu.skillsobservatory.api.offer.OfferService;
+import eu.skillsobservatory.api.offer.SampleOffers;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +35,10 @@ import picocli.CommandLine.Parameters;
 public class IngestOffersCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Offer files.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Offer files, or folders (their European Learning Model .jsonld files).")
   List<Path> paths;
 
   @Option(
@@ -54,12 +60,24 @@ public class IngestOffersCommand implements Callable<Integer> {
   public Integer call() {
     String fmt = Output.format(format, "text", "json");
     ExtractionMode mode = ExtractionMode.parse(extraction);
+    List<Path> files = new ArrayList<>();
+    for (Path p : paths) {
+      if (Files.isDirectory(p)) {
+        List<Path> in = SampleOffers.expand(List.of(p));
+        if (in.isEmpty()) {
+          throw new IllegalArgumentException(p + ": a folder without .jsonld files");
+        }
+        files.addAll(in);
+      } else {
+        files.add(p);
+      }
+    }
     ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
     try (CommandRuntime runtime = root.start("ingest offers", false, Map.of())) {
       OfferService.IngestReport r =
           runtime
               .bean(OfferService.class)
-              .ingest(paths, mode, Optional.ofNullable(rejects), ConsoleProgress.forStderr());
+              .ingest(files, mode, Optional.ofNullable(rejects), ConsoleProgress.forStderr());
       PrintWriter out = spec.commandLine().getOut();
       if (fmt.equals("json")) {
         out.println(JsonConfiguration.cliMapper().writeValueAsString(r));

@@ -37,6 +37,7 @@ import picocli.CommandLine.Option;
       GapsCommand.class,
       MatchCommand.class,
       ExportCommand.class,
+      ReportCommand.class,
       GenerateCommand.class,
       ApiKeyCommand.class,
       CommandLine.HelpCommand.class,

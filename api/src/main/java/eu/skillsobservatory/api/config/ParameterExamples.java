@@ -1,5 +1,6 @@
 package eu.skillsobservatory.api.config;
 
+import eu.skillsobservatory.analytics.rows.HeldKey;
 import eu.skillsobservatory.api.web.Formats;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -47,6 +48,12 @@ public class ParameterExamples implements OpenApiCustomizer {
           Map.entry("level", new String[] {"group", "skill, or group (nearest ESCO skill group)"}),
           Map.entry("limit", new String[] {"20", "how many rows at most"}),
           Map.entry("offset", new String[] {"0", "rows skipped, for paging"}),
+          Map.entry(
+              "cursor",
+              new String[] {
+                new HeldKey("portal-a", "v42").cursor(),
+                "the next of the page before (opaque); none for the first page"
+              }),
           Map.entry("format", new String[] {"csv", "json (default) or csv; or Accept: text/csv"}),
           Map.entry(
               "lang", new String[] {"de", "label language (ISO 639-1); else Accept-Language"}),
@@ -121,10 +128,13 @@ public class ParameterExamples implements OpenApiCustomizer {
                         };
                   }
                   if (p.getName().equals("id")) {
-                    common =
-                        path.startsWith("/api/jobs")
-                            ? new String[] {"90f04940-7fed-4f66-9ad5-ccb2193f8ca3", "job id"}
-                            : new String[] {"o0", "the offer's id in its source"};
+                    if (path.startsWith("/api/jobs")) {
+                      common = new String[] {"90f04940-7fed-4f66-9ad5-ccb2193f8ca3", "job id"};
+                    } else if (path.startsWith("/api/vacancies")) {
+                      common = new String[] {"v42", "the vacancy's id in its source"};
+                    } else {
+                      common = new String[] {"o0", "the offer's id in its source"};
+                    }
                   }
                   if (common == null) {
                     continue;

@@ -16,7 +16,10 @@ import eu.skillsobservatory.analytics.extract.WordForms;
 import eu.skillsobservatory.analytics.gap.GapAnalysis;
 import eu.skillsobservatory.analytics.match.OfferMatching;
 import eu.skillsobservatory.analytics.offer.TrainingOffers;
+import eu.skillsobservatory.analytics.provenance.Datasets;
+import eu.skillsobservatory.analytics.report.SectorReport;
 import eu.skillsobservatory.analytics.vacancy.VacancyStore;
+import java.time.Instant;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -84,6 +87,16 @@ public class UseCaseConfiguration {
       SkillFacts.Current facts,
       SkillCatalog catalog) {
     return new RowExport(vacancies, offers, facts, catalog);
+  }
+
+  @Bean
+  SectorReport sectorReport(
+      DemandReport demand,
+      EmergingReport emerging,
+      GapAnalysis gaps,
+      OfferMatching matching,
+      @Lazy Datasets datasets) {
+    return new SectorReport(demand, emerging, gaps, matching, datasets, Instant::now);
   }
 
   @Bean
