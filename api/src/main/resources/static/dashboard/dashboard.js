@@ -27,113 +27,37 @@
     T: "Activities of households as employers",
     U: "Activities of extraterritorial organisations and bodies",
   };
-  // Eurostat writes Greece as EL and the United Kingdom as UK; the rest are ISO 3166 codes.
-  const COUNTRY_ALIASES = { EL: "GR", UK: "GB" };
   const COLORS = ["#1f5fa8", "#d9822b", "#2f9e44", "#c2255c", "#7048e8", "#0c8599", "#866118"];
 
   const $ = (id) => document.getElementById(id);
+  const V = window.ObservatoryViews;
   const charts = {};
+  const meta = {};
   let refreshes = 0;
 
-  function percent(x, digits = 1) {
-    return x == null ? "–" : (100 * x).toFixed(digits) + " %";
-  }
+  const { percent, countryName, api, slice, element, skillLink, row, showError, showProvenance } = V;
 
-  function countryName(code) {
-    try {
-      const names = new Intl.DisplayNames(["en"], { type: "region" });
-      return names.of(COUNTRY_ALIASES[code] || code) || code;
-    } catch (e) {
-      return code;
-    }
-  }
-
-  class ApiError extends Error {}
-
-  async function api(path, params, init) {
-    const url = new URL(path, document.baseURI);
-    for (const [k, v] of Object.entries(params || {})) {
-      if (v != null && v !== "") url.searchParams.set(k, v);
-    }
-    const response = await fetch(url, Object.assign({ headers: { Accept: "application/json" } }, init));
-    const text = await response.text();
-    let body = null;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch (e) {
-      throw new ApiError(`${path}: the server answered ${response.status} with something that is not JSON`);
-    }
-    if (!response.ok) {
-      const detail = body && (body.detail || body.title);
-      throw new ApiError(detail ? `${detail} (${response.status})` : `${path} answered ${response.status}`);
-    }
-    return body;
-  }
-
-  function slice() {
-    return { sector: $("sector").value, country: $("country").value, from: $("from").value, to: $("to").value };
-  }
-
-  function element(tag, text, className) {
-    const e = document.createElement(tag);
-    if (text != null) e.textContent = text;
-    if (className) e.className = className;
-    return e;
-  }
-
-  function skillLink(skill) {
-    const a = element("a", skill.label || skill.uri);
-    a.href = skill.uri;
-    a.title = skill.uri;
-    a.rel = "noopener";
-    a.target = "_blank";
-    return a;
-  }
-
-  function row(cells) {
-    const tr = document.createElement("tr");
-    for (const c of cells) {
-      const td = document.createElement("td");
-      if (c instanceof Node) td.appendChild(c);
-      else td.textContent = c;
-      tr.appendChild(td);
-    }
-    return tr;
-  }
-
-  function showError(panelId, error) {
-    const p = $(panelId).querySelector(".error");
-    p.textContent = error ? String(error.message || error) : "";
-    p.hidden = !error;
-  }
-
-  function draw(id, config) {
+  /** Draws a chart and its table; {@code uris} name the ESCO concept of each label or dataset. */
+  function draw(id, config, format = (v) => String(v)) {
     if (charts[id]) charts[id].destroy();
-    charts[id] = new Chart($(id), config);
+    const { uris, tableHeader, ...chartConfig } = config;
+    charts[id] = new Chart($(id), chartConfig);
+    meta[id] = {
+      uris, tableHeader, format,
+      labels: config.data.labels.slice(),
+      datasetLabels: config.data.datasets.map((d) => d.label),
+    };
+    V.tableOf($(id).closest("section").id, config, format);
     $(id).dataset.points = String(config.data.datasets.reduce((n, d) => n + d.data.length, 0));
     return charts[id];
   }
 
   const shareAxis = { ticks: { callback: (v) => Math.round(v * 100) + " %" }, beginAtZero: true };
 
-  /** A banner while synthetic data is counted: which datasets, and how to leave them out. */
-  function showProvenance(answer) {
-    const banner = $("synthetic-banner");
-    const p = answer.provenance;
-    if (!answer.synthetic || !p) {
-      banner.hidden = true;
-      banner.textContent = "";
-      return;
-    }
-    const synthetic = p.datasets.filter((d) => d.synthetic).map((d) => `${d.name} (${d.postings.toLocaleString("en")})`);
-    banner.textContent =
-      `Synthetic data is counted here: dataset ${synthetic.join(", ")} was made by a generator, not taken from real adverts. ` +
-      "Remove it with 'vacancies delete --dataset NAME' before publishing any figure.";
-    banner.hidden = false;
-  }
-
   async function kpisAndTop(s) {
-    const demand = await api("api/analytics/demand", Object.assign({ limit: 15 }, s));
+    const params = Object.assign({ limit: 15, level: $("level").value }, s);
+    V.csvLink("panel-top", "api/analytics/demand", params);
+    const demand = await api("api/analytics/demand", params);
     const g = demand.groups[0];
     showProvenance(demand);
     $("kpi-postings").textContent = g ? g.postings.toLocaleString("en") : "0";
@@ -147,6 +71,8 @@
         labels: skills.map((k) => k.label),
         datasets: [{ label: "Share of vacancies", data: skills.map((k) => k.share), backgroundColor: COLORS[0] }],
       },
+      uris: skills.map((k) => k.uri),
+      tableHeader: $("level").value === "group" ? "Skill group" : "Skill",
       options: {
         indexAxis: "y",
         maintainAspectRatio: false,
@@ -163,11 +89,13 @@
           },
         },
       },
-    });
+    }, (v) => percent(v));
   }
 
   async function trend(s) {
-    const demand = await api("api/analytics/demand", Object.assign({ groupBy: "month", limit: 1 }, s));
+    const params = Object.assign({ groupBy: "month", limit: 1 }, s);
+    V.csvLink("panel-trend", "api/analytics/demand", params);
+    const demand = await api("api/analytics/demand", params);
     const months = demand.groups.slice().sort((a, b) => a.group.localeCompare(b.group));
     draw("chart-trend", {
       data: {
@@ -205,12 +133,15 @@
           share: Object.assign({ position: "right", grid: { drawOnChartArea: false } }, shareAxis),
         },
       },
-    });
+      tableHeader: "Month",
+    }, (v, d) => (d.yAxisID === "share" ? percent(v) : v.toLocaleString("en")));
     return new Map(months.map((m) => [m.group, m.postings]));
   }
 
   async function emerging(s, monthTotals) {
-    const result = await api("api/analytics/emerging", Object.assign({ limit: 10 }, s));
+    const params = Object.assign({ limit: 10 }, s);
+    V.csvLink("panel-emerging", "api/analytics/emerging", params);
+    const result = await api("api/analytics/emerging", params);
     const body = $("table-emerging").querySelector("tbody");
     body.replaceChildren();
     for (const e of result.emerging) {
@@ -242,11 +173,15 @@
         })),
       },
       options: { maintainAspectRatio: false, scales: { y: shareAxis } },
-    });
+      uris: shown.map((e) => e.evidence.uri),
+      tableHeader: "Month",
+    }, (v) => percent(v));
   }
 
   async function gaps(s) {
-    const result = await api("api/analytics/gaps", Object.assign({ limit: 12, occupations: 0 }, s));
+    const params = Object.assign({ limit: 12, occupations: 0 }, s);
+    V.csvLink("panel-gaps", "api/analytics/gaps", params);
+    const result = await api("api/analytics/gaps", params);
     const body = $("table-gaps").querySelector("tbody");
     body.replaceChildren();
     for (const k of result.skills) {
@@ -255,7 +190,9 @@
   }
 
   async function offers(s) {
-    const result = await api("api/analytics/match", Object.assign({ maxOffers: 5 }, s));
+    const params = Object.assign({ maxOffers: 5 }, s);
+    V.csvLink("panel-offers", "api/analytics/match", params);
+    const result = await api("api/analytics/match", params);
     const list = $("list-offers");
     list.replaceChildren();
     for (const pick of result.picks) {
@@ -285,11 +222,30 @@
     ["panel-offers", offers],
   ];
 
+  /** Skill labels, in the charts and the tables, in the language chosen. */
+  async function relabel() {
+    const found = await V.relabel($("lang").value, api);
+    for (const [id, chart] of Object.entries(charts)) {
+      const m = meta[id];
+      if (!m.uris) continue;
+      if (chart.config.type === "bar") {
+        chart.data.labels = m.labels.map((l, i) => found.get(m.uris[i]) || l);
+      } else {
+        chart.data.datasets.forEach((d, i) => { d.label = found.get(m.uris[i]) || m.datasetLabels[i]; });
+      }
+      chart.update();
+      V.tableOf($(id).closest("section").id, { data: chart.data, tableHeader: m.tableHeader }, m.format);
+    }
+  }
+
   async function refresh() {
     const s = slice();
     if (!s.sector) return;
     const mine = ++refreshes;
-    location.hash = new URLSearchParams(Object.entries(s).filter(([, v]) => v)).toString();
+    const query = new URLSearchParams(Object.entries(s).filter(([, v]) => v)).toString();
+    location.hash = query + `&level=${$("level").value}&lang=${$("lang").value}`;
+    $("report-link").href = "api/reports/sector?" + query;
+    $("report-link").hidden = false;
     document.body.dataset.state = "loading";
     $("panels").hidden = false;
     $("status").textContent = `Loading ${NACE[s.sector] || s.sector}…`;
@@ -303,6 +259,7 @@
     ];
     const outcomes = await Promise.allSettled(work);
     if (mine !== refreshes) return;
+    await relabel().catch((e) => outcomes.push({ status: "rejected", reason: e }));
     const failed = outcomes.filter((o) => o.status === "rejected").length;
     $("status").textContent = failed
       ? `${failed} of ${outcomes.length} panels could not be loaded; see the messages below.`
@@ -358,6 +315,14 @@
     }
   }
 
+  function languageName(code) {
+    try {
+      return new Intl.DisplayNames(["en"], { type: "language" }).of(code) || code;
+    } catch (e) {
+      return code;
+    }
+  }
+
   function fillSelect(select, groups, name) {
     for (const g of groups) {
       const option = element("option", `${name(g.group)} (${g.postings.toLocaleString("en")})`);
@@ -382,16 +347,33 @@
           $(id).max = months[months.length - 1];
         }
       }
-      const [sectors, countries] = await Promise.all([
-        api("api/analytics/demand", { groupBy: "sector", limit: 1 }),
-        api("api/analytics/demand", { groupBy: "country", limit: 1 }),
+      const by = (groupBy) => api("api/analytics/demand", { groupBy, limit: 1 });
+      const [sectors, countries, regions, occupations, datasets, versions] = await Promise.all([
+        by("sector"), by("country"), by("region"), by("occupation"), api("api/datasets"), api("api/esco/versions"),
       ]);
       fillSelect($("sector"), sectors.groups, (c) => `${c} ${NACE[c] || ""}`.trim());
       fillSelect($("country"), countries.groups.slice().sort((a, b) => countryName(a.group).localeCompare(countryName(b.group))), countryName);
+      fillSelect($("region"), regions.groups.slice().sort((a, b) => a.group.localeCompare(b.group)), (c) => c);
+      for (const [code, name] of Object.entries(V.ISCO)) {
+        const option = element("option", `${code} ${name}`);
+        option.value = code;
+        $("occupation-isco").appendChild(option);
+      }
+      const top = occupations.groups.slice(0, 40);
+      const names = await V.labels(top.map((g) => g.group), "en", api, true);
+      fillSelect($("occupation-esco"), top, (uri) => names.get(uri) || uri);
+      const current = versions.find((v) => v.current) || versions[0];
+      for (const l of (current ? current.languages : []).filter((x) => x !== "en").sort()) {
+        const option = element("option", languageName(l));
+        option.value = l;
+        $("lang").appendChild(option);
+      }
+      V.showData(stats, datasets, current);
       const wanted = new URLSearchParams(location.hash.slice(1));
-      for (const id of ["sector", "country", "from", "to"]) {
+      for (const id of ["sector", "country", "region", "occupation", "from", "to", "level", "lang"]) {
         if (wanted.get(id)) $(id).value = wanted.get(id);
       }
+      V.wirePngButtons();
       $("status").textContent = `${stats.total.toLocaleString("en")} vacancies loaded. Choose a sector.`;
       document.body.dataset.state = "idle";
       $("slice").addEventListener("change", refresh);

@@ -136,6 +136,30 @@ class EmergingCliIT {
         .startsWith(inReport.toArray(String[]::new));
     assertThat(rj.get("caveats").toString()).contains("Synthetic data").contains(incomplete);
     assertThat(rj.get("datasets").get(0).get("extractionMode").asString()).isEqualTo("fast");
+    // The same report as PDF: a document PDFBox reads back, the figures in its text.
+    Path pdf = dir.resolve("report-c.pdf");
+    CliRun asPdf =
+        CliRun.in(
+            dir.resolve("trend"),
+            "report",
+            "--sector",
+            "C",
+            "--format",
+            "pdf",
+            "-o",
+            pdf.toString());
+    assertThat(asPdf.code()).as(asPdf.err()).isZero();
+    try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+      assertThat(document.getNumberOfPages()).isGreaterThan(2);
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+      assertThat(text)
+          .contains("Skill needs of sector C")
+          .contains("Emerging skills")
+          .contains("Data and provenance")
+          .contains(
+              String.format(
+                  java.util.Locale.ROOT, "%,d postings counted", rj.get("postings").asLong()));
+    }
     CliRun noSector = CliRun.in(dir.resolve("trend"), "report", "-o", html.toString());
     assertThat(noSector.code()).isEqualTo(2);
     assertThat(noSector.err()).contains("--sector");

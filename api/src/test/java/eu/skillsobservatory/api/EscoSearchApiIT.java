@@ -9,6 +9,32 @@ import tools.jackson.databind.JsonNode;
 /** Search and type-ahead over the ESCO labels, and the health of each store. */
 class EscoSearchApiIT extends EscoApiBase {
   @Test
+  void labelsOfManyConceptsComeInOneCallAndUnknownOnesAreLeftOut() throws Exception {
+    String unknown = "http://data.europa.eu/esco/skill/00000000-0000-0000-0000-000000000000";
+    var r =
+        get(
+            "/api/esco/labels?lang=de&uri="
+                + enc(BRICKS)
+                + "&uri="
+                + enc(METAL_DRAWING)
+                + "&uri="
+                + enc(unknown));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    var answer = json.readTree(r.body());
+    assertThat(answer.get("language").asString()).isEqualTo("de");
+    var labels = answer.get("labels");
+    assertThat(labels.size()).isEqualTo(2);
+    // The shipped ESCO is English only: the English label stands in.
+    assertThat(labels.get(BRICKS).asString()).isNotBlank().doesNotStartWith("http");
+    assertThat(labels.get(METAL_DRAWING).asString()).isNotBlank();
+    StringBuilder many = new StringBuilder("/api/esco/labels?");
+    for (int i = 0; i < 201; i++) {
+      many.append("uri=").append(enc(BRICKS)).append('&');
+    }
+    assertThat(get(many.toString()).statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void searchFindsAConceptByAnAlternativeLabelAndNamesIt() throws Exception {
     HttpResponse<String> r = get("/api/esco/search?q=" + enc("wire drawer") + "&limit=5");
     assertThat(r.statusCode()).isEqualTo(200);

@@ -80,6 +80,10 @@ class GuideIT {
     assertThat(csv.size()).isGreaterThan(100);
     String report = Files.readString(dir.resolve("report-c.html"));
     assertThat(report).contains("Skill needs of sector C").contains("Synthetic data");
+    assertThat(
+            Files.readString(
+                dir.resolve("report-c.pdf"), java.nio.charset.StandardCharsets.ISO_8859_1))
+        .startsWith("%PDF-");
     JsonNode datasets =
         json.readTree(CliRun.in(home, "vacancies", "datasets", "--format", "json").out());
     assertThat(datasets.findValuesAsString("name")).containsExactly("my-adverts");
@@ -94,7 +98,7 @@ class GuideIT {
     for (String a : command.strip().split("\\s+")) {
       if (a.startsWith("data/")) {
         args.add(Path.of("..").resolve(a).toString());
-      } else if (a.matches("[\\w-]+\\.(csv|jsonl|jsonl\\.gz|html|json)")) {
+      } else if (a.matches("[\\w-]+\\.(csv|jsonl|jsonl\\.gz|html|json|pdf)")) {
         args.add(dir.resolve(a).toString());
       } else {
         args.add(a);

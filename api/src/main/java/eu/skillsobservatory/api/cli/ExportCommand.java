@@ -45,20 +45,23 @@ public class ExportCommand implements Runnable {
         spec.commandLine(), "say what to export: vacancies or offers");
   }
 
-  /** The output options both subcommands take. */
-  static class FileOptions {
-    @Option(
-        names = "--format",
-        defaultValue = "csv",
-        description = "csv (default; a row's skills in columns separated by |) or jsonl.")
-    String format;
-
+  /** Where a command that writes a file writes it: export and report alike. */
+  static class OutputOption {
     @Option(
         names = {"--output", "-o"},
         required = true,
         paramLabel = "FILE",
         description = "The file to write ('-' for standard output).")
     String output;
+  }
+
+  /** The output options both subcommands take. */
+  static class FileOptions extends OutputOption {
+    @Option(
+        names = "--format",
+        defaultValue = "csv",
+        description = "csv (default; a row's skills in columns separated by |) or jsonl.")
+    String format;
   }
 
   @Command(

@@ -3,6 +3,7 @@ package eu.skillsobservatory.api.cli;
 import eu.skillsobservatory.analytics.report.SectorReport;
 import eu.skillsobservatory.api.config.JsonConfiguration;
 import eu.skillsobservatory.api.report.SectorReportHtml;
+import eu.skillsobservatory.api.report.SectorReportPdf;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Option;
       "A sector report to hand on: summary, demand over time, the most demanded skills with their",
       "intervals, digital and green shares, emerging skills with their evidence, gaps and the",
       "offers that close them, methods and caveats, and the data's provenance. One HTML file,",
-      "charts inline, no external asset; it prints on A4. --format json gives its figures."
+      "charts inline, no external asset; it prints on A4. --format pdf gives it as PDF, json its",
+      "figures."
     })
 public class ReportCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -29,34 +31,27 @@ public class ReportCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       defaultValue = "html",
-      description = "html (default) or json (pdf: print the HTML from a browser).")
+      description = "html (default), pdf (the same, laid out for A4) or json.")
   String format;
 
-  @Option(
-      names = {"--output", "-o"},
-      required = true,
-      paramLabel = "FILE",
-      description = "The file to write ('-' for standard output).")
-  String output;
+  @CommandLine.Mixin ExportCommand.OutputOption file;
 
   @Override
   public Integer call() {
     String fmt = Output.format(format, "html", "json", "pdf");
-    if (fmt.equals("pdf")) {
-      throw new IllegalArgumentException(
-          "--format pdf: no PDF renderer is built in (one that draws the SVG charts would add"
-              + " PDFBox and Batik); open the HTML in a browser and print it to PDF: it is laid out"
-              + " for A4");
-    }
     var s = slice.slice();
     if (s.sector().isEmpty()) {
       throw new IllegalArgumentException("--sector: a sector report needs a sector (C, or 25)");
     }
     return ExportCommand.write(
         spec,
-        output,
+        file.output,
         (runtime, out) -> {
           SectorReport.Report r = runtime.bean(SectorReport.class).of(s);
+          if (fmt.equals("pdf")) {
+            SectorReportPdf.write(r, out);
+            return 1;
+          }
           String text =
               fmt.equals("html")
                   ? SectorReportHtml.render(r)

@@ -178,6 +178,7 @@ public class OperationExamples implements OpenApiCustomizer {
       problem(op, UNKNOWN_CONCEPT);
     }
     if (path.startsWith("/api/analytics/")
+        || path.startsWith("/api/reports/")
         || path.startsWith("/api/curricula/")
         || path.equals("/sparql")
         || path.equals("/api/extract")) {
@@ -186,7 +187,8 @@ public class OperationExamples implements OpenApiCustomizer {
     if (path.contains("{")) {
       problem(op, NOT_FOUND);
     }
-    if (path.equals("/api/vacancies") || path.equals("/api/offers")) {
+    if ((path.equals("/api/vacancies") || path.equals("/api/offers"))
+        && method == PathItem.HttpMethod.POST) {
       for (String[] error : WRITES) {
         problem(op, error);
       }

@@ -11,6 +11,7 @@ import eu.skillsobservatory.api.config.EscoSettings;
 import eu.skillsobservatory.api.web.Redaction;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -53,6 +54,24 @@ public class EscoController {
         uri,
         language(lang == null ? language : lang, request),
         optionalVersion(version == null ? selectedVersion : version));
+  }
+
+  /** Preferred labels of concepts in a language, and the language and version they are of. */
+  public record Labels(String language, Map<String, String> labels) {}
+
+  /**
+   * The preferred labels of up to 200 concepts of the current version in {@code lang} (or
+   * Accept-Language, else English): concepts without a label in that language get the English one,
+   * URIs the version does not hold are left out.
+   */
+  @GetMapping("/labels")
+  public Labels labels(
+      @RequestParam List<String> uri,
+      @RequestParam(required = false) String lang,
+      @RequestParam(required = false) String language,
+      HttpServletRequest request) {
+    String l = language(lang == null ? language : lang, request);
+    return new Labels(l, esco.labels(uri, l));
   }
 
   /** Concepts added, removed and relabelled, and occupation-skill links added and removed. */

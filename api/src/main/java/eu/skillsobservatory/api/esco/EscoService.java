@@ -13,7 +13,9 @@ import eu.skillsobservatory.analytics.esco.VersionDiff;
 import eu.skillsobservatory.analytics.esco.VersionSummary;
 import eu.skillsobservatory.analytics.progress.Progress;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -106,6 +108,29 @@ public class EscoService {
       }
     }
     throw new UnknownConceptException(uri.trim(), v);
+  }
+
+  /** The most concepts one call labels. */
+  public static final int MAX_LABELS = 200;
+
+  /**
+   * Preferred labels in a language, of the current version, for the concepts it holds (others left
+   * out): what a dashboard shows in place of the English labels of an answer.
+   */
+  public Map<String, String> labels(List<String> uris, String language) {
+    if (uris.size() > MAX_LABELS) {
+      throw new IllegalArgumentException(
+          "uri: at most " + MAX_LABELS + " concepts at once, not " + uris.size());
+    }
+    EscoVersion v = catalog.resolve(Optional.empty());
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String uri : uris) {
+      catalog
+          .concept(uri.strip(), language, Optional.of(v))
+          .filter(c -> c.preferredLabel() != null && !c.preferredLabel().isBlank())
+          .ifPresent(c -> out.put(c.uri(), c.preferredLabel()));
+    }
+    return out;
   }
 
   private boolean knows(VersionSummary v, String uri) {

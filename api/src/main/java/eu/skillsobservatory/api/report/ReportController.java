@@ -8,6 +8,7 @@ import eu.skillsobservatory.api.web.AcceptHeader;
 import eu.skillsobservatory.api.web.ExpensiveReads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -50,14 +51,19 @@ public class ReportController {
               + " sector.")
   @GetMapping(
       value = "/api/reports/sector",
-      produces = {MediaType.TEXT_HTML_VALUE, MediaType.APPLICATION_JSON_VALUE})
+      produces = {
+        MediaType.TEXT_HTML_VALUE,
+        MediaType.APPLICATION_JSON_VALUE,
+        MediaType.APPLICATION_PDF_VALUE
+      })
   public ResponseEntity<?> sector(
       @ParameterObject @ModelAttribute SliceParams slice,
-      @Parameter(description = "html (the default) or json; else the Accept header decides.")
+      @Parameter(description = "html (the default), pdf or json; else the Accept header decides.")
           @RequestParam(required = false)
           String format,
-      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-    boolean asJson = wantsJson(format, accept);
+      @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false)
+          String accept) {
+    String as = wanted(format, accept);
     var s = slice.slice();
     if (s.sector().isEmpty()) {
       throw new IllegalArgumentException("sector: a sector report needs a sector (C, or 25)");
@@ -68,8 +74,23 @@ public class ReportController {
             List.of(slice),
             () -> expensive.run(ExpensiveReads.Kind.ANALYTICS, () -> reports.of(s)),
             a -> json.writeValueAsBytes(a).length);
-    if (asJson) {
+    if (as.equals("json")) {
       return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(r);
+    }
+    if (as.equals("pdf")) {
+      ByteArrayOutputStream pdf = new ByteArrayOutputStream(256 * 1024);
+      expensive.run(
+          ExpensiveReads.Kind.ANALYTICS,
+          () -> {
+            SectorReportPdf.write(r, pdf);
+            return null;
+          });
+      return ResponseEntity.ok()
+          .contentType(MediaType.APPLICATION_PDF)
+          .header(
+              HttpHeaders.CONTENT_DISPOSITION,
+              "inline; filename=\"sector-report-" + r.sector() + ".pdf\"")
+          .body(pdf.toByteArray());
     }
     return ResponseEntity.ok()
         // The file's own style is inline; it loads nothing, runs nothing, is framed by no one.
@@ -81,22 +102,29 @@ public class ReportController {
         .body(SectorReportHtml.render(r));
   }
 
-  static boolean wantsJson(String format, String accept) {
+  /** {@code html}, {@code pdf} or {@code json}: as {@code format} says, else as Accept prefers. */
+  static String wanted(String format, String accept) {
     if (format != null && !format.isBlank()) {
-      return switch (format.strip().toLowerCase(Locale.ROOT)) {
-        case "json" -> true;
-        case "html" -> false;
-        default -> throw new IllegalArgumentException("format: html or json, not '" + format + "'");
-      };
+      String f = format.strip().toLowerCase(Locale.ROOT);
+      if (!f.equals("html") && !f.equals("pdf") && !f.equals("json")) {
+        throw new IllegalArgumentException("format: html, pdf or json, not '" + format + "'");
+      }
+      return f;
     }
     for (MediaType m : AcceptHeader.ordered(accept)) {
-      if (m.isCompatibleWith(MediaType.TEXT_HTML) && !m.isWildcardType()) {
-        return false;
+      if (m.isWildcardType()) {
+        continue;
       }
-      if (m.isCompatibleWith(MediaType.APPLICATION_JSON) && !m.isWildcardType()) {
-        return true;
+      if (m.isCompatibleWith(MediaType.TEXT_HTML)) {
+        return "html";
+      }
+      if (m.isCompatibleWith(MediaType.APPLICATION_PDF)) {
+        return "pdf";
+      }
+      if (m.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+        return "json";
       }
     }
-    return false;
+    return "html";
   }
 }

@@ -44,8 +44,8 @@ public final class SectorReportHtml {
         r.slice().country().map(c -> ", " + c).orElse("")
             + r.slice().region().map(x -> ", region " + x).orElse("");
     String title = "Skill needs of sector " + r.sector() + " — " + nz(r.sectorTitle()) + where;
-    h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
+    h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"/>")
+        .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"/>")
         .append("<title>")
         .append(esc(title))
         .append("</title><style>")
