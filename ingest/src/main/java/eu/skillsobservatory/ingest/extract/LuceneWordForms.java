@@ -2,14 +2,19 @@ package eu.skillsobservatory.ingest.extract;
 
 import eu.skillsobservatory.analytics.extract.WordForms;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.CharArraySet;
 import org.tartarus.snowball.SnowballStemmer;
 
 /**
- * Word forms from Lucene: the Snowball stemmer and the default stop words of each language Lucene
- * has them for; other languages get exact words and no stop words.
+ * Word forms from Lucene: a stemmer and the default stop words of each language Lucene has them for
+ * (the Snowball stemmers; Lucene's own light stemmers for Bulgarian, Czech, Greek and Latvian;
+ * Stempel for Polish); other languages get exact words and no stop words. {@link #LANGUAGES} is the
+ * table, and a test holds each of its languages to working stop words and stemming.
  */
 public final class LuceneWordForms implements WordForms {
   private static final Map<String, String> SNOWBALL =
@@ -56,10 +61,22 @@ public final class LuceneWordForms implements WordForms {
           Map.entry("cs", "cz.CzechAnalyzer"),
           Map.entry("el", "el.GreekAnalyzer"),
           Map.entry("lv", "lv.LatvianAnalyzer"),
-          Map.entry("pl", "pl.PolishAnalyzer"));
+          Map.entry("pl", "pl.PolishAnalyzer"),
+          Map.entry("nb", "no.NorwegianAnalyzer"),
+          Map.entry("ar", "ar.ArabicAnalyzer"));
+
+  /** The languages stemmed and given stop words: ESCO's, but for Croatian, Icelandic,... */
+  public static final Set<String> LANGUAGES;
+
+  static {
+    Set<String> all = new TreeSet<>(SNOWBALL.keySet());
+    all.addAll(LightStemmers.LANGUAGES);
+    LANGUAGES = Set.copyOf(all);
+  }
 
   /** Stemmers keep state: one per thread and language. */
-  private final Map<String, ThreadLocal<SnowballStemmer>> stemmers = new ConcurrentHashMap<>();
+  private final Map<String, ThreadLocal<UnaryOperator<String>>> stemmers =
+      new ConcurrentHashMap<>();
 
   private final Map<String, CharArraySet> stops = new ConcurrentHashMap<>();
   private final Map<String, Map<String, String>> cache = new ConcurrentHashMap<>();
@@ -67,8 +84,7 @@ public final class LuceneWordForms implements WordForms {
   @Override
   public String stem(String word, String language) {
     String lang = primary(language);
-    String name = SNOWBALL.get(lang);
-    if (name == null || word.length() < 3 || !Character.isLetter(word.charAt(0))) {
+    if (!LANGUAGES.contains(lang) || word.length() < 3 || !Character.isLetter(word.charAt(0))) {
       return word;
     }
     Map<String, String> known = cache.computeIfAbsent(lang, l -> new ConcurrentHashMap<>());
@@ -76,11 +92,7 @@ public final class LuceneWordForms implements WordForms {
     if (s != null) {
       return s;
     }
-    SnowballStemmer stemmer =
-        stemmers.computeIfAbsent(lang, l -> ThreadLocal.withInitial(snowball(name))).get();
-    stemmer.setCurrent(word);
-    stemmer.stem();
-    s = stemmer.getCurrent();
+    s = stemmers.computeIfAbsent(lang, l -> ThreadLocal.withInitial(stemmer(l))).get().apply(word);
     if (known.size() < 500_000) {
       known.put(word, s);
     }
@@ -91,6 +103,10 @@ public final class LuceneWordForms implements WordForms {
   public boolean isStopWord(String word, String language) {
     String lang = primary(language);
     CharArraySet set = stops.computeIfAbsent(lang, LuceneWordForms::stopSet);
+    if (lang.equals("ro")) {
+      // Lucene's Romanian list spells s and t with a cedilla; text today has the comma below.
+      return set.contains(word.replace('ș', 'ş').replace('ț', 'ţ'));
+    }
     return set.contains(word);
   }
 
@@ -99,16 +115,28 @@ public final class LuceneWordForms implements WordForms {
     return cut < 0 ? language : language.substring(0, cut);
   }
 
-  private static Supplier<SnowballStemmer> snowball(String name) {
+  /** A new stemmer of a language of the table. */
+  private static Supplier<UnaryOperator<String>> stemmer(String lang) {
+    String name = SNOWBALL.get(lang);
+    if (name == null) {
+      return () -> LightStemmers.of(lang);
+    }
     return () -> {
+      SnowballStemmer stemmer;
       try {
-        return (SnowballStemmer)
-            Class.forName("org.tartarus.snowball.ext." + name + "Stemmer")
-                .getDeclaredConstructor()
-                .newInstance();
+        stemmer =
+            (SnowballStemmer)
+                Class.forName("org.tartarus.snowball.ext." + name + "Stemmer")
+                    .getDeclaredConstructor()
+                    .newInstance();
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("Lucene's " + name + " stemmer is missing", e);
       }
+      return word -> {
+        stemmer.setCurrent(word);
+        stemmer.stem();
+        return stemmer.getCurrent();
+      };
     };
   }
 
@@ -123,7 +151,7 @@ public final class LuceneWordForms implements WordForms {
               .getMethod("getDefaultStopSet")
               .invoke(null);
     } catch (ReflectiveOperationException e) {
-      return CharArraySet.EMPTY_SET;
+      throw new IllegalStateException("Lucene's stop words of '" + lang + "' are missing", e);
     }
   }
 }
