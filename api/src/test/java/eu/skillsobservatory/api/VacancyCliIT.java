@@ -175,6 +175,51 @@ class VacancyCliIT {
   }
 
   @Test
+  void anAdvertInHtmlIsStoredAsTextAndItsSpansPointIntoThatText() throws Exception {
+    Path file =
+        Files.writeString(
+            dir.resolve("html-feed.jsonl"),
+            Json.lines(
+                row("id", "h1")
+                    .and("posted", "2024-05-02")
+                    .and("country", "IE")
+                    .and("title", "Forensic analyst &ndash; <b>Dublin</b>")
+                    .and(
+                        "description",
+                        "<div style=\"color:red\"><p>Your tasks:</p><ul><li>Computer forensics"
+                            + " &amp; internet governance</li><li>Court reports</li></ul>"
+                            + "<script>x()</script></div>")));
+    CliRun load = cli("ingest", "vacancies", "--dataset", "html-feed", file.toString());
+    assertThat(load.code()).as(load.err()).isZero();
+    Path out = dir.resolve("html-feed-out.jsonl");
+    CliRun export =
+        cli(
+            "export",
+            "vacancies",
+            "--dataset",
+            "html-feed",
+            "--format",
+            "jsonl",
+            "-o",
+            out.toString());
+    assertThat(export.code()).as(export.err()).isZero();
+    JsonNode v = json.readTree(Files.readAllLines(out).get(0));
+    String description = v.get("description").asString();
+    assertThat(description)
+        .isEqualTo("Your tasks:\n- Computer forensics & internet governance\n- Court reports");
+    assertThat(v.get("title").asString()).isEqualTo("Forensic analyst – Dublin");
+    int extracted = 0;
+    for (JsonNode skill : v.get("skills")) {
+      if (skill.get("field").asString().equals("description")) {
+        extracted++;
+        assertThat(skill.get("text").asString())
+            .isEqualTo(description.substring(skill.get("start").asInt(), skill.get("end").asInt()));
+      }
+    }
+    assertThat(extracted).as(v.toString()).isPositive();
+  }
+
+  @Test
   void aFileWithoutIdColumnLoadsNothingAndExits2() throws Exception {
     Path file = Files.writeString(dir.resolve("noid.csv"), "ref,posted,country\n1,2024-01-01,DE\n");
     CliRun r = cli("ingest", "vacancies", file.toString());

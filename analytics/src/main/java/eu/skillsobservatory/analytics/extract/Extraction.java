@@ -9,11 +9,25 @@ import java.util.List;
  * @param text the text as given
  * @param skills the skills, best first
  * @param notices what the caller should know (a language without labels, text cut at a limit)
+ * @param method how the skills were found: {@link #LABELS} or {@link #LABELS_AND_MEANING}
  */
-public record Extraction(String text, List<ExtractedSkill> skills, List<String> notices) {
+public record Extraction(
+    String text, List<ExtractedSkill> skills, List<String> notices, String method) {
+  /** The ESCO labels of the text's language only. */
+  public static final String LABELS = "labels";
+
+  /** The labels, and the meaning of each sentence against the English labels (full mode). */
+  public static final String LABELS_AND_MEANING = "labels and meaning";
+
   public Extraction {
     skills = List.copyOf(skills);
     notices = List.copyOf(notices);
+    method = method == null ? LABELS : method;
+  }
+
+  /** Skills found by labels. */
+  public Extraction(String text, List<ExtractedSkill> skills, List<String> notices) {
+    this(text, skills, notices, LABELS);
   }
 
   /**
@@ -44,7 +58,7 @@ public record Extraction(String text, List<ExtractedSkill> skills, List<String> 
         kept.add(s);
       }
     }
-    return new Extraction(text, kept, notices);
+    return new Extraction(text, kept, notices, method);
   }
 
   /**
@@ -67,6 +81,6 @@ public record Extraction(String text, List<ExtractedSkill> skills, List<String> 
             .toList();
     List<ExtractedSkill> kept =
         !byLabel.isEmpty() || o.skills.isEmpty() ? byLabel : List.of(o.skills.get(0));
-    return new Extraction(text, kept, notices);
+    return new Extraction(text, kept, notices, method);
   }
 }

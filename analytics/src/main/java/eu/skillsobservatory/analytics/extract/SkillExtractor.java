@@ -170,9 +170,17 @@ public final class SkillExtractor {
     String lang = language == null || language.isBlank() ? "en" : language.toLowerCase(Locale.ROOT);
     List<String> notices = new ArrayList<>();
     String matchLang = matchLanguage(lang, notices);
-    boolean meaning = mode == ExtractionMode.FULL && embedder.isPresent();
+    boolean english = lang.equals("en") || lang.startsWith("en-");
+    boolean meaning = mode == ExtractionMode.FULL && embedder.isPresent() && english;
     if (mode == ExtractionMode.FULL && embedder.isEmpty()) {
       notices.add("no embedding model is available; label matching only");
+    } else if (mode == ExtractionMode.FULL && !english) {
+      // The embedding model and the label vectors are English: a sentence in another language
+      // would be compared with them by chance resemblance only.
+      notices.add(
+          "ranked by meaning in English only (the embedding model is English): this '"
+              + lang
+              + "' text was matched by its labels");
     }
 
     List<Segments.Segment> segments = new ArrayList<>();
@@ -204,7 +212,11 @@ public final class SkillExtractor {
           int byScore = Double.compare(b.score(), a.score());
           return byScore != 0 ? byScore : a.uri().compareTo(b.uri());
         });
-    return new Extraction(text, out.subList(0, Math.min(top, out.size())), notices);
+    return new Extraction(
+        text,
+        out.subList(0, Math.min(top, out.size())),
+        notices,
+        meaning ? Extraction.LABELS_AND_MEANING : Extraction.LABELS);
   }
 
   /** Each candidate's score and evidence: label evidence, and in full mode the cosine too. */

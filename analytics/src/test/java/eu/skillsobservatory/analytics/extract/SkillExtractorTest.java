@@ -211,5 +211,14 @@ class SkillExtractorTest {
     assertThat(uris(x)).contains(WELD, ARC).doesNotContain(JAVA);
     assertThat(x.skills().get(0).evidence()).isEqualTo("meaning");
     assertThat(x.skills().get(0).span().of(x.text())).isEqualTo("You join metal fabrication");
+    assertThat(x.method()).isEqualTo(Extraction.LABELS_AND_MEANING);
+
+    // The model and the label vectors are English: another language is matched by its labels,
+    // and the answer says so.
+    Extraction other = full.extract("Sie schweißen Metall.", "de", ExtractionMode.FULL, 3);
+    assertThat(other.method()).isEqualTo(Extraction.LABELS);
+    assertThat(other.skills()).noneMatch(k -> k.evidence().equals("meaning"));
+    assertThat(other.notices())
+        .anySatisfy(n -> assertThat(n).contains("English only").contains("'de'"));
   }
 }

@@ -7,6 +7,7 @@ import eu.skillsobservatory.analytics.progress.Progress;
 import eu.skillsobservatory.analytics.rows.ReadReport;
 import eu.skillsobservatory.analytics.rows.RowReader;
 import eu.skillsobservatory.analytics.rows.RowSink;
+import eu.skillsobservatory.ingest.rows.AdvertMarkup;
 import eu.skillsobservatory.ingest.rows.RowFiles;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -47,7 +48,14 @@ public final class OfferFiles {
             Map<String, List<String>> lists,
             String defaultSource,
             long line) {
-          OfferRules.Result r = OfferRules.apply(fields, lists, null, defaultSource, line, "rows");
+          OfferRules.Result r =
+              OfferRules.apply(
+                  AdvertMarkup.asText(fields, "title", "description"),
+                  lists,
+                  null,
+                  defaultSource,
+                  line,
+                  "rows");
           return new RowFiles.Result<>(r.offer(), r.problems());
         }
 

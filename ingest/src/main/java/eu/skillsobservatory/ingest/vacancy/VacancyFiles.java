@@ -6,6 +6,7 @@ import eu.skillsobservatory.analytics.rows.RowReader;
 import eu.skillsobservatory.analytics.rows.RowSink;
 import eu.skillsobservatory.analytics.vacancy.Vacancy;
 import eu.skillsobservatory.analytics.vacancy.VacancyRules;
+import eu.skillsobservatory.ingest.rows.AdvertMarkup;
 import eu.skillsobservatory.ingest.rows.RowFiles;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -53,7 +54,10 @@ public final class VacancyFiles {
             long line) {
           VacancyRules.Result r =
               VacancyRules.apply(
-                  fields, lists.getOrDefault("skills", List.of()), defaultSource, line);
+                  AdvertMarkup.asText(fields, "title", "description"),
+                  lists.getOrDefault("skills", List.of()),
+                  defaultSource,
+                  line);
           return new RowFiles.Result<>(r.vacancy(), r.problems());
         }
       };
