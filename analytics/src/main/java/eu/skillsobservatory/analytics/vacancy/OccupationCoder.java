@@ -26,7 +26,13 @@ public final class OccupationCoder {
   /** Codings less sure than this are not made. */
   public static final double MIN_CONFIDENCE = 0.5;
 
-  private static final int CANDIDATES = 5;
+  private static final int CANDIDATES = 10;
+  // An English title names its occupation by its head noun, the last word ("retail sales
+  // assistant" is an assistant, not a manager): a label with another head is doubted this much.
+  private static final double HEAD_MISMATCH = 0.7;
+  private static final double DROPPED_WORD = 0.9;
+  private static final Pattern HEAD_END =
+      Pattern.compile("(?i)\\s+(?:of|for|to|in|at|with)\\s+.*$");
   // A coding outside the ISCO group the vacancy gives is doubted this much.
   private static final double HINT_MISMATCH = 0.4;
   private static final int CACHE_SIZE = 50_000;
@@ -129,11 +135,37 @@ public final class OccupationCoder {
     // The part before a dash or comma usually names the job ("Nurse - night shifts, Lyon"); the
     // whole title is tried when that part alone is not coded.
     String head = SEPARATOR.split(cleaned, 2)[0].strip();
-    Optional<Coding> coding = best(head, language, hint);
+    Optional<Coding> coding = shortened(head, language, hint);
     if (coding.isEmpty() && !head.equals(cleaned)) {
       coding = best(cleaned, language, hint);
     }
     return coding;
+  }
+
+  /**
+   * The title, and the title without its first words one by one (to two words): an advert qualifies
+   * its occupation from the left ("retail sales assistant" is a sales assistant), and ESCO may only
+   * have the shorter label. Each word dropped costs {@link #DROPPED_WORD}.
+   */
+  private Optional<Coding> shortened(String text, String language, String hint) {
+    Optional<Coding> best = best(text, language, hint);
+    String[] words = text.split("\\s+");
+    double cost = 1;
+    for (int drop = 1; drop <= words.length - 2; drop++) {
+      if (best.isPresent() && best.get().confidence() >= 0.8) {
+        break;
+      }
+      cost *= DROPPED_WORD;
+      String rest = String.join(" ", java.util.Arrays.copyOfRange(words, drop, words.length));
+      Optional<Coding> c = best(rest, language, hint);
+      if (c.isPresent()) {
+        double conf = Math.round(c.get().confidence() * cost * 1000) / 1000.0;
+        if (conf >= MIN_CONFIDENCE && (best.isEmpty() || conf > best.get().confidence())) {
+          best = Optional.of(new Coding(c.get().uri(), c.get().matchedLabel(), conf));
+        }
+      }
+    }
+    return best;
   }
 
   private Optional<Coding> best(String text, String language, String hint) {
@@ -143,17 +175,20 @@ public final class OccupationCoder {
     }
     // The title is one occupation's label exactly: the search would find it first, with every word
     // in common; the table answers without asking Elasticsearch.
+    String head = head(text, language);
     Optional<OccupationTable.Label> exact = occupations.exactLabel(text, language);
+    Coding best = null;
     if (exact.isPresent() && exact.get().uri() != null) {
       OccupationTable.Label l = exact.get();
-      double c = fieldWeight(l.field());
+      double c = fieldWeight(l.field()) * headAgreement(head, l.label(), language);
       if (!hint.isEmpty()
           && !occupations.iscoOf(l.uri()).map(x -> x.startsWith(hint)).orElse(false)) {
         c *= HINT_MISMATCH;
       }
-      return c < MIN_CONFIDENCE
-          ? Optional.empty()
-          : Optional.of(new Coding(l.uri(), l.label(), Math.round(c * 1000) / 1000.0));
+      best = new Coding(l.uri(), l.label(), Math.round(c * 1000) / 1000.0);
+      if (c >= fieldWeight("alternative")) {
+        return Optional.of(best);
+      }
     }
     List<ConceptSearch.Hit> hits =
         search
@@ -166,11 +201,15 @@ public final class OccupationCoder {
                     CANDIDATES,
                     0))
             .hits();
-    Coding best = null;
     for (int i = 0; i < hits.size(); i++) {
       ConceptSearch.Hit h = hits.get(i);
       double c =
-          overlap(words, contentWords(h.matchedLabel(), language)) * fieldWeight(h.matchedField());
+          overlap(words, contentWords(h.matchedLabel(), language))
+              * fieldWeight(h.matchedField())
+              // The label matched, or the occupation's own name, heads as the title does.
+              * Math.max(
+                  headAgreement(head, h.matchedLabel(), language),
+                  headAgreement(head, h.label(), language));
       if (!hint.isEmpty()
           && !occupations.iscoOf(h.uri()).map(code -> code.startsWith(hint)).orElse(false)) {
         c *= HINT_MISMATCH;
@@ -194,6 +233,35 @@ public final class OccupationCoder {
       case "alternative" -> 0.95;
       default -> 0.8;
     };
+  }
+
+  /**
+   * The stem of an English text's head noun: its last word, or the last word before "of", "for",
+   * "to"... ("head of sales": head; "PA to the CEO": PA); empty for other languages, whose heads
+   * stand elsewhere (French first, German at the end of a compound).
+   */
+  String head(String text, String language) {
+    if (!language.equals("en") && !language.startsWith("en-")) {
+      return "";
+    }
+    String before = HEAD_END.matcher(text.strip()).replaceFirst("");
+    List<Tokens.Token> tokens = Tokens.of(before);
+    for (int i = tokens.size() - 1; i >= 0; i--) {
+      String w = tokens.get(i).word();
+      if (!forms.isStopWord(w, language) && Character.isLetter(w.charAt(0))) {
+        return forms.stem(w, language);
+      }
+    }
+    return "";
+  }
+
+  /** 1 when the label's head is the title's (or no head is known), else {@link #HEAD_MISMATCH}. */
+  private double headAgreement(String titleHead, String label, String language) {
+    if (titleHead.isEmpty()) {
+      return 1;
+    }
+    String labelHead = head(label, language);
+    return labelHead.isEmpty() || labelHead.equals(titleHead) ? 1 : HEAD_MISMATCH;
   }
 
   /** Dice coefficient of two word sets. */

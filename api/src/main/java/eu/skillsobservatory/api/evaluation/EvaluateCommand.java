@@ -32,6 +32,7 @@ import picocli.CommandLine.Parameters;
       EvaluateCommand.Extraction.class,
       EvaluateCommand.Deduplication.class,
       EvaluateCommand.OccupationCoding.class,
+      OccupationTitlesCommand.class,
       EvaluateCommand.EmergingSkills.class,
       EvaluateCommand.Offers.class
     })
