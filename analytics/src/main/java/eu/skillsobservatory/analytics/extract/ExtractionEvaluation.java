@@ -58,6 +58,15 @@ public final class ExtractionEvaluation {
         : new Scores(n, 100 * rp1 / n, 100 * rp5 / n, 100 * rp10 / n, mrr / n);
   }
 
+  /** Each case's RP@5 (0 to 1), in the cases' order. */
+  public static double[] rp5PerCase(List<Case> cases, Function<String, List<String>> rank) {
+    double[] out = new double[cases.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = rp(rank.apply(cases.get(i).sentence()), cases.get(i).gold(), 5);
+    }
+    return out;
+  }
+
   static double rp(List<String> ranked, Set<String> gold, int k) {
     long found = ranked.stream().limit(k).distinct().filter(gold::contains).count();
     return (double) found / Math.min(k, gold.size());

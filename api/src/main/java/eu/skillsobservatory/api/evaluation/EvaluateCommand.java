@@ -48,14 +48,32 @@ public class EvaluateCommand implements Runnable {
       name = "extraction",
       mixinStandardHelpOptions = true,
       description = {
-        "Score skill extraction on a benchmark CSV (columns sentence, label; labels are ESCO",
-        "preferred labels): RP@1, RP@5, RP@10 and MRR, as in Decorte et al."
+        "Score skill extraction on benchmark CSVs (columns sentence, label; labels are ESCO",
+        "preferred labels): RP@1, RP@5, RP@10 and MRR, as in Decorte et al. With --folds K,",
+        "cross-validate the settings of --grid over the sentences of all the files together:",
+        "settings chosen on K-1 folds, scored on the fold held out."
       })
   static class Extraction implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE.csv", description = "The benchmark file.")
-    Path file;
+    @Parameters(arity = "1..*", paramLabel = "FILE.csv", description = "The benchmark files.")
+    List<Path> files;
+
+    @Option(
+        names = "--folds",
+        defaultValue = "0",
+        description = "Cross-validate the --grid settings in K folds (2 or more; 0: do not).")
+    int folds;
+
+    @Option(
+        names = "--grid",
+        defaultValue = ExtractionFolds.DEFAULT_GRID,
+        paramLabel = "NAME=V1|V2;...",
+        description = "The candidate settings of --folds (default: ${DEFAULT-VALUE}).")
+    String grid;
+
+    @Option(names = "--seed", defaultValue = "1", description = "How the folds are dealt.")
+    long seed;
 
     @Option(names = "--extraction", description = "fast, full or both (default: full).")
     String mode = "full";
@@ -91,12 +109,33 @@ public class EvaluateCommand implements Runnable {
       ObservatoryCommand root = (ObservatoryCommand) spec.root().userObject();
       try (CommandRuntime runtime = root.start("evaluate extraction", false, Map.of())) {
         ExtractionService service = runtime.bean(ExtractionService.class);
-        List<ExtractionService.Evaluation> results = new ArrayList<>();
-        for (ExtractionMode m : modes) {
-          results.add(
-              service.evaluate(file, m, version.version(), settings, ConsoleProgress.forStderr()));
-        }
         PrintWriter out = spec.commandLine().getOut();
+        if (folds != 0) {
+          var report =
+              service.crossValidate(
+                  files,
+                  modes.get(modes.size() - 1),
+                  version.version(),
+                  ExtractionFolds.candidates(grid),
+                  folds,
+                  seed,
+                  ConsoleProgress.forStderr());
+          if (fmt.equals("json")) {
+            out.println(EscoCommand.json(report));
+          } else {
+            ExtractionFolds.print(out, report);
+          }
+          out.flush();
+          return 0;
+        }
+        List<ExtractionService.Evaluation> results = new ArrayList<>();
+        for (Path file : files) {
+          for (ExtractionMode m : modes) {
+            results.add(
+                service.evaluate(
+                    file, m, version.version(), settings, ConsoleProgress.forStderr()));
+          }
+        }
         if (fmt.equals("json")) {
           out.println(EscoCommand.json(results.size() == 1 ? results.get(0) : results));
         } else {

@@ -5,6 +5,7 @@ import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.esco.UnknownEscoVersionException;
 import eu.skillsobservatory.analytics.esco.VersionSummary;
 import eu.skillsobservatory.analytics.extract.Benchmarks;
+import eu.skillsobservatory.analytics.extract.CrossValidation;
 import eu.skillsobservatory.analytics.extract.Extraction;
 import eu.skillsobservatory.analytics.extract.ExtractionEvaluation;
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
@@ -19,7 +20,10 @@ import eu.skillsobservatory.analytics.extract.WordForms;
 import eu.skillsobservatory.analytics.progress.Progress;
 import eu.skillsobservatory.api.metrics.ObservatoryMetrics;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -149,5 +153,40 @@ public class ExtractionService implements Extractions {
         extractor.settings(),
         scores,
         List.copyOf(b.unresolved()));
+  }
+
+  /**
+   * k-fold cross-validation of the candidate settings over the sentences of all the files at once
+   * ({@link CrossValidation}); each candidate changes the tuned settings ({@code lexical=0.5}).
+   */
+  public CrossValidation.Report crossValidate(
+      List<Path> files,
+      ExtractionMode mode,
+      Optional<EscoVersion> version,
+      List<String> candidates,
+      int folds,
+      long seed,
+      Progress progress) {
+    SkillExtractor base = extractor(version, mode == ExtractionMode.FULL, progress);
+    List<ExtractionEvaluation.Case> cases = new ArrayList<>();
+    for (Path f : files) {
+      cases.addAll(benchmarks.read(f, base.skills()).cases());
+    }
+    Map<String, double[]> rp5 = new LinkedHashMap<>();
+    progress.start("scoring " + candidates.size() + " settings", "settings", candidates.size());
+    for (String c : candidates) {
+      SkillExtractor x = base.with(base.settings().with(c));
+      rp5.put(
+          c.isBlank() ? "(defaults)" : c,
+          ExtractionEvaluation.rp5PerCase(
+              cases,
+              sentence ->
+                  x.extract(sentence, "en", mode, 100).skills().stream()
+                      .map(s -> s.uri())
+                      .toList()));
+      progress.advance(rp5.size(), rp5.size());
+    }
+    progress.finish(cases.size() + " sentences scored with " + candidates.size() + " settings");
+    return CrossValidation.run(rp5, folds, seed);
   }
 }
