@@ -173,6 +173,38 @@ class ExtractCliIT {
     assertThat(scores.get("sentences").asInt()).isEqualTo(2);
     assertThat(scores.get("rp5").asDouble()).isEqualTo(100.0);
     assertThat(scores.get("mrr").asDouble()).isEqualTo(1.0);
+
+    // Cross-validated over two files: every sentence in one fold, settings chosen on the others.
+    Path second =
+        Files.writeString(
+            home.resolve("bench2.csv"),
+            "sentence,span,sub_span,label\n"
+                + "\"we process ferrous metals\",x,,ferrous metal processing\n"
+                + "\"apply digital security measures daily\",x,,apply digital security measures\n");
+    Run folds =
+        cli(
+            new byte[0],
+            "evaluate",
+            "extraction",
+            "--extraction",
+            "fast",
+            "--folds",
+            "2",
+            "--grid",
+            "lexical=0.45|0.6;genericWord=0.15|0.3",
+            "--format",
+            "json",
+            file.toString(),
+            second.toString());
+    assertThat(folds.code()).as(folds.err()).isZero();
+    JsonNode cv = json.readTree(folds.out());
+    assertThat(cv.get("sentences").asInt()).isEqualTo(4);
+    assertThat(cv.get("perFold")).hasSize(2);
+    assertThat(cv.get("wholeRp5").size()).isEqualTo(4);
+    assertThat(cv.get("mostChosen").asString()).startsWith("lexical=");
+    Run bad = cli(new byte[0], "evaluate", "extraction", "--folds", "9", file.toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("folds");
   }
 
   @Test
