@@ -6,9 +6,7 @@ import eu.skillsobservatory.analytics.export.VacancyRow;
 import eu.skillsobservatory.api.analytics.AnalyticsController.ScopeParams;
 import eu.skillsobservatory.api.analytics.AnalyticsController.SliceParams;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Optional;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
@@ -46,18 +44,10 @@ public class RowController {
   @GetMapping(value = "/api/vacancies", produces = "application/json")
   public ResponseEntity<RowExport.Page<VacancyRow>> vacancies(
       @ParameterObject @ModelAttribute SliceParams slice,
-      @Parameter(description = "Rows per page.")
-          @RequestParam(defaultValue = "" + RowExport.DEFAULT_LIMIT)
-          @Min(1)
-          @Max(RowExport.MAX_LIMIT)
-          int limit,
-      @Parameter(description = "The next of the page before; none for the first page.")
-          @RequestParam(required = false)
-          String cursor) {
+      @ParameterObject @ModelAttribute PageParams page) {
     boolean duplicates = !Boolean.FALSE.equals(slice.includeDuplicates());
     return paged(
-        rows.vacancies(
-            slice.slice().withDuplicates(duplicates), Optional.ofNullable(cursor), limit));
+        rows.vacancies(slice.slice().withDuplicates(duplicates), page.after(), page.rows()));
   }
 
   @Operation(summary = "A vacancy held, as a row of GET /api/vacancies")
@@ -80,15 +70,22 @@ public class RowController {
       @RequestParam(required = false) String country,
       @RequestParam(required = false) String region,
       @ParameterObject @ModelAttribute ScopeParams scope,
-      @Parameter(description = "Rows per page.")
-          @RequestParam(defaultValue = "" + RowExport.DEFAULT_LIMIT)
-          @Min(1)
-          @Max(RowExport.MAX_LIMIT)
-          int limit,
-      @Parameter(description = "The next of the page before; none for the first page.")
-          @RequestParam(required = false)
+      @ParameterObject @ModelAttribute PageParams page) {
+    return paged(rows.offers(scope.filter(country, region), page.after(), page.rows()));
+  }
+
+  /** The page asked for: how many rows, and after which (the {@code next} of the page before). */
+  public record PageParams(
+      @Schema(description = "Rows per page (1 to 1,000).", defaultValue = "100") Integer limit,
+      @Schema(description = "The next of the page before; none for the first page.")
           String cursor) {
-    return paged(rows.offers(scope.filter(country, region), Optional.ofNullable(cursor), limit));
+    int rows() {
+      return limit == null ? RowExport.DEFAULT_LIMIT : limit;
+    }
+
+    Optional<String> after() {
+      return Optional.ofNullable(cursor);
+    }
   }
 
   private static <T> ResponseEntity<RowExport.Page<T>> paged(RowExport.Page<T> page) {
