@@ -31,6 +31,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Elasticsearch, embedded or external. The beans are lazy: a command that never searches (such as
@@ -156,8 +158,24 @@ public class SearchConfiguration {
   @Lazy
   DataVersion dataVersion(SearchNode node, SkillCatalog catalog) {
     DataVersion stored = node.connection().dataVersion();
-    return () -> stored.current() + "|" + catalog.versions().hashCode();
+    return () -> {
+      // Read once per HTTP request: its ETag and its cached answer are of the same data, and the
+      // store is asked once instead of twice.
+      RequestAttributes request = RequestContextHolder.getRequestAttributes();
+      if (request != null
+          && request.getAttribute(DATA_VERSION, RequestAttributes.SCOPE_REQUEST)
+              instanceof String v) {
+        return v;
+      }
+      String v = stored.current() + "|" + catalog.versions().hashCode();
+      if (request != null) {
+        request.setAttribute(DATA_VERSION, v, RequestAttributes.SCOPE_REQUEST);
+      }
+      return v;
+    };
   }
+
+  private static final String DATA_VERSION = SearchConfiguration.class.getName() + ".dataVersion";
 
   @Bean
   @Lazy
