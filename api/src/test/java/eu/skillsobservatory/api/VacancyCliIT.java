@@ -188,7 +188,8 @@ class VacancyCliIT {
                         "description",
                         "<div style=\"color:red\"><p>Your tasks:</p><ul><li>Computer forensics"
                             + " &amp; internet governance</li><li>Court reports</li></ul>"
-                            + "<script>x()</script></div>")));
+                            + "<script>x()</script><p>We offer:</p><ul><li>Courses in quality"
+                            + " standards</li><li>A bike</li></ul></div>")));
     CliRun load = cli("ingest", "vacancies", "--dataset", "html-feed", file.toString());
     assertThat(load.code()).as(load.err()).isZero();
     Path out = dir.resolve("html-feed-out.jsonl");
@@ -206,7 +207,12 @@ class VacancyCliIT {
     JsonNode v = json.readTree(Files.readAllLines(out).get(0));
     String description = v.get("description").asString();
     assertThat(description)
-        .isEqualTo("Your tasks:\n- Computer forensics & internet governance\n- Court reports");
+        .isEqualTo(
+            "Your tasks:\n- Computer forensics & internet governance\n- Court reports\n"
+                + "We offer:\n- Courses in quality standards\n- A bike");
+    // The list under "We offer:" names perks, not skills of the job.
+    assertThat(v.get("skills").findValuesAsString("uri"))
+        .noneMatch(u -> u.startsWith("http://data.europa.eu/esco/skill/8d4271ca"));
     assertThat(v.get("title").asString()).isEqualTo("Forensic analyst – Dublin");
     int extracted = 0;
     for (JsonNode skill : v.get("skills")) {

@@ -136,6 +136,25 @@ public final class Boilerplate {
     return Pattern.compile(regex);
   }
 
+  /** A heading over a list of benefits, of company facts or of how to apply, alone on its line. */
+  private static final Pattern SECTION_HEADING =
+      Pattern.compile(
+          "(?:what (?:we|you can expect from us|'s in it for you)\\s*(?:offer|provide)?|we offer"
+              + "|our offer|benefits|perks|perks (?:and|&) benefits|(?:about|who) (?:us|we are)"
+              + "|why (?:join|work for|work with) us|how to apply|what you get|wir bieten(?: (?:dir|ihnen))?"
+              + "|unser angebot|(?:das )?bieten wir|über uns|was wir bieten|nous offrons|nos avantages"
+              + "|avantages|qui sommes-nous|ofrecemos|beneficios|offriamo|wij bieden|ons aanbod)"
+              + "\\s*[:.!-]?");
+
+  /**
+   * Whether the segment heads a section of boilerplate ("We offer:", "Benefits", "About us"): the
+   * list that follows it names no skill of the job either.
+   */
+  public static boolean isSectionHeading(String segment) {
+    String s = segment.strip().toLowerCase(Locale.ROOT);
+    return s.length() <= 40 && SECTION_HEADING.matcher(s).matches();
+  }
+
   /** Whether the segment is boilerplate rather than a description of the job. */
   public static boolean is(String segment) {
     String s = segment.toLowerCase(Locale.ROOT);

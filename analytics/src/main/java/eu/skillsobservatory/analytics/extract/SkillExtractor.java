@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Free text to ranked ESCO skills. Boilerplate segments (pay, benefits, equal opportunity, company
@@ -174,26 +173,9 @@ public final class SkillExtractor {
     }
     String lang = language == null || language.isBlank() ? "en" : language.toLowerCase(Locale.ROOT);
     List<String> notices = new ArrayList<>();
-    String matchLang = matchLanguage(lang, notices);
-    boolean english = lang.equals("en") || lang.startsWith("en-");
-    boolean meaning = mode == ExtractionMode.FULL && embedder.isPresent() && english;
-    if (mode == ExtractionMode.FULL && embedder.isEmpty()) {
-      notices.add("no embedding model is available; label matching only");
-    } else if (mode == ExtractionMode.FULL && !english) {
-      // The embedding model and the label vectors are English: a sentence in another language
-      // would be compared with them by chance resemblance only.
-      notices.add(
-          "ranked by meaning in English only (the embedding model is English): this '"
-              + lang
-              + "' text was matched by its labels");
-    }
-
-    List<Segments.Segment> segments = new ArrayList<>();
-    for (Segments.Segment s : Segments.of(text)) {
-      if (!Boilerplate.is(s.of(text))) {
-        segments.add(s);
-      }
-    }
+    String matchLang = ExtractionLanguage.labels(lang, matcher.languages(), notices);
+    boolean meaning = ExtractionLanguage.byMeaning(mode, embedder.isPresent(), lang, notices);
+    List<Segments.Segment> segments = JobSegments.of(text);
     Map<Integer, Candidate> candidates = new HashMap<>();
     for (Segments.Segment s : segments) {
       lexical(text, s, matchLang, candidates);
@@ -254,28 +236,6 @@ public final class SkillExtractor {
               evidence));
     }
     return out;
-  }
-
-  /**
-   * The language of the labels to match: the text's, else its primary subtag; a notice when ESCO
-   * has no labels in it.
-   */
-  private String matchLanguage(String lang, List<String> notices) {
-    String matchLang = lang;
-    if (!matcher.languages().contains(lang)) {
-      String primary = lang.split("[-_]")[0];
-      if (matcher.languages().contains(primary)) {
-        matchLang = primary;
-      } else {
-        notices.add(
-            "no ESCO labels are loaded in '"
-                + lang
-                + "' (loaded: "
-                + String.join(", ", new TreeSet<>(matcher.languages()))
-                + "); nothing can be matched by label");
-      }
-    }
-    return matchLang;
   }
 
   private void lexical(

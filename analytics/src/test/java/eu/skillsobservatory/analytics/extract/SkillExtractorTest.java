@@ -142,6 +142,22 @@ class SkillExtractorTest {
   }
 
   @Test
+  void theListUnderABenefitsHeadingNamesNoSkill() {
+    String tasks = "Your tasks:\n- welding of frames\n";
+    String perks = "- Java courses paid by us\n- free lunch\n";
+    Extraction offered =
+        fast.extract("What we offer:\n" + perks + tasks, "en", ExtractionMode.FAST, 10);
+    assertThat(uris(offered)).contains(WELD).doesNotContain(JAVA);
+    // The same list under no such heading is read.
+    Extraction plain = fast.extract("Training:\n" + perks + tasks, "en", ExtractionMode.FAST, 10);
+    assertThat(uris(plain)).contains(WELD, JAVA);
+    // The list ends where a line is no item: what follows is read again.
+    Extraction after =
+        fast.extract("Benefits:\n- free lunch\nWe use Java daily.", "en", ExtractionMode.FAST, 10);
+    assertThat(uris(after)).contains(JAVA);
+  }
+
+  @Test
   void fullModeWithoutAModelSaysItFellBackToLabels() {
     Extraction x = fast.extract("java", "en", ExtractionMode.FULL, 10);
     assertThat(uris(x)).containsExactly(JAVA);
