@@ -160,6 +160,10 @@ class EmergingCliIT {
               String.format(
                   java.util.Locale.ROOT, "%,d postings counted", rj.get("postings").asLong()));
     }
+    CliRun pdfOut =
+        CliRun.in(dir.resolve("trend"), "report", "--sector", "C", "--format", "pdf", "-o", "-");
+    assertThat(pdfOut.code()).isEqualTo(2);
+    assertThat(pdfOut.err()).contains("a PDF goes to a file");
     CliRun noSector = CliRun.in(dir.resolve("trend"), "report", "-o", html.toString());
     assertThat(noSector.code()).isEqualTo(2);
     assertThat(noSector.err()).contains("--sector");

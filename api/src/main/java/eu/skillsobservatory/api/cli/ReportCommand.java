@@ -39,6 +39,9 @@ public class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String fmt = Output.format(format, "html", "json", "pdf");
+    if (fmt.equals("pdf") && file.output.equals("-")) {
+      throw new IllegalArgumentException("--output: a PDF goes to a file, not to standard output");
+    }
     var s = slice.slice();
     if (s.sector().isEmpty()) {
       throw new IllegalArgumentException("--sector: a sector report needs a sector (C, or 25)");

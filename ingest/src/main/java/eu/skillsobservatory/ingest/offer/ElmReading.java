@@ -3,6 +3,7 @@ package eu.skillsobservatory.ingest.offer;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.skillsobservatory.analytics.offer.Offer;
 import eu.skillsobservatory.analytics.offer.OfferRules;
+import eu.skillsobservatory.ingest.rows.AdvertMarkup;
 import eu.skillsobservatory.ingest.rows.RowFiles;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -204,7 +205,14 @@ final class ElmReading {
       }
       List<Offer.Outcome> outcomes = new ArrayList<>();
       outcomes(spec, outcomes, 0);
-      OfferRules.Result r = OfferRules.apply(f, lists, outcomes, defaultSource, line, "elm");
+      OfferRules.Result r =
+          OfferRules.apply(
+              AdvertMarkup.asText(f, "title", "description"),
+              lists,
+              outcomes,
+              defaultSource,
+              line,
+              "elm");
       out.add(new RowFiles.Result<>(r.offer(), r.problems()));
     }
 

@@ -100,6 +100,7 @@ class OfferFilesTest {
                           "spatialCode": {"id": "http://data.europa.eu/nuts/code/DE21"}}},
             {"id": "urn:spec:1", "type": "LearningAchievementSpecification",
              "title": {"de": "Schweißen", "en": "Welding"},
+             "description": {"en": "<p>Learn to <b>weld</b> &amp; cut:</p><ul><li>MIG</li><li>TIG</li></ul>"},
              "EQFLevel": {"id": "http://data.europa.eu/snb/eqf/4"},
              "ISCEDFCode": {"id": "http://data.europa.eu/snb/isced-f/0715"},
              "volumeOfLearning": "PT120H",
@@ -124,6 +125,8 @@ class OfferFilesTest {
     assertThat(o.id()).isEqualTo("urn:lo:1");
     assertThat(o.source()).isEqualTo("catalogue");
     assertThat(o.title()).isEqualTo("Welding");
+    // Catalogues carry HTML in descriptions too: stored as the text a reader sees.
+    assertThat(o.description()).isEqualTo("Learn to weld & cut:\n- MIG\n- TIG");
     assertThat(o.provider()).isEqualTo("Schweißschule Süd");
     assertThat(o.country()).isEqualTo("DE");
     assertThat(o.region()).isEqualTo("DE21");
