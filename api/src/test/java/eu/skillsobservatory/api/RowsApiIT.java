@@ -127,6 +127,20 @@ class RowsApiIT extends EscoApiBase {
     assertThat(v.get("occupation").get("coding").asString()).isNotBlank();
 
     assertThat(get("/api/vacancies/rows-even/no-such").statusCode()).isEqualTo(404);
+
+    // The same rows as CSV, the columns of 'export vacancies', for dashboards that read CSV.
+    for (HttpResponse<String> csv :
+        List.of(
+            get("/api/vacancies?dataset=rows-one&format=csv"),
+            get("/api/vacancies?dataset=rows-one", "Accept", "text/csv"))) {
+      assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+      assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+      List<String> lines = csv.body().lines().toList();
+      assertThat(lines.get(0)).startsWith("source,id,posted,country");
+      assertThat(lines).hasSize(2);
+      assertThat(lines.get(1)).startsWith("rows-even,v100,").contains(BRICKS).contains("rows-one");
+    }
+    assertThat(get("/api/vacancies/rows-even/v100?format=csv").body()).contains("rows-even,v100,");
   }
 
   @Test

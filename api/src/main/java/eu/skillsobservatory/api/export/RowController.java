@@ -41,7 +41,9 @@ public class RowController {
           "Each row: the vacancy as loaded, its occupation (given or coded, with its ESCO label),"
               + " its skills (URI, label, given or extracted, span), its duplicate mark and its"
               + " provenance. Duplicates are included and marked unless includeDuplicates=false.")
-  @GetMapping(value = "/api/vacancies", produces = "application/json")
+  @GetMapping(
+      value = "/api/vacancies",
+      produces = {"application/json", "text/csv"})
   public ResponseEntity<RowExport.Page<VacancyRow>> vacancies(
       @ParameterObject @ModelAttribute SliceParams slice,
       @ParameterObject @ModelAttribute PageParams page) {
@@ -51,7 +53,9 @@ public class RowController {
   }
 
   @Operation(summary = "A vacancy held, as a row of GET /api/vacancies")
-  @GetMapping(value = "/api/vacancies/{source}/{id}", produces = "application/json")
+  @GetMapping(
+      value = "/api/vacancies/{source}/{id}",
+      produces = {"application/json", "text/csv"})
   public VacancyRow vacancy(@PathVariable String source, @PathVariable String id) {
     return rows.vacancy(source, id)
         .orElseThrow(
@@ -65,7 +69,9 @@ public class RowController {
       description =
           "Each row: the offer as loaded, the skills it teaches (URI, label, given or extracted,"
               + " span) and its provenance.")
-  @GetMapping(value = "/api/offers", produces = "application/json")
+  @GetMapping(
+      value = "/api/offers",
+      produces = {"application/json", "text/csv"})
   public ResponseEntity<RowExport.Page<OfferRow>> offers(
       @RequestParam(required = false) String country,
       @RequestParam(required = false) String region,

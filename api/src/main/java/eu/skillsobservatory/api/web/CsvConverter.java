@@ -45,7 +45,8 @@ public abstract class CsvConverter extends AbstractGenericHttpMessageConverter<O
       return add(ResolvableType.forClassWithGenerics(List.class, element), raw, csv);
     }
 
-    private <T> Tables add(ResolvableType type, Class<T> raw, Function<T, String> csv) {
+    /** A generic type ({@code Page<VacancyRow>}), told from others of its raw class. */
+    public <T> Tables add(ResolvableType type, Class<T> raw, Function<T, String> csv) {
       list.add(new Table(type, o -> csv.apply(raw.cast(o))));
       return this;
     }
