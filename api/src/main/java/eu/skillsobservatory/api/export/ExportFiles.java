@@ -193,15 +193,12 @@ public final class ExportFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    CsvText.Out safe = CsvText.to(printer);
     return new Sink<>() {
       @Override
       public void write(T row) {
-        List<Object> safe = new ArrayList<>();
-        for (Object v : cells.apply(row)) {
-          safe.add(v instanceof CharSequence s ? CsvText.cell(s.toString()) : v);
-        }
         try {
-          printer.printRecord(safe);
+          safe.printRecord(cells.apply(row).toArray());
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

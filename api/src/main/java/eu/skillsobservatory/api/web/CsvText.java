@@ -45,6 +45,11 @@ public final class CsvText {
     }
   }
 
+  /** Rows made safe for spreadsheets, printed to a printer the caller opened and closes. */
+  public static Out to(CSVPrinter printer) {
+    return new Out(printer, List.of());
+  }
+
   /** The rows of one answer. */
   public interface Rows {
     void print(Out out) throws IOException;
