@@ -144,7 +144,7 @@ class ExtractCliIT {
     assertThat(skills.get(0).get("label").asString()).contains("privacy");
     try (var files = Files.list(home.resolve("home").resolve("vectors"))) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .contains("v1.1.1-all-minilm-l6-v2-q-en.vectors");
+          .contains("v1.1.1-all-minilm-l6-v2-q+bge-small-en-v1.5-q-en.vectors");
     }
   }
 

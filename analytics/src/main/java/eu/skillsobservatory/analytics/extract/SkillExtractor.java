@@ -304,11 +304,12 @@ public final class SkillExtractor {
     }
     VectorIndex index = vectors.orElseThrow();
     List<String> texts = segments.stream().map(s -> s.of(text)).toList();
-    float[][] embedded = embedder.orElseThrow().embed(texts);
+    TextEmbedder model = embedder.orElseThrow();
+    float[][] embedded = model.embed(texts);
     int[] bestLabel = new int[skills.size()];
     for (int i = 0; i < embedded.length; i++) {
       Span span = new Span(segments.get(i).start(), segments.get(i).end());
-      float[] best = index.bestPerSkill(embedded[i], bestLabel);
+      float[] best = index.bestPerSkill(embedded[i], bestLabel, model.coarseDimension());
       for (VectorIndex.Scored s : VectorIndex.top(best, bestLabel, settings.candidates())) {
         Candidate c = candidates.computeIfAbsent(s.skill(), Candidate::new);
         take(c, s.cosine(), span, s.label());

