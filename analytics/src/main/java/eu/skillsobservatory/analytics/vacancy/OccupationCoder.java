@@ -4,8 +4,7 @@ import eu.skillsobservatory.analytics.esco.ConceptSearch;
 import eu.skillsobservatory.analytics.esco.ConceptType;
 import eu.skillsobservatory.analytics.extract.Tokens;
 import eu.skillsobservatory.analytics.extract.WordForms;
-import eu.skillsobservatory.analytics.text.TextClean;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +18,10 @@ import java.util.regex.Pattern;
  * adverts add around an occupation (gender markers, seniority, working time, a location after a
  * dash), searched among the occupations' preferred, alternative and hidden labels, and the best hit
  * is given a confidence from how much of the title and the matched label the other covers, which
- * kind of label matched, and how clearly it beat the runner-up. Below {@link #MIN_CONFIDENCE} the
- * title is left uncoded. Answers are remembered per cleaned title, as titles repeat.
+ * kind of label matched, and how clearly it beat the runner-up. An English title that ISCO-08
+ * itself lists under one unit group ({@link IscoExamples}) is coded into that group when the ESCO
+ * labels put it elsewhere. Below {@link #MIN_CONFIDENCE} the title is left uncoded. Answers are
+ * remembered per cleaned title, as titles repeat.
  */
 public final class OccupationCoder {
   /** Codings less sure than this are not made. */
@@ -36,6 +37,8 @@ public final class OccupationCoder {
   // A coding outside the ISCO group the vacancy gives is doubted this much.
   private static final double HINT_MISMATCH = 0.4;
   private static final int CACHE_SIZE = 50_000;
+  // Between the occupation and what follows it: "Nurse - night shifts, Lyon".
+  private static final Pattern SEPARATOR = Pattern.compile("\\s+[-–—|@]\\s+|,\\s+|\\s+/\\s+");
 
   /**
    * A title coded to an occupation.
@@ -45,47 +48,6 @@ public final class OccupationCoder {
    * @param confidence 0 to 1
    */
   public record Coding(String uri, String matchedLabel, double confidence) {}
-
-  private static final Pattern BRACKETS = Pattern.compile("\\([^)]*\\)|\\[[^]]*\\]");
-  private static final Pattern GENDER =
-      Pattern.compile(
-          "(?i)(?<![\\p{L}\\d])[mwfdhxia]\\s*/\\s*[mwfdhxia](\\s*/\\s*[mwfdhxia])?(?![\\p{L}\\d])"
-              + "|(?i)\\ball genders\\b");
-  // German gender forms such as "Entwickler*in", "Pfleger:innen", "Koch/-in".
-  private static final Pattern GERMAN_SUFFIX =
-      Pattern.compile("(?<=\\p{L})(\\*|:|_|/-?|\\()(in|innen)\\)?(?![\\p{L}])");
-  private static final Pattern SEPARATOR = Pattern.compile("\\s+[-–—|@]\\s+|,\\s+|\\s+/\\s+");
-  // Working-time and start phrases, wherever they are.
-  private static final Pattern PHRASES =
-      Pattern.compile(
-          "(?iu)\\b(?:(?:full|part)[- ]?time|entry[- ]level|immediate start|ab sofort"
-              + "|temps (?:plein|partiel))\\b");
-  // Words adverts put before or after the occupation; only stripped there, never in the middle.
-  private static final Set<String> DECORATION =
-      Set.of(
-          "senior",
-          "junior",
-          "sr",
-          "jr",
-          "experienced",
-          "urgent",
-          "urgently",
-          "wanted",
-          "hiring",
-          "fulltime",
-          "parttime",
-          "vollzeit",
-          "teilzeit",
-          "erfahrener",
-          "erfahrene",
-          "befristet",
-          "unbefristet",
-          "confirme",
-          "confirmee",
-          "cdi",
-          "cdd",
-          "experimente",
-          "experimentee");
 
   private final ConceptSearch search;
   private final WordForms forms;
@@ -139,7 +101,79 @@ public final class OccupationCoder {
     if (coding.isEmpty() && !head.equals(cleaned)) {
       coding = best(cleaned, language, hint);
     }
+    return byIscoExample(head, language, hint, coding);
+  }
+
+  /**
+   * ISCO's own examples ({@link IscoExamples}, English) overrule ESCO's labels where they disagree:
+   * when the title, shortened from the left as in {@link #shortened} (each word dropped costing
+   * {@link #DROPPED_WORD}), is a title ISCO files under one unit group, and the ESCO coding is in
+   * another group or less sure, the title is coded to the occupation of that group that its words
+   * match best. A title ISCO files under several groups ("driver", "nurse") decides nothing.
+   */
+  private Optional<Coding> byIscoExample(
+      String head, String language, String hint, Optional<Coding> coding) {
+    if (!language.equals("en") && !language.startsWith("en-")) {
+      return coding;
+    }
+    String[] words = head.split("\\s+");
+    double confidence = fieldWeight("alternative");
+    for (int drop = 0; drop < words.length; drop++, confidence *= DROPPED_WORD) {
+      String rest = String.join(" ", Arrays.copyOfRange(words, drop, words.length));
+      Set<String> codes = occupations.iscoExamples().codes(rest);
+      if (codes.size() > 1) {
+        return coding;
+      }
+      if (codes.isEmpty()) {
+        continue;
+      }
+      String code = codes.iterator().next();
+      double c = Math.round(confidence * 1000) / 1000.0;
+      if ((!hint.isEmpty() && !code.startsWith(hint))
+          || coding.map(x -> inGroup(x, code) || x.confidence() > c).orElse(false)) {
+        return coding;
+      }
+      Optional<Coding> inGroup = shortened(head, language, code);
+      if (inGroup.isPresent() && inGroup(inGroup.get(), code)) {
+        Coding g = inGroup.get();
+        return Optional.of(new Coding(g.uri(), g.matchedLabel(), Math.max(c, g.confidence())));
+      }
+      return closestInGroup(code, rest, language)
+          .map(l -> new Coding(l.uri(), l.label(), c))
+          .or(() -> coding);
+    }
     return coding;
+  }
+
+  private boolean inGroup(Coding coding, String code) {
+    return occupations.iscoOf(coding.uri()).map(code::equals).orElse(false);
+  }
+
+  /**
+   * The label of an occupation filed under a unit group that a title's words match best (Dice of
+   * stems, a preferred label before an alternative one, then the head noun); with no word in
+   * common, the shortest preferred label, the group's most general occupation.
+   */
+  private Optional<OccupationTable.Label> closestInGroup(
+      String code, String title, String language) {
+    Set<String> words = contentWords(title, language);
+    String head = head(title, language);
+    OccupationTable.Label best = null;
+    double bestScore = -1;
+    for (OccupationTable.Label l : occupations.labelsInGroup(code, language)) {
+      double score =
+          overlap(words, contentWords(l.label(), language))
+              * fieldWeight(l.field())
+              * headAgreement(head, l.label(), language);
+      if (score == 0 && l.field().equals("preferred")) {
+        score = 1e-3 / (1 + l.label().length()); // no word in common: the shortest name
+      }
+      if (score > bestScore) {
+        best = l;
+        bestScore = score;
+      }
+    }
+    return Optional.ofNullable(best);
   }
 
   /**
@@ -156,7 +190,7 @@ public final class OccupationCoder {
         break;
       }
       cost *= DROPPED_WORD;
-      String rest = String.join(" ", java.util.Arrays.copyOfRange(words, drop, words.length));
+      String rest = String.join(" ", Arrays.copyOfRange(words, drop, words.length));
       Optional<Coding> c = best(rest, language, hint);
       if (c.isPresent()) {
         double conf = Math.round(c.get().confidence() * cost * 1000) / 1000.0;
@@ -201,8 +235,13 @@ public final class OccupationCoder {
                     CANDIDATES,
                     0))
             .hits();
-    for (int i = 0; i < hits.size(); i++) {
-      ConceptSearch.Hit h = hits.get(i);
+    // The hit that matches best; among equals, the occupation with the shortest name, the most
+    // general ("production supervisor" before "agronomic crop production team leader" for
+    // "production team leader", an alternative label of both).
+    ConceptSearch.Hit top = null;
+    double topScore = -1;
+    double runnerUp = -1;
+    for (ConceptSearch.Hit h : hits) {
       double c =
           overlap(words, contentWords(h.matchedLabel(), language))
               * fieldWeight(h.matchedField())
@@ -214,12 +253,25 @@ public final class OccupationCoder {
           && !occupations.iscoOf(h.uri()).map(code -> code.startsWith(hint)).orElse(false)) {
         c *= HINT_MISMATCH;
       }
-      if (i == 0 && hits.size() > 1 && hits.get(1).score() >= 0.97 * h.score()) {
-        // Another occupation matched about as well: the title does not tell them apart.
-        c *= 0.85;
+      boolean better =
+          c > topScore + 1e-9 || (c > topScore - 1e-9 && h.label().length() < top.label().length());
+      if (better) {
+        if (top != null && !top.uri().equals(h.uri())) {
+          runnerUp = Math.max(runnerUp, topScore);
+        }
+        top = h;
+        topScore = c;
+      } else if (!top.uri().equals(h.uri())) {
+        runnerUp = Math.max(runnerUp, c);
       }
-      if (best == null || c > best.confidence()) {
-        best = new Coding(h.uri(), h.matchedLabel(), Math.round(c * 1000) / 1000.0);
+    }
+    if (top != null) {
+      if (hits.size() > 1 && hits.get(1).score() >= 0.97 * hits.get(0).score()) {
+        // Another occupation matched about as well: the title does not tell them apart.
+        topScore *= 0.85;
+      }
+      if (best == null || topScore > best.confidence()) {
+        best = new Coding(top.uri(), top.matchedLabel(), Math.round(topScore * 1000) / 1000.0);
       }
     }
     return best == null || best.confidence() < MIN_CONFIDENCE
@@ -289,38 +341,10 @@ public final class OccupationCoder {
   }
 
   /**
-   * The title without what adverts add around the occupation: bracketed notes, gender markers,
-   * seniority and working-time words. {@code "Senior Java Developer (m/f/d) - Berlin"} becomes
-   * {@code "Java Developer - Berlin"}.
+   * The title without what adverts add around the occupation ({@link AdvertTitles#clean}): {@code
+   * "Senior Java Developer (m/f/d) - Berlin"} becomes {@code "Java Developer - Berlin"}.
    */
   public static String clean(String title) {
-    if (title == null) {
-      return "";
-    }
-    String s = BRACKETS.matcher(title).replaceAll(" ");
-    s = GENDER.matcher(s).replaceAll(" ");
-    s = GERMAN_SUFFIX.matcher(s).replaceAll("");
-    s = PHRASES.matcher(s).replaceAll(" ");
-    List<String> words = new ArrayList<>(List.of(s.strip().split("\\s+")));
-    while (!words.isEmpty() && isDecoration(words.get(0))) {
-      words.remove(0);
-    }
-    while (!words.isEmpty() && isDecoration(words.get(words.size() - 1))) {
-      words.remove(words.size() - 1);
-    }
-    return String.join(" ", words).replaceAll("^[\\s\\-–—|,:@]+|[\\s\\-–—|,:@]+$", "").strip();
-  }
-
-  private static boolean isDecoration(String word) {
-    String folded = TextClean.fold(word);
-    if (folded.isEmpty()) {
-      return true;
-    }
-    for (String w : folded.split(" ")) {
-      if (!DECORATION.contains(w)) {
-        return false;
-      }
-    }
-    return true;
+    return AdvertTitles.clean(title);
   }
 }

@@ -4,7 +4,9 @@ import eu.skillsobservatory.analytics.esco.ConceptType;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.esco.VersionSummary;
 import eu.skillsobservatory.analytics.text.TextClean;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +17,8 @@ import java.util.Optional;
 public final class OccupationTable {
   private final Map<String, String> isco;
   private final Map<String, Label> labels;
+  private final Map<String, List<Label>> groupLabels;
+  private final IscoExamples examples;
 
   /**
    * An occupation label, folded: the occupation it names, or null when several occupations share
@@ -22,20 +26,34 @@ public final class OccupationTable {
    */
   public record Label(String uri, String label, String field) {}
 
-  private OccupationTable(Map<String, String> isco, Map<String, Label> labels) {
+  private OccupationTable(
+      Map<String, String> isco,
+      Map<String, Label> labels,
+      Map<String, List<Label>> groupLabels,
+      IscoExamples examples) {
     this.isco = Map.copyOf(isco);
     this.labels = labels;
+    this.groupLabels = groupLabels;
+    this.examples = examples;
   }
 
   public static OccupationTable of(SkillCatalog catalog) {
     Map<String, String> isco = new HashMap<>();
     Map<String, Label> labels = new HashMap<>();
+    Map<String, List<Label>> groupLabels = new HashMap<>();
+    IscoExamples examples = new IscoExamples();
     for (VersionSummary v : catalog.versions()) {
       catalog.forEachConcept(
           v.version(),
           d -> {
+            if (d.type() == ConceptType.ISCO_GROUP && d.labels().containsKey("en")) {
+              String code = iscoCode(d.code(), d.uri());
+              examples.add(code, d.labels().get("en").description());
+              examples.addName(code, d.labels().get("en").preferred());
+            }
             if (d.type() == ConceptType.OCCUPATION) {
-              isco.putIfAbsent(d.uri(), iscoCode(d.code(), d.iscoGroup()));
+              String code = iscoCode(d.code(), d.iscoGroup());
+              boolean first = isco.putIfAbsent(d.uri(), code) == null;
               d.labels()
                   .forEach(
                       (lang, l) -> {
@@ -43,11 +61,32 @@ public final class OccupationTable {
                         l.alternative()
                             .forEach(a -> label(labels, lang, a, d.uri(), "alternative"));
                         l.hidden().forEach(h -> label(labels, lang, h, d.uri(), "hidden"));
+                        if (first) {
+                          List<Label> group =
+                              groupLabels.computeIfAbsent(
+                                  lang + '\u0000' + code, k -> new ArrayList<>());
+                          group.add(new Label(d.uri(), l.preferred(), "preferred"));
+                          l.alternative()
+                              .forEach(a -> group.add(new Label(d.uri(), a, "alternative")));
+                        }
                       });
             }
           });
     }
-    return new OccupationTable(isco, labels);
+    return new OccupationTable(isco, labels, groupLabels, examples);
+  }
+
+  /** The job titles ISCO-08 lists as examples of its unit groups (English). */
+  public IscoExamples iscoExamples() {
+    return examples;
+  }
+
+  /**
+   * The preferred and alternative labels, in one language, of the occupations filed under an ISCO
+   * unit group.
+   */
+  public List<Label> labelsInGroup(String code, String language) {
+    return groupLabels.getOrDefault(language + '\u0000' + code, List.of());
   }
 
   private static void label(
