@@ -37,6 +37,32 @@ public final class OccupationCoder {
   // A coding outside the ISCO group the vacancy gives is doubted this much.
   private static final double HINT_MISMATCH = 0.4;
   private static final int CACHE_SIZE = 50_000;
+  // Words of English titles that name a manager (ISCO major group 1).
+  private static final Set<String> MANAGING =
+      Set.of(
+          "manager",
+          "managers",
+          "managing",
+          "management",
+          "director",
+          "directors",
+          "head",
+          "chief",
+          "president",
+          "ceo",
+          "cfo",
+          "cto",
+          "coo",
+          "cio",
+          "principal",
+          "dean",
+          "governor",
+          "mayor",
+          "minister",
+          "owner",
+          "proprietor",
+          "superintendent",
+          "commissioner");
   // Between the occupation and what follows it: "Nurse - night shifts, Lyon".
   private static final Pattern SEPARATOR = Pattern.compile("\\s+[-–—|@]\\s+|,\\s+|\\s+/\\s+");
 
@@ -101,7 +127,26 @@ public final class OccupationCoder {
     if (coding.isEmpty() && !head.equals(cleaned)) {
       coding = best(cleaned, language, hint);
     }
-    return byIscoExample(head, language, hint, coding);
+    return byIscoExample(head, language, hint, coding)
+        .map(c -> doubtedManager(c, cleaned, language));
+  }
+
+  /**
+   * ISCO's major group 1 holds managers; an English title that names no one who manages ("security
+   * officer", "marketing executive") coded there is more often an ESCO label a coder would file
+   * elsewhere: its confidence is lowered below 0.8 (the coding stays).
+   */
+  private Coding doubtedManager(Coding c, String title, String language) {
+    if ((!language.equals("en") && !language.startsWith("en-"))
+        || !occupations.iscoOf(c.uri()).map(code -> code.startsWith("1")).orElse(false)) {
+      return c;
+    }
+    for (Tokens.Token t : Tokens.of(title)) {
+      if (MANAGING.contains(t.word())) {
+        return c;
+      }
+    }
+    return new Coding(c.uri(), c.matchedLabel(), Math.round(c.confidence() * 800) / 1000.0);
   }
 
   /**

@@ -26,6 +26,7 @@ class OccupationCodingTest {
   static final String SUPERVISOR = "http://data.europa.eu/esco/occupation/supervisor";
   static final String CROP = "http://data.europa.eu/esco/occupation/crop";
   static final String BUS = "http://data.europa.eu/esco/occupation/bus";
+  static final String SECURITY = "http://data.europa.eu/esco/occupation/security-manager";
 
   static final InMemoryCatalog CATALOG =
       aCatalog()
@@ -43,6 +44,7 @@ class OccupationCodingTest {
           .occupationIn(CHAUFFEUR, "8322", "private chauffeur", "chauffeur")
           .occupationIn(TAXI, "8322", "taxi driver", "cab driver")
           .occupationIn(BUS, "8331", "bus driver", "coach driver")
+          .occupationIn(SECURITY, "1219", "security manager", "security officer")
           // Listed first, and so found first: the tie must still go to the more general one.
           .occupationIn(
               CROP, "6111", "agronomic crop production team leader", "production team leader")
@@ -138,5 +140,14 @@ class OccupationCodingTest {
     assertThat(c.uri()).isEqualTo(SUPERVISOR);
     // The two matched alike: the confidence says the title did not tell them apart.
     assertThat(c.confidence()).isLessThan(0.95);
+  }
+
+  @Test
+  void aManagersGroupForATitleNamingNoManagerIsDoubted() {
+    OccupationCoder.Coding officer = coder.code("Security Officer", "en", null).orElseThrow();
+    assertThat(officer.uri()).isEqualTo(SECURITY);
+    assertThat(officer.confidence()).isLessThan(0.8);
+    OccupationCoder.Coding manager = coder.code("Security Manager", "en", null).orElseThrow();
+    assertThat(manager.confidence()).isEqualTo(1.0);
   }
 }
