@@ -285,7 +285,6 @@ public final class OccupationCoder {
     // "production team leader", an alternative label of both).
     ConceptSearch.Hit top = null;
     double topScore = -1;
-    double runnerUp = -1;
     for (ConceptSearch.Hit h : hits) {
       double c =
           overlap(words, contentWords(h.matchedLabel(), language))
@@ -298,16 +297,10 @@ public final class OccupationCoder {
           && !occupations.iscoOf(h.uri()).map(code -> code.startsWith(hint)).orElse(false)) {
         c *= HINT_MISMATCH;
       }
-      boolean better =
-          c > topScore + 1e-9 || (c > topScore - 1e-9 && h.label().length() < top.label().length());
-      if (better) {
-        if (top != null && !top.uri().equals(h.uri())) {
-          runnerUp = Math.max(runnerUp, topScore);
-        }
+      if (c > topScore + 1e-9
+          || (c > topScore - 1e-9 && h.label().length() < top.label().length())) {
         top = h;
         topScore = c;
-      } else if (!top.uri().equals(h.uri())) {
-        runnerUp = Math.max(runnerUp, c);
       }
     }
     if (top != null) {
