@@ -13,6 +13,7 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.FileReader;
 import java.io.FileWriter;
+import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -40,8 +41,8 @@ class ArchitectureTest {
 
   /**
    * What opens a file, a connection or a database. A port may name a file ({@link Path}) or take a
-   * stream it is given ({@link java.io.InputStream}, a request body); opening and reading them is
-   * the adapters' work.
+   * stream it is given ({@link InputStream}, a request body); opening and reading them is the
+   * adapters' work.
    */
   static final DescribedPredicate<JavaClass> OPENS_FILES_OR_CONNECTIONS =
       JavaClass.Predicates.resideInAnyPackage("java.net..", "java.sql..", "java.nio.channels..")

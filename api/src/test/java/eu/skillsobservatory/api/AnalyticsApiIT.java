@@ -7,7 +7,10 @@ import eu.skillsobservatory.api.fixtures.Json;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -208,7 +211,7 @@ class AnalyticsApiIT extends EscoApiBase {
   void gapsMatchingAndAlignmentAgainstPostedOffers() throws Exception {
     StringBuilder vacancies = new StringBuilder();
     for (int i = 0; i < 10; i++) {
-      List<String> skills = new java.util.ArrayList<>(List.of(BRICKS));
+      List<String> skills = new ArrayList<>(List.of(BRICKS));
       if (i < 6) {
         skills.add(CONCRETE);
       }
@@ -282,7 +285,7 @@ class AnalyticsApiIT extends EscoApiBase {
     JsonNode gaps = json.readTree(g.body());
     assertThat(gaps.get("postings").asLong()).isEqualTo(10);
     assertThat(gaps.get("offersInScope").asLong()).isEqualTo(2);
-    java.util.Map<String, JsonNode> bySkill = new java.util.HashMap<>();
+    Map<String, JsonNode> bySkill = new HashMap<>();
     gaps.get("skills").forEach(k -> bySkill.put(k.get("uri").asString(), k));
     assertThat(bySkill.get(BRICKS).get("share").asDouble()).isEqualTo(1.0);
     assertThat(bySkill.get(BRICKS).get("offers").asLong()).isEqualTo(1);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.skillsobservatory.api.fixtures.CliRun;
 import eu.skillsobservatory.api.fixtures.MiniEscoFolder;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -243,7 +244,7 @@ class BadInputCorpusIT {
 
   HttpResponse<String> postFile(String path, Path file) throws Exception {
     String boundary = "corpus-" + System.nanoTime();
-    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
     body.write(
         ("--"
                 + boundary

@@ -106,7 +106,7 @@ class CrashSafeIngestIT {
   static boolean savedAPoint(Path state) {
     try (var files = Files.list(state)) {
       return files.anyMatch(f -> f.toString().endsWith(".json"));
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return false;
     }
   }

@@ -10,7 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -362,8 +365,7 @@ class DashboardBrowserIT {
       for (String type : new String[] {"keyDown", "keyUp"}) {
         browser.call(
             "Input.dispatchKeyEvent",
-            java.util.Map.of(
-                "type", type, "key", "Tab", "code", "Tab", "windowsVirtualKeyCode", 9));
+            Map.of("type", type, "key", "Tab", "code", "Tab", "windowsVirtualKeyCode", 9));
       }
     }
     JsonNode focused =
@@ -399,8 +401,8 @@ class DashboardBrowserIT {
                 HttpResponse.BodyHandlers.ofByteArray());
     assertThat(pdf.statusCode()).isEqualTo(200);
     assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
-    try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
-      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+    try (var document = Loader.loadPDF(pdf.body())) {
+      assertThat(new PDFTextStripper().getText(document))
           .contains("Skill needs of sector " + sector)
           .contains("Synthetic data");
     }

@@ -7,6 +7,9 @@ import eu.skillsobservatory.api.fixtures.ShippedEsco;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -149,16 +152,15 @@ class EmergingCliIT {
             "-o",
             pdf.toString());
     assertThat(asPdf.code()).as(asPdf.err()).isZero();
-    try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+    try (var document = Loader.loadPDF(pdf.toFile())) {
       assertThat(document.getNumberOfPages()).isGreaterThan(2);
-      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+      String text = new PDFTextStripper().getText(document);
       assertThat(text)
           .contains("Skill needs of sector C")
           .contains("Emerging skills")
           .contains("Data and provenance")
           .contains(
-              String.format(
-                  java.util.Locale.ROOT, "%,d postings counted", rj.get("postings").asLong()));
+              String.format(Locale.ROOT, "%,d postings counted", rj.get("postings").asLong()));
     }
     CliRun pdfOut =
         CliRun.in(dir.resolve("trend"), "report", "--sector", "C", "--format", "pdf", "-o", "-");

@@ -3,6 +3,7 @@ package eu.skillsobservatory.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.skillsobservatory.api.esco.EscoService;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -99,7 +101,7 @@ abstract class EscoApiBase {
   /** Posts files as multipart/form-data parts named {@code file}. */
   HttpResponse<String> postFiles(String path, String key, Path... files) throws Exception {
     String boundary = "observatory-" + System.nanoTime();
-    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
     for (Path f : files) {
       body.write(
           ("--"
@@ -108,7 +110,7 @@ abstract class EscoApiBase {
                   + f.getFileName()
                   + "\"\r\nContent-Type: application/zip\r\n\r\n")
               .getBytes(StandardCharsets.UTF_8));
-      body.write(java.nio.file.Files.readAllBytes(f));
+      body.write(Files.readAllBytes(f));
       body.write("\r\n".getBytes(StandardCharsets.UTF_8));
     }
     body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));

@@ -3,6 +3,7 @@ package eu.skillsobservatory.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.skillsobservatory.api.fixtures.CliRun;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,9 +81,7 @@ class GuideIT {
     assertThat(csv.size()).isGreaterThan(100);
     String report = Files.readString(dir.resolve("report-c.html"));
     assertThat(report).contains("Skill needs of sector C").contains("Synthetic data");
-    assertThat(
-            Files.readString(
-                dir.resolve("report-c.pdf"), java.nio.charset.StandardCharsets.ISO_8859_1))
+    assertThat(Files.readString(dir.resolve("report-c.pdf"), StandardCharsets.ISO_8859_1))
         .startsWith("%PDF-");
     // The home the guide built has ESCO indexed: title coding on the hand-labelled advert titles
     // holds at least the share measured when they were written (67.2 %, benchmarks.md).

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
@@ -239,7 +240,7 @@ class MultiInstanceIT {
 
   /** Adverts of their own text, {@code n} of them, from one portal; every third reposted. */
   static List<Json.Row> adverts(String source, int n, int firstDay, long seed) {
-    java.util.Random r = new java.util.Random(seed);
+    Random r = new Random(seed);
     List<Json.Row> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       StringBuilder text = new StringBuilder();

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -136,7 +137,7 @@ class OpenApiWalkIT {
     int operations = 0;
     for (var p : paths.properties()) {
       for (var o : p.getValue().properties()) {
-        String op = o.getKey().toUpperCase(java.util.Locale.ROOT) + " " + p.getKey();
+        String op = o.getKey().toUpperCase(Locale.ROOT) + " " + p.getKey();
         JsonNode operation = o.getValue();
         operations++;
         for (JsonNode param : operation.path("parameters")) {
@@ -183,7 +184,7 @@ class OpenApiWalkIT {
     List<String> keyed = new ArrayList<>();
     for (var p : doc.get("paths").properties()) {
       for (var o : p.getValue().properties()) {
-        String op = o.getKey().toUpperCase(java.util.Locale.ROOT) + " " + p.getKey();
+        String op = o.getKey().toUpperCase(Locale.ROOT) + " " + p.getKey();
         JsonNode operation = o.getValue();
         String id = operation.get("operationId").asString();
         assertThat(id).as(op).matches("[a-z][A-Za-z0-9]*");

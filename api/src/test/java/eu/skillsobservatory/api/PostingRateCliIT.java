@@ -7,6 +7,7 @@ import eu.skillsobservatory.api.fixtures.CliRun;
 import eu.skillsobservatory.api.fixtures.MiniEscoFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,7 +100,7 @@ class PostingRateCliIT {
   /** A description of its own for each posting, so that none is a near-duplicate of another. */
   static String words(int id) {
     StringBuilder b = new StringBuilder("Posting " + id + ":");
-    java.util.Random r = new java.util.Random(id);
+    Random r = new Random(id);
     for (int i = 0; i < 25; i++) {
       b.append(' ').append(WORDS[r.nextInt(WORDS.length)]);
     }

@@ -8,6 +8,7 @@ import eu.skillsobservatory.api.fixtures.Json;
 import eu.skillsobservatory.api.fixtures.MiniEscoFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -424,7 +425,7 @@ class VacancyCliIT {
         .isZero();
     assertThat(cli("ingest", "vacancies", corpus.toString()).code()).isZero();
     JsonNode datasets = json.readTree(cli("vacancies", "datasets", "--format", "json").out());
-    Map<String, JsonNode> byName = new java.util.HashMap<>();
+    Map<String, JsonNode> byName = new HashMap<>();
     datasets.forEach(d -> byName.put(d.get("name").asString(), d));
     assertThat(byName.get("synth").get("synthetic").asBoolean()).isTrue();
     assertThat(byName.get("synth").get("rows").asLong()).isEqualTo(200);

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class AnswerCacheTest {
@@ -64,7 +65,7 @@ class AnswerCacheTest {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<String>> answers =
-          java.util.stream.IntStream.range(0, 4)
+          IntStream.range(0, 4)
               .mapToObj(
                   i ->
                       pool.submit(

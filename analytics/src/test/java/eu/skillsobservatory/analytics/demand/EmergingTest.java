@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -120,16 +124,16 @@ class EmergingTest {
     }
     Emerging.Report report = Emerging.run(data.series(), Emerging.Settings.DEFAULTS);
     assertThat(report.emerging()).extracting(Emerging.Result::uri).contains("a", "b", "c");
-    Map<String, java.util.List<Set<String>>> labels =
+    Map<String, List<Set<String>>> labels =
         Map.of(
-            "a", java.util.List.of(Set.of("tourism", "sector", "policy")),
-            "b", java.util.List.of(Set.of("tourism", "market"), Set.of("tourism", "sector")),
-            "c", java.util.List.of(Set.of("tourism", "policy", "sector", "law")));
+            "a", List.of(Set.of("tourism", "sector", "policy")),
+            "b", List.of(Set.of("tourism", "market"), Set.of("tourism", "sector")),
+            "c", List.of(Set.of("tourism", "policy", "sector", "law")));
     Emerging.Report cleaned =
         EmergingExplanations.explained(
             report,
             Emerging.Settings.DEFAULTS,
-            u -> labels.getOrDefault(u, java.util.List.of()),
+            u -> labels.getOrDefault(u, List.of()),
             (x, y) -> data.without(report, x.uri(), y.uri()));
     assertThat(cleaned.emerging()).extracting(Emerging.Result::uri).containsOnly("a", "c");
     Emerging.Result b =
@@ -139,9 +143,7 @@ class EmergingTest {
     assertThat(b.explanation().adjustedHigh()).isLessThan(b.explanation().oddsRatio());
     assertThat(b.q()).isLessThanOrEqualTo(0.01); // its evidence stays
     // "c" holds all of "a"'s label words, but rises on its own: the label rule alone is no proof.
-    assertThat(
-            EmergingExplanations.explains(
-                java.util.List.of(Set.of("a", "b")), java.util.List.of(Set.of("a", "b"))))
+    assertThat(EmergingExplanations.explains(List.of(Set.of("a", "b")), List.of(Set.of("a", "b"))))
         .isFalse(); // the same words: neither explains the other
   }
 
@@ -325,10 +327,10 @@ class EmergingTest {
   static final class Postings {
     record Posting(int month, String source, String employer, Set<String> skills) {}
 
-    final java.util.List<Posting> all = new java.util.ArrayList<>();
+    final List<Posting> all = new ArrayList<>();
 
     void add(int month, String source, String employer, String... skills) {
-      Set<String> set = new java.util.HashSet<>();
+      Set<String> set = new HashSet<>();
       for (String s : skills) {
         if (s != null) {
           set.add(s);
@@ -345,8 +347,8 @@ class EmergingTest {
       return series(all, true);
     }
 
-    static Emerging.Series series(java.util.List<Posting> postings, boolean pooled) {
-      Map<String, java.util.SortedMap<YearMonth, Long>> totals = new HashMap<>();
+    static Emerging.Series series(List<Posting> postings, boolean pooled) {
+      Map<String, SortedMap<YearMonth, Long>> totals = new HashMap<>();
       Map<String, Map<String, Map<YearMonth, Long>>> skills = new HashMap<>();
       for (Posting p : postings) {
         String source = pooled ? "all" : p.source();

@@ -2,6 +2,7 @@ package eu.skillsobservatory.analytics.vacancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class OccupationCoderTest {
@@ -41,7 +42,7 @@ class OccupationCoderTest {
 
           @Override
           public boolean isStopWord(String w, String language) {
-            return java.util.Set.of("the", "of", "to", "a").contains(w);
+            return Set.of("the", "of", "to", "a").contains(w);
           }
         };
     OccupationCoder coder = new OccupationCoder(null, forms, null);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -98,7 +99,7 @@ class ConfigurationTableTest {
 
   /** The names of a table cell: {@code `a.b.c` / `.d`} is a.b.c and a.b.d. */
   static List<String> names(String cell) {
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     Matcher m = Pattern.compile("`([^`]+)`").matcher(cell);
     String first = null;
     while (m.find()) {

@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.skillsobservatory.analytics.jobs.JobRecords;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,8 +36,8 @@ class JobServiceTest {
               w.progress().advance(3, 3);
               try {
                 return Files.readString(w.body()).split(" ").length;
-              } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
               }
             });
     for (int i = 0;
@@ -81,8 +87,8 @@ class JobServiceTest {
     }
 
     @Override
-    public java.util.Optional<String> rejectsFile() {
-      return java.util.Optional.empty();
+    public Optional<String> rejectsFile() {
+      return Optional.empty();
     }
   }
 
@@ -109,7 +115,7 @@ class JobServiceTest {
     assertThat(done.result()).isEqualTo(new Refused(39_000));
   }
 
-  private boolean uploadsEmpty() throws java.io.IOException {
+  private boolean uploadsEmpty() throws IOException {
     try (var files = Files.list(home.resolve("uploads"))) {
       return files.findAny().isEmpty();
     }
@@ -132,9 +138,8 @@ class JobServiceTest {
 
   @Test
   void aFullQueueIsRefusedWith503AndAnOversizedUploadWith507LeavingNothing() throws Exception {
-    JobService jobs =
-        new JobService(home, new JobDisk(1, 1_000, 0, 10, java.time.Duration.ofDays(1)));
-    java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+    JobService jobs = new JobService(home, new JobDisk(1, 1_000, 0, 10, Duration.ofDays(1)));
+    CountDownLatch hold = new CountDownLatch(1);
     jobs.submitWork(
         "test",
         "holds the queue",
@@ -179,11 +184,8 @@ class JobServiceTest {
     }
     Path old = home.resolve("rejects").resolve("ingest-old.csv");
     Files.writeString(old, "x");
-    Files.setLastModifiedTime(
-        old,
-        java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(86_400 * 3)));
-    JobService jobs =
-        new JobService(home, new JobDisk(20, 1L << 30, 0, 3, java.time.Duration.ofDays(2)));
+    Files.setLastModifiedTime(old, FileTime.from(Instant.now().minusSeconds(86_400 * 3)));
+    JobService jobs = new JobService(home, new JobDisk(20, 1L << 30, 0, 3, Duration.ofDays(2)));
     for (int i = 0; i < 5; i++) {
       jobs.submitWork("test", "job " + i, w -> 1);
       Thread.sleep(5);

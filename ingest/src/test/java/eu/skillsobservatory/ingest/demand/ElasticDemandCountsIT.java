@@ -17,12 +17,16 @@ import eu.skillsobservatory.ingest.vacancy.VacancyStores;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -255,7 +259,7 @@ class ElasticDemandCountsIT {
       }
       YearMonth m = YearMonth.from(r.vacancy().posted());
       String source = r.vacancy().source();
-      postings.computeIfAbsent(source, k -> new java.util.TreeMap<>()).merge(m, 1L, Long::sum);
+      postings.computeIfAbsent(source, k -> new TreeMap<>()).merge(m, 1L, Long::sum);
       r.skills().stream()
           .map(SkillEvidence::uri)
           .distinct()
@@ -279,11 +283,10 @@ class ElasticDemandCountsIT {
         assertThat(series.skills()).doesNotContainKey(e.getKey());
       }
     }
-    Map<YearMonth, java.util.Set<java.time.LocalDate>> days = new HashMap<>();
+    Map<YearMonth, Set<LocalDate>> days = new HashMap<>();
     written.forEach(
         r ->
-            days.computeIfAbsent(
-                    YearMonth.from(r.vacancy().posted()), k -> new java.util.HashSet<>())
+            days.computeIfAbsent(YearMonth.from(r.vacancy().posted()), k -> new HashSet<>())
                 .add(r.vacancy().posted()));
     days.forEach(
         (m, d) -> assertThat(series.days().get(m)).as("days of %s", m).isEqualTo(d.size()));
@@ -293,7 +296,7 @@ class ElasticDemandCountsIT {
     Emerging.Report report = Emerging.run(series, settings);
     String skill =
         report.testedResults().stream()
-            .max(java.util.Comparator.comparingLong(Emerging.Result::recent))
+            .max(Comparator.comparingLong(Emerging.Result::recent))
             .orElseThrow()
             .uri();
     Predicate<VacancyRecord> recent =
@@ -310,7 +313,7 @@ class ElasticDemandCountsIT {
         .forEach(r -> employers.merge(r.vacancy().employer(), 1L, Long::sum));
     var found = counts.employers(slice, "skills", List.of(skill), report).get(skill);
     assertThat(found.distinct()).isEqualTo(employers.size());
-    assertThat(found.topMentions()).isEqualTo(java.util.Collections.max(employers.values()));
+    assertThat(found.topMentions()).isEqualTo(Collections.max(employers.values()));
     assertThat(employers.get(found.top())).isEqualTo(found.topMentions());
     long withoutTop =
         written.stream()

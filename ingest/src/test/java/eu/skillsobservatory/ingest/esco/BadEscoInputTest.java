@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.jena.atlas.iterator.Iter;
@@ -103,7 +104,7 @@ class BadEscoInputTest {
   @Test
   void anNTriplesLineWithNoEndStopsAtTheLineLimit() throws IOException {
     Path bomb = dir.resolve("esco-v9.9.1.nt.gz");
-    try (OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(bomb))) {
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(bomb))) {
       out.write(
           "<http://data.europa.eu/esco/skill/1> <http://www.w3.org/2004/02/skos/core#prefLabel> \""
               .getBytes(StandardCharsets.UTF_8));

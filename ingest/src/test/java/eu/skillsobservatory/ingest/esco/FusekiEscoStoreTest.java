@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -304,7 +305,7 @@ class FusekiEscoStoreTest {
                     s.skillSkillRelations(),
                     s.triples(),
                     s.languages(),
-                    java.time.Instant.EPOCH,
+                    Instant.EPOCH,
                     s.sources()))
         .toList();
   }

@@ -11,6 +11,7 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
@@ -56,7 +57,7 @@ class MultilingualLoadTest {
     try (TdbEscoStore store = TdbEscoStore.open(dir.resolve("tdb2"))) {
       EscoVersion v = EscoVersion.parse("v9.9.2");
       store.load(List.of(MiniEsco.folder(), german), Optional.of(v), Progress.NONE);
-      List<ConceptDocument> docs = new java.util.ArrayList<>();
+      List<ConceptDocument> docs = new ArrayList<>();
       store.catalog().forEachConcept(v, docs::add);
       ConceptDocument skill =
           docs.stream().filter(d -> d.uri().equals(SKILL)).findFirst().orElseThrow();
@@ -79,7 +80,7 @@ class MultilingualLoadTest {
                 .get()
                 .print(w)) {
       for (CSVRecord r : parser) {
-        List<String> values = new java.util.ArrayList<>(r.toList());
+        List<String> values = new ArrayList<>(r.toList());
         int label = parser.getHeaderNames().indexOf("preferredLabel");
         values.set(label, "DE " + values.get(label).strip());
         if (!descriptions) {

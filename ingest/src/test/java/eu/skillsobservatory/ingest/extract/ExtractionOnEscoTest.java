@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,8 +107,7 @@ class ExtractionOnEscoTest {
 
     // Other labels (here: a table without the first skill) must not reuse the file.
     SkillTable fewer =
-        new SkillTable(
-            java.util.stream.IntStream.range(1, table.size()).mapToObj(table::skill).toList());
+        new SkillTable(IntStream.range(1, table.size()).mapToObj(table::skill).toList());
     VectorIndex other = SkillVectors.load(vectors, "v1.1.1", fewer, embedder, "en", Progress.NONE);
     assertThat(other.size()).isLessThan(first.size());
   }

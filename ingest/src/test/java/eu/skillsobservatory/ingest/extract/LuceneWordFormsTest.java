@@ -2,6 +2,7 @@ package eu.skillsobservatory.ingest.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -75,7 +76,7 @@ class LuceneWordFormsTest {
   @Test
   void greekIsFoldedAsLucenesFilterFoldsItBeforeStemming() {
     assertThat(LightStemmers.greekFold("Μηχανές")).isEqualTo("μηχανεσ");
-    assertThat(forms.stem("Μηχανές".toLowerCase(java.util.Locale.ROOT), "el"))
+    assertThat(forms.stem("Μηχανές".toLowerCase(Locale.ROOT), "el"))
         .isEqualTo(forms.stem("μηχανεσ", "el"));
   }
 }

@@ -12,6 +12,7 @@ import eu.skillsobservatory.ingest.esco.TdbEscoStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -131,7 +132,7 @@ class EscoSearchIT {
 
   @Test
   void answersAreCachedUntilAnotherProcessMovesTheAlias(SearchConnection es) throws Exception {
-    EscoSearchIndex reader = new EscoSearchIndex(es, java.time.Duration.ZERO);
+    EscoSearchIndex reader = new EscoSearchIndex(es, Duration.ZERO);
     ConceptSearch.Page before = reader.search(q("welding"));
     reader.search(q("welding"));
     reader.search(q("  Welding ")); // the same question

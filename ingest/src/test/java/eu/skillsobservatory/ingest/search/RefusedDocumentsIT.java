@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,13 +61,13 @@ class RefusedDocumentsIT {
     }
 
     @Override
-    public java.util.Map<String, List<String>> broader(EscoVersion version) {
-      return java.util.Map.of();
+    public Map<String, List<String>> broader(EscoVersion version) {
+      return Map.of();
     }
 
     @Override
     public VersionSnapshot snapshot(EscoVersion version, String language) {
-      return new VersionSnapshot(V, Map.of(), java.util.Set.of());
+      return new VersionSnapshot(V, Map.of(), Set.of());
     }
 
     @Override

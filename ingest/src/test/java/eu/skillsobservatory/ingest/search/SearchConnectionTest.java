@@ -13,8 +13,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import eu.skillsobservatory.analytics.failures.SearchStoreException;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -135,8 +138,8 @@ class SearchConnectionTest {
 
   @Test
   void aRefusedConnectionCountsAsTransient() {
-    assertThat(SearchConnection.isTransient(new java.net.ConnectException("refused"))).isTrue();
-    assertThat(SearchConnection.isTransient(new java.net.SocketTimeoutException("slow"))).isFalse();
+    assertThat(SearchConnection.isTransient(new ConnectException("refused"))).isTrue();
+    assertThat(SearchConnection.isTransient(new SocketTimeoutException("slow"))).isFalse();
   }
 
   @Test
@@ -227,7 +230,7 @@ class SearchConnectionTest {
   }
 
   static void keytool(String... args) throws Exception {
-    List<String> cmd = new java.util.ArrayList<>();
+    List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

@@ -11,6 +11,11 @@ import eu.skillsobservatory.analytics.vacancy.VacancyRecord;
 import eu.skillsobservatory.analytics.vacancy.VacancyStore;
 import eu.skillsobservatory.ingest.search.EmbeddedNodeExtension;
 import eu.skillsobservatory.ingest.search.SearchConnection;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +68,7 @@ class VacancyIndexIT {
         .create(
             c ->
                 c.index(VacancyIndex.INDEX)
-                    .withJson(new java.io.StringReader(first))
+                    .withJson(new StringReader(first))
                     .aliases(VacancyIndex.ALIAS, a -> a));
     VacancyRecord old = record("a", "1", "2024-01-10", null);
     VacancyRecord coded =
@@ -152,7 +157,7 @@ class VacancyIndexIT {
   @Test
   void originalsAreFoundByTheirBandKeysAndOlderOnesAreGivenKeys(SearchConnection es) {
     VacancyIndex index = new VacancyIndex(es);
-    String print = java.util.Base64.getEncoder().encodeToString(new byte[60]);
+    String print = Base64.getEncoder().encodeToString(new byte[60]);
     try (VacancyStore.Writer w = index.writer()) {
       w.write(
           vacancy("a", "1")
@@ -180,14 +185,14 @@ class VacancyIndexIT {
         index.originalsUnder(List.of("old-" + NearDuplicates.titleKey("Old"))).get(0);
     assertThat(old.key()).isEqualTo("c/1");
     assertThat(old.print()).hasSize(60);
-    assertThat(old.posted()).isEqualTo(java.time.LocalDate.of(2024, 2, 3));
+    assertThat(old.posted()).isEqualTo(LocalDate.of(2024, 2, 3));
     assertThat(index.addMissingBands(o -> List.of("again"))).isZero();
   }
 
   @Test
   void aLoadSettlingWithAnotherReadsItsOriginalsAndMarksDuplicatesInPlace(SearchConnection es) {
     VacancyIndex index = new VacancyIndex(es);
-    String print = java.util.Base64.getEncoder().encodeToString(new byte[60]);
+    String print = Base64.getEncoder().encodeToString(new byte[60]);
     index.recordRun(
         new VacancyStore.IngestRun(
             "run-a", "2026-01-01T10:00:00Z", null, null, null, null, null, null, List.of()));
@@ -214,10 +219,10 @@ class VacancyIndexIT {
       w.write(vacancy("b", "0").fingerprint(print).bands(List.of("k0")).ingest("run-b").record());
       w.write(vacancy("c", "0").fingerprint(print).duplicateOf("a/0").ingest("run-b").record());
     }
-    assertThat(index.runsBeside("run-b", java.time.Instant.parse("2026-01-01T10:30:00Z")))
+    assertThat(index.runsBeside("run-b", Instant.parse("2026-01-01T10:30:00Z")))
         .as("a run started and not finished counts; one finished before does not")
         .containsExactly("run-a");
-    List<String> pages = new java.util.ArrayList<>();
+    List<String> pages = new ArrayList<>();
     index.forEachPageOfOriginals(
         "run-a", 2, page -> pages.add(page.stream().map(HeldOriginal::key).toList().toString()));
     assertThat(pages).containsExactly("[a/0, a/1]", "[a/2, a/3]", "[a/4]");
