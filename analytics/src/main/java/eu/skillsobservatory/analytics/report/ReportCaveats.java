@@ -79,6 +79,20 @@ final class ReportCaveats {
           "No training offer is held in scope: every demanded skill shows as a gap until offers"
               + " are loaded.");
     }
+    mixedLoads(out, datasets);
+    if (duplicatesLeftOut) {
+      out.add(
+          "The same advert posted on several portals is counted once (near-duplicates are left"
+              + " out).");
+    }
+    out.add(
+        "Online job advertisements are not all vacancies: some occupations, regions and small"
+            + " employers advertise less online, and shares are of postings, not of jobs.");
+    return out;
+  }
+
+  /** Datasets loaded with different extraction or ESCO versions are not quite comparable. */
+  private static void mixedLoads(List<String> out, List<DatasetLine> datasets) {
     TreeSet<String> modes = new TreeSet<>();
     datasets.stream().map(DatasetLine::extractionMode).filter(Objects::nonNull).forEach(modes::add);
     if (modes.size() > 1) {
@@ -95,14 +109,5 @@ final class ReportCaveats {
               + String.join(", ", versions)
               + ").");
     }
-    if (duplicatesLeftOut) {
-      out.add(
-          "The same advert posted on several portals is counted once (near-duplicates are left"
-              + " out).");
-    }
-    out.add(
-        "Online job advertisements are not all vacancies: some occupations, regions and small"
-            + " employers advertise less online, and shares are of postings, not of jobs.");
-    return out;
   }
 }

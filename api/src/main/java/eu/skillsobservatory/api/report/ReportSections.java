@@ -82,39 +82,7 @@ final class ReportSections {
           .append("<th class=\"n\">q</th><th>Sources where it holds</th><th>Employers</th>")
           .append("</tr></thead><tbody>");
       for (EmergingReport.Skill s : e.emerging()) {
-        Emerging.Result x = s.evidence();
-        String sources =
-            x.sources().stream()
-                .filter(Emerging.SourceEvidence::holds)
-                .map(Emerging.SourceEvidence::source)
-                .collect(Collectors.joining(", "));
-        String employers =
-            x.employers() == null
-                ? ""
-                : String.format(
-                    Locale.ROOT,
-                    "%d distinct; top %s with %s",
-                    x.employers().distinct(),
-                    x.employers().top() == null ? "unnamed" : x.employers().top(),
-                    pct(x.employers().topShare()));
-        h.append("<tr><td><a href=\"")
-            .append(esc(x.uri()))
-            .append("\">")
-            .append(esc(s.label()))
-            .append("</a></td><td class=\"n\">")
-            .append(pct(x.baselineShare()))
-            .append("</td><td class=\"n\">")
-            .append(pct(x.recentShare()))
-            .append("</td><td class=\"n\">")
-            .append(
-                Double.isInfinite(x.lift()) ? "new" : String.format(Locale.ROOT, "%.2f", x.lift()))
-            .append("</td><td class=\"n\">")
-            .append(String.format(Locale.ROOT, "%.3g", x.q()))
-            .append("</td><td>")
-            .append(esc(sources))
-            .append("</td><td>")
-            .append(esc(employers))
-            .append("</td></tr>");
+        emergingRow(h, s);
       }
       h.append("</tbody></table>");
     }
@@ -134,6 +102,42 @@ final class ReportSections {
           .append(".</p>");
     }
     h.append("</section>");
+  }
+
+  /** A row of the emerging skills' table: the skill and its evidence. */
+  private static void emergingRow(StringBuilder h, EmergingReport.Skill s) {
+    Emerging.Result x = s.evidence();
+    String sources =
+        x.sources().stream()
+            .filter(Emerging.SourceEvidence::holds)
+            .map(Emerging.SourceEvidence::source)
+            .collect(Collectors.joining(", "));
+    String employers =
+        x.employers() == null
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                "%d distinct; top %s with %s",
+                x.employers().distinct(),
+                x.employers().top() == null ? "unnamed" : x.employers().top(),
+                pct(x.employers().topShare()));
+    h.append("<tr><td><a href=\"")
+        .append(esc(x.uri()))
+        .append("\">")
+        .append(esc(s.label()))
+        .append("</a></td><td class=\"n\">")
+        .append(pct(x.baselineShare()))
+        .append("</td><td class=\"n\">")
+        .append(pct(x.recentShare()))
+        .append("</td><td class=\"n\">")
+        .append(Double.isInfinite(x.lift()) ? "new" : String.format(Locale.ROOT, "%.2f", x.lift()))
+        .append("</td><td class=\"n\">")
+        .append(String.format(Locale.ROOT, "%.3g", x.q()))
+        .append("</td><td>")
+        .append(esc(sources))
+        .append("</td><td>")
+        .append(esc(employers))
+        .append("</td></tr>");
   }
 
   static void gaps(StringBuilder h, GapAnalysis.Gaps g, OfferMatching.Match m) {
@@ -167,6 +171,14 @@ final class ReportSections {
           .append("</td></tr>");
     }
     h.append("</tbody></table>");
+    occupationGaps(h, g);
+    h.append("<h3>The offers that close them</h3>");
+    picks(h, m);
+    h.append("</section>");
+  }
+
+  /** The most demanded occupations' essential skills that no offer in scope teaches. */
+  private static void occupationGaps(StringBuilder h, GapAnalysis.Gaps g) {
     if (!g.occupations().isEmpty()) {
       h.append("<table><caption>Essential skills of the most demanded occupations that no")
           .append(" offer in scope teaches</caption><thead><tr><th>Occupation</th>")
@@ -193,7 +205,10 @@ final class ReportSections {
       }
       h.append("</tbody></table>");
     }
-    h.append("<h3>The offers that close them</h3>");
+  }
+
+  /** The offers chosen to close the gap, in the order chosen. */
+  private static void picks(StringBuilder h, OfferMatching.Match m) {
     if (m.picks().isEmpty()) {
       h.append("<p>No offer in scope teaches a skill of the gap.</p>");
     } else {
@@ -219,7 +234,6 @@ final class ReportSections {
       }
       h.append("</tbody></table>");
     }
-    h.append("</section>");
   }
 
   static void methods(StringBuilder h, SectorReport.Report r) {

@@ -31,9 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -117,14 +115,14 @@ final class VacancyLoad {
     boolean finished = false;
     // Reading and near-duplicate marks stay in file order, on this thread; extraction, the
     // costly part, runs on every core. A full queue makes the reader do the work itself.
-    ThreadPoolExecutor workers = workers();
+    ThreadPoolExecutor workers = WorkerPool.start();
     MarkedBatches.Window window = new MarkedBatches.Window(() -> sync(writer));
     try (writer) {
       for (RowInput input : request.inputs()) {
         read(input, writer, workers, window);
       }
       workers.shutdown();
-      awaitQuietly(workers);
+      WorkerPool.await(workers);
       if (failure.get() != null) {
         throw failure.get();
       }
@@ -197,17 +195,6 @@ final class VacancyLoad {
     progress.finish("shared text learned from " + seen[0] + " rows");
   }
 
-  private static ThreadPoolExecutor workers() {
-    int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
-    return new ThreadPoolExecutor(
-        cores,
-        cores,
-        0,
-        TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(cores * 64),
-        new ThreadPoolExecutor.CallerRunsPolicy());
-  }
-
   /** Reads one input: rows past its resume point validated, marked and handed to the workers. */
   private void read(
       RowInput input,
@@ -216,15 +203,7 @@ final class VacancyLoad {
       MarkedBatches.Window window) {
     String name = input.name();
     Path path = input.path().orElse(null);
-    Optional<ResumePoints.Point> point =
-        request.resume() && path != null ? points.find(path) : Optional.empty();
-    long skip = point.map(ResumePoints.Point::line).orElse(0L);
-    point.ifPresent(p -> resumedFrom.add(p.ingest()));
-    if (skip > 0) {
-      LOG.info("{}: resuming an interrupted load after line {}", name, skip);
-      progress.start(name + ": resuming after line " + skip, "rows", -1);
-      progress.finish(name + ": rows up to line " + skip + " were stored by an earlier load");
-    }
+    long skip = resumeAfter(name, path);
     ResumePoints.Watermark mark = new ResumePoints.Watermark(skip);
     if (path != null) {
       marks.put(path, mark);
@@ -292,6 +271,23 @@ final class VacancyLoad {
     report.problem().ifPresent(p -> rejectsWriter.write(name, new Rejection(0, "file", p)));
   }
 
+  /**
+   * The line after which an interrupted load of this file stored every row, when asked to resume
+   * and one is known; else 0.
+   */
+  private long resumeAfter(String name, Path path) {
+    Optional<ResumePoints.Point> point =
+        request.resume() && path != null ? points.find(path) : Optional.empty();
+    long skip = point.map(ResumePoints.Point::line).orElse(0L);
+    point.ifPresent(p -> resumedFrom.add(p.ingest()));
+    if (skip > 0) {
+      LOG.info("{}: resuming an interrupted load after line {}", name, skip);
+      progress.start(name + ": resuming after line " + skip, "rows", -1);
+      progress.finish(name + ": rows up to line " + skip + " were stored by an earlier load");
+    }
+    return skip;
+  }
+
   /** On a worker: extraction and occupation coding, then the write; the first failure is kept. */
   private void enrichAndWrite(
       Vacancy v,
@@ -324,17 +320,6 @@ final class VacancyLoad {
     }
     writer.sync();
     near.synced();
-  }
-
-  private static void awaitQuietly(ThreadPoolExecutor workers) {
-    try {
-      while (!workers.awaitTermination(1, TimeUnit.MINUTES)) {
-        // keep waiting: each task is bounded by the extractor's limits
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("ingest interrupted", e);
-    }
   }
 
   /** The dataset recorded, the report, the resume points, the run recorded. */

@@ -2,6 +2,7 @@ package eu.skillsobservatory.api.vacancy;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -91,8 +92,7 @@ class VacancyControllerTest {
                 .content("{}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.detail").value(containsString("psychic")));
-    verify(jobs, never())
-        .upload(any(), org.mockito.ArgumentMatchers.anyBoolean(), any(), any(), any());
+    verify(jobs, never()).upload(any(), anyBoolean(), any(), any(), any());
   }
 
   @Test
