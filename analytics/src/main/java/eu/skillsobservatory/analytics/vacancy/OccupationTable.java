@@ -61,7 +61,8 @@ public final class OccupationTable {
                         l.alternative()
                             .forEach(a -> label(labels, lang, a, d.uri(), "alternative"));
                         l.hidden().forEach(h -> label(labels, lang, h, d.uri(), "hidden"));
-                        if (first) {
+                        // Read only with ISCO's English examples: kept in English only.
+                        if (first && lang.equals("en")) {
                           List<Label> group =
                               groupLabels.computeIfAbsent(
                                   lang + '\u0000' + code, k -> new ArrayList<>());
@@ -83,7 +84,8 @@ public final class OccupationTable {
 
   /**
    * The preferred and alternative labels, in one language, of the occupations filed under an ISCO
-   * unit group.
+   * unit group; kept for English only (empty for other languages), as only ISCO's English examples
+   * read them.
    */
   public List<Label> labelsInGroup(String code, String language) {
     return groupLabels.getOrDefault(language + '\u0000' + code, List.of());
