@@ -37,32 +37,7 @@ public final class OccupationCoder {
   // A coding outside the ISCO group the vacancy gives is doubted this much.
   private static final double HINT_MISMATCH = 0.4;
   private static final int CACHE_SIZE = 50_000;
-  // Words of English titles that name a manager (ISCO major group 1).
-  private static final Set<String> MANAGING =
-      Set.of(
-          "manager",
-          "managers",
-          "managing",
-          "management",
-          "director",
-          "directors",
-          "head",
-          "chief",
-          "president",
-          "ceo",
-          "cfo",
-          "cto",
-          "coo",
-          "cio",
-          "principal",
-          "dean",
-          "governor",
-          "mayor",
-          "minister",
-          "owner",
-          "proprietor",
-          "superintendent",
-          "commissioner");
+  private static final Pattern IT = Pattern.compile("\\bIT\\b");
   // Between the occupation and what follows it: "Nurse - night shifts, Lyon".
   private static final Pattern SEPARATOR = Pattern.compile("\\s+[-–—|@]\\s+|,\\s+|\\s+/\\s+");
 
@@ -119,7 +94,9 @@ public final class OccupationCoder {
     return coding;
   }
 
-  private Optional<Coding> codeUncached(String cleaned, String language, String hint) {
+  private Optional<Coding> codeUncached(String title, String language, String hint) {
+    // An English advert's "IT" is information technology, ESCO's "ICT", not a stop word.
+    String cleaned = isEnglish(language) ? IT.matcher(title).replaceAll("ICT") : title;
     // The part before a dash or comma usually names the job ("Nurse - night shifts, Lyon"); the
     // whole title is tried when that part alone is not coded.
     String head = SEPARATOR.split(cleaned, 2)[0].strip();
@@ -137,14 +114,12 @@ public final class OccupationCoder {
    * elsewhere: its confidence is lowered below 0.8 (the coding stays).
    */
   private Coding doubtedManager(Coding c, String title, String language) {
-    if ((!language.equals("en") && !language.startsWith("en-"))
+    if (!isEnglish(language)
         || !occupations.iscoOf(c.uri()).map(code -> code.startsWith("1")).orElse(false)) {
       return c;
     }
-    for (Tokens.Token t : Tokens.of(title)) {
-      if (MANAGING.contains(t.word())) {
-        return c;
-      }
+    if (ManagerTitles.namesAManager(title)) {
+      return c;
     }
     return new Coding(c.uri(), c.matchedLabel(), Math.round(c.confidence() * 800) / 1000.0);
   }
@@ -158,13 +133,16 @@ public final class OccupationCoder {
    */
   private Optional<Coding> byIscoExample(
       String head, String language, String hint, Optional<Coding> coding) {
-    if (!language.equals("en") && !language.startsWith("en-")) {
+    if (!isEnglish(language)) {
       return coding;
     }
     String[] words = head.split("\\s+");
     double confidence = fieldWeight("alternative");
     for (int drop = 0; drop < words.length; drop++, confidence *= DROPPED_WORD) {
       String rest = String.join(" ", Arrays.copyOfRange(words, drop, words.length));
+      if (!keepsHead(head, rest, language)) {
+        return coding;
+      }
       Set<String> codes = occupations.iscoExamples().codes(rest);
       if (codes.size() > 1) {
         return coding;
@@ -236,6 +214,9 @@ public final class OccupationCoder {
       }
       cost *= DROPPED_WORD;
       String rest = String.join(" ", Arrays.copyOfRange(words, drop, words.length));
+      if (!keepsHead(text, rest, language)) {
+        break; // "PA to CEO" is not a CEO: only qualifiers before the head are dropped
+      }
       Optional<Coding> c = best(rest, language, hint);
       if (c.isPresent()) {
         double conf = Math.round(c.get().confidence() * cost * 1000) / 1000.0;
@@ -331,7 +312,7 @@ public final class OccupationCoder {
    * stand elsewhere (French first, German at the end of a compound).
    */
   String head(String text, String language) {
-    if (!language.equals("en") && !language.startsWith("en-")) {
+    if (!isEnglish(language)) {
       return "";
     }
     String before = HEAD_END.matcher(text.strip()).replaceFirst("");
@@ -343,6 +324,16 @@ public final class OccupationCoder {
       }
     }
     return "";
+  }
+
+  /** Whether a title shortened from the left still has the title's head noun (English). */
+  private boolean keepsHead(String title, String rest, String language) {
+    String head = head(title, language);
+    return head.isEmpty() || head.equals(head(rest, language));
+  }
+
+  private static boolean isEnglish(String language) {
+    return language.equals("en") || language.startsWith("en-");
   }
 
   /** 1 when the label's head is the title's (or no head is known), else {@link #HEAD_MISMATCH}. */

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,8 @@ class OccupationCodingTest {
   static final String CROP = "http://data.europa.eu/esco/occupation/crop";
   static final String BUS = "http://data.europa.eu/esco/occupation/bus";
   static final String SECURITY = "http://data.europa.eu/esco/occupation/security-manager";
+  static final String CEO = "http://data.europa.eu/esco/occupation/ceo";
+  static final String ICT = "http://data.europa.eu/esco/occupation/ict-technician";
 
   static final InMemoryCatalog CATALOG =
       aCatalog()
@@ -45,6 +48,8 @@ class OccupationCodingTest {
           .occupationIn(TAXI, "8322", "taxi driver", "cab driver")
           .occupationIn(BUS, "8331", "bus driver", "coach driver")
           .occupationIn(SECURITY, "1219", "security manager", "security officer")
+          .occupationIn(CEO, "1120", "chief executive officer", "CEO")
+          .occupationIn(ICT, "3512", "ICT technician", "ICT engineer")
           // Listed first, and so found first: the tie must still go to the more general one.
           .occupationIn(
               CROP, "6111", "agronomic crop production team leader", "production team leader")
@@ -149,5 +154,23 @@ class OccupationCodingTest {
     assertThat(officer.confidence()).isLessThan(0.8);
     OccupationCoder.Coding manager = coder.code("Security Manager", "en", null).orElseThrow();
     assertThat(manager.confidence()).isEqualTo(1.0);
+  }
+
+  @Test
+  void aTitleIsNotShortenedPastItsHeadNoun() {
+    // "PA to CEO" is a PA: dropping "PA to" would leave "CEO", another occupation's label.
+    assertThat(coder.code("PA to CEO", "en", null).map(OccupationCoder.Coding::uri))
+        .isNotEqualTo(Optional.of(CEO));
+    assertThat(coder.code("CEO", "en", null).orElseThrow().uri()).isEqualTo(CEO);
+  }
+
+  @Test
+  void anEnglishAdvertsItIsEscosIct() {
+    OccupationCoder.Coding c = coder.code("IT Technician", "en", null).orElseThrow();
+    assertThat(c.uri()).isEqualTo(ICT);
+    assertThat(c.confidence()).isEqualTo(1.0);
+    // Not in another language.
+    assertThat(coder.code("IT Technician", "fr", null).map(OccupationCoder.Coding::confidence))
+        .isNotEqualTo(Optional.of(1.0));
   }
 }
