@@ -21,7 +21,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * A small sentence embedding model (quantized to 8 bits) run in-process by ONNX Runtime on the CPU,
  * texts embedded in batches: the model and tokenizer ship inside langchain4j's Maven artifacts,
- * nothing is downloaded. Unit length, 384 dimensions.
+ * nothing is downloaded. Unit length, the model's dimensions (384 for both).
  */
 public final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
   /**
@@ -29,17 +29,19 @@ public final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
    * alone and added nothing to these two: benchmarks.md.)
    */
   public enum Model {
-    /** sentence-transformers/all-MiniLM-L6-v2: 6 layers, mean pooling. */
-    ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", false),
-    /** BAAI/bge-small-en-v1.5: 12 layers, the first token's vector. */
-    BGE_SMALL_EN_V15_Q("bge-small-en-v1.5-q", true);
+    /** sentence-transformers/all-MiniLM-L6-v2: 6 layers, mean pooling, 384 dimensions. */
+    ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", false, 384),
+    /** BAAI/bge-small-en-v1.5: 12 layers, the first token's vector, 384 dimensions. */
+    BGE_SMALL_EN_V15_Q("bge-small-en-v1.5-q", true, 384);
 
     private final String id;
     private final boolean clsPooling;
+    private final int dimension;
 
-    Model(String id, boolean clsPooling) {
+    Model(String id, boolean clsPooling, int dimension) {
       this.id = id;
       this.clsPooling = clsPooling;
+      this.dimension = dimension;
     }
 
     public String id() {
@@ -80,10 +82,6 @@ public final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
   private boolean closed;
-
-  public OnnxTextEmbedder(int threads) {
-    this(Model.ALL_MINILM_L6_V2_Q, threads);
-  }
 
   public OnnxTextEmbedder(Model which, int threads) {
     this.model = which;
@@ -126,7 +124,7 @@ public final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
 
   @Override
   public int dimension() {
-    return 384;
+    return model.dimension;
   }
 
   @Override

@@ -48,7 +48,7 @@ class ExtractionOnEscoTest {
     store = TdbEscoStore.open(Files.createTempDirectory("extract").resolve("tdb2"));
     store.load(List.of(mini), Optional.of(V), Progress.NONE);
     table = SkillTable.of(store.catalog(), V);
-    embedder = new OnnxTextEmbedder(1);
+    embedder = new OnnxTextEmbedder(OnnxTextEmbedder.Model.ALL_MINILM_L6_V2_Q, 1);
   }
 
   @AfterAll

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class OnnxTextEmbedderCloseTest {
   @Test
   void closingWhileABatchRunsWaitsForItAndLaterCallsAreRefused() throws Exception {
-    OnnxTextEmbedder embedder = new OnnxTextEmbedder(1);
+    OnnxTextEmbedder embedder = new OnnxTextEmbedder(OnnxTextEmbedder.Model.ALL_MINILM_L6_V2_Q, 1);
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < 2_000; i++) {
       texts.add("operate metal drawing machines and inspect the wire number " + i);
