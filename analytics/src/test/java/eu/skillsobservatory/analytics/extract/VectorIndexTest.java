@@ -1,5 +1,6 @@
 package eu.skillsobservatory.analytics.extract;
 
+import static eu.skillsobservatory.analytics.fixtures.Vectors.dot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,14 +26,6 @@ class VectorIndexTest {
       }
     }
     return v;
-  }
-
-  static float dot(float[] a, float[] b) {
-    float s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
   }
 
   @Test

@@ -1,5 +1,6 @@
 package eu.skillsobservatory.ingest.extract;
 
+import static eu.skillsobservatory.analytics.fixtures.Vectors.dot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,13 +62,5 @@ class EnsembleTextEmbedderTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'gpt'")
         .hasMessageContaining("bge-small-en-v1.5-q");
-  }
-
-  private static float dot(float[] a, float[] b) {
-    float s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
   }
 }

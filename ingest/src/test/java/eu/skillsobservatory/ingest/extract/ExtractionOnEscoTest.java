@@ -1,5 +1,6 @@
 package eu.skillsobservatory.ingest.extract;
 
+import static eu.skillsobservatory.analytics.fixtures.Vectors.dot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.skillsobservatory.analytics.esco.EscoVersion;
@@ -132,13 +133,5 @@ class ExtractionOnEscoTest {
     assertThat(x.skills().get(0).evidence()).isEqualTo("meaning");
     assertThat(x.skills().get(0).span().of(x.text()))
         .isEqualTo("You keep our customers' identities safe on the web");
-  }
-
-  private static float dot(float[] a, float[] b) {
-    float s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
   }
 }
