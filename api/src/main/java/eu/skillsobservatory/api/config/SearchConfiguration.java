@@ -106,7 +106,8 @@ public class SearchConfiguration {
         optional(search.caCertificate()).map(Path::of),
         search.connectTimeout(),
         search.requestTimeout(),
-        search.retries());
+        search.retries(),
+        search.vacancyShards());
   }
 
   @Bean

@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     the JVM's trust store
  * @param retries how often a request is repeated after a transient failure (429, 502-504, refused
  *     connection), with exponential backoff
+ * @param vacancyShards the primary shards of the vacancies index, set when it is created (a cluster
+ *     for hundreds of millions of vacancies wants several: topology.md); an index that exists keeps
+ *     its own
  */
 @ConfigurationProperties("observatory.elasticsearch")
 public record SearchSettings(
@@ -31,7 +34,8 @@ public record SearchSettings(
     @DefaultValue("5s") Duration connectTimeout,
     @DefaultValue("30s") Duration requestTimeout,
     @DefaultValue("") String caCertificate,
-    @DefaultValue("3") int retries) {
+    @DefaultValue("3") int retries,
+    @DefaultValue("1") int vacancyShards) {
 
   public boolean embedded() {
     return url == null || url.isBlank();

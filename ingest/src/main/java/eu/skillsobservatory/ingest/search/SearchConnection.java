@@ -64,6 +64,8 @@ public final class SearchConnection implements AutoCloseable {
    * @param requestTimeout how long to wait for an answer
    * @param retries how many times a request is repeated after a transient failure (429, 502, 503,
    *     504, refused connection), with exponential backoff from 100 ms
+   * @param vacancyShards the primary shards of the vacancies index when it is created (at least 1;
+   *     an index that exists keeps its own)
    */
   public record Options(
       List<URI> urls,
@@ -73,12 +75,17 @@ public final class SearchConnection implements AutoCloseable {
       Optional<Path> caCertificate,
       Duration connectTimeout,
       Duration requestTimeout,
-      int retries) {
+      int retries,
+      int vacancyShards) {
 
     public Options {
       urls = List.copyOf(urls);
       if (urls.isEmpty()) {
         throw new SearchStoreException("observatory.elasticsearch.url names no node");
+      }
+      if (vacancyShards < 1) {
+        throw new IllegalArgumentException(
+            "observatory.elasticsearch.vacancy-shards: at least 1, not " + vacancyShards);
       }
     }
 
@@ -97,17 +104,47 @@ public final class SearchConnection implements AutoCloseable {
           Optional.empty(),
           Duration.ofSeconds(5),
           Duration.ofSeconds(60),
-          3);
+          3,
+          1);
     }
 
     public Options withRetries(int n) {
       return new Options(
-          urls, apiKey, user, password, caCertificate, connectTimeout, requestTimeout, n);
+          urls,
+          apiKey,
+          user,
+          password,
+          caCertificate,
+          connectTimeout,
+          requestTimeout,
+          n,
+          vacancyShards);
     }
 
     public Options withCaCertificate(Path pem) {
       return new Options(
-          urls, apiKey, user, password, Optional.of(pem), connectTimeout, requestTimeout, retries);
+          urls,
+          apiKey,
+          user,
+          password,
+          Optional.of(pem),
+          connectTimeout,
+          requestTimeout,
+          retries,
+          vacancyShards);
+    }
+
+    public Options withVacancyShards(int shards) {
+      return new Options(
+          urls,
+          apiKey,
+          user,
+          password,
+          caCertificate,
+          connectTimeout,
+          requestTimeout,
+          retries,
+          shards);
     }
   }
 
@@ -171,6 +208,11 @@ public final class SearchConnection implements AutoCloseable {
                   return h;
                 });
     return new SearchConnection(o, builder.build());
+  }
+
+  /** The primary shards a vacancies index is created with. */
+  public int vacancyShards() {
+    return options.vacancyShards();
   }
 
   /** Connects to a node on this machine with the default timeouts. */

@@ -97,6 +97,11 @@ public final class VacancyIndex implements VacancyStore {
         "files":{"type":"object","enabled":false}}}}
       """;
 
+  /** The index's settings and mapping, with this many primary shards. */
+  static String mapping(int shards) {
+    return MAPPING.replaceFirst("\"number_of_shards\":1,", "\"number_of_shards\":" + shards + ",");
+  }
+
   private volatile boolean ready;
 
   /**
@@ -120,7 +125,11 @@ public final class VacancyIndex implements VacancyStore {
               () -> es.indices().existsAlias(a -> a.name(ALIAS)).value());
       if (!alias) {
         es.indices()
-            .create(c -> c.index(INDEX).withJson(new StringReader(MAPPING)).aliases(ALIAS, a -> a));
+            .create(
+                c ->
+                    c.index(INDEX)
+                        .withJson(new StringReader(mapping(connection.vacancyShards())))
+                        .aliases(ALIAS, a -> a));
         upgraded = true;
       } else if (!upgraded) {
         upgrade();

@@ -53,6 +53,30 @@ class VacancyIndexIT {
   }
 
   @Test
+  void theVacanciesIndexIsCreatedWithTheShardsConfigured(SearchConnection es) throws Exception {
+    try (SearchConnection two =
+        SearchConnection.connect(
+            SearchConnection.Options.of(es.url().toString()).withVacancyShards(2))) {
+      new VacancyIndex(two).ensure();
+    }
+    var settings =
+        es.client().indices().getSettings(g -> g.index(VacancyIndex.INDEX)).get(VacancyIndex.INDEX);
+    assertThat(settings.settings().index().numberOfShards()).isEqualTo("2");
+    // An index that exists keeps its shards, whatever a later connection is set to.
+    new VacancyIndex(es).ensure();
+    assertThat(
+            es.client()
+                .indices()
+                .getSettings(g -> g.index(VacancyIndex.INDEX))
+                .get(VacancyIndex.INDEX)
+                .settings()
+                .index()
+                .numberOfShards())
+        .isEqualTo("2");
+    assertThat(VacancyIndex.mapping(5)).contains("\"number_of_shards\":5,");
+  }
+
+  @Test
   void anIndexOfTheFirstMappingGainsTheNewFieldsInPlace(SearchConnection es) throws Exception {
     String first =
         VacancyIndex.MAPPING
