@@ -8,18 +8,11 @@ import co.elastic.clients.transport.rest_client.RestClientTransport;
 import eu.skillsobservatory.analytics.cache.DataVersion;
 import eu.skillsobservatory.analytics.failures.SearchStoreException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.net.ConnectException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Collection;
@@ -27,7 +20,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.apache.http.Header;
 import org.apache.http.HttpHost;
 import org.apache.http.NoHttpResponseException;
@@ -191,7 +183,7 @@ public final class SearchConnection implements AutoCloseable {
                                                       .getBytes(StandardCharsets.UTF_8)))
                                 }))
             .orElse(new Header[0]);
-    Optional<SSLContext> tls = o.caCertificate().map(SearchConnection::trusting);
+    Optional<SSLContext> tls = o.caCertificate().map(TrustedCertificates::context);
     RestClientBuilder builder =
         RestClient.builder(hosts)
             .setDefaultHeaders(headers)
@@ -218,40 +210,6 @@ public final class SearchConnection implements AutoCloseable {
   /** Connects to a node on this machine with the default timeouts. */
   public static SearchConnection local(String url) {
     return connect(Options.of(url));
-  }
-
-  /** An SSL context that trusts the certificates in a PEM file (and nothing else). */
-  static SSLContext trusting(Path pem) {
-    try (InputStream in = Files.newInputStream(pem)) {
-      Collection<? extends Certificate> certs =
-          CertificateFactory.getInstance("X.509").generateCertificates(in);
-      if (certs.isEmpty()) {
-        throw new SearchStoreException(
-            "observatory.elasticsearch.ca-certificate: " + pem + " holds no certificate");
-      }
-      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-      store.load(null, null);
-      int i = 0;
-      for (Certificate c : certs) {
-        store.setCertificateEntry("ca-" + i++, c);
-      }
-      TrustManagerFactory tmf =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(store);
-      SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(null, tmf.getTrustManagers(), null);
-      return ctx;
-    } catch (NoSuchFileException e) {
-      throw new SearchStoreException(
-          "observatory.elasticsearch.ca-certificate: " + pem + " does not exist", e);
-    } catch (IOException | GeneralSecurityException e) {
-      throw new SearchStoreException(
-          "observatory.elasticsearch.ca-certificate: "
-              + pem
-              + " is not a PEM certificate: "
-              + e.getMessage(),
-          e);
-    }
   }
 
   public ElasticsearchClient client() {
