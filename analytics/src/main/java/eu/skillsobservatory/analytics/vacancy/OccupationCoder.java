@@ -137,10 +137,11 @@ public final class OccupationCoder {
       return coding;
     }
     String[] words = head.split("\\s+");
+    String titleHead = head(head, language);
     double confidence = fieldWeight("alternative");
     for (int drop = 0; drop < words.length; drop++, confidence *= DROPPED_WORD) {
       String rest = String.join(" ", Arrays.copyOfRange(words, drop, words.length));
-      if (!keepsHead(head, rest, language)) {
+      if (!keepsHead(titleHead, rest, language)) {
         return coding;
       }
       Set<String> codes = occupations.iscoExamples().codes(rest);
@@ -207,6 +208,7 @@ public final class OccupationCoder {
   private Optional<Coding> shortened(String text, String language, String hint) {
     Optional<Coding> best = best(text, language, hint);
     String[] words = text.split("\\s+");
+    String titleHead = head(text, language);
     double cost = 1;
     for (int drop = 1; drop <= words.length - 2; drop++) {
       if (best.isPresent() && best.get().confidence() >= 0.8) {
@@ -214,7 +216,7 @@ public final class OccupationCoder {
       }
       cost *= DROPPED_WORD;
       String rest = String.join(" ", Arrays.copyOfRange(words, drop, words.length));
-      if (!keepsHead(text, rest, language)) {
+      if (!keepsHead(titleHead, rest, language)) {
         break; // "PA to CEO" is not a CEO: only qualifiers before the head are dropped
       }
       Optional<Coding> c = best(rest, language, hint);
@@ -327,9 +329,8 @@ public final class OccupationCoder {
   }
 
   /** Whether a title shortened from the left still has the title's head noun (English). */
-  private boolean keepsHead(String title, String rest, String language) {
-    String head = head(title, language);
-    return head.isEmpty() || head.equals(head(rest, language));
+  private boolean keepsHead(String titleHead, String rest, String language) {
+    return titleHead.isEmpty() || titleHead.equals(head(rest, language));
   }
 
   private static boolean isEnglish(String language) {
