@@ -1,6 +1,7 @@
 package eu.skillsobservatory.analytics.extract;
 
 import eu.skillsobservatory.analytics.progress.Progress;
+import java.util.List;
 
 /**
  * The vectors of a skill table's labels, computed once per ESCO version, model and language and
@@ -15,4 +16,20 @@ public interface SkillVectorCache {
    */
   VectorIndex vectors(
       String name, SkillTable table, TextEmbedder embedder, String language, Progress progress);
+
+  /**
+   * The vectors of other labels (the occupations', say), kept the same way: read back when they
+   * were kept from the same texts, owners and model.
+   *
+   * @param name the stem of what is kept
+   * @param texts the labels; the vector of {@code texts[i]} has label id {@code i}
+   * @param owner for each label, what it names, from 0 to {@code owners - 1}
+   */
+  VectorIndex vectors(
+      String name,
+      List<String> texts,
+      int[] owner,
+      int owners,
+      TextEmbedder embedder,
+      Progress progress);
 }

@@ -26,6 +26,12 @@ public interface Progress {
   /** The work ended; {@code summary} says how it went. */
   void finish(String summary);
 
+  /**
+   * A line for people about other work the current work waits for (a model being prepared, say),
+   * leaving the current work's state as it is; nothing by default.
+   */
+  default void note(String line) {}
+
   /** A progress that shows nothing. */
   Progress NONE =
       new Progress() {

@@ -2,15 +2,14 @@ package eu.skillsobservatory.analytics.vacancy;
 
 import eu.skillsobservatory.analytics.esco.ConceptSearch;
 import eu.skillsobservatory.analytics.esco.ConceptType;
-import eu.skillsobservatory.analytics.extract.Tokens;
 import eu.skillsobservatory.analytics.extract.WordForms;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -20,20 +19,20 @@ import java.util.regex.Pattern;
  * is given a confidence from how much of the title and the matched label the other covers, which
  * kind of label matched, and how clearly it beat the runner-up. An English title that ISCO-08
  * itself lists under one unit group ({@link IscoExamples}) is coded into that group when the ESCO
- * labels put it elsewhere. Below {@link #MIN_CONFIDENCE} the title is left uncoded. Answers are
- * remembered per cleaned title, as titles repeat.
+ * labels put it elsewhere. An English title the labels code with less than {@link #SURE} is matched
+ * by meaning too ({@link TitleMeaning}), which decides where the two disagree. Below {@link
+ * #MIN_CONFIDENCE} the title is left uncoded. Answers are remembered per cleaned title, as titles
+ * repeat.
  */
 public final class OccupationCoder {
   /** Codings less sure than this are not made. */
   public static final double MIN_CONFIDENCE = 0.5;
 
+  /** Codings by the labels at least this sure are not asked of {@link TitleMeaning}. */
+  static final double SURE = 0.8;
+
   private static final int CANDIDATES = 10;
-  // An English title names its occupation by its head noun, the last word ("retail sales
-  // assistant" is an assistant, not a manager): a label with another head is doubted this much.
-  private static final double HEAD_MISMATCH = 0.7;
   private static final double DROPPED_WORD = 0.9;
-  private static final Pattern HEAD_END =
-      Pattern.compile("(?i)\\s+(?:of|for|to|in|at|with)\\s+.*$");
   // A coding outside the ISCO group the vacancy gives is doubted this much.
   private static final double HINT_MISMATCH = 0.4;
   private static final int CACHE_SIZE = 50_000;
@@ -51,8 +50,9 @@ public final class OccupationCoder {
   public record Coding(String uri, String matchedLabel, double confidence) {}
 
   private final ConceptSearch search;
-  private final WordForms forms;
+  private final TitleWords titleWords;
   private final OccupationTable occupations;
+  private final Supplier<Optional<TitleMeaning>> meaning;
   private final Map<String, Optional<Coding>> cache =
       new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -61,10 +61,24 @@ public final class OccupationCoder {
         }
       };
 
+  /** A coder by the labels alone. */
   public OccupationCoder(ConceptSearch search, WordForms forms, OccupationTable occupations) {
+    this(search, forms, occupations, Optional::empty);
+  }
+
+  /**
+   * @param meaning the matching by meaning, asked for (and so made) only when a title first needs
+   *     it; empty when there is none
+   */
+  public OccupationCoder(
+      ConceptSearch search,
+      WordForms forms,
+      OccupationTable occupations,
+      Supplier<Optional<TitleMeaning>> meaning) {
     this.search = search;
-    this.forms = forms;
+    this.titleWords = new TitleWords(forms);
     this.occupations = occupations;
+    this.meaning = meaning;
   }
 
   /**
@@ -96,7 +110,7 @@ public final class OccupationCoder {
 
   private Optional<Coding> codeUncached(String title, String language, String hint) {
     // An English advert's "IT" is information technology, ESCO's "ICT", not a stop word.
-    String cleaned = isEnglish(language) ? IT.matcher(title).replaceAll("ICT") : title;
+    String cleaned = TitleWords.isEnglish(language) ? IT.matcher(title).replaceAll("ICT") : title;
     // The part before a dash or comma usually names the job ("Nurse - night shifts, Lyon"); the
     // whole title is tried when that part alone is not coded.
     String head = SEPARATOR.split(cleaned, 2)[0].strip();
@@ -104,8 +118,33 @@ public final class OccupationCoder {
     if (coding.isEmpty() && !head.equals(cleaned)) {
       coding = best(cleaned, language, hint);
     }
-    return byIscoExample(head, language, hint, coding)
-        .map(c -> doubtedManager(c, cleaned, language));
+    Optional<Coding> byLabels =
+        byIscoExample(head, language, hint, coding).map(c -> doubtedManager(c, cleaned, language));
+    return byMeaning(cleaned, language, hint, byLabels);
+  }
+
+  /**
+   * An English title the labels coded with less than {@link #SURE}, or not at all, is matched by
+   * meaning; where that finds an occupation of another unit group (within the vacancy's ISCO group,
+   * when it gives one), it is taken: on the development titles, it was right where the two
+   * disagreed twice as often as the labels (benchmarks.md).
+   */
+  private Optional<Coding> byMeaning(
+      String title, String language, String hint, Optional<Coding> byLabels) {
+    if (!TitleWords.isEnglish(language)
+        || byLabels.map(c -> c.confidence() >= SURE).orElse(false)) {
+      return byLabels;
+    }
+    Optional<Coding> byMeaning = meaning.get().flatMap(m -> m.code(title));
+    if (byMeaning.isEmpty()) {
+      return byLabels;
+    }
+    String group = occupations.iscoOf(byMeaning.get().uri()).orElse("");
+    if ((!hint.isEmpty() && !group.startsWith(hint))
+        || byLabels.map(c -> inGroup(c, group)).orElse(false)) {
+      return byLabels;
+    }
+    return byMeaning;
   }
 
   /**
@@ -114,7 +153,7 @@ public final class OccupationCoder {
    * elsewhere: its confidence is lowered below 0.8 (the coding stays).
    */
   private Coding doubtedManager(Coding c, String title, String language) {
-    if (!isEnglish(language)
+    if (!TitleWords.isEnglish(language)
         || !occupations.iscoOf(c.uri()).map(code -> code.startsWith("1")).orElse(false)) {
       return c;
     }
@@ -133,15 +172,15 @@ public final class OccupationCoder {
    */
   private Optional<Coding> byIscoExample(
       String head, String language, String hint, Optional<Coding> coding) {
-    if (!isEnglish(language)) {
+    if (!TitleWords.isEnglish(language)) {
       return coding;
     }
     String[] words = head.split("\\s+");
-    String titleHead = head(head, language);
+    String titleHead = titleWords.head(head, language);
     double confidence = fieldWeight("alternative");
     for (int drop = 0; drop < words.length; drop++, confidence *= DROPPED_WORD) {
       String rest = String.join(" ", Arrays.copyOfRange(words, drop, words.length));
-      if (!keepsHead(titleHead, rest, language)) {
+      if (!titleWords.keepsHead(titleHead, rest, language)) {
         return coding;
       }
       Set<String> codes = occupations.iscoExamples().codes(rest);
@@ -180,15 +219,15 @@ public final class OccupationCoder {
    */
   private Optional<OccupationTable.Label> closestInGroup(
       String code, String title, String language) {
-    Set<String> words = contentWords(title, language);
-    String head = head(title, language);
+    Set<String> words = titleWords.contentWords(title, language);
+    String head = titleWords.head(title, language);
     OccupationTable.Label best = null;
     double bestScore = -1;
     for (OccupationTable.Label l : occupations.labelsInGroup(code, language)) {
       double score =
-          overlap(words, contentWords(l.label(), language))
+          TitleWords.overlap(words, titleWords.contentWords(l.label(), language))
               * fieldWeight(l.field())
-              * headAgreement(head, l.label(), language);
+              * titleWords.headAgreement(head, l.label(), language);
       if (score == 0 && l.field().equals("preferred")) {
         score = 1e-3 / (1 + l.label().length()); // no word in common: the shortest name
       }
@@ -208,7 +247,7 @@ public final class OccupationCoder {
   private Optional<Coding> shortened(String text, String language, String hint) {
     Optional<Coding> best = best(text, language, hint);
     String[] words = text.split("\\s+");
-    String titleHead = head(text, language);
+    String titleHead = titleWords.head(text, language);
     double cost = 1;
     for (int drop = 1; drop <= words.length - 2; drop++) {
       if (best.isPresent() && best.get().confidence() >= 0.8) {
@@ -216,7 +255,7 @@ public final class OccupationCoder {
       }
       cost *= DROPPED_WORD;
       String rest = String.join(" ", Arrays.copyOfRange(words, drop, words.length));
-      if (!keepsHead(titleHead, rest, language)) {
+      if (!titleWords.keepsHead(titleHead, rest, language)) {
         break; // "PA to CEO" is not a CEO: only qualifiers before the head are dropped
       }
       Optional<Coding> c = best(rest, language, hint);
@@ -231,18 +270,18 @@ public final class OccupationCoder {
   }
 
   private Optional<Coding> best(String text, String language, String hint) {
-    Set<String> words = contentWords(text, language);
+    Set<String> words = titleWords.contentWords(text, language);
     if (words.isEmpty()) {
       return Optional.empty();
     }
     // The title is one occupation's label exactly: the search would find it first, with every word
     // in common; the table answers without asking Elasticsearch.
-    String head = head(text, language);
+    String head = titleWords.head(text, language);
     Optional<OccupationTable.Label> exact = occupations.exactLabel(text, language);
     Coding best = null;
     if (exact.isPresent() && exact.get().uri() != null) {
       OccupationTable.Label l = exact.get();
-      double c = fieldWeight(l.field()) * headAgreement(head, l.label(), language);
+      double c = fieldWeight(l.field()) * titleWords.headAgreement(head, l.label(), language);
       if (!hint.isEmpty()
           && !occupations.iscoOf(l.uri()).map(x -> x.startsWith(hint)).orElse(false)) {
         c *= HINT_MISMATCH;
@@ -270,12 +309,12 @@ public final class OccupationCoder {
     double topScore = -1;
     for (ConceptSearch.Hit h : hits) {
       double c =
-          overlap(words, contentWords(h.matchedLabel(), language))
+          TitleWords.overlap(words, titleWords.contentWords(h.matchedLabel(), language))
               * fieldWeight(h.matchedField())
               // The label matched, or the occupation's own name, heads as the title does.
               * Math.max(
-                  headAgreement(head, h.matchedLabel(), language),
-                  headAgreement(head, h.label(), language));
+                  titleWords.headAgreement(head, h.matchedLabel(), language),
+                  titleWords.headAgreement(head, h.label(), language));
       if (!hint.isEmpty()
           && !occupations.iscoOf(h.uri()).map(code -> code.startsWith(hint)).orElse(false)) {
         c *= HINT_MISMATCH;
@@ -306,68 +345,6 @@ public final class OccupationCoder {
       case "alternative" -> 0.95;
       default -> 0.8;
     };
-  }
-
-  /**
-   * The stem of an English text's head noun: its last word, or the last word before "of", "for",
-   * "to"... ("head of sales": head; "PA to the CEO": PA); empty for other languages, whose heads
-   * stand elsewhere (French first, German at the end of a compound).
-   */
-  String head(String text, String language) {
-    if (!isEnglish(language)) {
-      return "";
-    }
-    String before = HEAD_END.matcher(text.strip()).replaceFirst("");
-    List<Tokens.Token> tokens = Tokens.of(before);
-    for (int i = tokens.size() - 1; i >= 0; i--) {
-      String w = tokens.get(i).word();
-      if (!forms.isStopWord(w, language) && Character.isLetter(w.charAt(0))) {
-        return forms.stem(w, language);
-      }
-    }
-    return "";
-  }
-
-  /** Whether a title shortened from the left still has the title's head noun (English). */
-  private boolean keepsHead(String titleHead, String rest, String language) {
-    return titleHead.isEmpty() || titleHead.equals(head(rest, language));
-  }
-
-  private static boolean isEnglish(String language) {
-    return language.equals("en") || language.startsWith("en-");
-  }
-
-  /** 1 when the label's head is the title's (or no head is known), else {@link #HEAD_MISMATCH}. */
-  private double headAgreement(String titleHead, String label, String language) {
-    if (titleHead.isEmpty()) {
-      return 1;
-    }
-    String labelHead = head(label, language);
-    return labelHead.isEmpty() || labelHead.equals(titleHead) ? 1 : HEAD_MISMATCH;
-  }
-
-  /** Dice coefficient of two word sets. */
-  private static double overlap(Set<String> a, Set<String> b) {
-    if (a.isEmpty() || b.isEmpty()) {
-      return 0;
-    }
-    int common = 0;
-    for (String w : a) {
-      if (b.contains(w)) {
-        common++;
-      }
-    }
-    return 2.0 * common / (a.size() + b.size());
-  }
-
-  private Set<String> contentWords(String text, String language) {
-    Set<String> out = new HashSet<>();
-    for (Tokens.Token t : Tokens.of(text)) {
-      if (!forms.isStopWord(t.word(), language)) {
-        out.add(forms.stem(t.word(), language));
-      }
-    }
-    return out;
   }
 
   /**

@@ -91,6 +91,19 @@ public final class OccupationTable {
     return groupLabels.getOrDefault(language + '\u0000' + code, List.of());
   }
 
+  /**
+   * Every English preferred and alternative label of the occupations filed under a unit group, in
+   * the order of the groups' codes: what {@link TitleMeaning} embeds.
+   */
+  public List<Label> englishLabels() {
+    List<Label> out = new ArrayList<>();
+    groupLabels.entrySet().stream()
+        .filter(e -> e.getKey().startsWith("en\u0000"))
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(e -> out.addAll(e.getValue()));
+    return out;
+  }
+
   private static void label(
       Map<String, Label> labels, String lang, String text, String uri, String field) {
     String folded = TextClean.fold(text);

@@ -72,6 +72,15 @@ public final class ConsoleProgress implements Progress {
     out.flush();
   }
 
+  @Override
+  public synchronized void note(String line) {
+    if (terminal) {
+      out.print("\r\u001B[K");
+    }
+    out.println(line);
+    out.flush();
+  }
+
   String line() {
     double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
     long rate = (long) (items / seconds);

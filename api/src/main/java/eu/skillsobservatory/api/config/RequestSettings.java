@@ -15,12 +15,16 @@ public final class RequestSettings {
    * @param model the embedding model of full mode: {@code all-minilm-l6-v2-q} or {@code
    *     bge-small-en-v1.5-q}, or both joined by {@code +} (their cosines averaged; the first
    *     chooses the candidates of the vector search). Label vectors are kept per model.
+   * @param titleMeaning whether an English job title the occupation labels do not code surely is
+   *     matched by meaning too, with the same model (the occupations' label vectors computed once
+   *     per ESCO version, when a title first needs them)
    */
   @ConfigurationProperties("observatory.extraction")
   public record Extraction(
       @DefaultValue("200000") int maxFullText,
       @DefaultValue("true") boolean warmUp,
-      @DefaultValue("all-minilm-l6-v2-q+bge-small-en-v1.5-q") String model) {}
+      @DefaultValue("all-minilm-l6-v2-q+bge-small-en-v1.5-q") String model,
+      @DefaultValue("true") boolean titleMeaning) {}
 
   /**
    * {@code observatory.curricula.*}.

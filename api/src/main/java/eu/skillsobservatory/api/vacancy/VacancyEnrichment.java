@@ -11,6 +11,8 @@ import eu.skillsobservatory.analytics.extract.ExtractionMode;
 import eu.skillsobservatory.analytics.extract.LanguageGuess;
 import eu.skillsobservatory.analytics.extract.Phrases;
 import eu.skillsobservatory.analytics.extract.SkillExtractor;
+import eu.skillsobservatory.analytics.extract.SkillVectorCache;
+import eu.skillsobservatory.analytics.extract.TextEmbedder;
 import eu.skillsobservatory.analytics.extract.WordForms;
 import eu.skillsobservatory.analytics.failures.RemoteServiceException;
 import eu.skillsobservatory.analytics.progress.Progress;
@@ -18,16 +20,22 @@ import eu.skillsobservatory.analytics.vacancy.DuplicatePass;
 import eu.skillsobservatory.analytics.vacancy.OccupationCoder;
 import eu.skillsobservatory.analytics.vacancy.OccupationTable;
 import eu.skillsobservatory.analytics.vacancy.SkillEvidence;
+import eu.skillsobservatory.analytics.vacancy.TitleMeaning;
 import eu.skillsobservatory.analytics.vacancy.Vacancy;
 import eu.skillsobservatory.analytics.vacancy.VacancyRecord;
+import eu.skillsobservatory.api.config.RequestSettings;
 import eu.skillsobservatory.api.esco.EscoService;
 import eu.skillsobservatory.api.metrics.ObservatoryMetrics;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,6 +58,11 @@ public class VacancyEnrichment {
   private final AtomicBoolean warned = new AtomicBoolean();
   private Coding coding;
   private final SkillFacts.Current facts;
+  private final ObjectProvider<TextEmbedder> embedders;
+  private final SkillVectorCache vectorCache;
+  private final boolean titleMeaning;
+  // Where a title's first need of matching by meaning is told: the progress of the latest load.
+  private volatile Progress notices = Progress.NONE;
 
   /** The occupations of the ESCO versions loaded when it was made, and a coder over them. */
   record Coding(List<VersionSummary> versions, OccupationTable table, OccupationCoder coder) {}
@@ -59,12 +72,18 @@ public class VacancyEnrichment {
       EscoService esco,
       ObservatoryMetrics metrics,
       WordForms forms,
-      SkillFacts.Current facts) {
+      SkillFacts.Current facts,
+      ObjectProvider<TextEmbedder> embedders,
+      SkillVectorCache vectorCache,
+      RequestSettings.Extraction settings) {
     this.catalog = catalog;
     this.esco = esco;
     this.metrics = metrics;
     this.forms = forms;
     this.facts = facts;
+    this.embedders = embedders;
+    this.vectorCache = vectorCache;
+    this.titleMeaning = settings.titleMeaning();
   }
 
   /**
@@ -198,6 +217,9 @@ public class VacancyEnrichment {
    * version was loaded or removed since, so a running server codes against what it holds.
    */
   synchronized Coding coding(Progress progress) {
+    if (progress != Progress.NONE) {
+      notices = progress; // not a look-up's NONE: that would silence a load under way
+    }
     List<VersionSummary> versions = catalog.versions();
     if (coding == null || !coding.versions().equals(versions)) {
       OccupationTable table = OccupationTable.of(catalog);
@@ -219,11 +241,61 @@ public class VacancyEnrichment {
                 return esco.suggest(query);
               }
             };
-        coder = new OccupationCoder(labels, forms, table);
+        coder = new OccupationCoder(labels, forms, table, meaning(table, versions));
       }
       coding = new Coding(versions, table, coder);
     }
     return coding;
+  }
+
+  /**
+   * Matching titles by meaning over these occupations, made when a title first needs it: the
+   * embedding model, and the occupations' label vectors (computed once per ESCO version and model,
+   * about a minute for v1.1.1 on 2 cores, then read back). When the model cannot be used, titles
+   * are coded by their labels alone, as the log says.
+   */
+  private Supplier<Optional<TitleMeaning>> meaning(
+      OccupationTable table, List<VersionSummary> versions) {
+    if (!titleMeaning) {
+      return Optional::empty;
+    }
+    String name = versions.stream().map(v -> v.version().value()).collect(Collectors.joining("+"));
+    return new Supplier<>() {
+      private Optional<TitleMeaning> made;
+
+      @Override
+      public synchronized Optional<TitleMeaning> get() {
+        if (made == null) {
+          made = prepareMeaning(table, name);
+        }
+        return made;
+      }
+    };
+  }
+
+  private Optional<TitleMeaning> prepareMeaning(OccupationTable table, String name) {
+    long start = System.nanoTime();
+    String what = "Job titles the occupation labels do not code: matching them by meaning too";
+    LOG.info(what);
+    notices.note(what + " (preparing the model and the occupations' label vectors, once)");
+    try {
+      TitleMeaning m =
+          TitleMeaning.of(table, embedders.getObject(), vectorCache, name, Progress.NONE);
+      notices.note(
+          String.format(
+              Locale.ROOT,
+              "Matching titles by meaning: ready in %.1f s",
+              (System.nanoTime() - start) / 1e9));
+      return Optional.of(m);
+    } catch (RuntimeException e) {
+      String why =
+          "Job titles are coded by the occupation labels alone: the embedding model cannot be used ("
+              + e.getMessage()
+              + ")";
+      LOG.warn(why);
+      notices.note(why);
+      return Optional.empty();
+    }
   }
 
   /** The web service failing is said once per process; the vacancy is kept, flagged unknown. */

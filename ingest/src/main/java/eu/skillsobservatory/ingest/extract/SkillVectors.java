@@ -46,8 +46,45 @@ public final class SkillVectors {
 
   /** The vectors kept as files in {@code dir}. */
   public static SkillVectorCache cache(Path dir) {
-    return (name, table, embedder, language, progress) ->
-        load(dir, name, table, embedder, language, progress);
+    return new SkillVectorCache() {
+      @Override
+      public VectorIndex vectors(
+          String name,
+          SkillTable table,
+          TextEmbedder embedder,
+          String language,
+          Progress progress) {
+        return load(dir, name, table, embedder, language, progress);
+      }
+
+      @Override
+      public VectorIndex vectors(
+          String name,
+          List<String> texts,
+          int[] owner,
+          int owners,
+          TextEmbedder embedder,
+          Progress progress) {
+        return load(
+            dir, name, new Labels("labels", texts, owner, null, owners), embedder, progress);
+      }
+    };
+  }
+
+  /**
+   * Texts to embed: the vector of {@code texts[i]} belongs to {@code owner[i]} and records label id
+   * {@code ids[i]} ({@code i} when ids is null).
+   */
+  record Labels(String what, List<String> texts, int[] owner, int[] ids, int owners) {
+    Labels {
+      if (texts.size() != owner.length || (ids != null && ids.length != owner.length)) {
+        throw new IllegalArgumentException("one owner and one id per label");
+      }
+    }
+
+    int id(int i) {
+      return ids == null ? i : ids[i];
+    }
   }
 
   /** The labels that get vectors. */
@@ -75,11 +112,34 @@ public final class SkillVectors {
       String language,
       Progress progress) {
     List<Integer> ids = labelsToEmbed(table, language);
-    String digest = digest(embedder, table, ids);
-    Path file = dir.resolve(name + "-" + embedder.model() + "-" + language + ".vectors");
+    return load(
+        dir,
+        name + "-" + embedder.model() + "-" + language,
+        skillLabels(table, ids),
+        embedder,
+        progress);
+  }
+
+  static Labels skillLabels(SkillTable table, List<Integer> ids) {
+    List<String> texts = new ArrayList<>(ids.size());
+    int[] owner = new int[ids.size()];
+    int[] labelIds = new int[ids.size()];
+    for (int i = 0; i < ids.size(); i++) {
+      SkillLabel l = table.label(ids.get(i));
+      texts.add(l.label());
+      owner[i] = table.skillOf(ids.get(i));
+      labelIds[i] = ids.get(i);
+    }
+    return new Labels("ESCO skill labels", texts, owner, labelIds, table.size());
+  }
+
+  private static VectorIndex load(
+      Path dir, String stem, Labels labels, TextEmbedder embedder, Progress progress) {
+    String digest = digest(embedder, labels);
+    Path file = dir.resolve(stem + ".vectors");
     if (Files.exists(file)) {
       try {
-        VectorIndex index = read(file, digest, table.size());
+        VectorIndex index = read(file, digest, labels.owners());
         if (index != null) {
           return index;
         }
@@ -88,7 +148,7 @@ public final class SkillVectors {
         LOG.warn("{} cannot be read ({}); computing again", file, e.getMessage());
       }
     }
-    VectorIndex index = compute(table, embedder, ids, progress);
+    VectorIndex index = compute(labels, embedder, progress);
     try {
       write(file, digest, index);
     } catch (IOException e) {
@@ -97,22 +157,18 @@ public final class SkillVectors {
     return index;
   }
 
-  static VectorIndex compute(
-      SkillTable table, TextEmbedder embedder, List<Integer> ids, Progress progress) {
-    float[][] vectors = new float[ids.size()][];
-    int[] owner = new int[ids.size()];
-    int[] labels = new int[ids.size()];
-    progress.start("Embedding ESCO skill labels (" + embedder.model() + ")", "labels", ids.size());
+  static VectorIndex compute(Labels labels, TextEmbedder embedder, Progress progress) {
+    int n = labels.texts().size();
+    float[][] vectors = new float[n][];
+    int[] ids = new int[n];
+    progress.start("Embedding " + labels.what() + " (" + embedder.model() + ")", "labels", n);
     // Chunks on every core at once: a model session runs each on one thread.
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<float[][]>> chunks = new ArrayList<>();
-      for (int from = 0; from < ids.size(); from += CHUNK) {
-        List<String> texts =
-            ids.subList(from, Math.min(ids.size(), from + CHUNK)).stream()
-                .map(id -> table.label(id).label())
-                .toList();
+      for (int from = 0; from < n; from += CHUNK) {
+        List<String> texts = labels.texts().subList(from, Math.min(n, from + CHUNK));
         chunks.add(pool.submit(() -> embedder.embed(texts)));
       }
       int from = 0;
@@ -120,15 +176,14 @@ public final class SkillVectors {
         float[][] v = chunk.get();
         for (int i = 0; i < v.length; i++) {
           vectors[from + i] = v[i];
-          owner[from + i] = table.skillOf(ids.get(from + i));
-          labels[from + i] = ids.get(from + i);
+          ids[from + i] = labels.id(from + i);
         }
         from += v.length;
         progress.advance(from, from);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while embedding the skill labels", e);
+      throw new IllegalStateException("interrupted while embedding the " + labels.what(), e);
     } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException r
           ? r
@@ -136,18 +191,19 @@ public final class SkillVectors {
     } finally {
       pool.shutdownNow();
     }
-    progress.finish(String.format(Locale.ROOT, "%,d label vectors; clustering them", ids.size()));
-    return VectorIndex.build(vectors, owner, labels, table.size());
+    progress.finish(String.format(Locale.ROOT, "%,d label vectors; clustering them", n));
+    return VectorIndex.build(vectors, labels.owner(), ids, labels.owners());
   }
 
-  private static String digest(TextEmbedder embedder, SkillTable table, List<Integer> ids) {
+  private static String digest(TextEmbedder embedder, Labels labels) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       md.update(
           (embedder.model() + "\n" + embedder.dimension() + "\n").getBytes(StandardCharsets.UTF_8));
-      for (int id : ids) {
-        SkillLabel l = table.label(id);
-        md.update((l.uri() + "\t" + l.label() + "\n").getBytes(StandardCharsets.UTF_8));
+      for (int i = 0; i < labels.texts().size(); i++) {
+        md.update(
+            (labels.owner()[i] + "\t" + labels.texts().get(i) + "\n")
+                .getBytes(StandardCharsets.UTF_8));
       }
       return HexFormat.of().formatHex(md.digest());
     } catch (NoSuchAlgorithmException e) {

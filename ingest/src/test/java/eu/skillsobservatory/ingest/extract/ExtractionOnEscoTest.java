@@ -11,6 +11,8 @@ import eu.skillsobservatory.analytics.extract.SkillExtractor;
 import eu.skillsobservatory.analytics.extract.SkillTable;
 import eu.skillsobservatory.analytics.extract.VectorIndex;
 import eu.skillsobservatory.analytics.progress.Progress;
+import eu.skillsobservatory.analytics.vacancy.OccupationTable;
+import eu.skillsobservatory.analytics.vacancy.TitleMeaning;
 import eu.skillsobservatory.ingest.esco.TdbEscoStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,6 +113,23 @@ class ExtractionOnEscoTest {
         new SkillTable(IntStream.range(1, table.size()).mapToObj(table::skill).toList());
     VectorIndex other = SkillVectors.load(vectors, "v1.1.1", fewer, embedder, "en", Progress.NONE);
     assertThat(other.size()).isLessThan(first.size());
+  }
+
+  @Test
+  void jobTitlesAreMatchedByMeaningToTheOccupationsLabelsKeptLikeTheSkills() {
+    Path vectors = dir.resolve("occupation-vectors");
+    OccupationTable occupations = OccupationTable.of(store.catalog());
+    TitleMeaning meaning =
+        TitleMeaning.of(
+            occupations, embedder, SkillVectors.cache(vectors), "v1.1.1", Progress.NONE);
+    Path file = vectors.resolve("occupations-v1.1.1-all-minilm-l6-v2-q-en.vectors");
+    assertThat(file).exists();
+    // No label of the fixture spells these; the model puts them next to one.
+    assertThat(meaning.code("IT Security Admin").map(c -> occupations.iscoOf(c.uri())))
+        .contains(Optional.of("2529"));
+    assertThat(meaning.code("Drawing Machine Setter").map(c -> occupations.iscoOf(c.uri())))
+        .contains(Optional.of("8121"));
+    assertThat(meaning.code("Pastry Chef")).isEmpty();
   }
 
   @Test
