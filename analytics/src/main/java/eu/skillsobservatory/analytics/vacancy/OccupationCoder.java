@@ -31,6 +31,10 @@ public final class OccupationCoder {
   /** Codings by the labels at least this sure are not asked of {@link TitleMeaning}. */
   static final double SURE = 0.8;
 
+  // An alternative label that is the whole title; below it, partial matches (see calibrated).
+  private static final double EXACT = 0.95;
+  private static final double PARTIAL_SLOPE = (SURE - MIN_CONFIDENCE) / (EXACT - MIN_CONFIDENCE);
+
   private static final int CANDIDATES = 10;
   private static final double DROPPED_WORD = 0.9;
   // A coding outside the ISCO group the vacancy gives is doubted this much.
@@ -119,7 +123,9 @@ public final class OccupationCoder {
       coding = best(cleaned, language, hint);
     }
     Optional<Coding> byLabels =
-        byIscoExample(head, language, hint, coding).map(c -> doubtedManager(c, cleaned, language));
+        byIscoExample(head, language, hint, coding)
+            .map(OccupationCoder::calibrated)
+            .map(c -> doubtedManager(c, cleaned, language));
     return byMeaning(cleaned, language, hint, byLabels);
   }
 
@@ -145,6 +151,22 @@ public final class OccupationCoder {
       return byLabels;
     }
     return byMeaning;
+  }
+
+  /**
+   * A coding by a label that is not the title itself (words dropped from the title, words not
+   * shared) is right less often than its overlap says: on the development titles, 3 of 10 codings
+   * between 0.8 and 0.95 were right, against 84 of 92 at 0.95 and above (an exact preferred or
+   * alternative label). Such codings keep their order but are mapped from [0.5, 0.95) into [0.5,
+   * 0.8), so that a confidence of 0.8 or more means an exact label, and the coder asks meaning
+   * about them ({@link #byMeaning}).
+   */
+  static Coding calibrated(Coding c) {
+    if (c.confidence() >= EXACT - 1e-9) {
+      return c;
+    }
+    double mapped = MIN_CONFIDENCE + (c.confidence() - MIN_CONFIDENCE) * PARTIAL_SLOPE;
+    return new Coding(c.uri(), c.matchedLabel(), Math.round(mapped * 1000) / 1000.0);
   }
 
   /**

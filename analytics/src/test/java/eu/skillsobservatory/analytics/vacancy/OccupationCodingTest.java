@@ -173,4 +173,21 @@ class OccupationCodingTest {
     assertThat(coder.code("IT Technician", "fr", null).map(OccupationCoder.Coding::confidence))
         .isNotEqualTo(Optional.of(1.0));
   }
+
+  @Test
+  void aPartialMatchIsLessSureThanAnExactLabelAndKeepsItsOrder() {
+    OccupationCoder.Coding exact = new OccupationCoder.Coding(CARGO, "van driver", 0.95);
+    assertThat(OccupationCoder.calibrated(exact)).isEqualTo(exact);
+    assertThat(OccupationCoder.calibrated(new OccupationCoder.Coding(CARGO, "x", 0.9)).confidence())
+        .isEqualTo(0.767);
+    assertThat(
+            OccupationCoder.calibrated(new OccupationCoder.Coding(CARGO, "x", 0.855)).confidence())
+        .isEqualTo(0.737);
+    assertThat(OccupationCoder.calibrated(new OccupationCoder.Coding(CARGO, "x", 0.5)).confidence())
+        .isEqualTo(0.5);
+    // A title one word longer than a label: coded, but not at 0.8.
+    OccupationCoder.Coding c = coder.code("Night Coach Driver", "en", null).orElseThrow();
+    assertThat(c.uri()).isEqualTo(BUS);
+    assertThat(c.confidence()).isLessThan(0.8);
+  }
 }
