@@ -53,6 +53,8 @@ class DashboardBrowserIT {
         () -> "../data/offers/sample-2000-seed1.jsonl.gz,../data/offers/elm");
     r.add("observatory.statistics.sample", () -> "../data/eurostat/lfsa_eisn2_long.csv");
     r.add("observatory.extraction.warm-up", () -> "false");
+    // Titles are not its subject: no model for the few the labels code unsurely.
+    r.add("observatory.extraction.title-meaning", () -> "false");
     r.add(
         "observatory.security.api-keys",
         () -> "partner:" + eu.skillsobservatory.api.web.ApiKeyFilter.hash(KEY));
