@@ -65,19 +65,20 @@ public final class ConsoleProgress implements Progress {
 
   @Override
   public synchronized void finish(String summary) {
-    if (terminal) {
-      out.print("\r\u001B[K");
-    }
-    out.println(summary);
-    out.flush();
+    ownLine(summary);
   }
 
   @Override
   public synchronized void note(String line) {
+    ownLine(line);
+  }
+
+  /** A line of its own: on a terminal, the bar's line cleared first. */
+  private void ownLine(String text) {
     if (terminal) {
       out.print("\r\u001B[K");
     }
-    out.println(line);
+    out.println(text);
     out.flush();
   }
 
