@@ -251,8 +251,8 @@ public class VacancyEnrichment {
   /**
    * Matching titles by meaning over these occupations, made when a title first needs it: the
    * embedding model, and the occupations' label vectors (computed once per ESCO version and model,
-   * about a minute for v1.1.1 on 2 cores, then read back). When the model cannot be used, titles
-   * are coded by their labels alone, as the log says.
+   * 76 s for v1.1.1 on 2 cores with a load beside it, then read back). When the model cannot be
+   * used, titles are coded by their labels alone, as the log says.
    */
   private Supplier<Optional<TitleMeaning>> meaning(
       OccupationTable table, List<VersionSummary> versions) {
