@@ -50,7 +50,12 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             .put("http.port", Integer.toString(httpPort))
             .put("transport.port", "0")
             // A full disk must not turn the only node read-only under the user's feet.
-            .put("cluster.routing.allocation.disk.threshold_enabled", false),
+            .put("cluster.routing.allocation.disk.threshold_enabled", false)
+            // The node shares the application's heap: its parent breaker would count the
+            // application's garbage as the node's and refuse requests (429) whenever the heap fills
+            // before a collection, as it does under the parallel collector (seen in a test JVM).
+            // The node's own accounting (requests, field data, requests in flight) still applies.
+            .put("indices.breaker.total.use_real_memory", false),
         true);
   }
 
