@@ -129,6 +129,13 @@ public final class VectorIndex {
     return owner.length;
   }
 
+  /**
+   * How many owners (skills, occupations) the vectors belong to: the length of a best-label array.
+   */
+  public int owners() {
+    return skills;
+  }
+
   /** The cosine of the query and one stored vector. */
   public float cosine(float[] query, int vector) {
     return dot(query, vector, dimension);

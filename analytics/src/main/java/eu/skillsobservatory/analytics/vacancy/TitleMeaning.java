@@ -81,7 +81,7 @@ public final class TitleMeaning {
       return Optional.empty();
     }
     float[] query = embedder.embed(List.of(title))[0];
-    int[] label = new int[index.size()];
+    int[] label = new int[index.owners()];
     float[] best = index.bestPerSkill(query, label, embedder.coarseDimension());
     List<VectorIndex.Scored> top = VectorIndex.top(best, label, 1);
     if (top.isEmpty() || top.get(0).cosine() < MIN_COSINE) {

@@ -101,42 +101,21 @@ public final class SearchConnection implements AutoCloseable {
     }
 
     public Options withRetries(int n) {
-      return new Options(
-          urls,
-          apiKey,
-          user,
-          password,
-          caCertificate,
-          connectTimeout,
-          requestTimeout,
-          n,
-          vacancyShards);
+      return with(caCertificate, n, vacancyShards);
     }
 
     public Options withCaCertificate(Path pem) {
-      return new Options(
-          urls,
-          apiKey,
-          user,
-          password,
-          Optional.of(pem),
-          connectTimeout,
-          requestTimeout,
-          retries,
-          vacancyShards);
+      return with(Optional.of(pem), retries, vacancyShards);
     }
 
     public Options withVacancyShards(int shards) {
+      return with(caCertificate, retries, shards);
+    }
+
+    /** These options with the fields the {@code with...} methods change set anew. */
+    private Options with(Optional<Path> ca, int retryCount, int shards) {
       return new Options(
-          urls,
-          apiKey,
-          user,
-          password,
-          caCertificate,
-          connectTimeout,
-          requestTimeout,
-          retries,
-          shards);
+          urls, apiKey, user, password, ca, connectTimeout, requestTimeout, retryCount, shards);
     }
   }
 
