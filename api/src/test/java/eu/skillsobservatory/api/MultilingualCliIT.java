@@ -28,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * English ones (as the ESCO download gives each language in files of its own), loaded by {@code
  * ingest esco}; {@code extract} finds skills in German and French sentences, inflected forms
  * included; vacancy ingest extracts them and codes the occupation from a German or French title.
+ * Slovak and Ukrainian skill labels too, whose inflected forms only a dictionary stemmer meets.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MultilingualCliIT {
@@ -117,6 +118,43 @@ class MultilingualCliIT {
     // Full mode asked for: the English model does not serve French; the answer says so.
     assertThat(x.get("method").asString()).isEqualTo("labels");
     assertThat(x.get("notices").toString()).contains("English only");
+  }
+
+  @Test
+  void slovakAndUkrainianSentencesGiveTheirSkillsThroughTheirDictionaries() {
+    // Every label word in another case than the label's: "normy kvality" (quality standards)
+    // as written, "počítačová forenzná analýza" in the instrumental, and so on.
+    Run sk =
+        cli(
+            "Ovládate normy kvality a máte skúsenosti s počítačovou forenznou analýzou.\n"
+                + "Skúsenosti so spracovaním železných kovov a s výrobnými procesmi.\n",
+            "extract",
+            "--lang",
+            "sk",
+            "--extraction",
+            "fast");
+    assertThat(sk.code()).as(sk.err()).isZero();
+    List<String> lines = sk.out().lines().toList();
+    assertThat(uris(lines.get(0))).contains(FORENSICS, QUALITY);
+    assertThat(uris(lines.get(1)))
+        .anyMatch(u -> u.startsWith(FERROUS_PREFIX))
+        .anyMatch(u -> u.startsWith(PROCESSES_PREFIX));
+
+    Run uk =
+        cli(
+            "Ви знаєте стандарти якості та маєте досвід у комп'ютерній криміналістиці.\n"
+                + "Досвід обробки чорних металів і знання виробничих процесів.\n",
+            "extract",
+            "--lang",
+            "uk",
+            "--extraction",
+            "fast");
+    assertThat(uk.code()).as(uk.err()).isZero();
+    lines = uk.out().lines().toList();
+    assertThat(uris(lines.get(0))).contains(FORENSICS, QUALITY);
+    assertThat(uris(lines.get(1)))
+        .anyMatch(u -> u.startsWith(FERROUS_PREFIX))
+        .anyMatch(u -> u.startsWith(PROCESSES_PREFIX));
   }
 
   @Test

@@ -71,8 +71,8 @@ public class EmergingReport {
   private Set<String> words(String label) {
     Set<String> out = new HashSet<>();
     for (var t : Tokens.of(label)) {
-      if (!forms.isStopWord(t.word(), "en")) {
-        out.add(forms.stem(t.word(), "en"));
+      if (!forms.isStop(t, "en")) {
+        out.add(forms.stemOf(t, "en"));
       }
     }
     return out;

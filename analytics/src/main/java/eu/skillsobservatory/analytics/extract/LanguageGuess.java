@@ -23,7 +23,7 @@ public final class LanguageGuess {
     for (String lang : candidates) {
       int n = 0;
       for (Tokens.Token t : sample) {
-        if (forms.isStopWord(t.word(), lang)) {
+        if (forms.isStop(t, lang)) {
           n++;
         }
       }

@@ -120,8 +120,8 @@ public final class LexicalMatcher {
   List<String> contentWords(List<Tokens.Token> tokens, String lang) {
     List<String> out = new ArrayList<>(tokens.size());
     for (Tokens.Token t : tokens) {
-      if (!forms.isStopWord(t.word(), lang)) {
-        out.add(forms.stem(t.word(), lang));
+      if (!forms.isStop(t, lang)) {
+        out.add(forms.stemOf(t, lang));
       }
     }
     return out;
@@ -139,10 +139,10 @@ public final class LexicalMatcher {
     int[] position = new int[all.size()];
     for (int p = 0; p < all.size(); p++) {
       Tokens.Token t = all.get(p);
-      if (!forms.isStopWord(t.word(), language)) {
+      if (!forms.isStop(t, language)) {
         position[tokens.size()] = p;
         tokens.add(t);
-        words.add(forms.stem(t.word(), language));
+        words.add(forms.stemOf(t, language));
       }
     }
     List<Hit> hits = new ArrayList<>();

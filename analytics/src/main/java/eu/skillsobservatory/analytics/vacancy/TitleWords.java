@@ -33,9 +33,9 @@ final class TitleWords {
     String before = HEAD_END.matcher(text.strip()).replaceFirst("");
     List<Tokens.Token> tokens = Tokens.of(before);
     for (int i = tokens.size() - 1; i >= 0; i--) {
-      String w = tokens.get(i).word();
-      if (!forms.isStopWord(w, language) && Character.isLetter(w.charAt(0))) {
-        return forms.stem(w, language);
+      Tokens.Token t = tokens.get(i);
+      if (!forms.isStop(t, language) && Character.isLetter(t.word().charAt(0))) {
+        return forms.stemOf(t, language);
       }
     }
     return "";
@@ -76,8 +76,8 @@ final class TitleWords {
   Set<String> contentWords(String text, String language) {
     Set<String> out = new HashSet<>();
     for (Tokens.Token t : Tokens.of(text)) {
-      if (!forms.isStopWord(t.word(), language)) {
-        out.add(forms.stem(t.word(), language));
+      if (!forms.isStop(t, language)) {
+        out.add(forms.stemOf(t, language));
       }
     }
     return out;

@@ -14,13 +14,15 @@ import org.apache.lucene.analysis.stempel.StempelStemmer;
 /**
  * The stemmers Lucene has outside Snowball, as its analyzers use them: Arabic (after its
  * normalizer), Bulgarian, Czech, Greek and Latvian (light, rule-based, on the word's characters)
- * and Polish (Stempel, a table learnt from a corpus). Each word comes lower-cased; Greek is folded
- * as Lucene's Greek filter folds it first (accents dropped, final sigma made medial).
+ * and Polish (Stempel, a table learnt from a corpus); and a light stemmer of this project's own for
+ * Maltese, for which neither Lucene nor a published dictionary has one. Each word comes
+ * lower-cased; Greek is folded as Lucene's Greek filter folds it first (accents dropped, final
+ * sigma made medial).
  */
 final class LightStemmers {
   private LightStemmers() {}
 
-  static final Set<String> LANGUAGES = Set.of("ar", "bg", "cs", "el", "lv", "pl");
+  static final Set<String> LANGUAGES = Set.of("ar", "bg", "cs", "el", "lv", "mt", "pl");
 
   /** A new stemmer (not safe to share between threads) of one of {@link #LANGUAGES}. */
   static UnaryOperator<String> of(String lang) {
@@ -44,6 +46,7 @@ final class LightStemmers {
           return s == null || s.isEmpty() ? word : s.toString();
         };
       }
+      case "mt" -> LightStemmers::maltese;
       default -> throw new IllegalArgumentException("no light stemmer for '" + lang + "'");
     };
   }
@@ -78,5 +81,30 @@ final class LightStemmers {
           });
     }
     return b.toString();
+  }
+
+  /** Maltese plural endings, longest first: "kwalifikazzjonijiet", "attivitajiet", "ommijiet". */
+  private static final String[] MALTESE_PLURALS = {"ijiet", "jiet", "iet"};
+
+  /**
+   * A light Maltese stemmer: a sound plural's ending (-ijiet, -jiet, -iet), then one final vowel
+   * (-a, -i, -à, the feminine and plural of nouns and adjectives), each only while three letters
+   * are left. "magna" and "magni" (machine, machines) meet in "magn", "impjegat", "impjegata" and
+   * "impjegati" in "impjegat". Broken plurals (inside the word: "ktieb", "kotba") are not met; that
+   * needs a dictionary.
+   */
+  static String maltese(String word) {
+    String w = word;
+    for (String suffix : MALTESE_PLURALS) {
+      if (w.endsWith(suffix) && w.length() - suffix.length() >= 3) {
+        w = w.substring(0, w.length() - suffix.length());
+        break;
+      }
+    }
+    char last = w.charAt(w.length() - 1);
+    if ((last == 'a' || last == 'i' || last == 'à') && w.length() > 3) {
+      w = w.substring(0, w.length() - 1);
+    }
+    return w;
   }
 }

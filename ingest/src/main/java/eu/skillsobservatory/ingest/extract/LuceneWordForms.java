@@ -1,6 +1,12 @@
 package eu.skillsobservatory.ingest.extract;
 
 import eu.skillsobservatory.analytics.extract.WordForms;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -8,13 +14,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.uk.UkrainianMorfologikAnalyzer;
 import org.tartarus.snowball.SnowballStemmer;
 
 /**
- * Word forms from Lucene: a stemmer and the default stop words of each language Lucene has them for
- * (the Snowball stemmers; Lucene's own light stemmers for Bulgarian, Czech, Greek and Latvian;
- * Stempel for Polish); other languages get exact words and no stop words. {@link #LANGUAGES} is the
- * table, and a test holds each of its languages to working stop words and stemming.
+ * Word forms of ESCO's 28 languages: a stemmer and stop words for each. Lucene's where it has them
+ * (the Snowball stemmers; its own light stemmers for Arabic, Bulgarian, Czech, Greek and Latvian;
+ * Stempel for Polish; Morfologik's Ukrainian dictionary; their stop words); Hunspell dictionaries
+ * for Croatian, Icelandic, Slovak and Slovenian ({@link DictionaryStemmers}) and a light stemmer of
+ * this project's for Maltese, with stop-word lists kept in {@code words/} (see its README). Other
+ * languages get exact words and no stop words. {@link #LANGUAGES} is the table, and a test holds
+ * each of its languages to working stop words and stemming.
  */
 public final class LuceneWordForms implements WordForms {
   private static final Map<String, String> SNOWBALL =
@@ -65,12 +75,16 @@ public final class LuceneWordForms implements WordForms {
           Map.entry("nb", "no.NorwegianAnalyzer"),
           Map.entry("ar", "ar.ArabicAnalyzer"));
 
-  /** The languages stemmed and given stop words: ESCO's, but for Croatian, Icelandic,... */
+  /** The languages whose stop words are a list in {@code words/} ({@code hr.stop.txt}...). */
+  private static final Set<String> STOP_LISTS = Set.of("hr", "is", "mt", "sk", "sl");
+
+  /** The languages stemmed and given stop words: ESCO's 28, and Norwegian also as {@code nb}. */
   public static final Set<String> LANGUAGES;
 
   static {
     Set<String> all = new TreeSet<>(SNOWBALL.keySet());
     all.addAll(LightStemmers.LANGUAGES);
+    all.addAll(DictionaryStemmers.LANGUAGES);
     LANGUAGES = Set.copyOf(all);
   }
 
@@ -118,6 +132,9 @@ public final class LuceneWordForms implements WordForms {
   /** A new stemmer of a language of the table. */
   private static Supplier<UnaryOperator<String>> stemmer(String lang) {
     String name = SNOWBALL.get(lang);
+    if (DictionaryStemmers.LANGUAGES.contains(lang)) {
+      return () -> DictionaryStemmers.of(lang);
+    }
     if (name == null) {
       return () -> LightStemmers.of(lang);
     }
@@ -141,6 +158,12 @@ public final class LuceneWordForms implements WordForms {
   }
 
   private static CharArraySet stopSet(String lang) {
+    if (lang.equals("uk")) {
+      return UkrainianMorfologikAnalyzer.getDefaultStopwords();
+    }
+    if (STOP_LISTS.contains(lang)) {
+      return stopList(lang + ".stop.txt");
+    }
     String analyzer = STOP_WORDS.get(lang);
     if (analyzer == null) {
       return CharArraySet.EMPTY_SET;
@@ -152,6 +175,24 @@ public final class LuceneWordForms implements WordForms {
               .invoke(null);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("Lucene's stop words of '" + lang + "' are missing", e);
+    }
+  }
+
+  /** A stop-word list of {@code words/}: one word a line, {@code #} starts a comment line. */
+  static CharArraySet stopList(String name) {
+    InputStream in = LuceneWordForms.class.getResourceAsStream("words/" + name);
+    if (in == null) {
+      throw new IllegalStateException("the stop-word list words/" + name + " is missing");
+    }
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      CharArraySet set = new CharArraySet(256, false);
+      r.lines()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .forEach(set::add);
+      return CharArraySet.unmodifiableSet(set);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the stop-word list words/" + name + " cannot be read", e);
     }
   }
 }

@@ -2,6 +2,8 @@ package eu.skillsobservatory.ingest.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.skillsobservatory.analytics.extract.Tokens;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,13 @@ class LuceneWordFormsTest {
           Map.entry("el", new String[] {"μηχανές", "μηχανή", "σχέδιο", "και"}),
           Map.entry("lv", new String[] {"mašīnas", "mašīna", "rasējums", "un"}),
           Map.entry("pl", new String[] {"maszyny", "maszyna", "rysunek", "i"}),
-          Map.entry("ar", new String[] {"المهندسون", "مهندس", "رسم", "في"}));
+          Map.entry("ar", new String[] {"المهندسون", "مهندس", "رسم", "في"}),
+          Map.entry("hr", new String[] {"strojevi", "strojeva", "crtež", "i"}),
+          Map.entry("is", new String[] {"teikningar", "teikning", "vél", "og"}),
+          Map.entry("mt", new String[] {"magni", "magna", "disinn", "il"}),
+          Map.entry("sk", new String[] {"projektov", "projekty", "výkres", "a"}),
+          Map.entry("sl", new String[] {"projektov", "projekti", "risba", "in"}),
+          Map.entry("uk", new String[] {"машинами", "машини", "креслення", "і"}));
 
   @Test
   void everyLanguageOfTheTableStemsAndKnowsItsStopWords() {
@@ -68,9 +76,65 @@ class LuceneWordFormsTest {
   }
 
   @Test
+  void esco28LanguagesAreAllInTheTable() {
+    assertThat(LuceneWordForms.LANGUAGES)
+        .containsAll(
+            List.of(
+                "ar", "bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr", "hu",
+                "is", "it", "lt", "lv", "mt", "nl", "no", "pl", "pt", "ro", "sk", "sl", "sv",
+                "uk"));
+  }
+
+  @Test
   void aLanguageOutsideTheTableKeepsItsWordsAndHasNoStopWords() {
-    assertThat(forms.stem("strojevi", "hr")).isEqualTo("strojevi");
-    assertThat(forms.isStopWord("i", "hr")).isFalse();
+    assertThat(forms.stem("makineler", "tr")).isEqualTo("makineler");
+    assertThat(forms.isStopWord("ve", "tr")).isFalse();
+  }
+
+  @Test
+  void aWordTheDictionaryDoesNotKnowStaysAsItIs() {
+    assertThat(forms.stem("kubernetesom", "sk")).isEqualTo("kubernetesom");
+    assertThat(forms.stem("докеризація", "uk")).isEqualTo("докеризація");
+  }
+
+  @Test
+  void ofSeveralDictionaryFormsTheShortestIsTaken() {
+    assertThat(DictionaryStemmers.shortest(List.of("projekti", "projekt"), "projekti"))
+        .isEqualTo("projekt");
+    assertThat(DictionaryStemmers.shortest(List.of("strojiť", "stroj"), "stroj"))
+        .isEqualTo("stroj");
+    assertThat(DictionaryStemmers.shortest(List.of(), "xyz")).isEqualTo("xyz");
+    assertThat(forms.stem("stroji", "sl")).isEqualTo(forms.stem("strojev", "sl"));
+  }
+
+  @Test
+  void ukrainianIsLookedUpWithGheAndApostrophesAsTheDictionarySpellsThem() {
+    assertThat(forms.stem("ґрунтами", "uk")).isEqualTo(forms.stem("грунт", "uk"));
+    assertThat(forms.stem("роботи", "uk")).isEqualTo("робота");
+    assertThat(forms.stem("машини", "uk")).isEqualTo("машина");
+  }
+
+  @Test
+  void malteseLosesAPluralEndingThenAFinalVowel() {
+    assertThat(LightStemmers.maltese("kwalifikazzjonijiet"))
+        .isEqualTo(LightStemmers.maltese("kwalifikazzjoni"));
+    assertThat(LightStemmers.maltese("attivitajiet")).isEqualTo(LightStemmers.maltese("attività"));
+    assertThat(LightStemmers.maltese("impjegati")).isEqualTo("impjegat");
+    assertThat(LightStemmers.maltese("impjegata")).isEqualTo("impjegat");
+    assertThat(LightStemmers.maltese("ommijiet")).isEqualTo("omm");
+    assertThat(LightStemmers.maltese("sit")).isEqualTo("sit");
+  }
+
+  @Test
+  void aTokenIsStemmedAsWrittenThenFoldedSoTextWithoutAccentsMeetsTheLemma() {
+    String written = forms.stemOf(Tokens.of("Údržby").get(0), "sk");
+    assertThat(written).isEqualTo(forms.stemOf(Tokens.of("údržbu").get(0), "sk"));
+    assertThat(written).isEqualTo(forms.stemOf(Tokens.of("udrzba").get(0), "sk"));
+    assertThat(forms.isStop(Tokens.of("že").get(0), "sk")).isTrue();
+    assertThat(forms.isStop(Tokens.of("Für").get(0), "de")).isTrue();
+    // Cyrillic keeps й and ї for the dictionary, where folding would have dropped their marks.
+    assertThat(forms.stemOf(Tokens.of("Бухгалтерський").get(0), "uk"))
+        .isEqualTo(forms.stemOf(Tokens.of("бухгалтерського").get(0), "uk"));
   }
 
   @Test
