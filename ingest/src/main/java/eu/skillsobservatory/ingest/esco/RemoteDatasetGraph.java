@@ -2,9 +2,12 @@ package eu.skillsobservatory.ingest.esco;
 
 import eu.skillsobservatory.analytics.failures.EscoStoreException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -30,12 +33,14 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * <p>A read transaction takes one copy of the small catalog graph (which version is in which
  * graph), so a reader sees one consistent answer to that question for its whole transaction.
  * Version graphs are never changed once the catalog points at them (a reload writes a new graph),
- * so look-ups in them are cached: all triples of a subject at once, and whole patterns up to a
- * size.
+ * so look-ups in them are cached: all triples of a subject at once, all links into a concept at
+ * once, and whole patterns up to a size; a reader that knows which subjects it will read next has
+ * them fetched a few hundred a request ({@link #prefetch}).
  */
 final class RemoteDatasetGraph extends DatasetGraphBaseFind {
   private static final int CACHE_TRIPLES = 500_000;
   private static final int LARGEST_CACHED_PATTERN = 100_000;
+  private static final int PREFETCH_BATCH = 300;
 
   private final String location;
   private final Function<Function<RDFConnection, Object>, Object> server;
@@ -90,10 +95,54 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
               .stream()
               .filter(t -> matches(p, t.getPredicate()) && matches(o, t.getObject()))
               .toList();
+    } else if (o.isURI() && p.isConcrete()) {
+      // Every link into a concept at once: a page asks for several kinds of them in a row.
+      triples =
+          cache
+              .get(new Pattern(g, Node.ANY, Node.ANY, o), k -> select(g, Node.ANY, Node.ANY, o))
+              .stream()
+              .filter(t -> p.equals(t.getPredicate()))
+              .toList();
     } else {
       triples = cache.get(new Pattern(g, s, p, o), k -> select(g, s, p, o));
     }
     return triples.stream().map(t -> new Quad(g, t)).iterator();
+  }
+
+  /**
+   * Reads the triples of many subjects of a version graph at once, a few hundred a query, into the
+   * cache, so that a page naming fifty skills costs one request instead of fifty. Subjects already
+   * cached are not asked again.
+   */
+  void prefetch(Node g, Collection<Node> subjects) {
+    List<Node> wanted = new ArrayList<>();
+    for (Node s : new LinkedHashSet<>(subjects)) {
+      if (s.isURI() && !cache.has(new Pattern(g, s, Node.ANY, Node.ANY))) {
+        wanted.add(s);
+      }
+    }
+    for (int from = 0; from < wanted.size(); from += PREFETCH_BATCH) {
+      List<Node> batch = wanted.subList(from, Math.min(wanted.size(), from + PREFETCH_BATCH));
+      Map<Node, List<Triple>> found = new HashMap<>();
+      batch.forEach(s -> found.put(s, new ArrayList<>()));
+      StringBuilder q = new StringBuilder("SELECT ?s ?p ?o WHERE { GRAPH ");
+      q.append(NodeFmtLib.strNT(g)).append(" { VALUES ?s {");
+      batch.forEach(s -> q.append(' ').append(NodeFmtLib.strNT(s)));
+      q.append(" } ?s ?p ?o } }");
+      call(
+          c -> {
+            c.querySelect(
+                q.toString(),
+                row -> {
+                  Node s = row.get("s").asNode();
+                  found
+                      .computeIfAbsent(s, k -> new ArrayList<>())
+                      .add(Triple.create(s, row.get("p").asNode(), row.get("o").asNode()));
+                });
+            return null;
+          });
+      found.forEach((s, triples) -> cache.get(new Pattern(g, s, Node.ANY, Node.ANY), k -> triples));
+    }
   }
 
   private static boolean matches(Node pattern, Node n) {
@@ -255,6 +304,10 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
 
     Cache(int capacity) {
       this.capacity = capacity;
+    }
+
+    synchronized boolean has(Pattern key) {
+      return entries.containsKey(key);
     }
 
     List<Triple> get(Pattern key, Function<Pattern, List<Triple>> load) {

@@ -207,8 +207,18 @@ final class TdbSkillCatalog implements SkillCatalog {
       }
     }
 
-    ConceptRef isco = null;
     List<Node> groups = g.objects(s, Esco.MEMBER_OF_ISCO_GROUP);
+    List<Node> broader = g.objects(s, Esco.BROADER);
+    List<Node> essential = g.skillsOf(s, true);
+    List<Node> optional = g.skillsOf(s, false);
+    List<Node> neededBy = g.needing(s, true);
+    List<Node> wantedBy = g.needing(s, false);
+    List<Node> named = new ArrayList<>(groups);
+    for (List<Node> l : List.of(broader, essential, optional, neededBy, wantedBy)) {
+      named.addAll(l);
+    }
+    g.prefetch(named);
+    ConceptRef isco = null;
     if (!groups.isEmpty() && groups.get(0).isURI()) {
       isco = g.ref(groups.get(0), lang);
     }
@@ -228,13 +238,13 @@ final class TdbSkillCatalog implements SkillCatalog {
             localName(g.objects(s, Esco.REUSE_LEVEL)),
             code(g.objects(s, Esco.NOTATION)),
             isco,
-            refs(g, g.objects(s, Esco.BROADER), lang),
+            refs(g, broader, lang),
             chain(g, s, lang),
             collections,
-            refs(g, g.skillsOf(s, true), lang),
-            refs(g, g.skillsOf(s, false), lang),
-            occupations(g, g.needing(s, true), lang),
-            occupations(g, g.needing(s, false), lang),
+            refs(g, essential, lang),
+            refs(g, optional, lang),
+            occupations(g, neededBy, lang),
+            occupations(g, wantedBy, lang),
             List.copyOf(languages)));
   }
 
