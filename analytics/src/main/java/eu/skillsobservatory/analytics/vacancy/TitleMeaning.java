@@ -7,6 +7,7 @@ import eu.skillsobservatory.analytics.progress.Progress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,11 +36,23 @@ public final class TitleMeaning {
   private final VectorIndex index;
   private final List<OccupationTable.Label> labels;
 
+  /** The occupation whose preferred label a text is, when only one has it (lower case). */
+  private final Map<String, OccupationTable.Label> preferred = new HashMap<>();
+
   private TitleMeaning(
       TextEmbedder embedder, VectorIndex index, List<OccupationTable.Label> labels) {
     this.embedder = embedder;
     this.index = index;
     this.labels = labels;
+    Map<String, Integer> owners = new HashMap<>();
+    for (OccupationTable.Label l : labels) {
+      if (l.field().equals("preferred")) {
+        String key = l.label().toLowerCase(Locale.ROOT);
+        owners.merge(key, 1, Integer::sum);
+        preferred.put(key, l);
+      }
+    }
+    owners.forEach((key, n) -> preferred.remove(n > 1 ? key : ""));
   }
 
   /**
@@ -87,8 +100,21 @@ public final class TitleMeaning {
     if (top.isEmpty() || top.get(0).cosine() < MIN_COSINE) {
       return Optional.empty();
     }
-    OccupationTable.Label l = labels.get(top.get(0).label());
+    OccupationTable.Label l = owner(labels.get(top.get(0).label()));
     double confidence = Math.round(top.get(0).cosine() * CONFIDENCE_PER_COSINE * 1000) / 1000.0;
     return Optional.of(new OccupationCoder.Coding(l.uri(), l.label(), confidence));
+  }
+
+  /**
+   * The occupation a label names: an alternative label that is another occupation's preferred label
+   * ("carpenter", also an alternative label of set builder) names that occupation. The two labels
+   * are one text, so one vector: without this, the tie went by the labels' order.
+   */
+  private OccupationTable.Label owner(OccupationTable.Label l) {
+    if (l.field().equals("preferred")) {
+      return l;
+    }
+    OccupationTable.Label p = preferred.get(l.label().toLowerCase(Locale.ROOT));
+    return p == null ? l : p;
   }
 }

@@ -163,4 +163,28 @@ class TitleMeaningTest {
     assertThat(drivers.code("florist")).isEmpty();
     assertThat(drivers.code("haulier")).map(OccupationCoder.Coding::uri).contains(CARGO);
   }
+
+  @Test
+  void aLabelThatIsOneOccupationsPreferredAndAnothersAlternativeNamesThePreferredOne() {
+    String setBuilder = "http://data.europa.eu/esco/occupation/set-builder";
+    // One text, one vector: "lorry driver" is the cargo driver's preferred label and the set
+    // builder's alternative one, whichever comes first in the table.
+    for (boolean setBuilderFirst : List.of(true, false)) {
+      var catalog = aCatalog();
+      if (setBuilderFirst) {
+        catalog.occupationIn(setBuilder, "3432", "set builder", "lorry driver");
+      }
+      catalog.occupationIn(CARGO, "8332", "lorry driver", "van driver");
+      if (!setBuilderFirst) {
+        catalog.occupationIn(setBuilder, "3432", "set builder", "lorry driver");
+      }
+      TitleMeaning m =
+          TitleMeaning.of(
+              OccupationTable.of(catalog.build()), TOY, COMPUTED, "test", Progress.NONE);
+      assertThat(m.code("lorry haulier"))
+          .as("set builder first: " + setBuilderFirst)
+          .map(OccupationCoder.Coding::uri)
+          .contains(CARGO);
+    }
+  }
 }
