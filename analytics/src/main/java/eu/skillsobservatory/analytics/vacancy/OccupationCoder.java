@@ -112,7 +112,26 @@ public final class OccupationCoder {
     return coding;
   }
 
+  /**
+   * The title's coding; where an English title is not coded surely and spells something short
+   * ({@link TitleAbbreviations}: "PA to CEO"), the title spelled out is coded too and the surer of
+   * the two taken.
+   */
   private Optional<Coding> codeUncached(String title, String language, String hint) {
+    Optional<Coding> coding = codeAsWritten(title, language, hint);
+    if (!TitleWords.isEnglish(language) || coding.map(c -> c.confidence() >= SURE).orElse(false)) {
+      return coding;
+    }
+    String expanded = TitleAbbreviations.expand(title);
+    if (expanded.equals(title)) {
+      return coding;
+    }
+    Optional<Coding> spelled = codeAsWritten(expanded, language, hint);
+    double was = coding.map(Coding::confidence).orElse(0.0);
+    return spelled.isPresent() && spelled.get().confidence() > was ? spelled : coding;
+  }
+
+  private Optional<Coding> codeAsWritten(String title, String language, String hint) {
     // An English advert's "IT" is information technology, ESCO's "ICT", not a stop word.
     String cleaned = TitleWords.isEnglish(language) ? IT.matcher(title).replaceAll("ICT") : title;
     // The part before a dash or comma usually names the job ("Nurse - night shifts, Lyon"); the
