@@ -120,41 +120,34 @@ class MultilingualCliIT {
     assertThat(x.get("notices").toString()).contains("English only");
   }
 
+  /** The skill URIs {@code extract --extraction fast} finds in each line, in one language. */
+  List<List<String>> fastUris(String lang, String... sentences) {
+    Run r =
+        cli(String.join("\n", sentences) + "\n", "extract", "--lang", lang, "--extraction", "fast");
+    assertThat(r.code()).as(r.err()).isZero();
+    return r.out().lines().map(this::uris).toList();
+  }
+
   @Test
   void slovakAndUkrainianSentencesGiveTheirSkillsThroughTheirDictionaries() {
     // Every label word in another case than the label's: "normy kvality" (quality standards)
     // as written, "počítačová forenzná analýza" in the instrumental, and so on.
-    Run sk =
-        cli(
-            "Ovládate normy kvality a máte skúsenosti s počítačovou forenznou analýzou.\n"
-                + "Skúsenosti so spracovaním železných kovov a s výrobnými procesmi.\n",
-            "extract",
-            "--lang",
+    List<List<String>> sk =
+        fastUris(
             "sk",
-            "--extraction",
-            "fast");
-    assertThat(sk.code()).as(sk.err()).isZero();
-    List<String> lines = sk.out().lines().toList();
-    assertThat(uris(lines.get(0))).contains(FORENSICS, QUALITY);
-    assertThat(uris(lines.get(1)))
-        .anyMatch(u -> u.startsWith(FERROUS_PREFIX))
-        .anyMatch(u -> u.startsWith(PROCESSES_PREFIX));
-
-    Run uk =
-        cli(
-            "Ви знаєте стандарти якості та маєте досвід у комп'ютерній криміналістиці.\n"
-                + "Досвід обробки чорних металів і знання виробничих процесів.\n",
-            "extract",
-            "--lang",
+            "Ovládate normy kvality a máte skúsenosti s počítačovou forenznou analýzou.",
+            "Skúsenosti so spracovaním železných kovov a s výrobnými procesmi.");
+    List<List<String>> uk =
+        fastUris(
             "uk",
-            "--extraction",
-            "fast");
-    assertThat(uk.code()).as(uk.err()).isZero();
-    lines = uk.out().lines().toList();
-    assertThat(uris(lines.get(0))).contains(FORENSICS, QUALITY);
-    assertThat(uris(lines.get(1)))
-        .anyMatch(u -> u.startsWith(FERROUS_PREFIX))
-        .anyMatch(u -> u.startsWith(PROCESSES_PREFIX));
+            "Ви знаєте стандарти якості та маєте досвід у комп'ютерній криміналістиці.",
+            "Досвід обробки чорних металів і знання виробничих процесів.");
+    for (List<List<String>> lines : List.of(sk, uk)) {
+      assertThat(lines.get(0)).contains(FORENSICS, QUALITY);
+      assertThat(lines.get(1))
+          .anyMatch(u -> u.startsWith(FERROUS_PREFIX))
+          .anyMatch(u -> u.startsWith(PROCESSES_PREFIX));
+    }
   }
 
   @Test
