@@ -40,6 +40,17 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
    * @param dir the node's folder (data and logs below it)
    * @param httpPort the HTTP port, or 0 for a free one
    */
+  /**
+   * Elasticsearch starts no merge while the disk is fuller than its merge watermark: 95 % by
+   * default, or less than 100 GB free, whichever asks less. On a 250 GB disk holding other things
+   * (a user's laptop) merging then stops with 12 GB still free, segments pile up, and a forced
+   * merge waits until a client gives up, with no word of the disk. Here merging stops only below 2
+   * % or 5 GB free, whichever is less.
+   */
+  static final String MERGE_DISK_WATERMARK = "indices.merge.disk.watermark.high";
+
+  static final String MERGE_DISK_HEADROOM = "indices.merge.disk.watermark.high.max_headroom";
+
   public static EmbeddedElasticsearch start(Path dir, int httpPort) {
     return start(
         dir,
@@ -51,6 +62,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             .put("transport.port", "0")
             // A full disk must not turn the only node read-only under the user's feet.
             .put("cluster.routing.allocation.disk.threshold_enabled", false)
+            .put(MERGE_DISK_WATERMARK, "98%")
+            .put(MERGE_DISK_HEADROOM, "5gb")
             // The node shares the application's heap: its parent breaker would count the
             // application's garbage as the node's and refuse requests (429) whenever the heap fills
             // before a collection, as it does under the parallel collector (seen in a test JVM).
@@ -84,7 +97,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             .put("transport.port", Integer.toString(transportPort))
             .putList("discovery.seed_hosts", seeds.stream().map(p -> "127.0.0.1:" + p).toList())
             .putList("cluster.initial_master_nodes", masters)
-            .put("cluster.routing.allocation.disk.threshold_enabled", false),
+            .put("cluster.routing.allocation.disk.threshold_enabled", false)
+            .put(MERGE_DISK_WATERMARK, "98%")
+            .put(MERGE_DISK_HEADROOM, "5gb"),
         false);
   }
 

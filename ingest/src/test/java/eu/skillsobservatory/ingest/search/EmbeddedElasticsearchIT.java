@@ -29,6 +29,21 @@ class EmbeddedElasticsearchIT {
   }
 
   @Test
+  void mergingStopsOnlyWhenTheDiskIsNearlyFull(SearchConnection es) throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    String settings =
+        http.send(
+                java.net.http.HttpRequest.newBuilder(
+                        es.url().resolve("/_nodes/_local/settings?flat_settings=true"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString())
+            .body();
+    assertThat(settings)
+        .contains("\"indices.merge.disk.watermark.high\":\"98%\"")
+        .contains("\"indices.merge.disk.watermark.high.max_headroom\":\"5gb\"");
+  }
+
+  @Test
   void languageAnalyzersStemAsOnAFullCluster(SearchConnection es) throws IOException {
     assertThat(tokens(es, "english", "managing the projects")).containsExactly("manag", "project");
     assertThat(tokens(es, "german", "Häuser bauen")).containsExactly("haus", "bau");
