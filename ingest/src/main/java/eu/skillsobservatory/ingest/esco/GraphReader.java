@@ -37,17 +37,31 @@ final class GraphReader {
    * look-ups cost microseconds, ignores it.
    */
   void prefetch(Collection<Node> subjects) {
+    prefetch(subjects, List.of(Esco.XL_PREF_LABEL));
+  }
+
+  /**
+   * As {@link #prefetch(Collection)}, with every skos-xl label and description node: for whole
+   * concept documents.
+   */
+  void prefetchDocuments(Collection<Node> subjects) {
+    prefetch(
+        subjects,
+        List.of(Esco.XL_PREF_LABEL, Esco.XL_ALT_LABEL, Esco.XL_HIDDEN_LABEL, Esco.DESCRIPTION));
+  }
+
+  private void prefetch(Collection<Node> subjects, List<Node> linked) {
     if (!(dsg instanceof RemoteDatasetGraph remote) || subjects.isEmpty()) {
       return;
     }
     remote.prefetch(graph, subjects);
-    List<Node> labels = new ArrayList<>();
+    List<Node> nodes = new ArrayList<>();
     for (Node s : subjects) {
       if (s.isURI()) {
-        labels.addAll(objects(s, Esco.XL_PREF_LABEL));
+        linked.forEach(p -> nodes.addAll(objects(s, p)));
       }
     }
-    remote.prefetch(graph, labels);
+    remote.prefetch(graph, nodes);
   }
 
   void each(Node s, Node p, Node o, Consumer<Quad> action) {

@@ -29,6 +29,7 @@ import org.apache.jena.system.Txn;
 /** The ESCO read model over Jena TDB2: one graph per version, found through the registry. */
 final class TdbSkillCatalog implements SkillCatalog {
   private static final int MAX_CHAIN = 32;
+  private static final int PREFETCH = 300;
 
   private final DatasetGraph dsg;
   private final VersionRegistry registry;
@@ -115,10 +116,17 @@ final class TdbSkillCatalog implements SkillCatalog {
         dsg,
         () -> {
           GraphReader g = new GraphReader(dsg, graphOf(v));
-          Map<String, ConceptType> types = g.facts().conceptTypes();
-          types.entrySet().stream()
-              .sorted(Map.Entry.comparingByKey())
-              .forEach(e -> action.accept(document(g, Esco.uri(e.getKey()), e.getValue())));
+          List<Map.Entry<String, ConceptType>> all =
+              g.facts().conceptTypes().entrySet().stream()
+                  .sorted(Map.Entry.comparingByKey())
+                  .toList();
+          // A shared store sends the concepts a few hundred a request instead of one each.
+          for (int from = 0; from < all.size(); from += PREFETCH) {
+            List<Map.Entry<String, ConceptType>> part =
+                all.subList(from, Math.min(all.size(), from + PREFETCH));
+            g.prefetchDocuments(part.stream().map(e -> Esco.uri(e.getKey())).toList());
+            part.forEach(e -> action.accept(document(g, Esco.uri(e.getKey()), e.getValue())));
+          }
         });
   }
 
