@@ -17,9 +17,10 @@ final class EscoIndexMapping {
   /**
    * Raised whenever the mapping changes; an index built with another version is rebuilt on start.
    * 2: labels gained a doc-values-only {@code raw} sub-field, read by searches instead of the
-   * source.
+   * source. 3: Croatian labels analysed as Serbian (Latin script, the same inflection;
+   * Elasticsearch has no Croatian analyzer, its Serbian one folds the diacritics and stems).
    */
-  static final int VERSION = 2;
+  static final int VERSION = 3;
 
   /** Elasticsearch's language analyzers, by ISO 639-1 code. */
   static final Map<String, String> ANALYZERS =
@@ -36,6 +37,7 @@ final class EscoIndexMapping {
           Map.entry("et", "estonian"),
           Map.entry("fi", "finnish"),
           Map.entry("fr", "french"),
+          Map.entry("hr", "serbian"),
           Map.entry("ga", "irish"),
           Map.entry("hu", "hungarian"),
           Map.entry("it", "italian"),

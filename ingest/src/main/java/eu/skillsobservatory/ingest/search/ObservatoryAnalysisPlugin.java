@@ -31,6 +31,7 @@ import org.apache.lucene.analysis.nl.DutchAnalyzer;
 import org.apache.lucene.analysis.no.NorwegianAnalyzer;
 import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
 import org.apache.lucene.analysis.ro.RomanianAnalyzer;
+import org.apache.lucene.analysis.sr.SerbianAnalyzer;
 import org.apache.lucene.analysis.sr.SerbianNormalizationFilter;
 import org.apache.lucene.analysis.sv.SwedishAnalyzer;
 import org.elasticsearch.common.settings.Settings;
@@ -74,6 +75,7 @@ public class ObservatoryAnalysisPlugin extends Plugin implements AnalysisPlugin 
           Map.entry("norwegian", NorwegianAnalyzer::new),
           Map.entry("portuguese", PortugueseAnalyzer::new),
           Map.entry("romanian", RomanianAnalyzer::new),
+          Map.entry("serbian", SerbianAnalyzer::new),
           Map.entry("spanish", SpanishAnalyzer::new),
           Map.entry("swedish", SwedishAnalyzer::new));
 

@@ -48,6 +48,10 @@ class EmbeddedElasticsearchIT {
     assertThat(tokens(es, "english", "managing the projects")).containsExactly("manag", "project");
     assertThat(tokens(es, "german", "Häuser bauen")).containsExactly("haus", "bau");
     assertThat(tokens(es, "french", "les gestionnaires")).containsExactly("gestionair");
+    // Croatian labels go through the Serbian analyzer: case endings off, diacritics folded.
+    assertThat(tokens(es, "serbian", "održavanje strojeva"))
+        .isEqualTo(tokens(es, "serbian", "održavanju strojevi"));
+    assertThat(EscoIndexMapping.analyzer("hr")).isEqualTo("serbian");
   }
 
   private static List<String> tokens(SearchConnection es, String analyzer, String text)
