@@ -41,7 +41,7 @@ final class ExtractionLanguage {
       notices.add("no embedding model is available; label matching only");
       return false;
     }
-    if (!lang.equals("en") && !lang.startsWith("en-")) {
+    if (!WordForms.isEnglish(lang)) {
       // A sentence in another language would meet the English vectors by chance resemblance.
       notices.add(
           "ranked by meaning in English only (the embedding model is English): this '"

@@ -16,11 +16,16 @@ public interface WordForms {
    * English, whose accents are optional ("résumé", "resume"), is stemmed folded.
    */
   default String stemOf(Tokens.Token t, String language) {
-    if (language.equals("en") || language.startsWith("en-")) {
+    if (isEnglish(language)) {
       return stem(t.word(), language);
     }
     String s = stem(t.written(), language);
     return s.equals(t.written()) ? t.word() : Tokens.fold(s);
+  }
+
+  /** English, or a regional English ("en-GB"). */
+  static boolean isEnglish(String language) {
+    return language.equals("en") || language.startsWith("en-");
   }
 
   /** Whether a token is a stop word, as written or folded ("že" or "ze"). */

@@ -119,7 +119,7 @@ public final class OccupationCoder {
    */
   private Optional<Coding> codeUncached(String title, String language, String hint) {
     Optional<Coding> coding = codeAsWritten(title, language, hint);
-    if (!TitleWords.isEnglish(language) || coding.map(c -> c.confidence() >= SURE).orElse(false)) {
+    if (!WordForms.isEnglish(language) || coding.map(c -> c.confidence() >= SURE).orElse(false)) {
       return coding;
     }
     String expanded = TitleAbbreviations.expand(title);
@@ -133,7 +133,7 @@ public final class OccupationCoder {
 
   private Optional<Coding> codeAsWritten(String title, String language, String hint) {
     // An English advert's "IT" is information technology, ESCO's "ICT", not a stop word.
-    String cleaned = TitleWords.isEnglish(language) ? IT.matcher(title).replaceAll("ICT") : title;
+    String cleaned = WordForms.isEnglish(language) ? IT.matcher(title).replaceAll("ICT") : title;
     // The part before a dash or comma usually names the job ("Nurse - night shifts, Lyon"); the
     // whole title is tried when that part alone is not coded.
     String head = SEPARATOR.split(cleaned, 2)[0].strip();
@@ -156,8 +156,7 @@ public final class OccupationCoder {
    */
   private Optional<Coding> byMeaning(
       String title, String language, String hint, Optional<Coding> byLabels) {
-    if (!TitleWords.isEnglish(language)
-        || byLabels.map(c -> c.confidence() >= SURE).orElse(false)) {
+    if (!WordForms.isEnglish(language) || byLabels.map(c -> c.confidence() >= SURE).orElse(false)) {
       return byLabels;
     }
     Optional<Coding> byMeaning = meaning.get().flatMap(m -> m.code(title));
@@ -194,7 +193,7 @@ public final class OccupationCoder {
    * elsewhere: its confidence is lowered below 0.8 (the coding stays).
    */
   private Coding doubtedManager(Coding c, String title, String language) {
-    if (!TitleWords.isEnglish(language)
+    if (!WordForms.isEnglish(language)
         || !occupations.iscoOf(c.uri()).map(code -> code.startsWith("1")).orElse(false)) {
       return c;
     }
@@ -213,7 +212,7 @@ public final class OccupationCoder {
    */
   private Optional<Coding> byIscoExample(
       String head, String language, String hint, Optional<Coding> coding) {
-    if (!TitleWords.isEnglish(language)) {
+    if (!WordForms.isEnglish(language)) {
       return coding;
     }
     String[] words = head.split("\\s+");

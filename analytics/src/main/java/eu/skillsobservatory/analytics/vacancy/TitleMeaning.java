@@ -6,10 +6,12 @@ import eu.skillsobservatory.analytics.extract.VectorIndex;
 import eu.skillsobservatory.analytics.progress.Progress;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Job titles matched to occupations by meaning: the title and every English preferred and
@@ -44,15 +46,14 @@ public final class TitleMeaning {
     this.embedder = embedder;
     this.index = index;
     this.labels = labels;
-    Map<String, Integer> owners = new HashMap<>();
+    Set<String> shared = new HashSet<>();
     for (OccupationTable.Label l : labels) {
-      if (l.field().equals("preferred")) {
-        String key = l.label().toLowerCase(Locale.ROOT);
-        owners.merge(key, 1, Integer::sum);
-        preferred.put(key, l);
+      String key = l.label().toLowerCase(Locale.ROOT);
+      if (l.field().equals("preferred") && preferred.putIfAbsent(key, l) != null) {
+        shared.add(key);
       }
     }
-    owners.forEach((key, n) -> preferred.remove(n > 1 ? key : ""));
+    preferred.keySet().removeAll(shared);
   }
 
   /**

@@ -27,7 +27,7 @@ final class TitleWords {
    * stand elsewhere (French first, German at the end of a compound).
    */
   String head(String text, String language) {
-    if (!isEnglish(language)) {
+    if (!WordForms.isEnglish(language)) {
       return "";
     }
     String before = HEAD_END.matcher(text.strip()).replaceFirst("");
@@ -44,10 +44,6 @@ final class TitleWords {
   /** Whether a title shortened from the left still has the title's head noun (English). */
   boolean keepsHead(String titleHead, String rest, String language) {
     return titleHead.isEmpty() || titleHead.equals(head(rest, language));
-  }
-
-  static boolean isEnglish(String language) {
-    return language.equals("en") || language.startsWith("en-");
   }
 
   /** 1 when the label's head is the title's (or no head is known), else {@link #HEAD_MISMATCH}. */

@@ -131,10 +131,10 @@ public final class LuceneWordForms implements WordForms {
 
   /** A new stemmer of a language of the table. */
   private static Supplier<UnaryOperator<String>> stemmer(String lang) {
-    String name = SNOWBALL.get(lang);
     if (DictionaryStemmers.LANGUAGES.contains(lang)) {
       return () -> DictionaryStemmers.of(lang);
     }
+    String name = SNOWBALL.get(lang);
     if (name == null) {
       return () -> LightStemmers.of(lang);
     }

@@ -40,17 +40,6 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
    * @param dir the node's folder (data and logs below it)
    * @param httpPort the HTTP port, or 0 for a free one
    */
-  /**
-   * Elasticsearch starts no merge while the disk is fuller than its merge watermark: 95 % by
-   * default, or less than 100 GB free, whichever asks less. On a 250 GB disk holding other things
-   * (a user's laptop) merging then stops with 12 GB still free, segments pile up, and a forced
-   * merge waits until a client gives up, with no word of the disk. Here merging stops only below 2
-   * % or 5 GB free, whichever is less.
-   */
-  static final String MERGE_DISK_WATERMARK = "indices.merge.disk.watermark.high";
-
-  static final String MERGE_DISK_HEADROOM = "indices.merge.disk.watermark.high.max_headroom";
-
   public static EmbeddedElasticsearch start(Path dir, int httpPort) {
     return start(
         dir,
@@ -60,10 +49,6 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             .put("discovery.type", "single-node")
             .put("http.port", Integer.toString(httpPort))
             .put("transport.port", "0")
-            // A full disk must not turn the only node read-only under the user's feet.
-            .put("cluster.routing.allocation.disk.threshold_enabled", false)
-            .put(MERGE_DISK_WATERMARK, "98%")
-            .put(MERGE_DISK_HEADROOM, "5gb")
             // The node shares the application's heap: its parent breaker would count the
             // application's garbage as the node's and refuse requests (429) whenever the heap fills
             // before a collection, as it does under the parallel collector (seen in a test JVM).
@@ -96,10 +81,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             .put("http.port", Integer.toString(httpPort))
             .put("transport.port", Integer.toString(transportPort))
             .putList("discovery.seed_hosts", seeds.stream().map(p -> "127.0.0.1:" + p).toList())
-            .putList("cluster.initial_master_nodes", masters)
-            .put("cluster.routing.allocation.disk.threshold_enabled", false)
-            .put(MERGE_DISK_WATERMARK, "98%")
-            .put(MERGE_DISK_HEADROOM, "5gb"),
+            .putList("cluster.initial_master_nodes", masters),
         false);
   }
 
@@ -116,6 +98,14 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
               .put("node.name", name)
               .put("network.host", "127.0.0.1")
               .put("action.auto_create_index", false)
+              // A full disk must not turn a node of ours read-only under the user's feet.
+              .put("cluster.routing.allocation.disk.threshold_enabled", false)
+              // Elasticsearch starts no merge while less than 5 % of the disk (up to 100 GB) is
+              // free: on a 250 GB disk shared with other files merging stopped with 12 GB free,
+              // and a forced merge waited until the client gave up, with no word of the disk.
+              // Here merging stops only below 2 % or 5 GB free, whichever is less.
+              .put("indices.merge.disk.watermark.high", "98%")
+              .put("indices.merge.disk.watermark.high.max_headroom", "5gb")
               .build();
       var env = InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), null, () -> name);
       Node node =
