@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * The counts behind {@link Emerging}, from the vacancy index: postings per month and source, the
@@ -36,8 +37,16 @@ final class ElasticEmergingCounts implements EmergingCounts {
 
   private final ElasticDemandCounts vacancies;
 
+  private final int maxBuckets;
+
   ElasticEmergingCounts(ElasticDemandCounts vacancies) {
+    this(vacancies, MAX_BUCKETS);
+  }
+
+  /** With at most {@code maxBuckets} buckets a request: small, to test many requests. */
+  ElasticEmergingCounts(ElasticDemandCounts vacancies, int maxBuckets) {
     this.vacancies = vacancies;
+    this.maxBuckets = maxBuckets;
   }
 
   /**
@@ -52,37 +61,52 @@ final class ElasticEmergingCounts implements EmergingCounts {
       Slice slice, String field, int recentMonths, int baselineMonths, long minSupport) {
     Query filter = base(slice, field);
     try {
-      Map<String, SortedMap<YearMonth, Long>> postings =
-          bySource(
-              vacancies.aggregate(
-                  "vacancy months",
-                  s -> s.query(filter).aggregations("months", monthsBySource(null))),
-              null);
-      SortedMap<YearMonth, Long> days = days();
+      // With no limit on the baseline the candidates' window is the whole slice: they are read
+      // beside the months, not after them.
+      boolean wholeSlice = baselineMonths == 0;
+      var first =
+          ParallelReads.both(
+              () ->
+                  bySource(
+                      vacancies.aggregate(
+                          "vacancy months",
+                          s -> s.query(filter).aggregations("months", monthsBySource(null))),
+                      null),
+              () ->
+                  ParallelReads.both(
+                      this::days,
+                      () ->
+                          wholeSlice ? candidates(window(filter, null), field, minSupport) : null));
+      Map<String, SortedMap<YearMonth, Long>> postings = first.first();
+      SortedMap<YearMonth, Long> days = first.second().first();
       TreeMap<YearMonth, Long> all = new TreeMap<>();
       postings.values().forEach(m -> m.forEach((k, v) -> all.merge(k, v, Long::sum)));
       if (all.isEmpty()) {
         return new Emerging.Series(postings, Map.of(), days);
       }
-      YearMonth from =
-          baselineMonths == 0
-              ? null
-              : all.lastKey().minusMonths((long) recentMonths + baselineMonths);
-      Query window =
-          Query.of(
-              q -> q.bool(b -> b.filter(filter).filter(ElasticDemandCounts.range(from, null))));
-      List<String> values = candidates(window, field, minSupport);
-      Map<String, Map<String, Map<YearMonth, Long>>> counts = new LinkedHashMap<>();
-      int cells = Math.max(1, all.size() * Math.max(1, postings.size()));
-      int batch = Math.max(1, Math.min(MAX_CANDIDATES, MAX_BUCKETS / cells));
-      for (int i = 0; i < values.size(); i += batch) {
-        List<String> part = values.subList(i, Math.min(values.size(), i + batch));
-        count(filter, field, part, counts);
+      List<String> values = first.second().second();
+      if (!wholeSlice) {
+        YearMonth from = all.lastKey().minusMonths((long) recentMonths + baselineMonths);
+        values = candidates(window(filter, from), field, minSupport);
       }
+      int cells = Math.max(1, all.size() * Math.max(1, postings.size()));
+      int batch = Math.max(1, Math.min(MAX_CANDIDATES, maxBuckets / cells));
+      List<List<String>> parts = new ArrayList<>();
+      for (int i = 0; i < values.size(); i += batch) {
+        parts.add(values.subList(i, Math.min(values.size(), i + batch)));
+      }
+      Map<String, Map<String, Map<YearMonth, Long>>> counts = new LinkedHashMap<>();
+      ParallelReads.map(parts, part -> count(filter, field, part)).forEach(counts::putAll);
       return new Emerging.Series(postings, counts, days);
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("emerging skills failed: " + e.getMessage(), e);
     }
+  }
+
+  /** The slice's postings from a month on (all when {@code from} is null). */
+  private static Query window(Query filter, YearMonth from) {
+    return Query.of(
+        q -> q.bool(b -> b.filter(filter).filter(ElasticDemandCounts.range(from, null))));
   }
 
   /** The values of the field with at least {@code minSupport} postings in the window. */
@@ -108,13 +132,9 @@ final class ElasticEmergingCounts implements EmergingCounts {
     return values;
   }
 
-  /** Adds the mentions of these values per month and source to {@code counts}. */
-  private void count(
-      Query filter,
-      String field,
-      List<String> part,
-      Map<String, Map<String, Map<YearMonth, Long>>> counts)
-      throws IOException {
+  /** The mentions of these values per month and source. */
+  private Map<String, Map<String, Map<YearMonth, Long>>> count(
+      Query filter, String field, List<String> part) throws IOException {
     SearchResponse<Void> r =
         vacancies.aggregate(
             "emerging series",
@@ -136,6 +156,7 @@ final class ElasticEmergingCounts implements EmergingCounts {
                                                             t.field(field)
                                                                 .size(part.size())
                                                                 .include(x -> x.terms(part)))))));
+    Map<String, Map<String, Map<YearMonth, Long>>> counts = new LinkedHashMap<>();
     for (StringTermsBucket m : r.aggregations().get("months").sterms().buckets().array()) {
       YearMonth month = YearMonth.parse(m.key().stringValue());
       for (StringTermsBucket src : m.aggregations().get("sources").sterms().buckets().array()) {
@@ -147,6 +168,7 @@ final class ElasticEmergingCounts implements EmergingCounts {
         }
       }
     }
+    return counts;
   }
 
   /** The slice, and for phrases only the postings whose phrases were looked for. */
@@ -314,23 +336,34 @@ final class ElasticEmergingCounts implements EmergingCounts {
                 }
                 return s;
               });
+      List<Emerging.EmployerCounts> tops = new ArrayList<>();
       for (int i = 0; i < skills.size(); i++) {
-        String skill = skills.get(i);
         Map<String, Aggregate> a = r.aggregations().get("k" + i).filter().aggregations();
         int distinct = (int) a.get("distinct").cardinality().value();
         var top = a.get("top").sterms().buckets().array();
-        if (top.isEmpty()) {
-          out.put(skill, new Emerging.EmployerCounts(distinct, null, 0, null));
-          continue;
-        }
-        String employer = top.get(0).key().stringValue();
-        out.put(
-            skill,
-            new Emerging.EmployerCounts(
-                distinct,
-                employer,
-                top.get(0).docCount(),
-                withoutEmployer(slice, field, skill, employer, report.baselineFrom(), recentTo)));
+        tops.add(
+            top.isEmpty()
+                ? new Emerging.EmployerCounts(distinct, null, 0, null)
+                : new Emerging.EmployerCounts(
+                    distinct, top.get(0).key().stringValue(), top.get(0).docCount(), null));
+      }
+      List<Integer> indices = IntStream.range(0, skills.size()).boxed().toList();
+      List<Emerging.EmployerCounts> counted =
+          ParallelReads.map(
+              indices,
+              i -> {
+                Emerging.EmployerCounts c = tops.get(i);
+                return c.top() == null
+                    ? c
+                    : new Emerging.EmployerCounts(
+                        c.distinct(),
+                        c.top(),
+                        c.topMentions(),
+                        withoutEmployer(
+                            slice, field, skills.get(i), c.top(), report.baselineFrom(), recentTo));
+              });
+      for (int i = 0; i < skills.size(); i++) {
+        out.put(skills.get(i), counted.get(i));
       }
       return out;
     } catch (IOException | ElasticsearchException e) {

@@ -339,6 +339,45 @@ class ElasticDemandCountsIT {
   }
 
   @Test
+  void emergingCountsReadInManyRequestsSideBySideAreTheSame() {
+    Slice slice = Slice.of("C", null, null, null, null, null, false);
+    EmergingCounts whole = aggregations.emerging();
+    // One bucket a request: every candidate's series is a request of its own.
+    EmergingCounts apart = new ElasticEmergingCounts((ElasticDemandCounts) aggregations, 1);
+
+    var series = whole.series(slice, "skills", 6, 0, 3);
+    assertThat(series.skills()).hasSizeGreaterThan(10);
+    assertThat(apart.series(slice, "skills", 6, 0, 3)).isEqualTo(series);
+    // A limited baseline: the candidates are those of the last 4 months.
+    var limited = apart.series(slice, "skills", 2, 2, 3);
+    YearMonth last = series.total().lastKey();
+    Map<String, Long> inWindow = new HashMap<>();
+    series
+        .skills()
+        .forEach(
+            (skill, bySource) ->
+                bySource.values().stream()
+                    .flatMap(m -> m.entrySet().stream())
+                    .filter(e -> !e.getKey().isBefore(last.minusMonths(4)))
+                    .forEach(e -> inWindow.merge(skill, e.getValue(), Long::sum)));
+    inWindow.values().removeIf(n -> n < 3);
+    assertThat(limited.skills().keySet()).isEqualTo(inWindow.keySet());
+    assertThat(limited.skills())
+        .allSatisfy((k, v) -> assertThat(v).isEqualTo(series.skills().get(k)));
+
+    // The employers of several skills, read side by side, as each alone.
+    Emerging.Report report = Emerging.run(series, new Emerging.Settings(3, 0, 3, 1.0, 0.5));
+    List<String> skills =
+        report.testedResults().stream().limit(6).map(Emerging.Result::uri).toList();
+    var together = apart.employers(slice, "skills", skills, report);
+    assertThat(together.keySet()).containsExactlyElementsOf(skills);
+    for (String skill : skills) {
+      assertThat(together.get(skill))
+          .isEqualTo(whole.employers(slice, "skills", List.of(skill), report).get(skill));
+    }
+  }
+
+  @Test
   void coOccurrenceCountsExactlyWhatBruteForceCounts() {
     String a = skill(0);
     Slice slice = Slice.of(null, null, "DE", null, null, null, false);
