@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * How one curriculum covers what a slice of the vacancies demands: its skills (given as ESCO URIs,
@@ -118,6 +119,7 @@ public class CurriculumAlignment {
   private Map<String, CurriculumSkill> taught(
       List<String> outcomes, List<String> skills, String language, ExtractionMode mode) {
     Map<String, CurriculumSkill> taught = new LinkedHashMap<>();
+    Function<String, String> names = demand.labels();
     for (String s : skills) {
       String u = s == null ? "" : s.strip();
       if (u.isEmpty()) {
@@ -126,7 +128,7 @@ public class CurriculumAlignment {
       if (!u.startsWith("http://data.europa.eu/esco/skill/")) {
         throw new IllegalArgumentException("skills: '" + u + "' is not an ESCO skill URI");
       }
-      taught.putIfAbsent(u, new CurriculumSkill(u, demand.label(u), "given", null, 0));
+      taught.putIfAbsent(u, new CurriculumSkill(u, names.apply(u), "given", null, 0));
     }
     for (String o : outcomes) {
       if (o == null || o.isBlank()) {
@@ -144,8 +146,7 @@ public class CurriculumAlignment {
               .counted()
               .skills()) {
         taught.putIfAbsent(
-            x.uri(),
-            new CurriculumSkill(x.uri(), demand.label(x.uri()), "extracted", o.strip(), 0));
+            x.uri(), new CurriculumSkill(x.uri(), names.apply(x.uri()), "extracted", o.strip(), 0));
       }
     }
     return taught;

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Skill demand for a slice of the vacancies held, grouped or not: postings, the postings mentioning
@@ -268,7 +269,17 @@ public class DemandReport {
 
   /** A skill's English preferred label in the current ESCO version, or empty. */
   public String label(String uri) {
-    return facts.get().labels().getOrDefault(uri, "");
+    return labels().apply(uri);
+  }
+
+  /**
+   * Skills' English preferred labels (empty when unknown), of the version current when asked: an
+   * answer naming many skills asks once, since finding the current version is a read of the catalog
+   * (over HTTP, when ESCO is on a SPARQL server).
+   */
+  public Function<String, String> labels() {
+    Map<String, String> labels = facts.get().labels();
+    return uri -> labels.getOrDefault(uri, "");
   }
 
   private static double share(long n, long of) {

@@ -112,8 +112,10 @@ public class EmergingReport {
 
   public Report emerging(Slice slice, Emerging.Settings settings, int limit) {
     checkLimit(limit);
-    Emerging.Report r =
-        test(slice, "skills", settings, uri -> labelStems().getOrDefault(uri, List.of()));
+    // The current version is read once for the whole answer, not once per skill.
+    Map<String, List<Set<String>>> stems = labelStems();
+    Function<String, String> names = demand.labels();
+    Emerging.Report r = test(slice, "skills", settings, uri -> stems.getOrDefault(uri, List.of()));
     var provenance = demand.provenance(slice);
     return new Report(
         slice,
@@ -125,11 +127,11 @@ public class EmergingReport {
         r.recentPostings(),
         r.baselinePostings(),
         r.tested(),
-        r.emerging().stream().map(this::labelled).toList(),
+        r.emerging().stream().map(x -> new Skill(names.apply(x.uri()), x)).toList(),
         r.testedResults().stream()
             .filter(x -> !x.emerging())
             .limit(limit)
-            .map(this::labelled)
+            .map(x -> new Skill(names.apply(x.uri()), x))
             .toList(),
         note(r),
         r.excludedMonth(),
@@ -183,10 +185,6 @@ public class EmergingReport {
     Emerging.Report tested = r;
     return EmergingExplanations.explained(
         r, settings, labels, (a, b) -> counts.without(slice, field, a.uri(), b.uri(), tested));
-  }
-
-  private Skill labelled(Emerging.Result r) {
-    return new Skill(demand.label(r.uri()), r);
   }
 
   /**

@@ -9,6 +9,7 @@ import eu.skillsobservatory.analytics.stats.Stats;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Skills that go together in vacancies: for one skill, the skills mentioned in the same postings
@@ -134,13 +135,14 @@ public class SkillRelations {
     }
     DemandCounts.CoOccurrence c = aggregations.coOccurrence(slice, uri, minSupport, limit);
     List<Related> related = new ArrayList<>();
+    Function<String, String> names = demand.labels();
     for (DemandCounts.Pair p : c.pairs()) {
       double lift =
           (double) p.both() * c.postings() / ((double) c.withSkill() * Math.max(1, p.withOther()));
       related.add(
           new Related(
               p.other(),
-              demand.label(p.other()),
+              names.apply(p.other()),
               p.both(),
               p.withOther(),
               round((double) p.both() / c.withSkill()),
@@ -160,7 +162,7 @@ public class SkillRelations {
     return new CoOccurrence(
         slice,
         uri,
-        demand.label(uri),
+        names.apply(uri),
         c.postings(),
         c.withSkill(),
         related,

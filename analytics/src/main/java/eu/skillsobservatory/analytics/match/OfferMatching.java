@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Matches a gap to training offers: the set of offers in scope that covers most of the gap's weight
@@ -164,6 +165,7 @@ public class OfferMatching {
       throw new IllegalArgumentException("skills: give at least one ESCO skill URI with a weight");
     }
     Map<String, String> labels = new LinkedHashMap<>();
+    Function<String, String> names = demand.labels();
     gap.forEach(
         (uri, w) -> {
           if (!uri.startsWith("http://data.europa.eu/esco/skill/")) {
@@ -173,7 +175,7 @@ public class OfferMatching {
             throw new IllegalArgumentException(
                 "skills: the weight of " + uri + " must be 0 or more");
           }
-          labels.put(uri, demand.label(uri));
+          labels.put(uri, names.apply(uri));
         });
     return match(
         "skills",
