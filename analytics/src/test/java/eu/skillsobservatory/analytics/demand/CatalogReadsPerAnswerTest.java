@@ -16,7 +16,6 @@ import eu.skillsobservatory.analytics.offer.OfferFilter;
 import java.lang.reflect.Proxy;
 import java.time.YearMonth;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,11 +43,8 @@ class CatalogReadsPerAnswerTest {
     return p;
   }
 
-  /**
-   * The corpus's counts, its emerging series made here (the in-memory counts have none): every
-   * skill in 3 of 10 postings a month, one source, all days counted.
-   */
-  static DemandCounts withSeries(InMemoryPostings corpus) {
+  /** Every skill in 3 of 10 postings a month, one source, all days counted. */
+  static Emerging.Series series() {
     TreeMap<YearMonth, Long> postings = new TreeMap<>();
     Map<String, Map<YearMonth, Long>> skills = new HashMap<>();
     for (int m = 0; m < 12; m++) {
@@ -58,33 +54,7 @@ class CatalogReadsPerAnswerTest {
         skills.computeIfAbsent(skill(i), k -> new HashMap<>()).put(month, 3L);
       }
     }
-    Emerging.Series series = new Emerging.Series(postings, skills);
-    EmergingCounts counts =
-        new EmergingCounts() {
-          @Override
-          public Emerging.Series series(
-              Slice slice, String field, int recent, int baseline, long minSupport) {
-            return series;
-          }
-
-          @Override
-          public long[] without(
-              Slice slice, String field, String without, String with, Emerging.Report r) {
-            return new long[4];
-          }
-
-          @Override
-          public Map<String, Emerging.EmployerCounts> employers(
-              Slice slice, String field, List<String> skills, Emerging.Report r) {
-            return Map.of();
-          }
-        };
-    return (DemandCounts)
-        Proxy.newProxyInstance(
-            DemandCounts.class.getClassLoader(),
-            new Class<?>[] {DemandCounts.class},
-            (proxy, method, args) ->
-                method.getName().equals("emerging") ? counts : method.invoke(corpus, args));
+    return new Emerging.Series(postings, skills);
   }
 
   @Test
@@ -106,7 +76,7 @@ class CatalogReadsPerAnswerTest {
                   }
                   return method.invoke(catalog, args);
                 });
-    DemandCounts postings = withSeries(corpus());
+    InMemoryPostings postings = corpus().withSeries(series());
     DemandReport demand = new DemandReport(postings, counted, InMemoryEmployment.employment());
     EmergingReport emerging = new EmergingReport(postings, demand, counted, WordForms.NONE);
 

@@ -5,11 +5,13 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.Semaphore;
 
 /**
  * Independent reads of one answer sent side by side, so that an answer made of several aggregations
@@ -44,19 +46,19 @@ final class ParallelReads {
     return new Both<>((A) r.get(0), (B) r.get(1));
   }
 
-  private static final ThreadPoolExecutor POOL =
-      new ThreadPoolExecutor(
-          0,
-          Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
-          30,
-          TimeUnit.SECONDS,
-          new SynchronousQueue<>(),
+  /** Reads at most this many at once besides the callers' own. */
+  private static final Semaphore SIDE =
+      new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+
+  // Threads come and go as reads need them; SIDE bounds how many run. A permit is given back
+  // before the read's answer is, so a caller that has its answers finds the permits free again.
+  private static final ExecutorService THREADS =
+      Executors.newCachedThreadPool(
           r -> {
             Thread t = new Thread(r, "analytics-read");
             t.setDaemon(true);
             return t;
-          },
-          new ThreadPoolExecutor.CallerRunsPolicy());
+          });
 
   /**
    * The reads of {@code inputs}, in their order; the first failure is thrown once all have ended
@@ -68,15 +70,29 @@ final class ParallelReads {
     }
     List<Future<O>> futures = new ArrayList<>();
     for (I input : inputs) {
-      futures.add(
-          POOL.submit(
-              () -> {
-                try {
-                  return read.apply(input);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              }));
+      Callable<O> call =
+          () -> {
+            try {
+              return read.apply(input);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          };
+      if (SIDE.tryAcquire()) {
+        futures.add(
+            THREADS.submit(
+                () -> {
+                  try {
+                    return call.call();
+                  } finally {
+                    SIDE.release();
+                  }
+                }));
+      } else {
+        FutureTask<O> here = new FutureTask<>(call);
+        here.run();
+        futures.add(here);
+      }
     }
     List<O> out = new ArrayList<>();
     RuntimeException failure = null;
