@@ -16,10 +16,10 @@ import java.util.concurrent.Semaphore;
 /**
  * Independent reads of one answer sent side by side, so that an answer made of several aggregations
  * (the emerging-skill series of a large sector comes in four) uses every core of the search node
- * when the machine is otherwise idle. The pool has one thread fewer than the processors, and a read
- * no pool thread is free for runs in the caller's thread: under load, when every core is busy with
- * other requests, an answer's reads go one after the other as before, and no request waits behind
- * another's reads in a queue.
+ * when the machine is otherwise idle. At most one read fewer than the processors runs on threads of
+ * its own; a read that finds none of those places free runs in the caller's thread: under load,
+ * when every core is busy with other requests, an answer's reads go one after the other as before,
+ * and no request waits behind another's reads in a queue.
  */
 final class ParallelReads {
   private ParallelReads() {}
@@ -61,8 +61,8 @@ final class ParallelReads {
           });
 
   /**
-   * The reads of {@code inputs}, in their order; the first failure is thrown once all have ended
-   * (none is left running behind the answer).
+   * The reads of {@code inputs}, in their order; once all have ended (none is left running behind
+   * the answer) the first I/O failure is thrown, else the first other one.
    */
   static <I, O> List<O> map(List<I> inputs, Read<I, O> read) throws IOException {
     if (inputs.size() == 1) {
