@@ -5,6 +5,7 @@ import eu.skillsobservatory.analytics.demand.DemandCounts;
 import eu.skillsobservatory.analytics.employment.EmploymentFigures;
 import eu.skillsobservatory.analytics.employment.EmploymentTables;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
+import eu.skillsobservatory.analytics.extract.WordForms;
 import eu.skillsobservatory.analytics.failures.SearchStoreException;
 import eu.skillsobservatory.analytics.jobs.JobRecords;
 import eu.skillsobservatory.analytics.offer.TrainingOffers;
@@ -112,8 +113,8 @@ public class SearchConfiguration {
 
   @Bean
   @Lazy
-  EscoSearchIndex escoSearchIndex(SearchNode node) {
-    return new EscoSearchIndex(node.connection());
+  EscoSearchIndex escoSearchIndex(SearchNode node, WordForms wordForms) {
+    return new EscoSearchIndex(node.connection(), wordForms);
   }
 
   @Bean

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * ESCO concepts as documents of the label index, the label clauses of a search, and the matched
@@ -20,15 +21,21 @@ import java.util.Map;
 final class EscoDocuments {
   private EscoDocuments() {}
 
-  static Map<String, Object> source(ConceptDocument d, EscoVersion version) {
+  static Map<String, Object> source(ConceptDocument d, EscoVersion version, LabelStems stems) {
     Map<String, Object> pref = new LinkedHashMap<>();
     Map<String, Object> alt = new LinkedHashMap<>();
     Map<String, Object> hidden = new LinkedHashMap<>();
     Map<String, Object> description = new LinkedHashMap<>();
+    Map<String, Object> prefStems = new LinkedHashMap<>();
+    Map<String, Object> altStems = new LinkedHashMap<>();
     d.labels()
         .forEach(
             (lang, l) -> {
               String f = EscoIndexMapping.field(lang);
+              if (EscoIndexMapping.stemmedHere(lang)) {
+                prefStems.put(f, stems.of(l.preferred(), lang));
+                altStems.put(f, l.alternative().stream().map(a -> stems.of(a, lang)).toList());
+              }
               if (!l.preferred().isEmpty()) {
                 pref.put(f, l.preferred());
               }
@@ -55,14 +62,19 @@ final class EscoDocuments {
     doc.put("alt", alt);
     doc.put("hidden", hidden);
     doc.put("description", description);
+    doc.put("stems", Map.of("pref", prefStems, "alt", altStems));
     doc.put("display", pref);
     return doc;
   }
 
-  static List<Query> clauses(String f, String text, boolean tolerant) {
+  static List<Query> clauses(String f, String text, boolean tolerant, LabelStems stems) {
     List<Query> should = new ArrayList<>();
     for (String lang : languagesFor(f)) {
       double w = lang.equals(f) ? 1.0 : 0.5;
+      // Stemmed by Elasticsearch's analyzer of the language, or else by the project's stemmer.
+      String stemmed = EscoIndexMapping.stemmedHere(lang) ? "stems.pref." + lang : "pref." + lang;
+      String altStemmed = EscoIndexMapping.stemmedHere(lang) ? "stems.alt." + lang : "alt." + lang;
+      String stemText = EscoIndexMapping.stemmedHere(lang) ? stems.of(text, lang) : text;
       // The whole label, exactly (case and accents folded): the strongest evidence.
       should.add(match("pref." + lang + ".exact", text, 20 * w, false, true));
       should.add(match("alt." + lang + ".exact", text, 12 * w, false, true));
@@ -70,8 +82,8 @@ final class EscoDocuments {
       should.add(match("pref." + lang + ".plain", text, 6 * w, tolerant, true));
       should.add(match("alt." + lang + ".plain", text, 4 * w, tolerant, true));
       // Inflected forms through the language's stemmer; in the tolerant pass, any of the words.
-      should.add(match("pref." + lang, text, 3 * w, false, !tolerant));
-      should.add(match("alt." + lang, text, 2 * w, false, !tolerant));
+      should.add(match(stemmed, stemText, 3 * w, false, !tolerant));
+      should.add(match(altStemmed, stemText, 2 * w, false, !tolerant));
       should.add(match("hidden." + lang + ".plain", text, 1 * w, false, !tolerant));
     }
     return should;
@@ -121,7 +133,21 @@ final class EscoDocuments {
    */
   static LabelMatch bestMatch(
       String text, List<String> pref, List<String> alt, List<String> hidden, String fallback) {
-    String t = TextClean.fold(text);
+    return bestMatch(text, pref, alt, hidden, fallback, TextClean::fold);
+  }
+
+  /**
+   * As {@link #bestMatch(String, List, List, List, String)}, text and labels compared after {@code
+   * normal} (folded, or stemmed for the languages {@link LabelStems} serves).
+   */
+  static LabelMatch bestMatch(
+      String text,
+      List<String> pref,
+      List<String> alt,
+      List<String> hidden,
+      String fallback,
+      UnaryOperator<String> normal) {
+    String t = normal.apply(text);
     List<String> words = List.of(t.split(" "));
     LabelMatch best = new LabelMatch(fallback, "preferred");
     long bestRank = Long.MIN_VALUE;
@@ -132,7 +158,7 @@ final class EscoDocuments {
             Map.entry("hidden", hidden));
     for (int g = 0; g < groups.size(); g++) {
       for (String c : groups.get(g).getValue()) {
-        String lc = TextClean.fold(c);
+        String lc = normal.apply(c);
         long closeness;
         if (lc.equals(t)) {
           closeness = 1_000;

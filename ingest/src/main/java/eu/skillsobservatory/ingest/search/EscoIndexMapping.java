@@ -1,5 +1,6 @@
 package eu.skillsobservatory.ingest.search;
 
+import eu.skillsobservatory.ingest.extract.LuceneWordForms;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
@@ -18,9 +19,11 @@ final class EscoIndexMapping {
    * Raised whenever the mapping changes; an index built with another version is rebuilt on start.
    * 2: labels gained a doc-values-only {@code raw} sub-field, read by searches instead of the
    * source. 3: Croatian labels analysed as Serbian (Latin script, the same inflection;
-   * Elasticsearch has no Croatian analyzer, its Serbian one folds the diacritics and stems).
+   * Elasticsearch has no Croatian analyzer, its Serbian one folds the diacritics and stems). 4:
+   * labels of the languages Elasticsearch cannot stem also kept stemmed by the project ({@code
+   * stems.pref.xx}, {@code stems.alt.xx}).
    */
-  static final int VERSION = 3;
+  static final int VERSION = 4;
 
   /** Elasticsearch's language analyzers, by ISO 639-1 code. */
   static final Map<String, String> ANALYZERS =
@@ -51,8 +54,26 @@ final class EscoIndexMapping {
           Map.entry("sv", "swedish"));
 
   static String analyzer(String language) {
-    String primary = language.toLowerCase(Locale.ROOT).split("-")[0];
-    return ANALYZERS.getOrDefault(primary, "standard");
+    return ANALYZERS.getOrDefault(primary(language), "standard");
+  }
+
+  /**
+   * Whether a language's labels are stemmed by the project rather than by Elasticsearch: a language
+   * of the project's stemmer table ({@link LuceneWordForms#LANGUAGES}) that no analyzer of
+   * Elasticsearch's own stems (Icelandic, Maltese, Polish, Slovak, Slovenian, Ukrainian). Those
+   * labels are also indexed through {@link LabelStems}, under {@code stems.pref} and {@code
+   * stems.alt}, where a search's text, stemmed the same way, meets them.
+   */
+  static boolean stemmedHere(String language) {
+    String p = primary(language);
+    return !ANALYZERS.containsKey(p) && LuceneWordForms.LANGUAGES.contains(p);
+  }
+
+  /**
+   * The primary language of a tag or of its field name: {@code en} of {@code en-US}, {@code en_us}.
+   */
+  static String primary(String language) {
+    return language.toLowerCase(Locale.ROOT).split("[-_]")[0];
   }
 
   /** The field name part for a language tag: {@code en-us} becomes {@code en_us}. */
@@ -63,6 +84,7 @@ final class EscoIndexMapping {
   static String json(Collection<String> languages) {
     StringBuilder labels = new StringBuilder();
     StringBuilder descriptions = new StringBuilder();
+    StringBuilder stems = new StringBuilder();
     for (String lang : languages) {
       String a = analyzer(lang);
       String f = field(lang);
@@ -83,7 +105,13 @@ final class EscoIndexMapping {
               a));
       descriptions.append(
           String.format(Locale.ROOT, "\"%s\":{\"type\":\"text\",\"analyzer\":\"%s\"}", f, a));
+      if (stemmedHere(lang)) {
+        stems.append(stems.length() > 0 ? "," : "");
+        stems.append(
+            String.format(Locale.ROOT, "\"%s\":{\"type\":\"text\",\"analyzer\":\"plain\"}", f));
+      }
     }
+    String stemObject = "{\"properties\":{" + stems + "}}";
     String labelObject = "{\"properties\":{" + labels + "}}";
     return "{\"settings\":{\"number_of_shards\":1,\"auto_expand_replicas\":\"0-1\","
         + "\"analysis\":{\"filter\":{\"prefixes\":{\"type\":\"edge_ngram\",\"min_gram\":1,"
@@ -110,6 +138,10 @@ final class EscoIndexMapping {
         + labelObject
         + ",\"description\":{\"properties\":{"
         + descriptions
+        + "}},\"stems\":{\"properties\":{\"pref\":"
+        + stemObject
+        + ",\"alt\":"
+        + stemObject
         + "}}}}}";
   }
 }

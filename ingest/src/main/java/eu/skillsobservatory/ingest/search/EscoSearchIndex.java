@@ -14,8 +14,11 @@ import eu.skillsobservatory.analytics.esco.EscoVersion;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.esco.UnknownEscoVersionException;
 import eu.skillsobservatory.analytics.esco.VersionSummary;
+import eu.skillsobservatory.analytics.extract.WordForms;
 import eu.skillsobservatory.analytics.failures.SearchStoreException;
 import eu.skillsobservatory.analytics.progress.Progress;
+import eu.skillsobservatory.analytics.text.TextClean;
+import eu.skillsobservatory.ingest.extract.LuceneWordForms;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Duration;
@@ -25,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * ESCO concepts in Elasticsearch: one index per load of a version, read through aliases ({@code
@@ -38,9 +42,18 @@ public final class EscoSearchIndex implements ConceptIndex {
   private final SearchConnection connection;
   private final ElasticsearchClient es;
   private final SearchAnswers answers;
+  private final LabelStems stems;
 
   public EscoSearchIndex(SearchConnection connection) {
-    this(connection, Duration.ofSeconds(5));
+    this(connection, new LuceneWordForms());
+  }
+
+  /**
+   * @param forms stems and stop words for the languages Elasticsearch has no analyzer for (the same
+   *     as skill extraction's)
+   */
+  public EscoSearchIndex(SearchConnection connection, WordForms forms) {
+    this(connection, Duration.ofSeconds(5), forms);
   }
 
   /**
@@ -48,9 +61,14 @@ public final class EscoSearchIndex implements ConceptIndex {
    *     the alias to a new index
    */
   EscoSearchIndex(SearchConnection connection, Duration aliasCheck) {
+    this(connection, aliasCheck, new LuceneWordForms());
+  }
+
+  private EscoSearchIndex(SearchConnection connection, Duration aliasCheck, WordForms forms) {
     this.connection = connection;
     this.es = connection.client();
     this.answers = new SearchAnswers(aliasCheck, this::indicesBehindAlias);
+    this.stems = new LabelStems(forms);
   }
 
   /** The alias of one version. */
@@ -121,7 +139,7 @@ public final class EscoSearchIndex implements ConceptIndex {
                           ix ->
                               ix.index(index)
                                   .id(doc.uri())
-                                  .document(EscoDocuments.source(doc, version))),
+                                  .document(EscoDocuments.source(doc, version, stems))),
                   doc.uri()));
     }
     writes.awaitRetries();
@@ -231,11 +249,11 @@ public final class EscoSearchIndex implements ConceptIndex {
 
   private ConceptSearch.Page searchUncached(ConceptSearch.Query q) {
     String f = EscoIndexMapping.field(q.language());
-    ConceptSearch.Page allWords = run(q, EscoDocuments.clauses(f, q.text(), false), f);
+    ConceptSearch.Page allWords = run(q, EscoDocuments.clauses(f, q.text(), false, stems), f);
     if (allWords.total() > 0) {
       return allWords;
     }
-    return run(q, EscoDocuments.clauses(f, q.text(), true), f);
+    return run(q, EscoDocuments.clauses(f, q.text(), true, stems), f);
   }
 
   /** Type-ahead: every word typed so far is the start of a word of one label. Cached too. */
@@ -287,6 +305,8 @@ public final class EscoSearchIndex implements ConceptIndex {
     q.collection()
         .ifPresent(c -> filters.add(Query.of(x -> x.term(t2 -> t2.field("collections").value(c)))));
     List<String> langs = EscoDocuments.languagesFor(lang);
+    UnaryOperator<String> normal =
+        EscoIndexMapping.stemmedHere(lang) ? s -> stems.of(s, lang) : TextClean::fold;
     List<String> fields = new ArrayList<>(List.of("uri", "type"));
     for (String group : List.of("pref", "alt", "hidden")) {
       langs.forEach(l -> fields.add(group + "." + l + ".raw"));
@@ -325,7 +345,8 @@ public final class EscoSearchIndex implements ConceptIndex {
           hidden.addAll(EscoDocuments.strings(values, "hidden." + l + ".raw"));
         }
         String label = pref.isEmpty() ? "" : pref.get(0);
-        EscoDocuments.LabelMatch best = EscoDocuments.bestMatch(q.text(), pref, alt, hidden, label);
+        EscoDocuments.LabelMatch best =
+            EscoDocuments.bestMatch(q.text(), pref, alt, hidden, label, normal);
         hits.add(
             new ConceptSearch.Hit(
                 EscoDocuments.first(values, "uri"),
