@@ -93,6 +93,11 @@ class VacancyCliIT {
     assertThat(facets.code()).as(facets.err()).isZero();
     assertThat(json.readTree(facets.out()).get("given").asLong()).isZero();
     assertThat(json.readTree(facets.out()).get("escoVersion").asString()).isEqualTo("v1.1.1");
+
+    // The skills' series kept for emerging skills are counted again on demand, in cells.
+    CliRun summary = cli("vacancies", "summarize", "--format", "json");
+    assertThat(summary.code()).as(summary.err()).isZero();
+    assertThat(json.readTree(summary.out()).get("cells").asLong()).isPositive();
   }
 
   @Test

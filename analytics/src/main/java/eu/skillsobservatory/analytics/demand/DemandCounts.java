@@ -1,5 +1,6 @@
 package eu.skillsobservatory.analytics.demand;
 
+import eu.skillsobservatory.analytics.progress.Progress;
 import eu.skillsobservatory.analytics.provenance.Provenance;
 import java.util.List;
 import java.util.Map;
@@ -97,4 +98,15 @@ public interface DemandCounts {
 
   /** The counts behind emerging skills and candidate phrases. */
   EmergingCounts emerging();
+
+  /**
+   * Brings the counts kept for fast answers (the skills' series by section, country and dataset) up
+   * to date with the vacancies held, after a load. A store that keeps none, counting every answer
+   * live, has nothing to do.
+   *
+   * @return the cells of counts written
+   */
+  default long summarize(Progress progress) {
+    return 0;
+  }
 }

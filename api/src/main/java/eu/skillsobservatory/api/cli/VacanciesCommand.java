@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
       VacanciesCommand.Show.class,
       VacanciesCommand.Datasets.class,
       VacanciesCommand.Delete.class,
-      VacanciesCommand.Facets.class
+      VacanciesCommand.Facets.class,
+      VacanciesCommand.Summarize.class
     })
 public class VacanciesCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -240,6 +241,35 @@ public class VacanciesCommand implements Runnable {
                   "%,d vacancies given the skill facets of ESCO %s%n",
                   w.given(),
                   w.escoVersion()));
+    }
+  }
+
+  @Command(
+      name = "summarize",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Counts again the skills' series by NACE section, country and dataset that emerging",
+        "skills, gaps and matching read (done after every ingest; for a home loaded before",
+        "these were kept, or after vacancies were posted one by one). Until then answers are",
+        "counted live, never from older counts."
+      })
+  static class Summarize implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json.")
+    String format;
+
+    @Override
+    public Integer call() {
+      return Output.report(
+          spec,
+          "vacancies summarize",
+          format,
+          runtime ->
+              Map.of(
+                  "cells",
+                  runtime.bean(VacancyService.class).summarize(ConsoleProgress.forStderr())),
+          (out, w) -> out.printf(Locale.ROOT, "%,d cells of counts written%n", w.get("cells")));
     }
   }
 }

@@ -1,5 +1,6 @@
 package eu.skillsobservatory.api.vacancy;
 
+import eu.skillsobservatory.analytics.demand.DemandCounts;
 import eu.skillsobservatory.analytics.demand.SkillFacts;
 import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
@@ -42,6 +43,7 @@ public class VacancyService {
   private final VacancyEnrichment enrichment;
   private final ObservatoryMetrics metrics;
   private final RowReader<Vacancy> rows;
+  private final ObjectProvider<DemandCounts> counts;
 
   public VacancyService(
       ExtractionService extraction,
@@ -51,7 +53,9 @@ public class VacancyService {
       ObservatorySettings settings,
       ObservatoryMetrics metrics,
       RowReader<Vacancy> rows,
-      ObjectProvider<Datasets> datasets) {
+      ObjectProvider<Datasets> datasets,
+      ObjectProvider<DemandCounts> counts) {
+    this.counts = counts;
     this.datasets = datasets;
     this.metrics = metrics;
     this.rows = rows;
@@ -242,10 +246,24 @@ public class VacancyService {
             metrics,
             catalog,
             settings.homePath());
-    return new VacancyLoad(
-            parts,
-            new VacancyLoad.Request(inputs, mode, rejectsFile, progress, start, resume, dataset))
-        .run();
+    IngestReport report =
+        new VacancyLoad(
+                parts,
+                new VacancyLoad.Request(
+                    inputs, mode, rejectsFile, progress, start, resume, dataset))
+            .run();
+    summarize(progress);
+    return report;
+  }
+
+  /**
+   * Counts again what fast answers read (the skills' series by section, country and dataset), so
+   * that they serve the vacancies now held; until it is done, answers are counted live.
+   *
+   * @return the cells of counts written
+   */
+  public long summarize(Progress progress) {
+    return counts.getObject().summarize(progress);
   }
 
   /** The ESCO occupation a job title names, as ingest codes it; empty when no ESCO is loaded. */

@@ -13,6 +13,7 @@ import eu.skillsobservatory.analytics.demand.DemandCounts;
 import eu.skillsobservatory.analytics.demand.EmergingCounts;
 import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.failures.SearchStoreException;
+import eu.skillsobservatory.analytics.progress.Progress;
 import eu.skillsobservatory.analytics.provenance.Provenance;
 import eu.skillsobservatory.ingest.search.SearchConnection;
 import eu.skillsobservatory.ingest.vacancy.SliceQuery;
@@ -49,12 +50,25 @@ final class ElasticDemandCounts implements DemandCounts {
   private final ElasticsearchClient es;
 
   private final VacancyIndex index;
+  private final SeriesSummary summary;
   private volatile boolean ensured;
 
   ElasticDemandCounts(SearchConnection connection) {
     this.connection = connection;
     this.es = connection.client();
     this.index = VacancyStores.index(connection);
+    this.summary = new SeriesSummary(connection);
+  }
+
+  /** The series of emerging skills kept at ingest. */
+  SeriesSummary summary() {
+    return summary;
+  }
+
+  /** Builds the series summary anew from the vacancies held. */
+  @Override
+  public long summarize(Progress progress) {
+    return new SeriesSummaryBuild(this, connection, SeriesSummaryBuild.MAX_BUCKETS).build(progress);
   }
 
   /**

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
@@ -25,7 +26,9 @@ import java.util.stream.IntStream;
 /**
  * The counts behind {@link Emerging}, from the vacancy index: postings per month and source, the
  * days with postings per month of the whole data, the candidates' mentions per month and source,
- * the employers of the recent mentions, and the counts without another skill.
+ * the employers of the recent mentions, and the counts without another skill. The series of skills
+ * comes from the summary kept at ingest ({@link SeriesSummary}) when it is current and the slice is
+ * made of its cells; else it is counted live.
  */
 final class ElasticEmergingCounts implements EmergingCounts {
 
@@ -38,15 +41,20 @@ final class ElasticEmergingCounts implements EmergingCounts {
   private final ElasticDemandCounts vacancies;
 
   private final int maxBuckets;
+  private final boolean kept;
 
   ElasticEmergingCounts(ElasticDemandCounts vacancies) {
-    this(vacancies, MAX_BUCKETS);
+    this(vacancies, MAX_BUCKETS, true);
   }
 
-  /** With at most {@code maxBuckets} buckets a request: small, to test many requests. */
-  ElasticEmergingCounts(ElasticDemandCounts vacancies, int maxBuckets) {
+  /**
+   * @param maxBuckets buckets a request at most: small, to test many requests
+   * @param kept whether a series is read from the summary kept at ingest when it is current
+   */
+  ElasticEmergingCounts(ElasticDemandCounts vacancies, int maxBuckets, boolean kept) {
     this.vacancies = vacancies;
     this.maxBuckets = maxBuckets;
+    this.kept = kept;
   }
 
   /**
@@ -59,6 +67,13 @@ final class ElasticEmergingCounts implements EmergingCounts {
   @Override
   public Emerging.Series series(
       Slice slice, String field, int recentMonths, int baselineMonths, long minSupport) {
+    if (kept && field.equals("skills")) {
+      Optional<Emerging.Series> summary =
+          vacancies.summary().series(slice, recentMonths, baselineMonths, minSupport);
+      if (summary.isPresent()) {
+        return summary.get();
+      }
+    }
     Query filter = base(slice, field);
     try {
       // With no limit on the baseline the candidates' window is the whole slice: they are read
@@ -74,7 +89,7 @@ final class ElasticEmergingCounts implements EmergingCounts {
                       null),
               () ->
                   ParallelReads.both(
-                      this::days,
+                      () -> days(vacancies),
                       () ->
                           wholeSlice ? candidates(window(filter, null), field, minSupport) : null));
       Map<String, SortedMap<YearMonth, Long>> postings = first.first();
@@ -198,7 +213,7 @@ final class ElasticEmergingCounts implements EmergingCounts {
   }
 
   /** Days with postings per month, over all the data. */
-  private SortedMap<YearMonth, Long> days() throws IOException {
+  static SortedMap<YearMonth, Long> days(ElasticDemandCounts vacancies) throws IOException {
     SearchResponse<Void> r =
         vacancies.aggregate(
             "days with postings",

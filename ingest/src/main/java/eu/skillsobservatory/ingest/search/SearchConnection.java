@@ -204,7 +204,9 @@ public final class SearchConnection implements AutoCloseable {
     return String.join(",", options.urls().stream().map(URI::toString).toList());
   }
 
-  private final StoredDataVersion dataVersion = new StoredDataVersion(this);
+  private final StoredDataVersion dataVersion = new StoredDataVersion(this, StoredDataVersion.ID);
+  private final StoredDataVersion vacanciesVersion =
+      new StoredDataVersion(this, StoredDataVersion.VACANCIES);
 
   /**
    * The version of the data held in this cluster, for answers kept by it ({@link
@@ -219,6 +221,20 @@ public final class SearchConnection implements AutoCloseable {
    * was made visible (refreshed), never before.
    */
   public void dataChanged() {
+    dataVersion.advance();
+  }
+
+  /** The version of the vacancies held: what counts kept at ingest were computed from. */
+  public DataVersion vacanciesVersion() {
+    return vacanciesVersion;
+  }
+
+  /**
+   * As {@link #dataChanged()}, for a change of the vacancies themselves (written, deleted, marked
+   * as duplicates or not): counts kept of them are no longer read.
+   */
+  public void vacanciesChanged() {
+    vacanciesVersion.advance();
     dataVersion.advance();
   }
 

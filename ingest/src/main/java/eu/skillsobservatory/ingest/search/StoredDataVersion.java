@@ -11,11 +11,14 @@ import java.util.UUID;
 /**
  * The {@link DataVersion} kept in Elasticsearch, so that every instance sharing the cluster sees
  * the same: one document whose token is replaced by a new random one each time a writer has made a
- * change visible (after its refresh). Read by id, in real time.
+ * change visible (after its refresh). Read by id, in real time. Two are kept: {@code data}, of
+ * everything queries read, and {@code vacancies}, of the vacancies alone (what counts kept at
+ * ingest are stamped with).
  */
 final class StoredDataVersion implements DataVersion {
   static final String INDEX = "observatory-state";
   static final String ID = "data";
+  static final String VACANCIES = "vacancies";
   static final String MAPPING =
       """
       {"settings":{"number_of_shards":1,"auto_expand_replicas":"0-1"},
@@ -27,10 +30,12 @@ final class StoredDataVersion implements DataVersion {
   static final String NONE = "none";
 
   private final SearchConnection connection;
+  private final String id;
   private volatile boolean ready;
 
-  StoredDataVersion(SearchConnection connection) {
+  StoredDataVersion(SearchConnection connection, String id) {
     this.connection = connection;
+    this.id = id;
   }
 
   @Override
@@ -40,7 +45,7 @@ final class StoredDataVersion implements DataVersion {
       var r =
           connection.withRetries(
               "reading the data version",
-              () -> connection.client().get(g -> g.index(INDEX).id(ID), Map.class));
+              () -> connection.client().get(g -> g.index(INDEX).id(id), Map.class));
       Object token = r.found() && r.source() != null ? r.source().get("token") : null;
       return token == null ? NONE : token.toString();
     } catch (ElasticsearchException e) {
@@ -64,7 +69,7 @@ final class StoredDataVersion implements DataVersion {
           Map.of("token", UUID.randomUUID().toString(), "changedAt", Instant.now().toString());
       connection.withRetries(
           "advancing the data version",
-          () -> connection.client().index(i -> i.index(INDEX).id(ID).document(doc)));
+          () -> connection.client().index(i -> i.index(INDEX).id(id).document(doc)));
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("cannot advance the data version: " + e.getMessage(), e);
     }

@@ -177,7 +177,7 @@ final class DatasetIndex implements Datasets {
       connection.withRetries(
           "deleting a dataset",
           () -> es.delete(d -> d.index(INDEX).id(name).refresh(Refresh.True)));
-      connection.dataChanged();
+      connection.vacanciesChanged();
       return deleted;
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("cannot delete the dataset: " + e.getMessage(), e);

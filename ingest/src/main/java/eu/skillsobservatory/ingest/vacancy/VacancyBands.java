@@ -238,7 +238,7 @@ final class VacancyBands {
           List.of("source", "id"),
           d -> Map.of("duplicateOf", of));
       es.indices().refresh(r -> r.index(VacancyIndex.ALIAS));
-      connection.dataChanged();
+      connection.vacanciesChanged();
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("marking a duplicate failed: " + e.getMessage(), e);
     }

@@ -113,7 +113,7 @@ final class VacancyWriter implements VacancyStore.Writer {
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("cannot refresh the vacancy index: " + e.getMessage(), e);
     }
-    connection.dataChanged();
+    connection.vacanciesChanged();
   }
 
   @Override

@@ -343,7 +343,7 @@ class ElasticDemandCountsIT {
     Slice slice = Slice.of("C", null, null, null, null, null, false);
     EmergingCounts whole = aggregations.emerging();
     // One bucket a request: every candidate's series is a request of its own.
-    EmergingCounts apart = new ElasticEmergingCounts((ElasticDemandCounts) aggregations, 1);
+    EmergingCounts apart = new ElasticEmergingCounts((ElasticDemandCounts) aggregations, 1, false);
 
     var series = whole.series(slice, "skills", 6, 0, 3);
     assertThat(series.skills()).hasSizeGreaterThan(10);

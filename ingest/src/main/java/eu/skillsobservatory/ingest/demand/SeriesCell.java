@@ -1,0 +1,206 @@
+package eu.skillsobservatory.ingest.demand;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
+
+/**
+ * The counts of one cell of the series summary (a NACE section, a country, a dataset, originals or
+ * duplicates): postings per month and source, and mentions of each skill per month and source. Kept
+ * as one compressed byte string; read back into flat arrays, never into a map per count.
+ */
+final class SeriesCell {
+  final String[] months;
+  final String[] sources;
+
+  /** Postings: month index, source index, count; one entry per (month, source) with postings. */
+  final short[] postingMonth;
+
+  final short[] postingSource;
+  final long[] postingCount;
+  final String[] skills;
+
+  /** The entries of skill {@code i} are {@code skillStart[i]} to {@code skillStart[i + 1]}. */
+  final int[] skillStart;
+
+  final short[] month;
+  final short[] source;
+  final int[] count;
+
+  private SeriesCell(
+      String[] months,
+      String[] sources,
+      short[] postingMonth,
+      short[] postingSource,
+      long[] postingCount,
+      String[] skills,
+      int[] skillStart,
+      short[] month,
+      short[] source,
+      int[] count) {
+    this.months = months;
+    this.sources = sources;
+    this.postingMonth = postingMonth;
+    this.postingSource = postingSource;
+    this.postingCount = postingCount;
+    this.skills = skills;
+    this.skillStart = skillStart;
+    this.month = month;
+    this.source = source;
+    this.count = count;
+  }
+
+  static SeriesCell decode(byte[] bytes) {
+    try (DataInputStream in =
+        new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(bytes)))) {
+      String[] months = strings(in);
+      String[] sources = strings(in);
+      int np = in.readInt();
+      short[] pm = new short[np];
+      short[] ps = new short[np];
+      long[] pc = new long[np];
+      for (int i = 0; i < np; i++) {
+        pm[i] = in.readShort();
+        ps[i] = in.readShort();
+        pc[i] = in.readLong();
+      }
+      String[] skills = strings(in);
+      int[] start = new int[skills.length + 1];
+      for (int i = 0; i < skills.length; i++) {
+        start[i + 1] = start[i] + in.readInt();
+      }
+      int n = start[skills.length];
+      short[] m = new short[n];
+      short[] s = new short[n];
+      int[] c = new int[n];
+      for (int i = 0; i < n; i++) {
+        m[i] = in.readShort();
+        s[i] = in.readShort();
+        c[i] = in.readInt();
+      }
+      return new SeriesCell(months, sources, pm, ps, pc, skills, start, m, s, c);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a cell of the series summary cannot be read", e);
+    }
+  }
+
+  private static String[] strings(DataInputStream in) throws IOException {
+    String[] out = new String[in.readInt()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = in.readUTF();
+    }
+    return out;
+  }
+
+  /**
+   * Counts added up, then written as a cell: postings and mentions keyed by month and source, the
+   * mentions by skill too, all in one table of primitive longs (no object per count).
+   */
+  static final class Builder {
+    private final Map<String, Integer> months = new HashMap<>();
+    private final Map<String, Integer> sources = new HashMap<>();
+    private final Map<String, Integer> skills = new HashMap<>();
+    private final List<String> monthNames = new ArrayList<>();
+    private final List<String> sourceNames = new ArrayList<>();
+    private final List<String> skillNames = new ArrayList<>();
+    private final CountTable postings = new CountTable(64);
+    private final CountTable mentions = new CountTable(1_024);
+
+    private static int index(String key, Map<String, Integer> ids, List<String> names) {
+      Integer i = ids.get(key);
+      if (i == null) {
+        i = names.size();
+        ids.put(key, i);
+        names.add(key);
+      }
+      return i;
+    }
+
+    private long key(String month, String source) {
+      return ((long) index(month, months, monthNames) << 16) | index(source, sources, sourceNames);
+    }
+
+    void addPostings(String month, String source, long n) {
+      postings.add(key(month, source), n);
+    }
+
+    void addMentions(String skill, String month, String source, long n) {
+      long skillId = index(skill, skills, skillNames);
+      mentions.add((skillId << 32) | key(month, source), n);
+    }
+
+    /** Adds every count of another builder (a cell into its section's or the global total). */
+    void addAll(Builder other) {
+      other.postings.forEach(
+          (k, v) ->
+              addPostings(
+                  other.monthNames.get((int) (k >>> 16)),
+                  other.sourceNames.get((int) (k & 0xFFFF)),
+                  v));
+      other.mentions.forEach(
+          (k, v) ->
+              addMentions(
+                  other.skillNames.get((int) (k >>> 32)),
+                  other.monthNames.get((int) ((k >>> 16) & 0xFFFF)),
+                  other.sourceNames.get((int) (k & 0xFFFF)),
+                  v));
+    }
+
+    boolean isEmpty() {
+      return postings.size() == 0 && mentions.size() == 0;
+    }
+
+    /** Counts of one skill, month and source above {@link Integer#MAX_VALUE} are not expected. */
+    byte[] encode() {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes))) {
+        writeStrings(out, monthNames);
+        writeStrings(out, sourceNames);
+        long[][] p = postings.entries();
+        out.writeInt(p[0].length);
+        for (int i = 0; i < p[0].length; i++) {
+          out.writeShort((int) (p[0][i] >>> 16));
+          out.writeShort((int) (p[0][i] & 0xFFFF));
+          out.writeLong(p[1][i]);
+        }
+        long[][] m = mentions.entries();
+        Integer[] order = new Integer[m[0].length];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (a, b) -> Long.compare(m[0][a], m[0][b]));
+        writeStrings(out, skillNames);
+        int[] per = new int[skillNames.size()];
+        for (long k : m[0]) {
+          per[(int) (k >>> 32)]++;
+        }
+        for (int n : per) {
+          out.writeInt(n);
+        }
+        for (int i : order) {
+          out.writeShort((int) ((m[0][i] >>> 16) & 0xFFFF));
+          out.writeShort((int) (m[0][i] & 0xFFFF));
+          out.writeInt(Math.toIntExact(m[1][i]));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return bytes.toByteArray();
+    }
+
+    private static void writeStrings(DataOutputStream out, List<String> values) throws IOException {
+      out.writeInt(values.size());
+      for (String v : values) {
+        out.writeUTF(v);
+      }
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package eu.skillsobservatory.ingest.demand;
+
+import eu.skillsobservatory.analytics.demand.Emerging;
+import eu.skillsobservatory.analytics.demand.EmergingCounts;
+import eu.skillsobservatory.analytics.demand.Slice;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Cells of the series summary added up into a slice's series, chosen as the live count chooses
+ * them: the skills with at least the minimum support over the months a test can use, the most
+ * mentioned first (ties by URI), at most {@link EmergingCounts#MAX_CANDIDATES}; their mentions per
+ * source and month over the whole slice.
+ */
+final class SeriesMerge {
+  private SeriesMerge() {}
+
+  static Emerging.Series of(
+      List<SeriesCell> cells,
+      Slice slice,
+      int recentMonths,
+      int baselineMonths,
+      long minSupport,
+      SortedMap<YearMonth, Long> days) {
+    List<YearMonth[]> months = new ArrayList<>();
+    Map<String, SortedMap<YearMonth, Long>> postings = new LinkedHashMap<>();
+    TreeMap<YearMonth, Long> all = new TreeMap<>();
+    for (SeriesCell c : cells) {
+      YearMonth[] m = new YearMonth[c.months.length];
+      for (int i = 0; i < m.length; i++) {
+        YearMonth ym = YearMonth.parse(c.months[i]);
+        boolean in =
+            slice.from().map(f -> !ym.isBefore(f)).orElse(true)
+                && slice.to().map(t -> !ym.isAfter(t)).orElse(true);
+        m[i] = in ? ym : null;
+      }
+      months.add(m);
+      for (int i = 0; i < c.postingCount.length; i++) {
+        YearMonth ym = m[c.postingMonth[i]];
+        if (ym != null && c.postingCount[i] > 0) {
+          postings
+              .computeIfAbsent(c.sources[c.postingSource[i]], x -> new TreeMap<>())
+              .merge(ym, c.postingCount[i], Long::sum);
+          all.merge(ym, c.postingCount[i], Long::sum);
+        }
+      }
+    }
+    if (all.isEmpty()) {
+      return new Emerging.Series(postings, Map.of(), days);
+    }
+    YearMonth from =
+        baselineMonths == 0
+            ? null
+            : all.lastKey().minusMonths((long) recentMonths + baselineMonths);
+    Map<String, long[]> support = new HashMap<>();
+    for (int k = 0; k < cells.size(); k++) {
+      SeriesCell c = cells.get(k);
+      YearMonth[] m = months.get(k);
+      for (int s = 0; s < c.skills.length; s++) {
+        long n = 0;
+        for (int e = c.skillStart[s]; e < c.skillStart[s + 1]; e++) {
+          YearMonth ym = m[c.month[e]];
+          if (ym != null && (from == null || !ym.isBefore(from))) {
+            n += c.count[e];
+          }
+        }
+        if (n > 0) {
+          support.computeIfAbsent(c.skills[s], x -> new long[1])[0] += n;
+        }
+      }
+    }
+    List<String> candidates =
+        support.entrySet().stream()
+            .filter(e -> e.getValue()[0] >= minSupport)
+            .sorted(
+                Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[0])
+                    .thenComparing(Map.Entry::getKey))
+            .limit(EmergingCounts.MAX_CANDIDATES)
+            .map(Map.Entry::getKey)
+            .toList();
+    Map<String, Map<String, Map<YearMonth, Long>>> counts = new LinkedHashMap<>();
+    candidates.forEach(v -> counts.put(v, new HashMap<>()));
+    for (int k = 0; k < cells.size(); k++) {
+      SeriesCell c = cells.get(k);
+      YearMonth[] m = months.get(k);
+      for (int s = 0; s < c.skills.length; s++) {
+        Map<String, Map<YearMonth, Long>> bySource = counts.get(c.skills[s]);
+        if (bySource == null) {
+          continue;
+        }
+        for (int e = c.skillStart[s]; e < c.skillStart[s + 1]; e++) {
+          YearMonth ym = m[c.month[e]];
+          if (ym != null) {
+            bySource
+                .computeIfAbsent(c.sources[c.source[e]], x -> new HashMap<>())
+                .merge(ym, (long) c.count[e], Long::sum);
+          }
+        }
+      }
+    }
+    return new Emerging.Series(postings, counts, days);
+  }
+}
