@@ -5,6 +5,7 @@ import eu.skillsobservatory.analytics.demand.SkillFacts;
 import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
+import eu.skillsobservatory.analytics.failures.SearchStoreException;
 import eu.skillsobservatory.analytics.progress.Progress;
 import eu.skillsobservatory.analytics.provenance.Dataset;
 import eu.skillsobservatory.analytics.provenance.Datasets;
@@ -25,6 +26,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
@@ -35,6 +38,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class VacancyService {
+  private static final Logger LOG = LoggerFactory.getLogger(VacancyService.class);
+
   private final ExtractionService extraction;
   private final SkillCatalog catalog;
   private final ObjectProvider<VacancyStore> index;
@@ -252,7 +257,13 @@ public class VacancyService {
                 new VacancyLoad.Request(
                     inputs, mode, rejectsFile, progress, start, resume, dataset))
             .run();
-    summarize(progress);
+    try {
+      summarize(progress);
+    } catch (SearchStoreException e) {
+      // The load is done and visible; answers are counted live until a summary is built.
+      LOG.warn("the skills' series were not kept after the load: {}", e.getMessage());
+      progress.finish("Skill series not kept (answers are counted live): " + e.getMessage());
+    }
     return report;
   }
 

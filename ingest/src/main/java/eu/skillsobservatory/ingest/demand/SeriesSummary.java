@@ -110,7 +110,9 @@ final class SeriesSummary {
       return Optional.of(
           SeriesMerge.of(cells, slice, recentMonths, baselineMonths, minSupport, days));
     } catch (ElasticsearchException e) {
-      if (e.status() == 404) {
+      // 404: never built; 400: two builds swapped in at once left two indices behind the alias
+      // (the next build leaves one). Counted live meanwhile.
+      if (e.status() == 404 || e.status() == 400) {
         return Optional.empty();
       }
       throw new SearchStoreException("reading the skill summary failed: " + e.getMessage(), e);

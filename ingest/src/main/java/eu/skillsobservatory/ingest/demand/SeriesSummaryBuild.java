@@ -47,7 +47,7 @@ final class SeriesSummaryBuild {
     String token = connection.vacanciesVersion().current();
     String index = SeriesSummary.ALIAS + "-" + Instant.now().toEpochMilli();
     try {
-      List<String> previous = SeriesSummary.indicesBehind(connection);
+      dropAbandoned();
       connection
           .client()
           .indices()
@@ -88,7 +88,8 @@ final class SeriesSummaryBuild {
       state.put("days", days());
       connection.client().index(i -> i.index(index).id(SeriesSummary.STATE).document(state));
       connection.client().indices().refresh(r -> r.index(index));
-      connection.swapInto(SeriesSummary.ALIAS, index, previous);
+      // Whatever is behind the alias now goes, also a build that ended while this one ran.
+      connection.swapInto(SeriesSummary.ALIAS, index, SeriesSummary.indicesBehind(connection));
       progress.finish(
           String.format(
               Locale.ROOT,
@@ -103,6 +104,27 @@ final class SeriesSummaryBuild {
         // The half-built index is not behind the alias: it is never read.
       }
       throw new SearchStoreException("summarizing the skill counts failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Removes summary indices behind no alias and older than a day: builds that were stopped before
+   * their swap (a build takes minutes, so none of them is still running).
+   */
+  private void dropAbandoned() throws IOException {
+    List<String> behind = SeriesSummary.indicesBehind(connection);
+    long dayAgo = Instant.now().minusSeconds(86_400).toEpochMilli();
+    for (String name :
+        connection
+            .client()
+            .indices()
+            .get(g -> g.index(SeriesSummary.ALIAS + "-*").ignoreUnavailable(true))
+            .result()
+            .keySet()) {
+      String stamp = name.substring(SeriesSummary.ALIAS.length() + 1);
+      if (!behind.contains(name) && stamp.matches("\\d+") && Long.parseLong(stamp) < dayAgo) {
+        connection.client().indices().delete(d -> d.index(name));
+      }
     }
   }
 
