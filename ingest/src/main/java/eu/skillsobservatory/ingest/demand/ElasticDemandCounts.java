@@ -27,6 +27,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -286,6 +288,26 @@ final class ElasticDemandCounts implements DemandCounts {
                     .terminateAfter(1L)
                     .trackTotalHits(t -> t.enabled(true)));
     return r.hits().total() == null || r.hits().total().value() == 0;
+  }
+
+  /** Days with postings per month, over all the data. */
+  SortedMap<YearMonth, Long> days() throws IOException {
+    SearchResponse<Void> r =
+        aggregate(
+            "days with postings",
+            s ->
+                s.aggregations(
+                    "months",
+                    a ->
+                        a.terms(t -> t.field("month").size(1_200))
+                            .aggregations("days", d -> d.cardinality(c -> c.field("posted")))));
+    TreeMap<YearMonth, Long> out = new TreeMap<>();
+    for (StringTermsBucket m : r.aggregations().get("months").sterms().buckets().array()) {
+      out.put(
+          YearMonth.parse(m.key().stringValue()),
+          m.aggregations().get("days").cardinality().value());
+    }
+    return out;
   }
 
   /** One counting request over the vacancies: no hits, the aggregations only; retried. */

@@ -89,7 +89,7 @@ final class ElasticEmergingCounts implements EmergingCounts {
                       null),
               () ->
                   ParallelReads.both(
-                      () -> days(vacancies),
+                      vacancies::days,
                       () ->
                           wholeSlice ? candidates(window(filter, null), field, minSupport) : null));
       Map<String, SortedMap<YearMonth, Long>> postings = first.first();
@@ -210,26 +210,6 @@ final class ElasticEmergingCounts implements EmergingCounts {
                                                     "phrasesExtracted", "true"))
                                             .should(s -> s.exists(x -> x.field("phrases")))
                                             .minimumShouldMatch("1")))));
-  }
-
-  /** Days with postings per month, over all the data. */
-  static SortedMap<YearMonth, Long> days(ElasticDemandCounts vacancies) throws IOException {
-    SearchResponse<Void> r =
-        vacancies.aggregate(
-            "days with postings",
-            s ->
-                s.aggregations(
-                    "months",
-                    a ->
-                        a.terms(t -> t.field("month").size(1_200))
-                            .aggregations("days", d -> d.cardinality(c -> c.field("posted")))));
-    TreeMap<YearMonth, Long> out = new TreeMap<>();
-    for (StringTermsBucket m : r.aggregations().get("months").sterms().buckets().array()) {
-      out.put(
-          YearMonth.parse(m.key().stringValue()),
-          m.aggregations().get("days").cardinality().value());
-    }
-    return out;
   }
 
   private static Aggregation monthsBySource(Aggregation inner) {

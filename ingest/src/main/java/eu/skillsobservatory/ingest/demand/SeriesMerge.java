@@ -59,32 +59,7 @@ final class SeriesMerge {
         baselineMonths == 0
             ? null
             : all.lastKey().minusMonths((long) recentMonths + baselineMonths);
-    Map<String, long[]> support = new HashMap<>();
-    for (int k = 0; k < cells.size(); k++) {
-      SeriesCell c = cells.get(k);
-      YearMonth[] m = months.get(k);
-      for (int s = 0; s < c.skills.length; s++) {
-        long n = 0;
-        for (int e = c.skillStart[s]; e < c.skillStart[s + 1]; e++) {
-          YearMonth ym = m[c.month[e]];
-          if (ym != null && (from == null || !ym.isBefore(from))) {
-            n += c.count[e];
-          }
-        }
-        if (n > 0) {
-          support.computeIfAbsent(c.skills[s], x -> new long[1])[0] += n;
-        }
-      }
-    }
-    List<String> candidates =
-        support.entrySet().stream()
-            .filter(e -> e.getValue()[0] >= minSupport)
-            .sorted(
-                Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[0])
-                    .thenComparing(Map.Entry::getKey))
-            .limit(EmergingCounts.MAX_CANDIDATES)
-            .map(Map.Entry::getKey)
-            .toList();
+    List<String> candidates = candidates(cells, months, from, minSupport);
     Map<String, Map<String, Map<YearMonth, Long>>> counts = new LinkedHashMap<>();
     candidates.forEach(v -> counts.put(v, new HashMap<>()));
     for (int k = 0; k < cells.size(); k++) {
@@ -106,5 +81,38 @@ final class SeriesMerge {
       }
     }
     return new Emerging.Series(postings, counts, days);
+  }
+
+  /**
+   * The skills with at least {@code minSupport} mentions from {@code from} on (all months when
+   * null), the most mentioned first, ties by URI, at most {@link EmergingCounts#MAX_CANDIDATES}.
+   */
+  private static List<String> candidates(
+      List<SeriesCell> cells, List<YearMonth[]> months, YearMonth from, long minSupport) {
+    Map<String, long[]> support = new HashMap<>();
+    for (int k = 0; k < cells.size(); k++) {
+      SeriesCell c = cells.get(k);
+      YearMonth[] m = months.get(k);
+      for (int s = 0; s < c.skills.length; s++) {
+        long n = 0;
+        for (int e = c.skillStart[s]; e < c.skillStart[s + 1]; e++) {
+          YearMonth ym = m[c.month[e]];
+          if (ym != null && (from == null || !ym.isBefore(from))) {
+            n += c.count[e];
+          }
+        }
+        if (n > 0) {
+          support.computeIfAbsent(c.skills[s], x -> new long[1])[0] += n;
+        }
+      }
+    }
+    return support.entrySet().stream()
+        .filter(e -> e.getValue()[0] >= minSupport)
+        .sorted(
+            Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[0])
+                .thenComparing(Map.Entry::getKey))
+        .limit(EmergingCounts.MAX_CANDIDATES)
+        .map(Map.Entry::getKey)
+        .toList();
   }
 }

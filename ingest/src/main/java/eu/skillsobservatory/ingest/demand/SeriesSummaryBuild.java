@@ -281,7 +281,7 @@ final class SeriesSummaryBuild {
   /** Days with postings per month, over all the data: what the live series reads. */
   private Map<String, Long> days() throws IOException {
     Map<String, Long> out = new LinkedHashMap<>();
-    ElasticEmergingCounts.days(vacancies).forEach((m, n) -> out.put(m.toString(), n));
+    vacancies.days().forEach((m, n) -> out.put(m.toString(), n));
     return out;
   }
 
