@@ -10,6 +10,7 @@ import eu.skillsobservatory.analytics.demand.EmergingCounts;
 import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.failures.SearchStoreException;
 import eu.skillsobservatory.ingest.search.SearchConnection;
+import eu.skillsobservatory.ingest.vacancy.SliceQuery;
 import java.io.IOException;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -129,11 +130,7 @@ final class SeriesSummary {
     Optional<String> country = slice.country();
     if (country.isPresent()) {
       List<FieldValue> codes =
-          switch (country.get()) {
-            case "GR", "EL" -> List.of(FieldValue.of("GR"), FieldValue.of("EL"));
-            case "GB", "UK" -> List.of(FieldValue.of("GB"), FieldValue.of("UK"));
-            default -> List.of(FieldValue.of(country.get()));
-          };
+          SliceQuery.countryCodes(country.get()).stream().map(FieldValue::of).toList();
       must.add(Query.of(q -> q.terms(t -> t.field("country").terms(v -> v.value(codes)))));
       if (sector.isPresent()) {
         must.add(term("section", sector.get()));

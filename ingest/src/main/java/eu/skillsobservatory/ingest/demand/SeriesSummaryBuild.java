@@ -12,7 +12,6 @@ import eu.skillsobservatory.ingest.search.SearchConnection;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -296,10 +295,9 @@ final class SeriesSummaryBuild {
     doc.put("dataset", datasetKind.substring(0, bar));
     doc.put("duplicate", datasetKind.substring(bar + 1));
     doc.put("counts", Base64.getEncoder().encodeToString(cell.encode()));
-    List<String> id = new ArrayList<>(List.of(section, country, datasetKind));
+    String id = section + "|" + country + "|" + datasetKind;
     connection.withRetries(
         "writing the skill summary",
-        () ->
-            connection.client().index(i -> i.index(index).id(String.join("|", id)).document(doc)));
+        () -> connection.client().index(i -> i.index(index).id(id).document(doc)));
   }
 }

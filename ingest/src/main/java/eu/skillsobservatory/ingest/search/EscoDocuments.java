@@ -72,9 +72,10 @@ final class EscoDocuments {
     for (String lang : languagesFor(f)) {
       double w = lang.equals(f) ? 1.0 : 0.5;
       // Stemmed by Elasticsearch's analyzer of the language, or else by the project's stemmer.
-      String stemmed = EscoIndexMapping.stemmedHere(lang) ? "stems.pref." + lang : "pref." + lang;
-      String altStemmed = EscoIndexMapping.stemmedHere(lang) ? "stems.alt." + lang : "alt." + lang;
-      String stemText = EscoIndexMapping.stemmedHere(lang) ? stems.of(text, lang) : text;
+      boolean here = EscoIndexMapping.stemmedHere(lang);
+      String stemmed = (here ? "stems.pref." : "pref.") + lang;
+      String altStemmed = (here ? "stems.alt." : "alt.") + lang;
+      String stemText = here ? stems.of(text, lang) : text;
       // The whole label, exactly (case and accents folded): the strongest evidence.
       should.add(match("pref." + lang + ".exact", text, 20 * w, false, true));
       should.add(match("alt." + lang + ".exact", text, 12 * w, false, true));

@@ -69,14 +69,18 @@ public final class SliceQuery {
     return Query.of(q -> q.bool(b -> b.filter(must)));
   }
 
+  /** A country's codes as vacancies may carry it: Greece and the United Kingdom have two. */
+  public static List<String> countryCodes(String c) {
+    return switch (c) {
+      case "GR", "EL" -> List.of("GR", "EL");
+      case "GB", "UK" -> List.of("GB", "UK");
+      default -> List.of(c);
+    };
+  }
+
   /** Greece and the United Kingdom under both their ISO and their Eurostat codes. */
   private static Query countryTerm(String c) {
-    List<String> codes =
-        switch (c) {
-          case "GR", "EL" -> List.of("GR", "EL");
-          case "GB", "UK" -> List.of("GB", "UK");
-          default -> List.of(c);
-        };
+    List<String> codes = countryCodes(c);
     return Query.of(
         q ->
             q.terms(
