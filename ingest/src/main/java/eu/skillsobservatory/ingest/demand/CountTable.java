@@ -42,6 +42,12 @@ final class CountTable {
     counts[i] += n;
   }
 
+  /** The count of a key, 0 if never added. */
+  long get(long key) {
+    int i = slot(keys, used, key);
+    return used[i] ? counts[i] : 0;
+  }
+
   void forEach(Entry e) {
     for (int i = 0; i < keys.length; i++) {
       if (used[i]) {

@@ -70,7 +70,7 @@ final class ElasticDemandCounts implements DemandCounts {
   /** Builds the series summary anew from the vacancies held. */
   @Override
   public long summarize(Progress progress) {
-    return new SeriesSummaryBuild(this, connection, SeriesSummaryBuild.MAX_BUCKETS).build(progress);
+    return new SeriesSummaryBuild(this, connection, SeriesSummaryBuild.PAGE_SIZE).build(progress);
   }
 
   /**

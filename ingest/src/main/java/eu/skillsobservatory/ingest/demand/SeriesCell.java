@@ -1,5 +1,7 @@
 package eu.skillsobservatory.ingest.demand;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -62,7 +64,9 @@ final class SeriesCell {
 
   static SeriesCell decode(byte[] bytes) {
     try (DataInputStream in =
-        new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(bytes)))) {
+        new DataInputStream(
+            new BufferedInputStream(
+                new InflaterInputStream(new ByteArrayInputStream(bytes)), 1 << 16))) {
       String[] months = strings(in);
       String[] sources = strings(in);
       int np = in.readInt();
@@ -127,7 +131,7 @@ final class SeriesCell {
     }
 
     private long key(String month, String source) {
-      return ((long) index(month, months, monthNames) << 16) | index(source, sources, sourceNames);
+      return key(index(month, months, monthNames), index(source, sources, sourceNames));
     }
 
     void addPostings(String month, String source, long n) {
@@ -141,19 +145,30 @@ final class SeriesCell {
 
     /** Adds every count of another builder (a cell into its section's or the global total). */
     void addAll(Builder other) {
+      int[] month = indices(other.monthNames, months, monthNames);
+      int[] source = indices(other.sourceNames, sources, sourceNames);
+      int[] skill = indices(other.skillNames, skills, skillNames);
       other.postings.forEach(
-          (k, v) ->
-              addPostings(
-                  other.monthNames.get((int) (k >>> 16)),
-                  other.sourceNames.get((int) (k & 0xFFFF)),
-                  v));
+          (k, v) -> postings.add(key(month[(int) (k >>> 16)], source[(int) (k & 0xFFFF)]), v));
       other.mentions.forEach(
           (k, v) ->
-              addMentions(
-                  other.skillNames.get((int) (k >>> 32)),
-                  other.monthNames.get((int) ((k >>> 16) & 0xFFFF)),
-                  other.sourceNames.get((int) (k & 0xFFFF)),
+              mentions.add(
+                  ((long) skill[(int) (k >>> 32)] << 32)
+                      | key(month[(int) ((k >>> 16) & 0xFFFF)], source[(int) (k & 0xFFFF)]),
                   v));
+    }
+
+    /** This builder's index of each of the names, in their order. */
+    private static int[] indices(List<String> names, Map<String, Integer> ids, List<String> own) {
+      int[] out = new int[names.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = index(names.get(i), ids, own);
+      }
+      return out;
+    }
+
+    private static long key(int month, int source) {
+      return ((long) month << 16) | source;
     }
 
     boolean isEmpty() {
@@ -163,7 +178,9 @@ final class SeriesCell {
     /** Counts of one skill, month and source above {@link Integer#MAX_VALUE} are not expected. */
     byte[] encode() {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes))) {
+      try (DataOutputStream out =
+          new DataOutputStream(
+              new BufferedOutputStream(new DeflaterOutputStream(bytes), 1 << 16))) {
         writeStrings(out, monthNames);
         writeStrings(out, sourceNames);
         long[][] p = postings.entries();
@@ -173,22 +190,21 @@ final class SeriesCell {
           out.writeShort((int) (p[0][i] & 0xFFFF));
           out.writeLong(p[1][i]);
         }
-        long[][] m = mentions.entries();
-        Integer[] order = new Integer[m[0].length];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (a, b) -> Long.compare(m[0][a], m[0][b]));
+        // Sorted by key, so by skill: each skill's entries in one run.
+        long[] keys = mentions.entries()[0];
+        Arrays.sort(keys);
         writeStrings(out, skillNames);
         int[] per = new int[skillNames.size()];
-        for (long k : m[0]) {
+        for (long k : keys) {
           per[(int) (k >>> 32)]++;
         }
         for (int n : per) {
           out.writeInt(n);
         }
-        for (int i : order) {
-          out.writeShort((int) ((m[0][i] >>> 16) & 0xFFFF));
-          out.writeShort((int) (m[0][i] & 0xFFFF));
-          out.writeInt(Math.toIntExact(m[1][i]));
+        for (long k : keys) {
+          out.writeShort((int) ((k >>> 16) & 0xFFFF));
+          out.writeShort((int) (k & 0xFFFF));
+          out.writeInt(Math.toIntExact(mentions.get(k)));
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);

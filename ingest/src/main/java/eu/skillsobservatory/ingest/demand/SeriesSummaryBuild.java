@@ -1,48 +1,83 @@
 package eu.skillsobservatory.ingest.demand;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.FieldAndFormat;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
 import eu.skillsobservatory.analytics.failures.SearchStoreException;
 import eu.skillsobservatory.analytics.progress.Progress;
 import eu.skillsobservatory.ingest.search.SearchConnection;
+import eu.skillsobservatory.ingest.vacancy.VacancyIndex;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Builds the series summary ({@link SeriesSummary}) from the vacancies held: for each NACE section
  * and country, the postings and skill mentions per month and source, for each dataset, originals
- * and duplicates apart; then each section's cells added up, and all sections. Written to a new
- * index, put behind the alias in one step, stamped with the vacancies' version read before the
- * first count: a change made while it ran leaves it stale, never wrong.
+ * and duplicates apart; then each section's cells added up, and all sections. Each section and
+ * country is read once, its vacancies' doc values in pages through one point in time, so the whole
+ * build reads the vacancies once and holds one section's counts at a time. Written to a new index,
+ * put behind the alias in one step, stamped with the vacancies' version read before the point in
+ * time was opened: a change made while it ran leaves it stale, never wrong.
  */
 final class SeriesSummaryBuild {
-  /** Buckets per request at most, under Elasticsearch's default limit of 65,536. */
-  static final long MAX_BUCKETS = 40_000;
+  /** Vacancies per page read. */
+  static final int PAGE_SIZE = 10_000;
+
+  /** Fields read of each vacancy. */
+  private static final List<String> FIELDS =
+      List.of("country", "dataset", "duplicate", "month", "source", "skills");
+
+  /** How long the point in time lives between two pages. */
+  private static final String KEEP_ALIVE = "10m";
 
   private final ElasticDemandCounts vacancies;
   private final SearchConnection connection;
-  private final long maxBuckets;
-  private int requests;
+  private final int pageSize;
+  private final AtomicInteger requests = new AtomicInteger();
 
-  SeriesSummaryBuild(ElasticDemandCounts vacancies, SearchConnection connection, long maxBuckets) {
+  /** Reads the next page while the current one is counted. */
+  private final ExecutorService reader =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "summary-reader");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /** Vacancies read so far. */
+  private long read;
+
+  /** The point in time read through, while a build runs. */
+  private volatile String pit;
+
+  SeriesSummaryBuild(ElasticDemandCounts vacancies, SearchConnection connection, int pageSize) {
     this.vacancies = vacancies;
     this.connection = connection;
-    this.maxBuckets = maxBuckets;
+    this.pageSize = pageSize;
   }
 
   /** Builds and swaps in a new summary; returns the cells written. */
   long build(Progress progress) {
+    long started = System.nanoTime();
     String token = connection.vacanciesVersion().current();
     String index = SeriesSummary.ALIAS + "-" + Instant.now().toEpochMilli();
     try {
@@ -51,35 +86,40 @@ final class SeriesSummaryBuild {
           .client()
           .indices()
           .create(c -> c.index(index).withJson(new StringReader(SeriesSummary.MAPPING)));
-      Map<String, Map<String, Long>> estimates = estimates();
-      long cellsToRead = estimates.values().stream().mapToLong(Map::size).sum();
-      progress.start("Counting skills per month and source for the summary", "cells", cellsToRead);
+      Map<String, Map<String, Long>> sizes = sizes();
+      long toRead =
+          sizes.values().stream().flatMap(m -> m.values().stream()).mapToLong(n -> n).sum();
+      progress.start("Counting skills per month and source for the summary", "vacancies", toRead);
+      pit =
+          connection
+              .client()
+              .openPointInTime(o -> o.index(VacancyIndex.ALIAS).keepAlive(k -> k.time(KEEP_ALIVE)))
+              .id();
+      SeriesCellWrites cells = new SeriesCellWrites(connection, index);
       long written = 0;
       Map<String, SeriesCell.Builder> all = new HashMap<>();
-      for (var section : estimates.entrySet()) {
+      for (String section : sizes.keySet()) {
         Map<String, SeriesCell.Builder> sectionTotal = new HashMap<>();
-        for (var country : section.getValue().entrySet()) {
-          Map<String, SeriesCell.Builder> cells =
-              cell(section.getKey(), country.getKey(), country.getValue());
-          for (var c : cells.entrySet()) {
-            write(index, section.getKey(), country.getKey(), c.getKey(), c.getValue());
+        for (var country : section(section, progress).entrySet()) {
+          for (var c : country.getValue().entrySet()) {
+            cells.write(section, country.getKey(), c.getKey(), c.getValue());
             written++;
             sectionTotal
                 .computeIfAbsent(c.getKey(), k -> new SeriesCell.Builder())
                 .addAll(c.getValue());
           }
-          progress.advance(1, 1);
         }
         for (var c : sectionTotal.entrySet()) {
-          write(index, section.getKey(), SeriesSummary.ANY, c.getKey(), c.getValue());
+          cells.write(section, SeriesSummary.ANY, c.getKey(), c.getValue());
           written++;
           all.computeIfAbsent(c.getKey(), k -> new SeriesCell.Builder()).addAll(c.getValue());
         }
       }
       for (var c : all.entrySet()) {
-        write(index, SeriesSummary.ANY, SeriesSummary.ANY, c.getKey(), c.getValue());
+        cells.write(SeriesSummary.ANY, SeriesSummary.ANY, c.getKey(), c.getValue());
         written++;
       }
+      cells.flush();
       Map<String, Object> state = new LinkedHashMap<>();
       state.put("kind", "state");
       state.put("token", token);
@@ -92,9 +132,11 @@ final class SeriesSummaryBuild {
       progress.finish(
           String.format(
               Locale.ROOT,
-              "Summary of skill counts: %,d cells from %,d requests",
+              "Summary of skill counts: %,d cells from %,d vacancies in %,d requests, %.1f s",
               written,
-              requests));
+              read,
+              requests.get() + cells.bulks,
+              (System.nanoTime() - started) / 1e9));
       return written;
     } catch (IOException | ElasticsearchException e) {
       try {
@@ -103,6 +145,22 @@ final class SeriesSummaryBuild {
         // The half-built index is not behind the alias: it is never read.
       }
       throw new SearchStoreException("summarizing the skill counts failed: " + e.getMessage(), e);
+    } finally {
+      reader.shutdownNow();
+      closePit();
+    }
+  }
+
+  private void closePit() {
+    if (pit == null) {
+      return;
+    }
+    String id = pit;
+    pit = null;
+    try {
+      connection.client().closePointInTime(c -> c.id(id));
+    } catch (IOException | ElasticsearchException ignored) {
+      // It ends by itself when its keep-alive runs out.
     }
   }
 
@@ -127,15 +185,12 @@ final class SeriesSummaryBuild {
     }
   }
 
-  /**
-   * Per section and country, an upper bound of the (dataset, kind, month, source, skill) counts:
-   * how many requests its cell needs.
-   */
-  private Map<String, Map<String, Long>> estimates() throws IOException {
-    requests++;
+  /** Per section and country, the vacancies held: what each cell reads. */
+  private Map<String, Map<String, Long>> sizes() throws IOException {
+    requests.incrementAndGet();
     SearchResponse<Void> r =
         vacancies.aggregate(
-            "summary estimates",
+            "summary sizes",
             s ->
                 s.aggregations(
                     "sections",
@@ -143,131 +198,139 @@ final class SeriesSummaryBuild {
                         a.terms(t -> t.field("naceSection").size(1_000).missing(""))
                             .aggregations(
                                 "countries",
-                                b ->
-                                    b.terms(t -> t.field("country").size(1_000).missing(""))
-                                        .aggregations(
-                                            "datasets",
-                                            c ->
-                                                c.terms(
-                                                        t ->
-                                                            t.field("dataset")
-                                                                .size(1_000)
-                                                                .missing(""))
-                                                    .aggregations("skills", cardinality("skills"))
-                                                    .aggregations("months", cardinality("month"))
-                                                    .aggregations(
-                                                        "sources", cardinality("source"))))));
+                                b -> b.terms(t -> t.field("country").size(1_000).missing("")))));
     Map<String, Map<String, Long>> out = new LinkedHashMap<>();
     for (StringTermsBucket s : r.aggregations().get("sections").sterms().buckets().array()) {
       Map<String, Long> countries = new LinkedHashMap<>();
       for (StringTermsBucket c : s.aggregations().get("countries").sterms().buckets().array()) {
-        long bound = 0;
-        for (StringTermsBucket d : c.aggregations().get("datasets").sterms().buckets().array()) {
-          Map<String, Aggregate> x = d.aggregations();
-          long months = x.get("months").cardinality().value() + 1;
-          long sources = x.get("sources").cardinality().value() + 1;
-          long skills = x.get("skills").cardinality().value() + 1;
-          // Two kinds (originals, duplicates), each month and source, each skill; and the months
-          // and sources themselves. Cardinalities are estimates: a fifth more for safety.
-          bound += 2 * months * sources * (skills + 1) * 6 / 5;
-        }
-        countries.put(c.key().stringValue(), bound);
+        countries.put(c.key().stringValue(), c.docCount());
       }
       out.put(s.key().stringValue(), countries);
     }
     return out;
   }
 
-  private static Aggregation cardinality(String field) {
-    return Aggregation.of(a -> a.cardinality(c -> c.field(field)));
-  }
-
-  /** The cells of one section and country, by dataset and kind ({@code dataset|false}). */
-  private Map<String, SeriesCell.Builder> cell(String section, String country, long bound)
+  /**
+   * The cells of one section, by country, then by dataset and kind ({@code dataset|false}): its
+   * vacancies read once, in pages of doc values through the point in time, counted here. (Counting
+   * by aggregations instead needs a bucket per skill, month and source; split into requests under
+   * Elasticsearch's bucket limit, each request reads the whole cell again.)
+   */
+  private Map<String, Map<String, SeriesCell.Builder>> section(String section, Progress progress)
       throws IOException {
-    int partitions = (int) Math.max(1, (bound + maxBuckets - 1) / maxBuckets);
-    Query filter =
-        Query.of(
-            q -> q.bool(b -> b.filter(is("naceSection", section)).filter(is("country", country))));
-    Map<String, SeriesCell.Builder> out = new LinkedHashMap<>();
-    for (int p = 0; p < partitions; p++) {
-      int part = p;
-      requests++;
-      SearchResponse<Void> r =
-          vacancies.aggregate(
-              "summary counts",
-              s ->
-                  s.query(filter)
-                      .aggregations(
-                          "datasets",
-                          a ->
-                              a.terms(t -> t.field("dataset").size(1_000).missing(""))
-                                  .aggregations("kinds", kinds(part, partitions))));
-      for (StringTermsBucket d : r.aggregations().get("datasets").sterms().buckets().array()) {
-        var kinds = d.aggregations().get("kinds").filters().buckets().keyed();
-        for (var kind : kinds.entrySet()) {
-          SeriesCell.Builder cell =
-              out.computeIfAbsent(
-                  d.key().stringValue() + "|" + kind.getKey(), k -> new SeriesCell.Builder());
-          Aggregate months = kind.getValue().aggregations().get("months");
-          for (StringTermsBucket m : months.sterms().buckets().array()) {
-            String month = m.key().stringValue();
-            for (StringTermsBucket src :
-                m.aggregations().get("sources").sterms().buckets().array()) {
-              String source = src.key().stringValue();
-              if (part == 0) {
-                cell.addPostings(month, source, src.docCount());
-              }
-              for (StringTermsBucket k :
-                  src.aggregations().get("skills").sterms().buckets().array()) {
-                cell.addMentions(k.key().stringValue(), month, source, k.docCount());
-              }
-            }
-          }
-        }
+    Query filter = is("naceSection", section);
+    Map<String, Map<String, SeriesCell.Builder>> out = new LinkedHashMap<>();
+    Future<SearchResponse<Void>> next = reader.submit(() -> page(filter, null));
+    while (true) {
+      SearchResponse<Void> page = await(next);
+      if (page.pitId() != null) {
+        pit = page.pitId();
+      }
+      List<Hit<Void>> hits = page.hits().hits();
+      boolean more = hits.size() == pageSize;
+      if (more) {
+        // The next page is read while this one is counted.
+        List<FieldValue> after = hits.get(hits.size() - 1).sort();
+        next = reader.submit(() -> page(filter, after));
+      }
+      for (Hit<Void> h : hits) {
+        String country = first(h.fields(), "country");
+        count(
+            out.computeIfAbsent(country == null ? "" : country, k -> new LinkedHashMap<>()),
+            h.fields());
+      }
+      read += hits.size();
+      progress.advance(read, read);
+      if (!more) {
+        break;
       }
     }
-    out.values().removeIf(SeriesCell.Builder::isEmpty);
+    for (Map<String, SeriesCell.Builder> cells : out.values()) {
+      cells.values().removeIf(SeriesCell.Builder::isEmpty);
+    }
     return out;
   }
 
-  /** Originals and duplicates apart, then month, source and the skills of one partition. */
-  private static Aggregation kinds(int part, int partitions) {
-    Aggregation skills =
-        Aggregation.of(
-            a ->
-                a.terms(
-                    t -> {
-                      t.field("skills").size(65_536);
-                      if (partitions > 1) {
-                        t.include(
-                            i -> i.partition(x -> x.partition(part).numPartitions(partitions)));
+  /** A page of the section's vacancies after the given sort values (from the start if null). */
+  private SearchResponse<Void> page(Query filter, List<FieldValue> after) throws IOException {
+    requests.incrementAndGet();
+    String at = pit;
+    return connection.withRetries(
+        "reading vacancies for the summary",
+        () ->
+            connection
+                .client()
+                .search(
+                    s -> {
+                      s.pit(p -> p.id(at).keepAlive(k -> k.time(KEEP_ALIVE)))
+                          .query(filter)
+                          .size(pageSize)
+                          .trackTotalHits(t -> t.enabled(false))
+                          .source(src -> src.fetch(false))
+                          .storedFields("_none_")
+                          .docvalueFields(FIELDS.stream().map(f -> field(f)).toList())
+                          .sort(o -> o.field(f -> f.field("_shard_doc")));
+                      if (after != null) {
+                        s.searchAfter(after);
                       }
-                      return t;
-                    }));
-    Aggregation months =
-        Aggregation.of(
-            a ->
-                a.terms(t -> t.field("month").size(1_200))
-                    .aggregations(
-                        "sources",
-                        b ->
-                            b.terms(t -> t.field("source").size(ElasticEmergingCounts.MAX_SOURCES))
-                                .aggregations("skills", skills)));
-    Query original = ElasticDemandCounts.term("duplicate", "false");
-    return Aggregation.of(
-        a ->
-            a.filters(
-                    f ->
-                        f.filters(
-                            k ->
-                                k.keyed(
-                                    Map.of(
-                                        "false",
-                                        original,
-                                        "true",
-                                        Query.of(q -> q.bool(b -> b.mustNot(original)))))))
-                .aggregations("months", months));
+                      return s;
+                    },
+                    Void.class));
+  }
+
+  private static <T> T await(Future<T> page) throws IOException {
+    try {
+      return page.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while reading vacancies for the summary", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IOException(e.getCause());
+    }
+  }
+
+  private static FieldAndFormat field(String name) {
+    return FieldAndFormat.of(f -> f.field(name));
+  }
+
+  /**
+   * One vacancy's postings and mentions, as the live series counts them: by month and source
+   * (neither missing), originals ({@code duplicate} false) apart from the rest.
+   */
+  private static void count(Map<String, SeriesCell.Builder> cells, Map<String, JsonData> fields) {
+    String month = first(fields, "month");
+    String source = first(fields, "source");
+    if (month == null || source == null) {
+      return;
+    }
+    String dataset = first(fields, "dataset");
+    JsonArray marked = values(fields, "duplicate");
+    // The kind is "false" for originals, "true" for the rest (as the live count's filters).
+    boolean duplicate =
+        marked.isEmpty() || marked.get(0).getValueType() != JsonValue.ValueType.FALSE;
+    SeriesCell.Builder cell =
+        cells.computeIfAbsent(
+            (dataset == null ? "" : dataset) + "|" + duplicate, k -> new SeriesCell.Builder());
+    cell.addPostings(month, source, 1);
+    for (JsonValue skill : values(fields, "skills")) {
+      cell.addMentions(((JsonString) skill).getString(), month, source, 1);
+    }
+  }
+
+  private static JsonArray values(Map<String, JsonData> fields, String name) {
+    JsonData v = fields.get(name);
+    return v == null ? JsonValue.EMPTY_JSON_ARRAY : v.toJson().asJsonArray();
+  }
+
+  private static String first(Map<String, JsonData> fields, String name) {
+    JsonArray values = values(fields, name);
+    return values.isEmpty() ? null : ((JsonString) values.get(0)).getString();
   }
 
   /** A field's value, or (empty) the field's absence. */
@@ -282,22 +345,5 @@ final class SeriesSummaryBuild {
     Map<String, Long> out = new LinkedHashMap<>();
     vacancies.days().forEach((m, n) -> out.put(m.toString(), n));
     return out;
-  }
-
-  private void write(
-      String index, String section, String country, String datasetKind, SeriesCell.Builder cell)
-      throws IOException {
-    int bar = datasetKind.lastIndexOf('|');
-    Map<String, Object> doc = new HashMap<>();
-    doc.put("kind", "cell");
-    doc.put("section", section);
-    doc.put("country", country);
-    doc.put("dataset", datasetKind.substring(0, bar));
-    doc.put("duplicate", datasetKind.substring(bar + 1));
-    doc.put("counts", Base64.getEncoder().encodeToString(cell.encode()));
-    String id = section + "|" + country + "|" + datasetKind;
-    connection.withRetries(
-        "writing the skill summary",
-        () -> connection.client().index(i -> i.index(index).id(id).document(doc)));
   }
 }

@@ -72,7 +72,7 @@ class SeriesSummaryIT {
     counts = (ElasticDemandCounts) DemandStore.counts(es);
     live = new ElasticEmergingCounts(counts, ElasticEmergingCounts.MAX_BUCKETS, false);
     // Small requests, so that a cell is read in several partitions of its skills.
-    long cells = new SeriesSummaryBuild(counts, es, 300).build(Progress.NONE);
+    long cells = new SeriesSummaryBuild(counts, es, 7).build(Progress.NONE);
     assertThat(cells).isGreaterThan(50);
   }
 
