@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.skillsobservatory.api.fixtures.CliRun;
 import eu.skillsobservatory.api.fixtures.Json;
 import eu.skillsobservatory.api.fixtures.MiniEscoFolder;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -50,15 +53,24 @@ class VacancyCliIT {
                 + "\n"
                 + "4;2024-02-06;QQ;Bad country;x;\n");
     Path rejects = dir.resolve("rejects.csv");
-    CliRun r =
-        cli(
-            "ingest",
-            "vacancies",
-            "--format",
-            "json",
-            "--rejects",
-            rejects.toString(),
-            file.toString());
+    // The progress lines go to the process's standard error: kept to read what the load did.
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream progress = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(progress, true, StandardCharsets.UTF_8));
+    CliRun r;
+    try {
+      r =
+          cli(
+              "ingest",
+              "vacancies",
+              "--format",
+              "json",
+              "--rejects",
+              rejects.toString(),
+              file.toString());
+    } finally {
+      System.setErr(stderr);
+    }
     assertThat(r.code()).as(r.err()).isEqualTo(2);
     JsonNode report = json.readTree(r.out());
     assertThat(report.get("accepted").asLong()).isEqualTo(2);
@@ -70,6 +82,11 @@ class VacancyCliIT {
         .anySatisfy(l -> assertThat(l).contains(",3,posted,"))
         .anySatisfy(l -> assertThat(l).contains(",5,country,"));
     assertThat(report.get("accepted").asLong() + lines.size() - 1).isEqualTo(4);
+
+    // The load ended by keeping the skills' series of what it wrote.
+    assertThat(progress.toString(StandardCharsets.UTF_8))
+        .contains("Summary of skill counts:")
+        .doesNotContain("not kept");
 
     CliRun again = cli("ingest", "vacancies", "--rejects", rejects.toString(), file.toString());
     assertThat(again.code()).isEqualTo(2);
@@ -94,7 +111,7 @@ class VacancyCliIT {
     assertThat(json.readTree(facets.out()).get("given").asLong()).isZero();
     assertThat(json.readTree(facets.out()).get("escoVersion").asString()).isEqualTo("v1.1.1");
 
-    // The skills' series kept for emerging skills are counted again on demand, in cells.
+    // The skills' series kept for emerging skills are also counted again on demand, in cells.
     CliRun summary = cli("vacancies", "summarize", "--format", "json");
     assertThat(summary.code()).as(summary.err()).isZero();
     assertThat(json.readTree(summary.out()).get("cells").asLong()).isPositive();

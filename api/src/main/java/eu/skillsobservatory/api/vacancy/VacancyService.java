@@ -5,6 +5,7 @@ import eu.skillsobservatory.analytics.demand.SkillFacts;
 import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.extract.ExtractionMode;
+import eu.skillsobservatory.analytics.failures.SearchStoreException;
 import eu.skillsobservatory.analytics.progress.Progress;
 import eu.skillsobservatory.analytics.provenance.Dataset;
 import eu.skillsobservatory.analytics.provenance.Datasets;
@@ -25,6 +26,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
@@ -35,6 +38,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class VacancyService {
+  private static final Logger LOG = LoggerFactory.getLogger(VacancyService.class);
+
   private final ExtractionService extraction;
   private final SkillCatalog catalog;
   private final ObjectProvider<VacancyStore> index;
@@ -142,7 +147,9 @@ public class VacancyService {
     if (datasets.getObject().get(name).isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(datasets.getObject().delete(name));
+    long deleted = datasets.getObject().delete(name);
+    keepSeries(Progress.NONE);
+    return Optional.of(deleted);
   }
 
   /** Loads files, resuming where an interrupted load of the same file stopped. */
@@ -246,17 +253,33 @@ public class VacancyService {
             metrics,
             catalog,
             settings.homePath());
-    return new VacancyLoad(
-            parts,
-            new VacancyLoad.Request(inputs, mode, rejectsFile, progress, start, resume, dataset))
-        .run();
+    IngestReport report =
+        new VacancyLoad(
+                parts,
+                new VacancyLoad.Request(
+                    inputs, mode, rejectsFile, progress, start, resume, dataset))
+            .run();
+    keepSeries(progress);
+    return report;
+  }
+
+  /**
+   * Summarizes again after vacancies changed (what a load wrote is visible even when it stopped
+   * early); a failure leaves the answers counted live, never wrong, and does not fail the change.
+   */
+  private void keepSeries(Progress progress) {
+    try {
+      summarize(progress);
+    } catch (SearchStoreException e) {
+      LOG.warn("the skills' series were not kept after the change: {}", e.getMessage());
+      progress.finish("Skill series not kept (answers are counted live): " + e.getMessage());
+    }
   }
 
   /**
    * Counts again what fast answers read (the skills' series by section, country and dataset), so
-   * that they serve the vacancies now held; until it is done, answers are counted live. Not run
-   * after a load: at 5,000,000 vacancies one section and country took minutes (its skills read in
-   * many partitions, each scanning the cell again), so a load would wait far longer than it ran.
+   * that they serve the vacancies now held; until it is done, answers are counted live. Run after
+   * every load and dataset deletion (about 29,000 vacancies/s: 3 minutes at 5,000,000).
    *
    * @return the cells of counts written
    */
