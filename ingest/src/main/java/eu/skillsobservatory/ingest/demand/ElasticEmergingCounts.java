@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 
 /**
  * The counts behind {@link Emerging}, from the vacancy index: postings per month and source, the
@@ -342,54 +341,33 @@ final class ElasticEmergingCounts implements EmergingCounts {
                 : new Emerging.EmployerCounts(
                     distinct, top.get(0).key().stringValue(), top.get(0).docCount(), null));
       }
-      List<Integer> indices = IntStream.range(0, skills.size()).boxed().toList();
-      List<Emerging.EmployerCounts> counted =
-          ParallelReads.map(
-              indices,
-              i -> {
-                Emerging.EmployerCounts c = tops.get(i);
-                return c.top() == null
-                    ? c
-                    : new Emerging.EmployerCounts(
-                        c.distinct(),
-                        c.top(),
-                        c.topMentions(),
-                        withoutEmployer(
-                            slice, field, skills.get(i), c.top(), report.baselineFrom(), recentTo));
-              });
+      Map<String, String> topOf = new LinkedHashMap<>();
       for (int i = 0; i < skills.size(); i++) {
-        out.put(skills.get(i), counted.get(i));
+        if (tops.get(i).top() != null) {
+          topOf.put(skills.get(i), tops.get(i).top());
+        }
+      }
+      Query window =
+          Query.of(
+              q ->
+                  q.bool(
+                      b ->
+                          b.filter(base(slice, field))
+                              .filter(ElasticDemandCounts.range(report.baselineFrom(), recentTo))));
+      Map<String, Emerging.Series> without =
+          new WithoutEmployers(vacancies, field, maxBuckets).series(window, topOf);
+      for (int i = 0; i < skills.size(); i++) {
+        Emerging.EmployerCounts c = tops.get(i);
+        out.put(
+            skills.get(i),
+            c.top() == null
+                ? c
+                : new Emerging.EmployerCounts(
+                    c.distinct(), c.top(), c.topMentions(), without.get(skills.get(i))));
       }
       return out;
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("emerging skills failed: " + e.getMessage(), e);
     }
-  }
-
-  private Emerging.Series withoutEmployer(
-      Slice slice, String field, String skill, String employer, YearMonth from, YearMonth to)
-      throws IOException {
-    Query query =
-        Query.of(
-            q ->
-                q.bool(
-                    b ->
-                        b.filter(base(slice, field))
-                            .filter(ElasticDemandCounts.range(from, to))
-                            .mustNot(ElasticDemandCounts.term("employer", employer))));
-    SearchResponse<Void> r =
-        vacancies.aggregate(
-            "emerging series without the top employer",
-            s ->
-                s.query(query)
-                    .aggregations(
-                        "months",
-                        monthsBySource(
-                            Aggregation.of(
-                                a -> a.filter(ElasticDemandCounts.term(field, skill))))));
-    Map<String, SortedMap<YearMonth, Long>> totals = bySource(r, null);
-    Map<String, Map<YearMonth, Long>> mentions = new HashMap<>();
-    bySource(r, "inner").forEach(mentions::put);
-    return new Emerging.Series(totals, Map.of(skill, mentions), new TreeMap<>());
   }
 }

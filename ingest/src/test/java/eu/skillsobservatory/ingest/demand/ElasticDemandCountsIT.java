@@ -327,6 +327,23 @@ class ElasticDemandCountsIT {
             .count();
     assertThat(found.withoutTop().total().values().stream().mapToLong(Long::longValue).sum())
         .isEqualTo(withoutTop);
+    long mentionsWithoutTop =
+        written.stream()
+            .filter(in)
+            .filter(r -> !found.top().equals(r.vacancy().employer()))
+            .filter(r -> !YearMonth.from(r.vacancy().posted()).isBefore(report.baselineFrom()))
+            .filter(
+                r ->
+                    !YearMonth.from(r.vacancy().posted())
+                        .isAfter(report.months().get(report.months().size() - 1)))
+            .filter(r -> r.skills().stream().anyMatch(k -> k.uri().equals(skill)))
+            .count();
+    assertThat(
+            found.withoutTop().skills().get(skill).values().stream()
+                .flatMap(m -> m.values().stream())
+                .mapToLong(Long::longValue)
+                .sum())
+        .isEqualTo(mentionsWithoutTop);
     // Without another skill: postings and mentions in both windows.
     String other = skill(0);
     long[] c = counts.without(slice, "skills", other, skill, report);
