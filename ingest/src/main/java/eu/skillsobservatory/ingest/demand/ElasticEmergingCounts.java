@@ -84,7 +84,7 @@ final class ElasticEmergingCounts implements EmergingCounts {
                   bySource(
                       vacancies.aggregate(
                           "vacancy months",
-                          s -> s.query(filter).aggregations("months", monthsBySource(null))),
+                          s -> s.query(filter).aggregations("months", monthsBySource(Map.of()))),
                       null),
               () ->
                   ParallelReads.both(
@@ -212,18 +212,17 @@ final class ElasticEmergingCounts implements EmergingCounts {
   }
 
   private static Aggregation monthsBySource(Aggregation inner) {
+    return monthsBySource(inner == null ? Map.of() : Map.of("inner", inner));
+  }
+
+  /** Postings by month, then source, each bucket with the given aggregations inside. */
+  static Aggregation monthsBySource(Map<String, Aggregation> inner) {
     return Aggregation.of(
         a ->
             a.terms(t -> t.field("month").size(1_200))
                 .aggregations(
                     "sources",
-                    b -> {
-                      b.terms(t -> t.field("source").size(MAX_SOURCES));
-                      if (inner != null) {
-                        b.aggregations("inner", inner);
-                      }
-                      return b;
-                    }));
+                    b -> b.terms(t -> t.field("source").size(MAX_SOURCES)).aggregations(inner)));
   }
 
   /** Source to month to count, from {@link #monthsBySource}; the inner filter's count if named. */
@@ -305,13 +304,7 @@ final class ElasticEmergingCounts implements EmergingCounts {
     }
     List<YearMonth> months = report.months();
     YearMonth recentTo = months.get(months.size() - 1);
-    Query recent =
-        Query.of(
-            q ->
-                q.bool(
-                    b ->
-                        b.filter(base(slice, field))
-                            .filter(ElasticDemandCounts.range(report.recentFrom(), recentTo))));
+    Query recent = within(slice, field, report.recentFrom(), recentTo);
     try {
       SearchResponse<Void> r =
           vacancies.aggregate(
@@ -347,15 +340,9 @@ final class ElasticEmergingCounts implements EmergingCounts {
           topOf.put(skills.get(i), tops.get(i).top());
         }
       }
-      Query window =
-          Query.of(
-              q ->
-                  q.bool(
-                      b ->
-                          b.filter(base(slice, field))
-                              .filter(ElasticDemandCounts.range(report.baselineFrom(), recentTo))));
       Map<String, Emerging.Series> without =
-          new WithoutEmployers(vacancies, field, maxBuckets).series(window, topOf);
+          new WithoutEmployers(vacancies, field, maxBuckets)
+              .series(within(slice, field, report.baselineFrom(), recentTo), topOf);
       for (int i = 0; i < skills.size(); i++) {
         Emerging.EmployerCounts c = tops.get(i);
         out.put(
@@ -369,5 +356,11 @@ final class ElasticEmergingCounts implements EmergingCounts {
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("emerging skills failed: " + e.getMessage(), e);
     }
+  }
+
+  /** The slice's postings (with the field counted) of these months. */
+  private static Query within(Slice slice, String field, YearMonth from, YearMonth to) {
+    return Query.of(
+        q -> q.bool(b -> b.filter(base(slice, field)).filter(ElasticDemandCounts.range(from, to))));
   }
 }

@@ -121,20 +121,7 @@ final class WithoutEmployers {
     SearchResponse<Void> r =
         vacancies.aggregate(
             "emerging series without the top employers",
-            s ->
-                s.query(query)
-                    .aggregations(
-                        "months",
-                        a ->
-                            a.terms(t -> t.field("month").size(1_200))
-                                .aggregations(
-                                    "sources",
-                                    b ->
-                                        b.terms(
-                                                t ->
-                                                    t.field("source")
-                                                        .size(ElasticEmergingCounts.MAX_SOURCES))
-                                            .aggregations(each))));
+            s -> s.query(query).aggregations("months", ElasticEmergingCounts.monthsBySource(each)));
     for (StringTermsBucket m : r.aggregations().get("months").sterms().buckets().array()) {
       YearMonth month = YearMonth.parse(m.key().stringValue());
       for (StringTermsBucket src : m.aggregations().get("sources").sterms().buckets().array()) {

@@ -315,27 +315,20 @@ class ElasticDemandCountsIT {
     assertThat(found.distinct()).isEqualTo(employers.size());
     assertThat(found.topMentions()).isEqualTo(Collections.max(employers.values()));
     assertThat(employers.get(found.top())).isEqualTo(found.topMentions());
-    long withoutTop =
-        written.stream()
-            .filter(in)
-            .filter(r -> !found.top().equals(r.vacancy().employer()))
-            .filter(r -> !YearMonth.from(r.vacancy().posted()).isBefore(report.baselineFrom()))
-            .filter(
-                r ->
-                    !YearMonth.from(r.vacancy().posted())
-                        .isAfter(report.months().get(report.months().size() - 1)))
-            .count();
+    // The slice's postings of both windows without the top employer's.
+    Predicate<VacancyRecord> withoutTopEmployer =
+        r ->
+            in.test(r)
+                && !found.top().equals(r.vacancy().employer())
+                && !YearMonth.from(r.vacancy().posted()).isBefore(report.baselineFrom())
+                && !YearMonth.from(r.vacancy().posted())
+                    .isAfter(report.months().get(report.months().size() - 1));
+    long withoutTop = written.stream().filter(withoutTopEmployer).count();
     assertThat(found.withoutTop().total().values().stream().mapToLong(Long::longValue).sum())
         .isEqualTo(withoutTop);
     long mentionsWithoutTop =
         written.stream()
-            .filter(in)
-            .filter(r -> !found.top().equals(r.vacancy().employer()))
-            .filter(r -> !YearMonth.from(r.vacancy().posted()).isBefore(report.baselineFrom()))
-            .filter(
-                r ->
-                    !YearMonth.from(r.vacancy().posted())
-                        .isAfter(report.months().get(report.months().size() - 1)))
+            .filter(withoutTopEmployer)
             .filter(r -> r.skills().stream().anyMatch(k -> k.uri().equals(skill)))
             .count();
     assertThat(
