@@ -202,7 +202,10 @@ final class ChainBench {
             "accepted", r.accepted(),
             "seconds", BenchMeasures.round(secs),
             "perSecond", Math.round(r.accepted() / secs),
-            "duplicates", r.duplicates()));
+            "duplicates", r.duplicates(),
+            // The load's own time, and the kept series counted at its end (in "seconds" too).
+            "loadSeconds", BenchMeasures.round(r.seconds()),
+            "seriesSeconds", BenchMeasures.round(Math.max(0, secs - r.seconds()))));
   }
 
   private void extraction(Path corpus, int seconds) throws IOException {
