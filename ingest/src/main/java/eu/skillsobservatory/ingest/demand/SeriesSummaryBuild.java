@@ -86,9 +86,8 @@ final class SeriesSummaryBuild {
           .client()
           .indices()
           .create(c -> c.index(index).withJson(new StringReader(SeriesSummary.MAPPING)));
-      Map<String, Map<String, Long>> sizes = sizes();
-      long toRead =
-          sizes.values().stream().flatMap(m -> m.values().stream()).mapToLong(n -> n).sum();
+      Map<String, Long> sizes = sizes();
+      long toRead = sizes.values().stream().mapToLong(n -> n).sum();
       progress.start("Counting skills per month and source for the summary", "vacancies", toRead);
       pit =
           connection
@@ -185,27 +184,18 @@ final class SeriesSummaryBuild {
     }
   }
 
-  /** Per section and country, the vacancies held: what each cell reads. */
-  private Map<String, Map<String, Long>> sizes() throws IOException {
+  /** Per NACE section (empty: none), the vacancies held: what each section's read covers. */
+  private Map<String, Long> sizes() throws IOException {
     requests.incrementAndGet();
     SearchResponse<Void> r =
         vacancies.aggregate(
             "summary sizes",
             s ->
                 s.aggregations(
-                    "sections",
-                    a ->
-                        a.terms(t -> t.field("naceSection").size(1_000).missing(""))
-                            .aggregations(
-                                "countries",
-                                b -> b.terms(t -> t.field("country").size(1_000).missing("")))));
-    Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+                    "sections", a -> a.terms(t -> t.field("naceSection").size(1_000).missing(""))));
+    Map<String, Long> out = new LinkedHashMap<>();
     for (StringTermsBucket s : r.aggregations().get("sections").sterms().buckets().array()) {
-      Map<String, Long> countries = new LinkedHashMap<>();
-      for (StringTermsBucket c : s.aggregations().get("countries").sterms().buckets().array()) {
-        countries.put(c.key().stringValue(), c.docCount());
-      }
-      out.put(s.key().stringValue(), countries);
+      out.put(s.key().stringValue(), s.docCount());
     }
     return out;
   }
