@@ -66,7 +66,10 @@ class GuideIT {
 
     Path home = dir.resolve("study");
     for (Step s : steps) {
+      long t0 = System.nanoTime();
       CliRun r = CliRun.in(home, s.args().toArray(String[]::new));
+      // What each step took, for whoever trims the suite.
+      System.out.printf("Guide step, %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, s.line());
       assertThat(r.code()).as(s.line() + "\n" + r.out() + r.err()).isEqualTo(s.exit());
     }
 

@@ -1,6 +1,5 @@
 package eu.skillsobservatory.analytics.demand;
 
-import eu.skillsobservatory.analytics.esco.ConceptType;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.esco.VersionSummary;
 import eu.skillsobservatory.analytics.extract.Tokens;
@@ -8,6 +7,7 @@ import eu.skillsobservatory.analytics.extract.WordForms;
 import eu.skillsobservatory.analytics.provenance.Provenance;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,37 +35,34 @@ public class EmergingReport {
     this.catalog = catalog;
   }
 
-  /** Reads the label stems of the current version now rather than on the first request. */
-  public void prepare() {
-    labelStems();
-  }
-
   /**
-   * Each skill's English labels as sets of word stems (stop words left out), for telling a skill
-   * found inside a longer one's label.
+   * The English labels, as sets of word stems (stop words left out), of the skills asked for, for
+   * telling a skill found inside a longer one's label: read for the skills an answer calls, a few
+   * look-ups each, and kept for the version (all 13,896 skills' labels would take seconds to read).
    */
-  private synchronized Map<String, List<Set<String>>> labelStems() {
+  private synchronized Function<String, List<Set<String>>> labelStems(Collection<String> uris) {
     VersionSummary load = catalog.currentLoad();
-    var v = load.version();
     if (stems == null || !load.equals(stemsVersion)) {
-      Map<String, List<Set<String>>> out = new HashMap<>();
-      catalog.forEachConcept(
-          v,
-          d -> {
-            var en = d.labels().get("en");
-            if (d.type() != ConceptType.SKILL || en == null) {
-              return;
-            }
-            List<Set<String>> sets = new ArrayList<>();
-            sets.add(words(en.preferred()));
-            en.alternative().forEach(a -> sets.add(words(a)));
-            en.hidden().forEach(h -> sets.add(words(h)));
-            out.put(d.uri(), sets);
-          });
-      stems = out;
+      stems = new HashMap<>();
       stemsVersion = load;
     }
-    return stems;
+    List<String> missing = uris.stream().filter(u -> !stems.containsKey(u)).distinct().toList();
+    if (!missing.isEmpty()) {
+      var labels = catalog.labels(load.version(), missing, "en");
+      for (String uri : missing) {
+        List<Set<String>> sets = new ArrayList<>();
+        var en = labels.get(uri);
+        if (en != null) {
+          sets.add(words(en.preferred()));
+          en.alternative().forEach(a -> sets.add(words(a)));
+          en.hidden().forEach(h -> sets.add(words(h)));
+        }
+        stems.put(uri, sets);
+      }
+    }
+    Map<String, List<Set<String>>> out = new HashMap<>();
+    uris.forEach(u -> out.put(u, stems.get(u)));
+    return out::get;
   }
 
   private Set<String> words(String label) {
@@ -112,10 +109,8 @@ public class EmergingReport {
 
   public Report emerging(Slice slice, Emerging.Settings settings, int limit) {
     checkLimit(limit);
-    // The current version is read once for the whole answer, not once per skill.
-    Map<String, List<Set<String>>> stems = labelStems();
     Function<String, String> names = demand.labels();
-    Emerging.Report r = test(slice, "skills", settings, uri -> stems.getOrDefault(uri, List.of()));
+    Emerging.Report r = test(slice, "skills", settings, this::labelStems);
     var provenance = demand.provenance(slice);
     return new Report(
         slice,
@@ -167,7 +162,7 @@ public class EmergingReport {
       Slice slice,
       String field,
       Emerging.Settings settings,
-      Function<String, List<Set<String>>> labels) {
+      Function<Collection<String>, Function<String, List<Set<String>>>> labels) {
     EmergingCounts counts = aggregations.emerging();
     Emerging.Report r =
         Emerging.run(
@@ -184,7 +179,10 @@ public class EmergingReport {
     }
     Emerging.Report tested = r;
     return EmergingExplanations.explained(
-        r, settings, labels, (a, b) -> counts.without(slice, field, a.uri(), b.uri(), tested));
+        r,
+        settings,
+        labels.apply(r.emerging().stream().map(Emerging.Result::uri).toList()),
+        (a, b) -> counts.without(slice, field, a.uri(), b.uri(), tested));
   }
 
   /**
@@ -216,7 +214,7 @@ public class EmergingReport {
   public Candidates candidates(Slice slice, Emerging.Settings settings, int limit) {
     checkLimit(limit);
     Emerging.Report r =
-        test(slice, "phrases", settings, phrase -> List.of(Set.of(phrase.split(" "))));
+        test(slice, "phrases", settings, called -> p -> List.of(Set.of(p.split(" "))));
     var provenance = demand.provenance(slice);
     return new Candidates(
         slice,

@@ -1,8 +1,7 @@
 package eu.skillsobservatory.analytics.demand;
 
 import eu.skillsobservatory.analytics.esco.ConceptType;
-import eu.skillsobservatory.analytics.esco.EscoVersion;
-import eu.skillsobservatory.analytics.esco.SkillCatalog;
+import eu.skillsobservatory.analytics.esco.VersionSnapshot;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,9 +22,7 @@ final class SkillHierarchy {
   record Hierarchy(
       Map<String, String> groupOf, Map<String, Set<String>> members, Map<String, String> labels) {}
 
-  static Hierarchy read(SkillCatalog catalog, EscoVersion v) {
-    var snapshot = catalog.snapshot(v, "en");
-    Map<String, List<String>> broader = catalog.broader(v);
+  static Hierarchy read(Map<String, List<String>> broader, VersionSnapshot snapshot) {
     Map<String, String> groupOf = new HashMap<>();
     Map<String, Set<String>> members = new HashMap<>();
     Map<String, String> labels = new HashMap<>();

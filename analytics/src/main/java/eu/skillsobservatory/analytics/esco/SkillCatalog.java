@@ -1,8 +1,13 @@
 package eu.skillsobservatory.analytics.esco;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -46,6 +51,47 @@ public interface SkillCatalog {
    * @throws UnknownEscoVersionException if that version is not loaded
    */
   Map<String, List<String>> broader(EscoVersion version);
+
+  /**
+   * The members of each ESCO collection (digital, green, transversal, ...) in one version, by the
+   * collection's name. Reads every document unless a store knows a cheaper way; TDB2 does (a
+   * document's labels and descriptions are most of what reading it costs).
+   *
+   * @throws UnknownEscoVersionException if that version is not loaded
+   */
+  default Map<String, Set<String>> collections(EscoVersion version) {
+    Map<String, Set<String>> out = new TreeMap<>();
+    forEachConcept(
+        version,
+        d ->
+            d.collections()
+                .forEach(c -> out.computeIfAbsent(c, k -> new HashSet<>()).add(d.uri())));
+    return out;
+  }
+
+  /**
+   * The labels in one language (preferred, alternative, hidden; no description) of the concepts
+   * asked for, in one version; none for a concept without a label in that language or not in the
+   * version. Reads every document unless a store knows a cheaper way; TDB2 reads only these.
+   *
+   * @throws UnknownEscoVersionException if that version is not loaded
+   */
+  default Map<String, ConceptDocument.Labels> labels(
+      EscoVersion version, Collection<String> uris, String language) {
+    Set<String> wanted = new HashSet<>(uris);
+    Map<String, ConceptDocument.Labels> out = new HashMap<>();
+    forEachConcept(
+        version,
+        d -> {
+          ConceptDocument.Labels l = d.labels().get(language);
+          if (l != null && wanted.contains(d.uri())) {
+            out.put(
+                d.uri(),
+                new ConceptDocument.Labels(l.preferred(), l.alternative(), l.hidden(), ""));
+          }
+        });
+    return out;
+  }
 
   /** The version asked for, or the current one; fails if it is not loaded. */
   default EscoVersion resolve(Optional<EscoVersion> version) {

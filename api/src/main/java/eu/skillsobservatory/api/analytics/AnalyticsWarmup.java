@@ -1,7 +1,6 @@
 package eu.skillsobservatory.api.analytics;
 
 import eu.skillsobservatory.analytics.demand.DemandReport;
-import eu.skillsobservatory.analytics.demand.EmergingReport;
 import eu.skillsobservatory.analytics.demand.Slice;
 import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import java.util.Optional;
@@ -14,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Once the server is up, reads in the background what the analytics need of the current ESCO
- * version (skill labels, collections, label word stems; about 7 s for v1.1.1) and asks one count
- * over all the vacancies held, so that the first demand or emerging request does not pay for it.
+ * version (skill labels, collections, skill groups) and asks one count over all the vacancies held,
+ * so that the first demand or emerging request does not pay for it.
  */
 @Component
 @ConditionalOnWebApplication
@@ -23,12 +22,10 @@ public class AnalyticsWarmup {
   private static final Logger LOG = LoggerFactory.getLogger(AnalyticsWarmup.class);
 
   private final DemandReport demand;
-  private final EmergingReport emerging;
   private final SkillCatalog catalog;
 
-  public AnalyticsWarmup(DemandReport demand, EmergingReport emerging, SkillCatalog catalog) {
+  public AnalyticsWarmup(DemandReport demand, SkillCatalog catalog) {
     this.demand = demand;
-    this.emerging = emerging;
     this.catalog = catalog;
   }
 
@@ -43,7 +40,6 @@ public class AnalyticsWarmup {
               try {
                 long start = System.nanoTime();
                 demand.label("");
-                emerging.prepare();
                 // The first count over the vacancies builds the index's lookup tables of skills and
                 // facets (about 8 s at 10,000,000 vacancies): paid here, not by the first question.
                 demand.demand(Slice.ALL, Optional.empty(), 1);

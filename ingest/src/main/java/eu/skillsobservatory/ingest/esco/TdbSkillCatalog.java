@@ -10,19 +10,19 @@ import eu.skillsobservatory.analytics.esco.UnknownEscoVersionException;
 import eu.skillsobservatory.analytics.esco.VersionSnapshot;
 import eu.skillsobservatory.analytics.esco.VersionSummary;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 
@@ -109,6 +109,53 @@ final class TdbSkillCatalog implements SkillCatalog {
         });
   }
 
+  /** One look-up by scheme per collection: only the members' names are read. */
+  @Override
+  public Map<String, Set<String>> collections(EscoVersion version) {
+    EscoVersion v = resolve(Optional.of(version));
+    return Txn.calculateRead(
+        dsg,
+        () -> {
+          GraphReader g = new GraphReader(dsg, graphOf(v));
+          Map<String, Set<String>> out = new TreeMap<>();
+          Esco.COLLECTIONS.forEach(
+              (scheme, name) ->
+                  g.each(
+                      Node.ANY,
+                      Esco.IN_SCHEME,
+                      Esco.uri(scheme),
+                      q -> {
+                        if (q.getSubject().isURI()) {
+                          out.computeIfAbsent(name, k -> new HashSet<>())
+                              .add(q.getSubject().getURI());
+                        }
+                      }));
+          return out;
+        });
+  }
+
+  /** Only the concepts asked for are read, a few look-ups each. */
+  @Override
+  public Map<String, ConceptDocument.Labels> labels(
+      EscoVersion version, Collection<String> uris, String language) {
+    EscoVersion v = resolve(Optional.of(version));
+    return Txn.calculateRead(
+        dsg,
+        () -> {
+          GraphReader g = new GraphReader(dsg, graphOf(v));
+          List<Node> nodes = uris.stream().distinct().map(Esco::uri).toList();
+          g.prefetchDocuments(nodes);
+          Map<String, ConceptDocument.Labels> out = new HashMap<>();
+          for (Node s : nodes) {
+            ConceptDocument.Labels l = ConceptDocuments.labels(g, s, language);
+            if (l != null) {
+              out.put(s.getURI(), l);
+            }
+          }
+          return out;
+        });
+  }
+
   @Override
   public void forEachConcept(EscoVersion version, Consumer<ConceptDocument> action) {
     EscoVersion v = resolve(Optional.of(version));
@@ -125,67 +172,12 @@ final class TdbSkillCatalog implements SkillCatalog {
             List<Map.Entry<String, ConceptType>> part =
                 all.subList(from, Math.min(all.size(), from + PREFETCH));
             g.prefetchDocuments(part.stream().map(e -> Esco.uri(e.getKey())).toList());
-            part.forEach(e -> action.accept(document(g, Esco.uri(e.getKey()), e.getValue())));
+            part.forEach(
+                e ->
+                    action.accept(
+                        ConceptDocuments.document(g, Esco.uri(e.getKey()), e.getValue())));
           }
         });
-  }
-
-  private static ConceptDocument document(GraphReader g, Node s, ConceptType type) {
-    Map<String, List<String>> prefs = byLanguage(g.labels(s, Esco.PREF_LABEL, Esco.XL_PREF_LABEL));
-    Map<String, List<String>> alts = byLanguage(g.labels(s, Esco.ALT_LABEL, Esco.XL_ALT_LABEL));
-    Map<String, List<String>> hidden =
-        byLanguage(g.labels(s, Esco.HIDDEN_LABEL, Esco.XL_HIDDEN_LABEL));
-    Set<String> languages = new TreeSet<>(prefs.keySet());
-    languages.addAll(alts.keySet());
-    Map<String, ConceptDocument.Labels> labels = new HashMap<>();
-    for (String lang : languages) {
-      String preferred = prefs.getOrDefault(lang, List.of()).stream().findFirst().orElse("");
-      labels.put(
-          lang,
-          new ConceptDocument.Labels(
-              preferred,
-              distinctWithout(alts.getOrDefault(lang, List.of()), preferred),
-              distinctWithout(hidden.getOrDefault(lang, List.of()), preferred),
-              exactDescription(g, s, lang)));
-    }
-    List<Node> groups = g.objects(s, Esco.MEMBER_OF_ISCO_GROUP);
-    return new ConceptDocument(
-        s.getURI(),
-        type,
-        labels,
-        collections(g, s),
-        localName(g.objects(s, Esco.SKILL_TYPE)),
-        localName(g.objects(s, Esco.REUSE_LEVEL)),
-        code(g.objects(s, Esco.NOTATION)),
-        groups.isEmpty() || !groups.get(0).isURI() ? null : groups.get(0).getURI());
-  }
-
-  private static Map<String, List<String>> byLanguage(List<Node> literals) {
-    Map<String, List<String>> out = new HashMap<>();
-    for (Node n : literals) {
-      if (n.isLiteral() && !n.getLiteralLanguage().isEmpty()) {
-        out.computeIfAbsent(n.getLiteralLanguage().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-            .add(n.getLiteralLexicalForm());
-      }
-    }
-    out.values().forEach(l -> l.sort(null));
-    return out;
-  }
-
-  private static List<String> distinctWithout(List<String> labels, String preferred) {
-    Set<String> out = new TreeSet<>(labels);
-    out.remove(preferred);
-    return List.copyOf(out);
-  }
-
-  private static List<String> collections(GraphReader g, Node s) {
-    return g.objects(s, Esco.IN_SCHEME).stream()
-        .filter(Node::isURI)
-        .map(n -> Esco.COLLECTIONS.get(n.getURI()))
-        .filter(c -> c != null)
-        .distinct()
-        .sorted()
-        .toList();
   }
 
   private Node graphOf(EscoVersion v) {
@@ -230,7 +222,7 @@ final class TdbSkillCatalog implements SkillCatalog {
     if (!groups.isEmpty() && groups.get(0).isURI()) {
       isco = g.ref(groups.get(0), lang);
     }
-    List<String> collections = collections(g, s);
+    List<String> collections = ConceptDocuments.collections(g, s);
 
     return Optional.of(
         new Concept(
@@ -241,10 +233,10 @@ final class TdbSkillCatalog implements SkillCatalog {
             preferred,
             alt,
             hidden,
-            description(g, s, used),
-            localName(g.objects(s, Esco.SKILL_TYPE)),
-            localName(g.objects(s, Esco.REUSE_LEVEL)),
-            code(g.objects(s, Esco.NOTATION)),
+            ConceptDocuments.description(g, s, used),
+            ConceptDocuments.localName(g.objects(s, Esco.SKILL_TYPE)),
+            ConceptDocuments.localName(g.objects(s, Esco.REUSE_LEVEL)),
+            ConceptDocuments.code(g.objects(s, Esco.NOTATION)),
             isco,
             refs(g, broader, lang),
             chain(g, s, lang),
@@ -280,63 +272,6 @@ final class TdbSkillCatalog implements SkillCatalog {
     }
     out.remove(preferred);
     return List.copyOf(out);
-  }
-
-  /** The description in exactly this language, empty if there is none (no English stand-in). */
-  private static String exactDescription(GraphReader g, Node s, String lang) {
-    List<Node> texts = descriptions(g, s);
-    texts.removeIf(t -> !t.getLiteralLanguage().equalsIgnoreCase(lang));
-    return GraphReader.pick(texts, lang);
-  }
-
-  /** A description in the language asked for, or the closest one (English before others). */
-  private static String description(GraphReader g, Node s, String lang) {
-    return GraphReader.pick(descriptions(g, s), lang);
-  }
-
-  /**
-   * Plain literal descriptions and the texts of {@code esco:NodeLiteral}s, as language literals.
-   */
-  private static List<Node> descriptions(GraphReader g, Node s) {
-    List<Node> texts = new ArrayList<>();
-    for (Node d : g.objects(s, Esco.DESCRIPTION)) {
-      if (d.isLiteral()) {
-        texts.add(d);
-      } else {
-        List<Node> values = g.objects(d, Esco.NODE_LITERAL_VALUE);
-        List<Node> langs = g.objects(d, Esco.LANGUAGE);
-        if (!values.isEmpty() && values.get(0).isLiteral()) {
-          String tag = langs.isEmpty() ? "" : langs.get(0).getLiteralLexicalForm();
-          texts.add(NodeFactory.createLiteralLang(values.get(0).getLiteralLexicalForm(), tag));
-        }
-      }
-    }
-    return texts;
-  }
-
-  private static String localName(List<Node> nodes) {
-    for (Node n : nodes) {
-      if (n.isURI()) {
-        String u = n.getURI();
-        return u.substring(u.lastIndexOf('/') + 1);
-      }
-    }
-    return null;
-  }
-
-  /** The plain notation (ESCO code or ISCO code), preferring one without a datatype. */
-  private static String code(List<Node> notations) {
-    String typed = null;
-    for (Node n : notations) {
-      if (!n.isLiteral()) {
-        continue;
-      }
-      if (n.getLiteralDatatypeURI().endsWith("#string")) {
-        return n.getLiteralLexicalForm();
-      }
-      typed = n.getLiteralLexicalForm();
-    }
-    return typed;
   }
 
   private static List<ConceptRef> refs(GraphReader g, List<Node> nodes, String lang) {
