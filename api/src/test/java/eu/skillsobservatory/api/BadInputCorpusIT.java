@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.skillsobservatory.api.fixtures.CliRun;
 import eu.skillsobservatory.api.fixtures.MiniEscoFolder;
+import eu.skillsobservatory.api.fixtures.TitleMeaningOff;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +20,7 @@ import java.util.TreeSet;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
@@ -38,6 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
     classes = ObservatoryApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// Titles are not its subject, through the command line either (a model for each of its runs).
+@ExtendWith(TitleMeaningOff.class)
 class BadInputCorpusIT {
   static final Path CORPUS = Path.of("src", "test", "resources", "bad-input");
   static final long RUN = System.nanoTime();

@@ -39,6 +39,9 @@ public final class TdbEscoStore implements EscoStore {
   private static final Logger LOG = LoggerFactory.getLogger(TdbEscoStore.class);
   private static final Object END = new Object();
 
+  /** The folder, inside the database's, of the concept documents kept once read. */
+  static final String DOCUMENTS = "documents";
+
   private final Path location;
   private final DatasetGraph dsg;
   private final TdbSkillCatalog catalog;
@@ -46,7 +49,7 @@ public final class TdbEscoStore implements EscoStore {
   private TdbEscoStore(Path location, DatasetGraph dsg) {
     this.location = location;
     this.dsg = dsg;
-    this.catalog = new TdbSkillCatalog(dsg);
+    this.catalog = new TdbSkillCatalog(dsg, location.resolve(DOCUMENTS));
   }
 
   /** Opens (creating if need be) the TDB2 database in {@code dir}. */
@@ -153,6 +156,7 @@ public final class TdbEscoStore implements EscoStore {
             "ESCO %s loaded: %,d triples read in %.1f s",
             v, written.triples(), took.toMillis() / 1000.0));
     dropUnusedGraphs(progress);
+    keepDocuments(v, progress);
     return new LoadReport(
         v,
         withCurrent(summary),
@@ -161,6 +165,32 @@ public final class TdbEscoStore implements EscoStore {
         log.files(),
         log.skipped(),
         log.warnings());
+  }
+
+  /**
+   * Reads the new load's concept documents once, so that the commands that read them all (indexing,
+   * extraction, coding, generating) find them kept; a failure leaves them to be read from the
+   * store.
+   */
+  private void keepDocuments(EscoVersion v, Progress progress) {
+    long start = System.nanoTime();
+    progress.start("Keeping the concept documents of ESCO " + v, "concepts", -1);
+    long[] n = {0};
+    try {
+      catalog.forEachConcept(
+          v,
+          d -> {
+            if (++n[0] % 1_000 == 0) {
+              progress.advance(n[0], n[0]);
+            }
+          });
+    } catch (RuntimeException e) {
+      LOG.warn("ESCO {}: the concept documents were not kept: {}", v, e.getMessage());
+    }
+    progress.finish(
+        String.format(
+            "ESCO %s: %,d concept documents kept in %.1f s",
+            v, n[0], (System.nanoTime() - start) / 1e9));
   }
 
   /** Counts the new graph, checks it holds ESCO, and points the version at it. */

@@ -9,6 +9,7 @@ import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import eu.skillsobservatory.analytics.esco.UnknownEscoVersionException;
 import eu.skillsobservatory.analytics.esco.VersionSnapshot;
 import eu.skillsobservatory.analytics.esco.VersionSummary;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -33,10 +34,18 @@ final class TdbSkillCatalog implements SkillCatalog {
 
   private final DatasetGraph dsg;
   private final VersionRegistry registry;
+  private final DocumentFile documents;
 
+  /** A catalog over a shared store: documents are read from it each time. */
   TdbSkillCatalog(DatasetGraph dsg) {
+    this(dsg, null);
+  }
+
+  /** A catalog whose documents, once read, are kept in {@code documents} (null: not kept). */
+  TdbSkillCatalog(DatasetGraph dsg, Path documents) {
     this.dsg = dsg;
     this.registry = new VersionRegistry(dsg);
+    this.documents = documents == null ? null : new DocumentFile(documents);
   }
 
   @Override
@@ -156,26 +165,48 @@ final class TdbSkillCatalog implements SkillCatalog {
         });
   }
 
+  /**
+   * Reads the documents a few hundred at a time (a shared store sends them in a few requests each),
+   * or from the file they were kept in after the first read of this load of the version.
+   */
   @Override
   public void forEachConcept(EscoVersion version, Consumer<ConceptDocument> action) {
     EscoVersion v = resolve(Optional.of(version));
     Txn.executeRead(
         dsg,
         () -> {
-          GraphReader g = new GraphReader(dsg, graphOf(v));
-          List<Map.Entry<String, ConceptType>> all =
-              g.facts().conceptTypes().entrySet().stream()
-                  .sorted(Map.Entry.comparingByKey())
-                  .toList();
-          // A shared store sends the concepts a few hundred a request instead of one each.
-          for (int from = 0; from < all.size(); from += PREFETCH) {
-            List<Map.Entry<String, ConceptType>> part =
-                all.subList(from, Math.min(all.size(), from + PREFETCH));
-            g.prefetchDocuments(part.stream().map(e -> Esco.uri(e.getKey())).toList());
-            part.forEach(
-                e ->
-                    action.accept(
-                        ConceptDocuments.document(g, Esco.uri(e.getKey()), e.getValue())));
+          Node graph = graphOf(v);
+          if (documents != null && documents.read(graph, action)) {
+            return;
+          }
+          DocumentFile.Writer kept = documents == null ? null : documents.writer(graph);
+          try {
+            GraphReader g = new GraphReader(dsg, graph);
+            List<Map.Entry<String, ConceptType>> all =
+                g.facts().conceptTypes().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .toList();
+            for (int from = 0; from < all.size(); from += PREFETCH) {
+              List<Map.Entry<String, ConceptType>> part =
+                  all.subList(from, Math.min(all.size(), from + PREFETCH));
+              g.prefetchDocuments(part.stream().map(e -> Esco.uri(e.getKey())).toList());
+              for (Map.Entry<String, ConceptType> e : part) {
+                ConceptDocument d =
+                    ConceptDocuments.document(g, Esco.uri(e.getKey()), e.getValue());
+                if (kept != null) {
+                  kept.add(d);
+                }
+                action.accept(d);
+              }
+            }
+          } catch (RuntimeException | Error e) {
+            if (kept != null) {
+              kept.abort();
+            }
+            throw e;
+          }
+          if (kept != null) {
+            kept.commit();
           }
         });
   }
