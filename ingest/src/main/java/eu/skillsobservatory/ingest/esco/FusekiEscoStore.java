@@ -156,7 +156,7 @@ public final class FusekiEscoStore implements EscoStore {
     Node graph;
     List<Triple> entry;
     Path nt = dir.resolve("graph.nt");
-    try (TdbEscoStore store = TdbEscoStore.open(dir.resolve("tdb2"))) {
+    try (TdbEscoStore store = TdbEscoStore.open(dir.resolve("tdb2"), false)) {
       local = store.load(paths, version, progress);
       DatasetGraph scratchData = store.dataset();
       EscoVersion v = local.version();

@@ -44,23 +44,33 @@ public final class TdbEscoStore implements EscoStore {
 
   private final Path location;
   private final DatasetGraph dsg;
+  private final boolean keep;
   private final TdbSkillCatalog catalog;
 
-  private TdbEscoStore(Path location, DatasetGraph dsg) {
+  private TdbEscoStore(Path location, DatasetGraph dsg, boolean keep) {
     this.location = location;
     this.dsg = dsg;
-    this.catalog = new TdbSkillCatalog(dsg, location.resolve(DOCUMENTS));
+    this.keep = keep;
+    this.catalog = new TdbSkillCatalog(dsg, keep ? location.resolve(DOCUMENTS) : null);
   }
 
   /** Opens (creating if need be) the TDB2 database in {@code dir}. */
   public static TdbEscoStore open(Path dir) {
+    return open(dir, true);
+  }
+
+  /**
+   * Opens the TDB2 database in {@code dir}; {@code keepDocuments} false for a scratch store, whose
+   * concept documents nobody reads again.
+   */
+  static TdbEscoStore open(Path dir, boolean keepDocuments) {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
       throw new EscoStoreException("cannot create the ESCO store folder " + dir, e);
     }
     DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(Location.create(dir));
-    return new TdbEscoStore(dir, dsg);
+    return new TdbEscoStore(dir, dsg, keepDocuments);
   }
 
   /** The database folder. */
@@ -156,7 +166,9 @@ public final class TdbEscoStore implements EscoStore {
             "ESCO %s loaded: %,d triples read in %.1f s",
             v, written.triples(), took.toMillis() / 1000.0));
     dropUnusedGraphs(progress);
-    keepDocuments(v, progress);
+    if (keep) {
+      keepDocuments(v, progress);
+    }
     return new LoadReport(
         v,
         withCurrent(summary),
