@@ -9,11 +9,14 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,21 +51,17 @@ final class DocumentFile {
     this.dir = dir;
   }
 
-  /** Hands on every document kept for {@code graph}; false, having handed on none, if none is. */
+  /**
+   * Hands on every document kept for {@code graph}; false, having handed on none, if none is kept
+   * whole. A file that passed the check and then fails to read (a disk error) is removed and the
+   * read fails: some documents were handed on already.
+   */
   boolean read(Node graph, Consumer<ConceptDocument> action) {
     Path file = fileOf(graph);
     try {
       if (!whole(file, graph)) {
         return false;
       }
-      try (DataInputStream in = open(file)) {
-        in.readInt();
-        in.readUTF();
-        while (in.readBoolean()) {
-          action.accept(document(in));
-        }
-      }
-      return true;
     } catch (NoSuchFileException e) {
       return false;
     } catch (IOException e) {
@@ -70,6 +69,18 @@ final class DocumentFile {
           "ESCO documents kept in {} cannot be read ({}); reading the store", file, e.getMessage());
       delete(file);
       return false;
+    }
+    try (DataInputStream in = open(file)) {
+      in.readInt();
+      in.readUTF();
+      while (in.readBoolean()) {
+        action.accept(document(in));
+      }
+      return true;
+    } catch (IOException e) {
+      delete(file);
+      throw new UncheckedIOException(
+          "the ESCO documents kept in " + file + " failed to read after their check (removed)", e);
     }
   }
 
@@ -204,13 +215,30 @@ final class DocumentFile {
     }
   }
 
-  /** Files of graphs no longer loaded: a load replaces a version's graph by one of a new name. */
+  /**
+   * Files of graphs no longer loaded (a load replaces a version's graph by one of a new name), and
+   * what writers killed midway left behind (not touched for ten minutes: a writer still running
+   * writes all the time).
+   */
   private void removeOthers(Path keep) throws IOException {
+    Instant stale = Instant.now().minus(Duration.ofMinutes(10));
     try (Stream<Path> files = Files.list(dir)) {
       files
-          .filter(f -> !f.equals(keep) && f.getFileName().toString().endsWith(SUFFIX))
-          .filter(f -> sameVersion(f, keep))
+          .filter(
+              f ->
+                  (f.getFileName().toString().endsWith(SUFFIX)
+                          && !f.equals(keep)
+                          && sameVersion(f, keep))
+                      || (f.getFileName().toString().startsWith("writing-") && olderThan(f, stale)))
           .forEach(DocumentFile::delete);
+    }
+  }
+
+  private static boolean olderThan(Path f, Instant t) {
+    try {
+      return Files.getLastModifiedTime(f).toInstant().isBefore(t);
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -9,6 +9,9 @@ import eu.skillsobservatory.analytics.progress.Progress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +44,17 @@ class KeptDocumentsTest {
       assertThat(fromFile)
           .anySatisfy(d -> assertThat(d.labels().get("en").description()).isNotEmpty());
 
+      // What a load killed while keeping its documents leaves, long ago, and just now.
+      Path killed =
+          Files.writeString(tdb.resolve(TdbEscoStore.DOCUMENTS).resolve("writing-1.tmp"), "x");
+      Files.setLastModifiedTime(killed, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+      Path running =
+          Files.writeString(tdb.resolve(TdbEscoStore.DOCUMENTS).resolve("writing-2.tmp"), "x");
+
       store.load(List.of(MiniEsco.turtle()), Optional.of(V), Progress.NONE);
+      assertThat(killed).doesNotExist();
+      assertThat(running).exists();
+      Files.delete(running);
       List<Path> second = kept(tdb);
       assertThat(second).hasSize(1).doesNotContainAnyElementsOf(first);
       assertThat(documents(store.catalog()))
