@@ -69,10 +69,18 @@ final class TitleWords {
     return 2.0 * common / (a.size() + b.size());
   }
 
+  /**
+   * The stems of a title's or label's words, stop words left out. In English, "IT" in capitals is
+   * information technology, ESCO's "ICT" (which the coder reads in titles), not the stop word "it":
+   * ESCO's "IT auditor" is not an "auditor".
+   */
   Set<String> contentWords(String text, String language) {
     Set<String> out = new HashSet<>();
+    boolean english = WordForms.isEnglish(language);
     for (Tokens.Token t : Tokens.of(text)) {
-      if (!forms.isStop(t, language)) {
+      if (english && text.startsWith("IT", t.start()) && t.end() - t.start() == 2) {
+        out.add(forms.stemOf(Tokens.of("ICT").get(0), language));
+      } else if (!forms.isStop(t, language)) {
         out.add(forms.stemOf(t, language));
       }
     }

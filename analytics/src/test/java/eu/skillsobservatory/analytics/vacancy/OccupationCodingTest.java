@@ -175,6 +175,38 @@ class OccupationCodingTest {
   }
 
   @Test
+  void anEscoLabelsItIsIctNotAStopWord() {
+    // With "it" a stop word, ESCO's "IT auditor" would be all "auditor" and, a preferred label,
+    // beat the alternative label "auditor" that two occupations of 2411 share.
+    String it = "http://data.europa.eu/esco/occupation/it-auditor";
+    String financial = "http://data.europa.eu/esco/occupation/financial-auditor";
+    String accountant = "http://data.europa.eu/esco/occupation/accountant";
+    SkillCatalog catalog =
+        aCatalog()
+            .occupationIn(it, "2511", "IT auditor", "ICT auditor")
+            .occupationIn(financial, "2411", "financial auditor", "auditor")
+            .occupationIn(accountant, "2411", "accountant", "auditor")
+            .build();
+    WordForms forms =
+        new WordForms() {
+          @Override
+          public String stem(String w, String language) {
+            return w;
+          }
+
+          @Override
+          public boolean isStopWord(String w, String language) {
+            return Set.of("it", "the", "of").contains(w);
+          }
+        };
+    OccupationCoder auditors =
+        new OccupationCoder(searchOver(catalog), forms, OccupationTable.of(catalog));
+    assertThat(auditors.code("Auditor", "en", null).orElseThrow().uri())
+        .isIn(financial, accountant);
+    assertThat(auditors.code("IT Auditor", "en", null).orElseThrow().uri()).isEqualTo(it);
+  }
+
+  @Test
   void aPartialMatchIsLessSureThanAnExactLabelAndKeepsItsOrder() {
     OccupationCoder.Coding exact = new OccupationCoder.Coding(CARGO, "van driver", 0.95);
     assertThat(OccupationCoder.calibrated(exact)).isEqualTo(exact);

@@ -41,6 +41,10 @@ public class OccupationTitlesCheck {
       String isco,
       Double confidence) {}
 
+  /** How one title was coded: every title, so that two coders can be compared title by title. */
+  public record TitleCoding(
+      String title, boolean right, String coded, String label, String isco, Double confidence) {}
+
   /**
    * @param accuracy right / titles
    * @param confident codings with confidence 0.8 or more
@@ -53,7 +57,8 @@ public class OccupationTitlesCheck {
       double accuracy,
       long confident,
       long confidentRight,
-      List<Miss> misses) {}
+      List<Miss> misses,
+      List<TitleCoding> codings) {}
 
   public Result check(Path file, String language, Progress progress) {
     List<CSVRecord> rows;
@@ -75,6 +80,7 @@ public class OccupationTitlesCheck {
     long confident = 0;
     long confidentRight = 0;
     List<Miss> misses = new ArrayList<>();
+    List<TitleCoding> codings = new ArrayList<>();
     for (CSVRecord r : rows) {
       if (!r.isMapped("title") || !r.isMapped("isco")) {
         throw new IllegalArgumentException(file + ": the header needs the columns title and isco");
@@ -92,6 +98,14 @@ public class OccupationTitlesCheck {
           confidentRight += ok ? 1 : 0;
         }
       }
+      codings.add(
+          new TitleCoding(
+              title,
+              ok,
+              c.map(OccupationCoder.Coding::uri).orElse(null),
+              c.map(OccupationCoder.Coding::matchedLabel).orElse(null),
+              isco,
+              c.map(OccupationCoder.Coding::confidence).orElse(null)));
       if (ok) {
         right++;
       } else {
@@ -114,6 +128,7 @@ public class OccupationTitlesCheck {
         rows.isEmpty() ? 0 : Math.round(10_000.0 * right / rows.size()) / 10_000.0,
         confident,
         confidentRight,
-        misses);
+        misses,
+        codings);
   }
 }
