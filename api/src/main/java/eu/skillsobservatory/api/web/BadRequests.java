@@ -45,9 +45,15 @@ final class BadRequests {
     return e.getBindingResult().getAllErrors().stream()
         .map(
             err ->
-                (err instanceof FieldError f ? f.getField() : err.getObjectName())
-                    + ": "
-                    + err.getDefaultMessage())
+                err instanceof FieldError f
+                        && f.isBindingFailure()
+                        && f.contains(TypeMismatchException.class)
+                    // A parameter bound into a record: "eqfMin: 'x' is not a valid integer",
+                    // not the converter's message.
+                    ? mismatch(f.unwrap(TypeMismatchException.class))
+                    : (err instanceof FieldError f ? f.getField() : err.getObjectName())
+                        + ": "
+                        + err.getDefaultMessage())
         .sorted()
         .collect(Collectors.joining("; "));
   }

@@ -128,4 +128,11 @@ class RowControllerTest {
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.detail").value(containsString("limit")));
   }
+
+  @Test
+  void aParameterOfTheWrongTypeIsNamedWithWhatItGot() throws Exception {
+    mvc.perform(get("/api/offers").param("eqfMin", "x"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value("eqfMin: 'x' is not a valid integer"));
+  }
 }
