@@ -191,6 +191,11 @@ public final class LexicalMatcher {
     return hits;
   }
 
+  /** The stems and stop words the matcher reads words by. */
+  public WordForms forms() {
+    return forms;
+  }
+
   public SkillTable skills() {
     return skills;
   }

@@ -35,6 +35,9 @@ public final class SkillExtractor {
    * @param lexical weight of label evidence next to the cosine, in full mode
    * @param candidates skills taken per segment from the vector search
    * @param minCosine a skill found by meaning alone needs at least this cosine
+   * @param spans the share of a skill's meaning evidence that comes from the text's closest span of
+   *     one or two words (read in context, {@link TextEmbedder#embedWithSpans}) rather than from
+   *     the whole segment; 0 reads no spans
    */
   public record Settings(
       double preferred,
@@ -44,13 +47,16 @@ public final class SkillExtractor {
       double genericWord,
       double lexical,
       int candidates,
-      double minCosine) {
+      double minCosine,
+      double spans) {
     /**
      * The defaults. {@code lexical} (0.6) is the weight 5-fold cross-validation over the TECH and
      * HOUSE validation sentences chose on every seed tried ({@code evaluate extraction --folds 5},
-     * benchmarks.md); the others are those it kept.
+     * benchmarks.md), {@code spans} (0.75) the one it chose most often on every seed; the others
+     * are those it kept.
      */
-    public static final Settings TUNED = new Settings(1.0, 0.95, 0.8, 0.8, 0.15, 0.6, 40, 0.3);
+    public static final Settings TUNED =
+        new Settings(1.0, 0.95, 0.8, 0.8, 0.15, 0.6, 40, 0.3, 0.75);
 
     /**
      * These settings with some changed: {@code lexical=0.5,minCosine=0.25} (the component names).
@@ -67,6 +73,7 @@ public final class SkillExtractor {
       v.put("lexical", lexical);
       v.put("candidates", (double) candidates);
       v.put("minCosine", minCosine);
+      v.put("spans", spans);
       for (String change : changes.split(",")) {
         if (change.isBlank()) {
           continue;
@@ -92,7 +99,8 @@ public final class SkillExtractor {
           v.get("genericWord"),
           v.get("lexical"),
           v.get("candidates").intValue(),
-          v.get("minCosine"));
+          v.get("minCosine"),
+          v.get("spans"));
     }
   }
 
@@ -140,22 +148,6 @@ public final class SkillExtractor {
     return matcher.languages();
   }
 
-  /** Evidence gathered for one skill. */
-  private static final class Candidate {
-    final int skill;
-    double lexical;
-    int occurrences;
-    Span lexicalSpan;
-    String matchedLabel;
-    double cosine = -1;
-    Span semanticSpan;
-    String closestLabel;
-
-    Candidate(int skill) {
-      this.skill = skill;
-    }
-  }
-
   public Extraction extract(String text, String language, ExtractionMode mode, int top) {
     if (text == null) {
       throw new IllegalArgumentException("text: missing");
@@ -176,9 +168,9 @@ public final class SkillExtractor {
     String matchLang = ExtractionLanguage.labels(lang, matcher.languages(), notices);
     boolean meaning = ExtractionLanguage.byMeaning(mode, embedder.isPresent(), lang, notices);
     List<Segments.Segment> segments = JobSegments.of(text);
-    Map<Integer, Candidate> candidates = new HashMap<>();
-    for (Segments.Segment s : segments) {
-      lexical(text, s, matchLang, candidates);
+    Map<Integer, SkillCandidate> candidates = new HashMap<>();
+    for (int i = 0; i < segments.size(); i++) {
+      lexical(text, segments.get(i), i, matchLang, candidates);
     }
     if (meaning) {
       List<Segments.Segment> embedded = segments;
@@ -208,18 +200,19 @@ public final class SkillExtractor {
 
   /** Each candidate's score and evidence: label evidence, and in full mode the cosine too. */
   private List<ExtractedSkill> scored(
-      Map<Integer, Candidate> candidates, boolean meaning, String lang) {
+      Map<Integer, SkillCandidate> candidates, boolean meaning, String lang) {
     List<ExtractedSkill> out = new ArrayList<>();
-    for (Candidate c : candidates.values()) {
+    for (SkillCandidate c : candidates.values()) {
       double score;
       String evidence;
       if (meaning) {
-        if (c.lexical <= 0 && c.cosine < settings.minCosine()) {
+        double meaningScore = meaning(c);
+        if (c.lexical <= 0 && meaningScore < settings.minCosine()) {
           continue;
         }
-        score = Math.max(c.cosine, 0) + settings.lexical() * c.lexical;
+        score = meaningScore + settings.lexical() * c.lexical;
         evidence =
-            c.lexical > 0 ? (c.cosine >= settings.minCosine() ? "both" : "label") : "meaning";
+            c.lexical > 0 ? (meaningScore >= settings.minCosine() ? "both" : "label") : "meaning";
       } else {
         score = c.lexical;
         evidence = "label";
@@ -238,8 +231,26 @@ public final class SkillExtractor {
     return out;
   }
 
+  /**
+   * A candidate's meaning evidence: its cosine with the segment, blended with its cosine with the
+   * closest span of one or two words of the segment (where spans were read) by {@link
+   * Settings#spans}. A skill that a few words name ("git", "attention to detail") stands out in its
+   * span more than in a whole sentence about other things too.
+   */
+  private double meaning(SkillCandidate c) {
+    double whole = Math.max(c.cosine, 0);
+    if (c.spanCosine <= -1 || settings.spans() <= 0) {
+      return whole;
+    }
+    return (1 - settings.spans()) * whole + settings.spans() * Math.max(c.spanCosine, 0);
+  }
+
   private void lexical(
-      String text, Segments.Segment segment, String lang, Map<Integer, Candidate> candidates) {
+      String text,
+      Segments.Segment segment,
+      int segmentIndex,
+      String lang,
+      Map<Integer, SkillCandidate> candidates) {
     String part = segment.of(text);
     List<LexicalMatcher.Hit> hits = matcher.match(part, lang);
     if (hits.isEmpty()) {
@@ -265,12 +276,12 @@ public final class SkillExtractor {
       if (df > 0) {
         w /= 1 + settings.genericWord() * Math.log(1 + df);
         if (lang.equals("en")
-            && !sameEnglishWord(part.substring(h.start(), h.end()), label.label())) {
+            && !LabelHits.sameEnglishWord(part.substring(h.start(), h.end()), label.label())) {
           // One word found by its stem only: "experience" is not "experiment", "opening" not
           // "openness".
           w *= 0.3;
         }
-        if (heading(part, h.end())) {
+        if (LabelHits.heading(part, h.end())) {
           // "Responsibilities:", "Skills include:": a section heading, not a skill.
           w *= 0.3;
         }
@@ -287,34 +298,39 @@ public final class SkillExtractor {
       }
       int shared = skillsPerSpan.get(((long) h.start() << 32) | h.end());
       w /= Math.sqrt(shared);
-      Candidate c = candidates.computeIfAbsent(skills.skillOf(h.label()), Candidate::new);
+      SkillCandidate c = candidates.computeIfAbsent(skills.skillOf(h.label()), SkillCandidate::new);
       c.occurrences++;
       if (w > c.lexical) {
         c.lexical = w;
         c.lexicalSpan = new Span(segment.start() + h.start(), segment.start() + h.end());
         c.matchedLabel = label.label();
+        c.lexicalSegment = segmentIndex;
       }
     }
   }
 
   private void semantic(
-      String text, List<Segments.Segment> segments, Map<Integer, Candidate> candidates) {
+      String text, List<Segments.Segment> segments, Map<Integer, SkillCandidate> candidates) {
     if (segments.isEmpty()) {
       return;
     }
     VectorIndex index = vectors.orElseThrow();
     List<String> texts = segments.stream().map(s -> s.of(text)).toList();
     TextEmbedder model = embedder.orElseThrow();
-    float[][] embedded = model.embed(texts);
+    List<TextEmbedder.Read> reads = settings.spans() > 0 ? model.embedWithSpans(texts) : null;
+    float[][] embedded =
+        reads != null
+            ? reads.stream().map(TextEmbedder.Read::text).toArray(float[][]::new)
+            : model.embed(texts);
     int[] bestLabel = new int[skills.size()];
     for (int i = 0; i < embedded.length; i++) {
       Span span = new Span(segments.get(i).start(), segments.get(i).end());
       float[] best = index.bestPerSkill(embedded[i], bestLabel, model.coarseDimension());
       for (VectorIndex.Scored s : VectorIndex.top(best, bestLabel, settings.candidates())) {
-        Candidate c = candidates.computeIfAbsent(s.skill(), Candidate::new);
-        take(c, s.cosine(), span, s.label());
+        SkillCandidate c = candidates.computeIfAbsent(s.skill(), SkillCandidate::new);
+        take(c, s.cosine(), span, s.label(), i);
       }
-      for (Candidate c : candidates.values()) {
+      for (SkillCandidate c : candidates.values()) {
         // Skills found by label, whatever cluster their vectors are in: their exact cosine.
         float cos = best[c.skill];
         int label = bestLabel[c.skill];
@@ -324,55 +340,28 @@ public final class SkillExtractor {
           label = exact.label();
         }
         if (cos > c.cosine && label >= 0) {
-          take(c, cos, span, label);
+          take(c, cos, span, label, i);
         }
       }
     }
+    if (reads != null) {
+      SpanEvidence.score(
+          texts,
+          reads,
+          index,
+          embedder.orElseThrow().coarseDimension(),
+          candidates.values(),
+          c -> Math.max(c.cosine, 0) + settings.lexical() * c.lexical,
+          matcher.forms());
+    }
   }
 
-  private void take(Candidate c, float cosine, Span span, int label) {
+  private void take(SkillCandidate c, float cosine, Span span, int label, int segment) {
     if (cosine > c.cosine) {
       c.cosine = cosine;
       c.semanticSpan = span;
       c.closestLabel = skills.label(label).label();
+      c.semanticSegment = segment;
     }
-  }
-
-  /** Whether two English words are the same word but for an inflection (plural, -ed, -ing). */
-  static boolean sameEnglishWord(String a, String b) {
-    return inflectionless(a).equals(inflectionless(b));
-  }
-
-  private static String inflectionless(String word) {
-    String w = word.strip().toLowerCase(Locale.ROOT);
-    if (w.endsWith("ies") && w.length() > 4) {
-      return w.substring(0, w.length() - 3) + "y";
-    }
-    for (String end : new String[] {"es", "s", "ed", "ing"}) {
-      if (w.endsWith(end) && w.length() > end.length() + 2) {
-        String stem = w.substring(0, w.length() - end.length());
-        return end.equals("es")
-                && !stem.endsWith("s")
-                && !stem.endsWith("x")
-                && !stem.endsWith("ch")
-                && !stem.endsWith("sh")
-            ? stem + "e"
-            : stem;
-      }
-    }
-    return w.endsWith("e") && w.length() > 3 ? w.substring(0, w.length() - 1) : w;
-  }
-
-  /** Whether a match ending here heads a section: a colon next, or "include:" / "are:". */
-  static boolean heading(String text, int end) {
-    int i = end;
-    while (i < text.length() && text.charAt(i) == ' ') {
-      i++;
-    }
-    if (i < text.length() && text.charAt(i) == ':') {
-      return true;
-    }
-    String rest = text.substring(i, Math.min(text.length(), i + 12)).toLowerCase(Locale.ROOT);
-    return rest.startsWith("include:") || rest.startsWith("includes:") || rest.startsWith("are:");
   }
 }

@@ -221,6 +221,54 @@ public final class VectorIndex {
     return new Scored(skill, best, label);
   }
 
+  /**
+   * The best cosine of one skill over all its labels and all the given vectors (the spans of a
+   * text), or −1 without vectors: every pair is scored on the first {@code coarse} dimensions (the
+   * first model of an ensemble), and the {@value #SPAN_PAIRS_RESCORED} best pairs there on all.
+   */
+  public float bestOfSpans(float[][] spans, int skill, int coarse) {
+    if (coarse < 1 || coarse > dimension) {
+      throw new IllegalArgumentException(
+          "coarse: 1 to " + dimension + " dimensions, not " + coarse);
+    }
+    if (spans.length == 0 || vectorsOfSkill[skill].length == 0) {
+      return -1f;
+    }
+    int[] pairLabel = new int[SPAN_PAIRS_RESCORED];
+    int[] pairSpan = new int[SPAN_PAIRS_RESCORED];
+    float[] pairScore = new float[SPAN_PAIRS_RESCORED];
+    Arrays.fill(pairScore, Float.NEGATIVE_INFINITY);
+    for (int v : vectorsOfSkill[skill]) {
+      for (int s = 0; s < spans.length; s++) {
+        float cos = dot(spans[s], v, coarse);
+        int worst = 0;
+        for (int p = 1; p < SPAN_PAIRS_RESCORED; p++) {
+          if (pairScore[p] < pairScore[worst]) {
+            worst = p;
+          }
+        }
+        if (cos > pairScore[worst]) {
+          pairScore[worst] = cos;
+          pairLabel[worst] = v;
+          pairSpan[worst] = s;
+        }
+      }
+    }
+    float best = -1f;
+    for (int p = 0; p < SPAN_PAIRS_RESCORED; p++) {
+      if (pairScore[p] > Float.NEGATIVE_INFINITY) {
+        best =
+            Math.max(
+                best,
+                coarse == dimension ? pairScore[p] : cosine(spans[pairSpan[p]], pairLabel[p]));
+      }
+    }
+    return best;
+  }
+
+  /** Pairs of a label and a span given their cosine over all dimensions by {@link #bestOfSpans}. */
+  static final int SPAN_PAIRS_RESCORED = 3;
+
   /** The {@code k} skills closest to the query, best first. */
   public List<Scored> top(float[] query, int k) {
     int[] label = new int[skills];

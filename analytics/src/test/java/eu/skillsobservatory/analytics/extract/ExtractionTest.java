@@ -69,13 +69,13 @@ class ExtractionTest {
 
   @Test
   void oneWordLabelsMatchTheSameWordNotAnotherWithItsStem() {
-    assertThat(SkillExtractor.sameEnglishWord("Responsibilities", "responsibility")).isTrue();
-    assertThat(SkillExtractor.sameEnglishWord("welding", "weld")).isTrue();
-    assertThat(SkillExtractor.sameEnglishWord("boxes", "box")).isTrue();
-    assertThat(SkillExtractor.sameEnglishWord("experience", "experiment")).isFalse();
-    assertThat(SkillExtractor.sameEnglishWord("opening", "openness")).isFalse();
-    assertThat(SkillExtractor.heading("Responsibilities include: weld", 16)).isTrue();
-    assertThat(SkillExtractor.heading("Skills: weld", 6)).isTrue();
-    assertThat(SkillExtractor.heading("Teamwork matters", 8)).isFalse();
+    assertThat(LabelHits.sameEnglishWord("Responsibilities", "responsibility")).isTrue();
+    assertThat(LabelHits.sameEnglishWord("welding", "weld")).isTrue();
+    assertThat(LabelHits.sameEnglishWord("boxes", "box")).isTrue();
+    assertThat(LabelHits.sameEnglishWord("experience", "experiment")).isFalse();
+    assertThat(LabelHits.sameEnglishWord("opening", "openness")).isFalse();
+    assertThat(LabelHits.heading("Responsibilities include: weld", 16)).isTrue();
+    assertThat(LabelHits.heading("Skills: weld", 6)).isTrue();
+    assertThat(LabelHits.heading("Teamwork matters", 8)).isFalse();
   }
 }

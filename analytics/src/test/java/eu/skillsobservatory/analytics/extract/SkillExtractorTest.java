@@ -237,4 +237,65 @@ class SkillExtractorTest {
     assertThat(other.notices())
         .anySatisfy(n -> assertThat(n).contains("English only").contains("'de'"));
   }
+
+  @Test
+  void aSkillTheSentenceNamesInAFewWordsRanksAboveOneItIsMerelyAbout() {
+    // A toy embedder counting the words of two topics: the whole sentence is about projects, one
+    // word of it about metal.
+    TextEmbedder counting =
+        new TextEmbedder() {
+          @Override
+          public String model() {
+            return "counting";
+          }
+
+          @Override
+          public int dimension() {
+            return 3;
+          }
+
+          @Override
+          public float[][] embed(List<String> texts) {
+            float[][] out = new float[texts.size()][];
+            for (int i = 0; i < out.length; i++) {
+              float[] v = {0, 0, 0.1f};
+              for (String w : texts.get(i).toLowerCase().split("\\W+")) {
+                v[0] += w.startsWith("project") || w.startsWith("deadline") ? 1 : 0;
+                v[1] += w.startsWith("weld") || w.equals("metal") ? 1 : 0;
+              }
+              float n = (float) Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+              out[i] = new float[] {v[0] / n, v[1] / n, v[2] / n};
+            }
+            return out;
+          }
+        };
+    List<Integer> ids = new ArrayList<>();
+    for (int id = 0; id < TABLE.labelCount(); id++) {
+      if (TABLE.label(id).language().equals("en")) {
+        ids.add(id);
+      }
+    }
+    VectorIndex index =
+        VectorIndex.build(
+            counting.embed(ids.stream().map(id -> TABLE.label(id).label()).toList()),
+            ids.stream().mapToInt(TABLE::skillOf).toArray(),
+            ids.stream().mapToInt(Integer::intValue).toArray(),
+            TABLE.size());
+    String text = "Projects, deadlines and more project deadlines, and welding.";
+    SkillExtractor wholeOnly =
+        new SkillExtractor(
+            new LexicalMatcher(TABLE, TOY),
+            Optional.of(counting),
+            Optional.of(index),
+            SkillExtractor.Settings.TUNED.with("spans=0"));
+    // As a whole the sentence is about projects: project management, found by meaning alone,
+    // ranks above welding, whose label the sentence spells.
+    assertThat(uris(wholeOnly.extract(text, "en", ExtractionMode.FULL, 2)))
+        .containsExactly(PM, WELD);
+    // Its span "welding" is welding itself: with spans, welding ranks first.
+    SkillExtractor withSpans = wholeOnly.with(SkillExtractor.Settings.TUNED);
+    Extraction x = withSpans.extract(text, "en", ExtractionMode.FULL, 2);
+    assertThat(uris(x)).containsExactly(WELD, PM);
+    assertThat(x.skills().get(1).evidence()).isEqualTo("meaning");
+  }
 }

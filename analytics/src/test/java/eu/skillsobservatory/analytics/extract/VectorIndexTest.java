@@ -79,4 +79,30 @@ class VectorIndexTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("coarse");
   }
+
+  @Test
+  void theBestOfSpansIsTheBestCosineOverTheSpansAndTheSkillsLabels() {
+    Random r = new Random(11);
+    float[][] vectors = new float[2 * SKILLS][];
+    int[] owner = new int[vectors.length];
+    int[] labels = new int[vectors.length];
+    for (int i = 0; i < vectors.length; i++) {
+      vectors[i] = pair(r);
+      owner[i] = i / 2;
+      labels[i] = i;
+    }
+    VectorIndex index = VectorIndex.build(vectors, owner, labels, SKILLS);
+    float[][] spans = {pair(r), vectors[7].clone(), pair(r)};
+    // Skill 3 has labels 6 and 7: the second span is label 7 itself.
+    assertThat(index.bestOfSpans(spans, 3, 2 * HALF)).isCloseTo(1f, Offset.offset(0.02f));
+    float expected = -1f;
+    for (float[] span : spans) {
+      expected = Math.max(expected, Math.max(dot(span, vectors[8]), dot(span, vectors[9])));
+    }
+    assertThat(index.bestOfSpans(spans, 4, 2 * HALF)).isCloseTo(expected, Offset.offset(0.02f));
+    assertThat(index.bestOfSpans(new float[0][], 4, HALF)).isEqualTo(-1f);
+    // Scanned on the first half, the best pairs there rescored on all: the same answers here.
+    assertThat(index.bestOfSpans(spans, 3, HALF)).isCloseTo(1f, Offset.offset(0.02f));
+    assertThat(index.bestOfSpans(spans, 4, HALF)).isCloseTo(expected, Offset.offset(0.02f));
+  }
 }

@@ -16,7 +16,7 @@ final class ExtractionFolds {
    * default and only what the data asks for changes.
    */
   static final String DEFAULT_GRID =
-      "lexical=0.45|0.3|0.6;minCosine=0.3|0.25|0.35;genericWord=0.15|0.1|0.25";
+      "spans=0.75|0.6|0.9;lexical=0.6|0.45|0.8;minCosine=0.3|0.25|0.35";
 
   /**
    * Every combination of a grid {@code name=v1|v2;name=v1|v2} as settings changes ({@code

@@ -129,7 +129,26 @@ public final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
 
   @Override
   public float[][] embed(List<String> texts) {
-    float[][] out = new float[texts.size()][];
+    Read[] read = read(texts, false);
+    float[][] out = new float[read.length][];
+    for (int i = 0; i < read.length; i++) {
+      out[i] = read[i].text();
+    }
+    return out;
+  }
+
+  /**
+   * Each text's vector and its spans' vectors from the same pass of the model: a span's vector is
+   * the mean of its tokens' states, each word as the text uses it (a word piece's state depends on
+   * the whole text), whatever the model pools the text by.
+   */
+  @Override
+  public List<Read> embedWithSpans(List<String> texts) {
+    return List.of(read(texts, true));
+  }
+
+  private Read[] read(List<String> texts, boolean spans) {
+    Read[] out = new Read[texts.size()];
     // Texts of similar length together: less padding in a batch.
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < texts.size(); i++) {
@@ -138,7 +157,7 @@ public final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
     order.sort((a, b) -> Integer.compare(texts.get(a).length(), texts.get(b).length()));
     for (int from = 0; from < order.size(); from += BATCH) {
       List<Integer> batch = order.subList(from, Math.min(order.size(), from + BATCH));
-      float[][] vectors = embedBatch(batch.stream().map(texts::get).toList());
+      Read[] vectors = embedBatch(batch.stream().map(texts::get).toList(), spans);
       for (int i = 0; i < batch.size(); i++) {
         out[batch.get(i)] = vectors[i];
       }
@@ -146,19 +165,19 @@ public final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
     return out;
   }
 
-  private float[][] embedBatch(List<String> texts) {
+  private Read[] embedBatch(List<String> texts, boolean spans) {
     lock.readLock().lock();
     try {
       if (closed) {
         throw new IllegalStateException("the embedding model was closed");
       }
-      return embedOpen(texts);
+      return embedOpen(texts, spans);
     } finally {
       lock.readLock().unlock();
     }
   }
 
-  private float[][] embedOpen(List<String> texts) {
+  private Read[] embedOpen(List<String> texts, boolean spans) {
     Encoding[] encodings = tokenizer.batchEncode(texts);
     int n = encodings.length;
     int length = 1;
@@ -186,12 +205,16 @@ public final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
       }
       try (OrtSession.Result result = session.run(inputs)) {
         float[][][] hidden = (float[][][]) result.get(0).getValue();
-        float[][] out = new float[n][];
+        Read[] out = new Read[n];
         for (int i = 0; i < n; i++) {
-          out[i] =
+          float[] text =
               model.clsPooling
                   ? unit(hidden[i][0].clone())
                   : meanPool(hidden[i], mask, i * length, length);
+          out[i] =
+              spans
+                  ? TokenSpans.read(text, hidden[i], encodings[i], texts.get(i))
+                  : new Read(text, new float[0][], new int[0], new int[0]);
         }
         return out;
       }
@@ -220,7 +243,7 @@ public final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
     return unit(v);
   }
 
-  private static float[] unit(float[] v) {
+  static float[] unit(float[] v) {
     int dim = v.length;
     double norm = 0;
     for (int d = 0; d < dim; d++) {
