@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** Label matching and fast-mode ranking on a handful of skills, with a toy stemmer. */
@@ -66,6 +67,53 @@ class SkillExtractorTest {
 
   List<String> uris(Extraction x) {
     return x.skills().stream().map(ExtractedSkill::uri).toList();
+  }
+
+  /**
+   * A toy embedder: the weights of two topics a text's words (lower case) belong to, beside a
+   * constant 0.1, as a unit vector.
+   */
+  static TextEmbedder topics(Function<String, float[]> topics) {
+    return new TextEmbedder() {
+      @Override
+      public String model() {
+        return "topics";
+      }
+
+      @Override
+      public int dimension() {
+        return 3;
+      }
+
+      @Override
+      public float[][] embed(List<String> texts) {
+        float[][] out = new float[texts.size()][];
+        for (int i = 0; i < out.length; i++) {
+          float[] t = topics.apply(texts.get(i).toLowerCase());
+          float n = (float) Math.sqrt(t[0] * t[0] + t[1] * t[1] + 0.01f);
+          out[i] = new float[] {t[0] / n, t[1] / n, 0.1f / n};
+        }
+        return out;
+      }
+    };
+  }
+
+  /** Full mode with this embedder over the English labels of {@link #TABLE}. */
+  static SkillExtractor fullWith(TextEmbedder embedder, SkillExtractor.Settings settings) {
+    List<Integer> ids = new ArrayList<>();
+    for (int id = 0; id < TABLE.labelCount(); id++) {
+      if (TABLE.label(id).language().equals("en")) {
+        ids.add(id);
+      }
+    }
+    VectorIndex index =
+        VectorIndex.build(
+            embedder.embed(ids.stream().map(id -> TABLE.label(id).label()).toList()),
+            ids.stream().mapToInt(TABLE::skillOf).toArray(),
+            ids.stream().mapToInt(Integer::intValue).toArray(),
+            TABLE.size());
+    return new SkillExtractor(
+        new LexicalMatcher(TABLE, TOY), Optional.of(embedder), Optional.of(index), settings);
   }
 
   @Test
@@ -175,53 +223,15 @@ class SkillExtractorTest {
 
   @Test
   void fullModeAddsSkillsFoundByMeaning() {
-    // A toy embedder: a text's vector says which of three topics its words belong to.
-    TextEmbedder toy =
-        new TextEmbedder() {
-          @Override
-          public String model() {
-            return "toy";
-          }
-
-          @Override
-          public int dimension() {
-            return 3;
-          }
-
-          @Override
-          public float[][] embed(List<String> texts) {
-            float[][] out = new float[texts.size()][];
-            for (int i = 0; i < out.length; i++) {
-              String t = texts.get(i).toLowerCase();
-              float[] v = {
-                t.contains("project") || t.contains("deadline") ? 1 : 0,
-                t.contains("weld") || t.contains("metal") ? 1 : 0,
-                0.1f
-              };
-              float n = (float) Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
-              out[i] = new float[] {v[0] / n, v[1] / n, v[2] / n};
-            }
-            return out;
-          }
-        };
-    List<Integer> ids = new ArrayList<>();
-    for (int id = 0; id < TABLE.labelCount(); id++) {
-      if (TABLE.label(id).language().equals("en")) {
-        ids.add(id);
-      }
-    }
-    float[][] vectors = toy.embed(ids.stream().map(id -> TABLE.label(id).label()).toList());
-    VectorIndex index =
-        VectorIndex.build(
-            vectors,
-            ids.stream().mapToInt(TABLE::skillOf).toArray(),
-            ids.stream().mapToInt(Integer::intValue).toArray(),
-            TABLE.size());
+    // A toy embedder: a text's vector says which of two topics its words belong to.
     SkillExtractor full =
-        new SkillExtractor(
-            new LexicalMatcher(TABLE, TOY),
-            Optional.of(toy),
-            Optional.of(index),
+        fullWith(
+            topics(
+                t ->
+                    new float[] {
+                      t.contains("project") || t.contains("deadline") ? 1 : 0,
+                      t.contains("weld") || t.contains("metal") ? 1 : 0
+                    }),
             SkillExtractor.Settings.TUNED);
     Extraction x = full.extract("You join metal fabrication.", "en", ExtractionMode.FULL, 3);
     assertThat(uris(x)).contains(WELD, ARC).doesNotContain(JAVA);
@@ -241,53 +251,19 @@ class SkillExtractorTest {
   @Test
   void aSkillTheSentenceNamesInAFewWordsRanksAboveOneItIsMerelyAbout() {
     // A toy embedder counting the words of two topics: the whole sentence is about projects, one
-    // word of it about metal.
+    // word of it about welding.
     TextEmbedder counting =
-        new TextEmbedder() {
-          @Override
-          public String model() {
-            return "counting";
-          }
-
-          @Override
-          public int dimension() {
-            return 3;
-          }
-
-          @Override
-          public float[][] embed(List<String> texts) {
-            float[][] out = new float[texts.size()][];
-            for (int i = 0; i < out.length; i++) {
-              float[] v = {0, 0, 0.1f};
-              for (String w : texts.get(i).toLowerCase().split("\\W+")) {
+        topics(
+            t -> {
+              float[] v = new float[2];
+              for (String w : t.split("\\W+")) {
                 v[0] += w.startsWith("project") || w.startsWith("deadline") ? 1 : 0;
                 v[1] += w.startsWith("weld") || w.equals("metal") ? 1 : 0;
               }
-              float n = (float) Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
-              out[i] = new float[] {v[0] / n, v[1] / n, v[2] / n};
-            }
-            return out;
-          }
-        };
-    List<Integer> ids = new ArrayList<>();
-    for (int id = 0; id < TABLE.labelCount(); id++) {
-      if (TABLE.label(id).language().equals("en")) {
-        ids.add(id);
-      }
-    }
-    VectorIndex index =
-        VectorIndex.build(
-            counting.embed(ids.stream().map(id -> TABLE.label(id).label()).toList()),
-            ids.stream().mapToInt(TABLE::skillOf).toArray(),
-            ids.stream().mapToInt(Integer::intValue).toArray(),
-            TABLE.size());
+              return v;
+            });
     String text = "Projects, deadlines and more project deadlines, and welding.";
-    SkillExtractor wholeOnly =
-        new SkillExtractor(
-            new LexicalMatcher(TABLE, TOY),
-            Optional.of(counting),
-            Optional.of(index),
-            SkillExtractor.Settings.TUNED.with("spans=0"));
+    SkillExtractor wholeOnly = fullWith(counting, SkillExtractor.Settings.TUNED.with("spans=0"));
     // As a whole the sentence is about projects: project management, found by meaning alone,
     // ranks above welding, whose label the sentence spells.
     assertThat(uris(wholeOnly.extract(text, "en", ExtractionMode.FULL, 2)))

@@ -28,18 +28,30 @@ class VectorIndexTest {
     return v;
   }
 
-  @Test
-  void aScanOnTheFirstDimensionsGivesExactCosinesToTheSkillsItKeeps() {
-    Random r = new Random(7);
+  /** Two labels per skill: labels 2s and 2s + 1 are skill s's. */
+  static float[][] twoPerSkill(Random r) {
     float[][] vectors = new float[2 * SKILLS][];
+    for (int i = 0; i < vectors.length; i++) {
+      vectors[i] = pair(r);
+    }
+    return vectors;
+  }
+
+  static VectorIndex twoPerSkill(float[][] vectors) {
     int[] owner = new int[vectors.length];
     int[] labels = new int[vectors.length];
     for (int i = 0; i < vectors.length; i++) {
-      vectors[i] = pair(r);
       owner[i] = i / 2;
       labels[i] = i;
     }
-    VectorIndex index = VectorIndex.build(vectors, owner, labels, SKILLS);
+    return VectorIndex.build(vectors, owner, labels, SKILLS);
+  }
+
+  @Test
+  void aScanOnTheFirstDimensionsGivesExactCosinesToTheSkillsItKeeps() {
+    Random r = new Random(7);
+    float[][] vectors = twoPerSkill(r);
+    VectorIndex index = twoPerSkill(vectors);
     float[] query = vectors[10].clone();
 
     int[] label = new int[SKILLS];
@@ -83,15 +95,8 @@ class VectorIndexTest {
   @Test
   void theBestOfSpansIsTheBestCosineOverTheSpansAndTheSkillsLabels() {
     Random r = new Random(11);
-    float[][] vectors = new float[2 * SKILLS][];
-    int[] owner = new int[vectors.length];
-    int[] labels = new int[vectors.length];
-    for (int i = 0; i < vectors.length; i++) {
-      vectors[i] = pair(r);
-      owner[i] = i / 2;
-      labels[i] = i;
-    }
-    VectorIndex index = VectorIndex.build(vectors, owner, labels, SKILLS);
+    float[][] vectors = twoPerSkill(r);
+    VectorIndex index = twoPerSkill(vectors);
     float[][] spans = {pair(r), vectors[7].clone(), pair(r)};
     // Skill 3 has labels 6 and 7: the second span is label 7 itself.
     assertThat(index.bestOfSpans(spans, 3, 2 * HALF)).isCloseTo(1f, Offset.offset(0.02f));

@@ -98,14 +98,15 @@ public class OccupationTitlesCheck {
           confidentRight += ok ? 1 : 0;
         }
       }
-      codings.add(
+      TitleCoding coding =
           new TitleCoding(
               title,
               ok,
               c.map(OccupationCoder.Coding::uri).orElse(null),
               c.map(OccupationCoder.Coding::matchedLabel).orElse(null),
               isco,
-              c.map(OccupationCoder.Coding::confidence).orElse(null)));
+              c.map(OccupationCoder.Coding::confidence).orElse(null));
+      codings.add(coding);
       if (ok) {
         right++;
       } else {
@@ -113,10 +114,10 @@ public class OccupationTitlesCheck {
             new Miss(
                 title,
                 acceptable,
-                c.map(OccupationCoder.Coding::uri).orElse(null),
-                c.map(OccupationCoder.Coding::matchedLabel).orElse(null),
-                isco,
-                c.map(OccupationCoder.Coding::confidence).orElse(null)));
+                coding.coded(),
+                coding.label(),
+                coding.isco(),
+                coding.confidence()));
       }
       progress.advance(r.getRecordNumber(), r.getRecordNumber());
     }
