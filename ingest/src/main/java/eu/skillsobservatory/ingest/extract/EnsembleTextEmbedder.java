@@ -40,17 +40,14 @@ public final class EnsembleTextEmbedder implements TextEmbedder, AutoCloseable {
 
   @Override
   public float[][] embed(List<String> texts) {
-    float[][] out = new float[texts.size()][dimension()];
-    float share = (float) Math.sqrt(1.0 / models.size());
-    int offset = 0;
+    List<float[][]> byModel = new ArrayList<>();
     for (OnnxTextEmbedder m : models) {
-      float[][] part = m.embed(texts);
-      for (int i = 0; i < out.length; i++) {
-        for (int d = 0; d < part[i].length; d++) {
-          out[i][offset + d] = part[i][d] * share;
-        }
-      }
-      offset += m.dimension();
+      byModel.add(m.embed(texts));
+    }
+    float[][] out = new float[texts.size()][];
+    for (int i = 0; i < out.length; i++) {
+      int text = i;
+      out[i] = sideBySide(byModel.stream().map(v -> v[text]).toList());
     }
     return out;
   }
@@ -65,64 +62,63 @@ public final class EnsembleTextEmbedder implements TextEmbedder, AutoCloseable {
     for (OnnxTextEmbedder m : models) {
       byModel.add(m.embedWithSpans(texts));
     }
-    float share = (float) Math.sqrt(1.0 / models.size());
     List<Read> out = new ArrayList<>(texts.size());
     for (int i = 0; i < texts.size(); i++) {
-      Read first = byModel.get(0).get(i);
-      float[] text = new float[dimension()];
-      List<float[]> spans = new ArrayList<>();
+      int text = i;
+      List<Read> reads = byModel.stream().map(r -> r.get(text)).toList();
+      // Where each model read each span: a span's start and end, to its place in the model's read.
+      List<Map<Long, Integer>> at = new ArrayList<>();
+      for (Read r : reads) {
+        Map<Long, Integer> spans = new HashMap<>();
+        for (int s = 0; s < r.spans().length; s++) {
+          spans.put(key(r.start()[s], r.end()[s]), s);
+        }
+        at.add(spans);
+      }
+      Read first = reads.get(0);
+      List<float[]> vectors = new ArrayList<>();
       List<Integer> kept = new ArrayList<>();
       for (int s = 0; s < first.spans().length; s++) {
-        spans.add(new float[dimension()]);
-        kept.add(s);
-      }
-      int offset = 0;
-      for (int m = 0; m < models.size(); m++) {
-        Read r = byModel.get(m).get(i);
-        copy(r.text(), text, offset, share);
-        Map<Long, Integer> at = new HashMap<>();
-        for (int s = 0; s < r.spans().length; s++) {
-          at.put(key(r.start()[s], r.end()[s]), s);
-        }
-        for (int j = 0; j < kept.size(); j++) {
-          Integer s = kept.get(j);
-          Integer mine = s == null ? null : at.get(key(first.start()[s], first.end()[s]));
+        long key = key(first.start()[s], first.end()[s]);
+        List<float[]> parts = new ArrayList<>();
+        for (int m = 0; m < reads.size(); m++) {
+          Integer mine = at.get(m).get(key);
           if (mine == null) {
-            kept.set(j, null); // a span another model did not read
-          } else {
-            copy(r.spans()[mine], spans.get(j), offset, share);
+            break; // a span another model did not read
           }
+          parts.add(reads.get(m).spans()[mine]);
         }
-        offset += models.get(m).dimension();
-      }
-      List<float[]> vectors = new ArrayList<>();
-      List<Integer> starts = new ArrayList<>();
-      List<Integer> ends = new ArrayList<>();
-      for (int j = 0; j < kept.size(); j++) {
-        if (kept.get(j) != null) {
-          vectors.add(spans.get(j));
-          starts.add(first.start()[kept.get(j)]);
-          ends.add(first.end()[kept.get(j)]);
+        if (parts.size() == reads.size()) {
+          vectors.add(sideBySide(parts));
+          kept.add(s);
         }
       }
       out.add(
           new Read(
-              text,
+              sideBySide(reads.stream().map(Read::text).toList()),
               vectors.toArray(new float[0][]),
-              starts.stream().mapToInt(Integer::intValue).toArray(),
-              ends.stream().mapToInt(Integer::intValue).toArray()));
+              kept.stream().mapToInt(s -> first.start()[s]).toArray(),
+              kept.stream().mapToInt(s -> first.end()[s]).toArray()));
+    }
+    return out;
+  }
+
+  /** The models' vectors of one text side by side, each scaled so that the whole is unit length. */
+  private float[] sideBySide(List<float[]> parts) {
+    float share = (float) Math.sqrt(1.0 / models.size());
+    float[] out = new float[dimension()];
+    int offset = 0;
+    for (float[] part : parts) {
+      for (int d = 0; d < part.length; d++) {
+        out[offset + d] = part[d] * share;
+      }
+      offset += part.length;
     }
     return out;
   }
 
   private static long key(int start, int end) {
     return ((long) start << 32) | (end & 0xFFFFFFFFL);
-  }
-
-  private static void copy(float[] from, float[] to, int offset, float share) {
-    for (int d = 0; d < from.length; d++) {
-      to[offset + d] = from[d] * share;
-    }
   }
 
   @Override

@@ -68,6 +68,9 @@ public final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
 
   private static final int BATCH = 32;
 
+  private static final float[][] NO_SPANS = new float[0][];
+  private static final int[] NO_OFFSETS = new int[0];
+
   private final OrtEnvironment env;
   private final OrtSession session;
   private final HuggingFaceTokenizer tokenizer;
@@ -214,7 +217,7 @@ public final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
           out[i] =
               spans
                   ? TokenSpans.read(text, hidden[i], encodings[i], texts.get(i))
-                  : new Read(text, new float[0][], new int[0], new int[0]);
+                  : new Read(text, NO_SPANS, NO_OFFSETS, NO_OFFSETS);
         }
         return out;
       }
