@@ -250,6 +250,22 @@ class OpenApiProbesIT {
   }
 
   @Test
+  void whatTheContainerRefusesIsAProblemDocumentToo() throws Exception {
+    HttpResponse<String> trace =
+        send(
+            HttpRequest.newBuilder(uri("/api/esco/versions"))
+                .method("TRACE", HttpRequest.BodyPublishers.noBody()));
+    assertThat(trace.statusCode()).isEqualTo(405);
+    assertThat(trace.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(type(trace)).isEqualTo("urn:skills-observatory:problem:method-not-allowed");
+    assertThat(json.readTree(trace.body()).path("status").asInt()).isEqualTo(405);
+    assertThat(trace.body()).doesNotContain("timestamp").doesNotContain("exception");
+    HttpResponse<String> direct = get("/error");
+    assertThat(direct.statusCode()).isEqualTo(404);
+    assertThat(type(direct)).isEqualTo("urn:skills-observatory:problem:not-found");
+  }
+
+  @Test
   void anAnonymousReaderSeesNoJobListNoReasonAndNoServerPath() throws Exception {
     String boundary = "probe-boundary";
     String file =

@@ -211,13 +211,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     return response;
   }
 
-  private static String typeFor(int status) {
+  static String typeFor(int status) {
     return switch (status) {
       case 400 -> "validation";
       case 404 -> "not-found";
       case 405 -> "method-not-allowed";
       case 406, 415 -> "unsupported-media-type";
       case 413 -> "payload-too-large";
+      case 500 -> "internal";
       case 503 -> "unavailable";
       default -> "http-" + status;
     };
