@@ -1,5 +1,6 @@
 package eu.skillsobservatory.api.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -15,8 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code TRACE}; a failure in a filter), answered as problem details like every other error, in
  * place of Spring Boot's default error body. Nothing of the failure itself is shown: the status
  * says what happened and the server log has the rest. Asked directly, the error path is a resource
- * that does not exist.
+ * that does not exist, and it is no operation of the API's description.
  */
+@Hidden
 @RestController
 class ContainerErrors implements ErrorController {
 
