@@ -3,6 +3,7 @@ package eu.skillsobservatory.api.web;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,7 +35,8 @@ class ContainerErrors implements ErrorController {
     String detail =
         status.is5xxServerError()
             ? "the request failed unexpectedly; the server log has the details"
-            : "the server refused the request: " + status.getReasonPhrase().toLowerCase();
+            : "the server refused the request: "
+                + status.getReasonPhrase().toLowerCase(Locale.ROOT);
     ProblemDetail p =
         ProblemAdvice.problem(
             status, ProblemAdvice.typeFor(status.value()), status.getReasonPhrase(), detail);
