@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -42,11 +43,12 @@ public final class DuplicatePass {
   }
 
   /**
-   * Gives originals of earlier loads that were stored without band keys their keys; returns how
-   * many.
+   * Gives originals of earlier loads that were stored without band keys of the current form their
+   * keys; {@code done} is told how many so far; returns how many.
    */
-  public long prepare() {
-    return store.addMissingBands(o -> BandKeys.bandKeys(o.fingerprint(), o.country(), o.posted()));
+  public long prepare(LongConsumer done) {
+    return store.addMissingBands(
+        o -> BandKeys.bandKeys(o.fingerprint(), o.country(), o.posted()), done);
   }
 
   /** Learns the shared text of a vacancy (a first reading of the files). */

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 /**
  * The originals the store holds, as near-duplicate detection needs them: found by the keys of their
@@ -28,8 +29,9 @@ public interface HeldOriginals {
   void markDuplicate(HeldOriginal original, String of);
 
   /**
-   * Gives the originals held without band keys (written before they were kept) their keys, so that
-   * {@link #originalsUnder} finds them; returns how many were given keys.
+   * Gives the originals held without band keys of the current form (written before keys were kept,
+   * or before {@link BandKeys} grouped them) their keys, so that {@link #originalsUnder} finds
+   * them; {@code done} is told how many so far as it goes; returns how many were given keys.
    */
-  long addMissingBands(Function<HeldOriginal, List<String>> bands);
+  long addMissingBands(Function<HeldOriginal, List<String>> bands, LongConsumer done);
 }

@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import org.junit.jupiter.api.Test;
 
 class DuplicatePassTest {
@@ -89,7 +90,7 @@ class DuplicatePassTest {
     }
 
     @Override
-    public long addMissingBands(Function<HeldOriginal, List<String>> bands) {
+    public long addMissingBands(Function<HeldOriginal, List<String>> bands, LongConsumer done) {
       long n = 0;
       for (String key : withoutBands) {
         bands
@@ -98,6 +99,7 @@ class DuplicatePassTest {
         n++;
       }
       withoutBands.clear();
+      done.accept(n);
       return n;
     }
   }
@@ -211,7 +213,7 @@ class DuplicatePassTest {
         .as("before the bands are added")
         .isNull();
     pass.synced();
-    assertThat(pass.prepare()).isEqualTo(1);
+    assertThat(pass.prepare(n -> {})).isEqualTo(1);
     assertThat(pass.mark(List.of(job("c", "1", v.description(), 1))).get(0).duplicateOf())
         .isEqualTo("a/1");
   }

@@ -153,7 +153,22 @@ final class VacancyLoad {
     rejectsWriter = new RejectsWriter(rejects);
     // Originals of earlier loads are found through their band keys; loads of an earlier version
     // stored none.
-    long given = near.prepare();
+    // (A home of an earlier version holds all its originals so: shown as it goes, it takes a
+    // while.)
+    boolean[] shown = {false};
+    long given =
+        near.prepare(
+            n -> {
+              if (!shown[0]) {
+                progress.start(
+                    "giving earlier vacancies near-duplicate band keys", "vacancies", -1);
+                shown[0] = true;
+              }
+              progress.advance(n, n);
+            });
+    if (shown[0]) {
+      progress.finish(String.format(Locale.ROOT, "%,d earlier vacancies given band keys", given));
+    }
     if (given > 0) {
       LOG.info("{} vacancies held from earlier loads were given near-duplicate band keys", given);
     }

@@ -28,14 +28,22 @@ import java.util.function.LongConsumer;
 
 /**
  * The near-duplicate state of the vacancies index: each original carries the keys of its MinHash
- * bands ({@code bands}, a keyword field), and a load looks up the originals under the keys of a
+ * bands ({@code bandKeys}, a keyword field), and a load looks up the originals under the keys of a
  * batch of vacancies in one query, so that neither the originals nor their chains live in memory.
+ * Originals written before mapping version 9 hold keys of an earlier form in {@code bands}; the
+ * next load gives them theirs ({@link #addMissing}) and empties that field.
  */
 final class VacancyBands {
   /** Below Elasticsearch's limit of 65,536 terms in one query. */
   static final int TERMS_PER_QUERY = 60_000;
 
   static final int PAGE = 10_000;
+
+  /** The field of the band keys. */
+  static final String KEYS = "bandKeys";
+
+  /** The field of the keys of an earlier form ({@code BandKeys} before mapping version 9). */
+  private static final String OLD_KEYS = "bands";
 
   private static final List<String> FIELDS =
       List.of("source", "id", "fingerprint", "title", "country", "employer", "posted");
@@ -66,7 +74,7 @@ final class VacancyBands {
               q ->
                   q.bool(
                       b -> {
-                        b.filter(f -> f.terms(t -> t.field("bands").terms(v -> v.value(terms))))
+                        b.filter(f -> f.terms(t -> t.field(KEYS).terms(v -> v.value(terms))))
                             .filter(f -> f.term(t -> t.field("duplicate").value(false)));
                         if (runs != null) {
                           b.filter(f -> f.terms(t -> t.field("ingest").terms(v -> v.value(runs))));
@@ -222,7 +230,8 @@ final class VacancyBands {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("duplicate", true);
     doc.put("duplicateOf", of);
-    doc.put("bands", List.of());
+    doc.put(KEYS, List.of());
+    doc.put(OLD_KEYS, List.of());
     try {
       connection.withRetries(
           "marking a duplicate",
@@ -244,8 +253,11 @@ final class VacancyBands {
     }
   }
 
-  /** Gives every original without band keys its keys, in bulks of 1,000; then refreshes. */
-  long addMissing(Function<HeldOriginal, List<String>> keys) {
+  /**
+   * Gives every original without band keys its keys (and empties the keys of an earlier form it may
+   * hold); {@code done} is told the count as bulks go.
+   */
+  long addMissing(Function<HeldOriginal, List<String>> keys, LongConsumer done) {
     Query missing =
         Query.of(
             q ->
@@ -253,25 +265,56 @@ final class VacancyBands {
                     b ->
                         b.filter(f -> f.term(t -> t.field("duplicate").value(false)))
                             .filter(f -> f.exists(x -> x.field("fingerprint")))
-                            .mustNot(m -> m.exists(x -> x.field("bands")))));
-    long given =
-        updateEach(
-            "adding band keys to earlier vacancies",
-            missing,
-            FIELDS,
-            d -> {
-              HeldOriginal o = original(d);
-              return o == null ? null : Map.of("bands", keys.apply(o), "titleKey", o.titleKey());
-            });
-    if (given > 0) {
+                            .mustNot(m -> m.exists(x -> x.field(KEYS)))));
+    return updateUntilNone(
+        "adding band keys to earlier vacancies",
+        missing,
+        FIELDS,
+        d -> {
+          HeldOriginal o = original(d);
+          return o == null
+              ? null
+              : Map.of(KEYS, keys.apply(o), "titleKey", o.titleKey(), OLD_KEYS, List.of());
+        },
+        done);
+  }
+
+  /**
+   * Changes the vacancies the query matches as {@link #updateEach} does, until the query matches
+   * none: a scan in index order may miss documents a merge moved while it ran, so again until none
+   * is left or a pass leaves as many as before (what it cannot change). Refreshes after each pass
+   * that changed any; returns how many were changed.
+   */
+  long updateUntilNone(
+      String what,
+      Query lacking,
+      List<String> fields,
+      Function<Map<?, ?>, Map<String, Object>> change,
+      LongConsumer done) {
+    long given = 0;
+    long leftBefore = Long.MAX_VALUE;
+    while (true) {
+      long before = given;
+      long pass = updateEach(what, lacking, fields, change, n -> done.accept(before + n));
+      given += pass;
+      if (pass == 0) {
+        return given;
+      }
       try {
         es.indices().refresh(r -> r.index(VacancyIndex.ALIAS));
+        connection.dataChanged();
+        long left =
+            connection
+                .withRetries(what, () -> es.count(c -> c.index(VacancyIndex.ALIAS).query(lacking)))
+                .count();
+        if (left == 0 || left >= leftBefore) {
+          return given;
+        }
+        leftBefore = left;
       } catch (IOException | ElasticsearchException e) {
-        throw new SearchStoreException("cannot refresh the vacancy index: " + e.getMessage(), e);
+        throw new SearchStoreException(what + " failed: " + e.getMessage(), e);
       }
-      connection.dataChanged();
     }
-    return given;
   }
 
   /**

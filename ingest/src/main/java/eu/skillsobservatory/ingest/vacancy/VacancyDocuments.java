@@ -60,7 +60,7 @@ final class VacancyDocuments {
     d.put("duplicateOf", r.duplicateOf());
     d.put("fingerprint", r.fingerprint());
     if (!r.bands().isEmpty()) {
-      d.put("bands", r.bands());
+      d.put("bandKeys", r.bands());
       d.put("titleKey", NearDuplicates.titleKey(v.title()));
     }
     d.put("ingest", r.ingest());

@@ -54,12 +54,12 @@ public final class VacancyIndex implements VacancyStore {
     this.bands = new VacancyBands(connection, this);
   }
 
-  static final int MAPPING_VERSION = 8;
+  static final int MAPPING_VERSION = 9;
 
   static final String MAPPING =
       """
       {"settings":{"number_of_shards":1,"auto_expand_replicas":"0-1"},
-       "mappings":{"dynamic":"strict","_meta":{"mappingVersion":8},"properties":{
+       "mappings":{"dynamic":"strict","_meta":{"mappingVersion":9},"properties":{
         "source":{"type":"keyword"},"id":{"type":"keyword"},
         "posted":{"type":"date","format":"yyyy-MM-dd"},"month":{"type":"keyword"},
         "country":{"type":"keyword"},"region":{"type":"keyword"},
@@ -83,7 +83,8 @@ public final class VacancyIndex implements VacancyStore {
         "evidence":{"type":"object","enabled":false},
         "duplicate":{"type":"boolean"},"duplicateOf":{"type":"keyword"},
         "fingerprint":{"type":"keyword","index":false},
-        "bands":{"type":"keyword","doc_values":false},"titleKey":{"type":"integer","index":false},
+        "bands":{"type":"keyword","doc_values":false},
+        "bandKeys":{"type":"keyword","doc_values":false},"titleKey":{"type":"integer","index":false},
         "ingest":{"type":"keyword"},"ingestedAt":{"type":"date"}}}}
       """;
 
@@ -259,16 +260,16 @@ public final class VacancyIndex implements VacancyStore {
   }
 
   @Override
-  public long addMissingBands(Function<HeldOriginal, List<String>> keys) {
+  public long addMissingBands(Function<HeldOriginal, List<String>> keys, LongConsumer done) {
     ensure();
-    return bands.addMissing(keys);
+    return bands.addMissing(keys, done);
   }
 
   @Override
   public long addMissingFacets(
       String escoVersion, Function<List<String>, SkillFacets> facetsOf, LongConsumer done) {
     ensure();
-    return VacancyFacets.addMissing(connection, bands, escoVersion, facetsOf, done);
+    return VacancyFacets.addMissing(bands, escoVersion, facetsOf, done);
   }
 
   @Override
