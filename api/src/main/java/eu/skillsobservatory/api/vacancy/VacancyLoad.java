@@ -152,9 +152,8 @@ final class VacancyLoad {
     rejects = RowIngest.rejectsFile(parts.home(), ingest, request.rejectsFile());
     rejectsWriter = new RejectsWriter(rejects);
     // Originals of earlier loads are found through their band keys; loads of an earlier version
-    // stored none.
-    // (A home of an earlier version holds all its originals so: shown as it goes, it takes a
-    // while.)
+    // stored none, or keys of the form before mapping version 9: such a home's originals are all
+    // given keys now, shown as it goes (it takes a while).
     boolean[] shown = {false};
     long given =
         near.prepare(
@@ -168,9 +167,6 @@ final class VacancyLoad {
             });
     if (shown[0]) {
       progress.finish(String.format(Locale.ROOT, "%,d earlier vacancies given band keys", given));
-    }
-    if (given > 0) {
-      LOG.info("{} vacancies held from earlier loads were given near-duplicate band keys", given);
     }
   }
 
