@@ -6,7 +6,8 @@
 The slices are those of `ChainBench.slices` (the busiest NACE sections, each alone and with its
 busiest countries, 40 in all), found through the server's own demand answers. Each slice is
 asked once for emerging (limit 20), then gaps, then match, one request at a time; a fresh server
-has none of them in its answer cache. Prints and writes p50, p95, p99 and max in milliseconds.
+has none of them in its answer cache. Prints and writes p50, p95, p99 and max in milliseconds
+(and writes each slice's time).
 KINDS, comma-separated, chooses what is asked (default emerging,gaps,match); `demand` asks the
 skills in demand (limit 20, as `bench` does): run it on a fresh server of its own, since gaps and
 match count a slice's demand too.
@@ -38,6 +39,7 @@ for kind in KINDS:
     ms=[]
     for s in slices:
         _,t=get('/api/analytics/'+q+s); ms.append(t)
-    out[kind]={'p50':round(pct(ms,.5)),'p95':round(pct(ms,.95)),'p99':round(pct(ms,.99)),'max':round(max(ms))}
-    print(kind,out[kind],flush=True)
+    out[kind]={'p50':round(pct(ms,.5)),'p95':round(pct(ms,.95)),'p99':round(pct(ms,.99)),'max':round(max(ms)),
+               'each':{s:round(t) for s,t in zip(slices,ms)}}
+    print(kind,{k:v for k,v in out[kind].items() if k!='each'},flush=True)
 json.dump(out,open(sys.argv[2],'w'))

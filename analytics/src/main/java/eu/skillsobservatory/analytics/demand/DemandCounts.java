@@ -78,7 +78,8 @@ public interface DemandCounts {
    * @param groupBy one of the {@link GroupBy#key() keys} of {@link GroupBy}, or empty for the whole
    *     slice
    * @param groups at most this many groups, the largest
-   * @param skills at most this many skills per group, the most mentioned
+   * @param skills at most this many skills per group, the most mentioned (0: none, the postings
+   *     only)
    * @param sets named sets of skills: postings mentioning any of each are counted
    */
   List<Counts> counts(
@@ -98,6 +99,12 @@ public interface DemandCounts {
 
   /** The counts behind emerging skills and candidate phrases. */
   EmergingCounts emerging();
+
+  /**
+   * Prepares what the first count over the vacancies would otherwise pay for (a search store's
+   * lookup tables of the fields counted by), so that the first question does not wait for it.
+   */
+  default void warmUp() {}
 
   /**
    * Brings the counts kept for fast answers (the skills' series by section, country and dataset) up

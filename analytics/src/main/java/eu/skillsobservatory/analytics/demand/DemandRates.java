@@ -45,7 +45,7 @@ final class DemandRates {
     if (g.country().isPresent()) {
       byCountry.put(g.country().get(), c.postings());
     } else {
-      for (DemandCounts.Counts k : counts.counts(g, Optional.of("country"), 1_000, 1, Map.of())) {
+      for (DemandCounts.Counts k : counts.counts(g, Optional.of("country"), 1_000, 0, Map.of())) {
         byCountry.put(k.group(), k.postings());
       }
     }
@@ -96,7 +96,7 @@ final class DemandRates {
             slice.includeDuplicates(),
             slice.dataset());
     return (int)
-        counts.counts(period, Optional.of("month"), 1_000, 1, Map.of()).stream()
+        counts.counts(period, Optional.of("month"), 1_000, 0, Map.of()).stream()
             .filter(k -> k.postings() > 0)
             .count();
   }

@@ -101,6 +101,11 @@ public class DemandReport {
     public static final String METHOD = "src/docs/methods.md#postings-per-1000-employed-per-year";
   }
 
+  /** Prepares the counts' store for the first question ({@link DemandCounts#warmUp}). */
+  public void warmUp() {
+    aggregations.warmUp();
+  }
+
   /** Where a slice's figures come from: datasets, synthetic or not, postings without skills. */
   public Provenance provenance(Slice slice) {
     return aggregations.provenance(slice);

@@ -126,7 +126,7 @@ public class GapAnalysis {
     List<DemandCounts.Counts> byOccupation =
         occupations == 0
             ? List.of()
-            : aggregations.counts(slice, Optional.of("occupation"), occupations, 1, Map.of());
+            : aggregations.counts(slice, Optional.of("occupation"), occupations, 0, Map.of());
     Set<String> wanted = new LinkedHashSet<>();
     if (all != null) {
       all.skills().forEach(k -> wanted.add(k.uri()));

@@ -53,6 +53,7 @@ final class ElasticDemandCounts implements DemandCounts {
 
   private final VacancyIndex index;
   private final SeriesSummary summary;
+  private final CellDemandCounts cells;
   private volatile boolean ensured;
 
   ElasticDemandCounts(SearchConnection connection) {
@@ -60,6 +61,7 @@ final class ElasticDemandCounts implements DemandCounts {
     this.es = connection.client();
     this.index = VacancyStores.index(connection);
     this.summary = new SeriesSummary(connection);
+    this.cells = new CellDemandCounts(summary);
   }
 
   /** The series of emerging skills kept at ingest. */
@@ -76,11 +78,20 @@ final class ElasticDemandCounts implements DemandCounts {
   /**
    * @param groupBy a key of {@link #GROUPS}, or empty for the whole slice
    * @param groups at most this many groups, the largest
-   * @param skills at most this many skills per group, the most mentioned
+   * @param skills at most this many skills per group, the most mentioned (0: none, the postings
+   *     only)
    * @param sets named sets of skills: postings mentioning any of each are counted
    */
   @Override
   public List<Counts> counts(
+      Slice slice, Optional<String> groupBy, int groups, int skills, Map<String, SkillSet> sets) {
+    groupBy.ifPresent(ElasticDemandCounts::field);
+    Optional<List<Counts>> kept = cells.counts(slice, groupBy, groups, skills, sets);
+    return kept.isPresent() ? kept.get() : live(slice, groupBy, groups, skills, sets);
+  }
+
+  /** The counts by aggregations over the vacancies. */
+  List<Counts> live(
       Slice slice, Optional<String> groupBy, int groups, int skills, Map<String, SkillSet> sets) {
     Query filter = SliceQuery.of(slice);
     Map<String, Aggregation> inner = new LinkedHashMap<>();
@@ -88,11 +99,14 @@ final class ElasticDemandCounts implements DemandCounts {
         "withoutSkills",
         Aggregation.of(
             a -> a.filter(f -> f.bool(b -> b.mustNot(m -> m.exists(e -> e.field("skills")))))));
-    inner.put(
-        "skills",
-        Aggregation.of(
-            a ->
-                a.terms(t -> t.field("skills").size(skills).shardSize(Math.max(skills * 3, 100)))));
+    if (skills > 0) {
+      inner.put(
+          "skills",
+          Aggregation.of(
+              a ->
+                  a.terms(
+                      t -> t.field("skills").size(skills).shardSize(Math.max(skills * 3, 100)))));
+    }
     try {
       SkillSetFilters.of(filter, sets, this::allWritten)
           .forEach((name, q) -> inner.put("set:" + name, Aggregation.of(a -> a.filter(q))));
@@ -131,6 +145,11 @@ final class ElasticDemandCounts implements DemandCounts {
    */
   @Override
   public Provenance provenance(Slice slice) {
+    return cells.provenance(slice).orElseGet(() -> liveProvenance(slice));
+  }
+
+  /** The provenance by aggregations over the vacancies. */
+  Provenance liveProvenance(Slice slice) {
     Query filter = SliceQuery.of(slice);
     try {
       SearchResponse<Void> r =
@@ -165,6 +184,36 @@ final class ElasticDemandCounts implements DemandCounts {
           datasets, postings, r.aggregations().get("withoutSkills").filter().docCount());
     } catch (IOException | ElasticsearchException e) {
       throw new SearchStoreException("provenance failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Fields counted by terms: their global ordinals are built by the first count after a change. */
+  private static final List<String> COUNTED =
+      List.of(
+          "skills",
+          "employer",
+          "phrases",
+          "month",
+          "source",
+          "dataset",
+          "country",
+          "naceSection",
+          "escoOccupation",
+          "iscoMajor");
+
+  /** One count by every field counted by terms, over all the vacancies. */
+  @Override
+  public void warmUp() {
+    try {
+      aggregate(
+          "preparing the vacancies' counts",
+          s -> {
+            COUNTED.forEach(f -> s.aggregations(f, a -> a.terms(t -> t.field(f).size(1))));
+            return s;
+          });
+    } catch (IOException | ElasticsearchException e) {
+      throw new SearchStoreException(
+          "preparing the vacancies' counts failed: " + e.getMessage(), e);
     }
   }
 
@@ -257,8 +306,10 @@ final class ElasticDemandCounts implements DemandCounts {
   private static Counts read(
       String group, long postings, Map<String, Aggregate> aggs, Map<String, SkillSet> sets) {
     List<Count> skills = new ArrayList<>();
-    for (StringTermsBucket b : aggs.get("skills").sterms().buckets().array()) {
-      skills.add(new Count(b.key().stringValue(), b.docCount()));
+    if (aggs.containsKey("skills")) {
+      for (StringTermsBucket b : aggs.get("skills").sterms().buckets().array()) {
+        skills.add(new Count(b.key().stringValue(), b.docCount()));
+      }
     }
     Map<String, Long> any = new LinkedHashMap<>();
     sets.keySet().forEach(name -> any.put(name, aggs.get("set:" + name).filter().docCount()));

@@ -120,6 +120,9 @@ final class SeriesCell {
     private final CountTable postings = new CountTable(64);
     private final CountTable mentions = new CountTable(1_024);
 
+    /** The same cell's counts for demand answers. */
+    final DemandCell.Builder demand = new DemandCell.Builder();
+
     private static int index(String key, Map<String, Integer> ids, List<String> names) {
       Integer i = ids.get(key);
       if (i == null) {
@@ -145,6 +148,7 @@ final class SeriesCell {
 
     /** Adds every count of another builder (a cell into its section's or the global total). */
     void addAll(Builder other) {
+      demand.addAll(other.demand);
       int[] month = indices(other.monthNames, months, monthNames);
       int[] source = indices(other.sourceNames, sources, sourceNames);
       int[] skill = indices(other.skillNames, skills, skillNames);
@@ -172,7 +176,7 @@ final class SeriesCell {
     }
 
     boolean isEmpty() {
-      return postings.size() == 0 && mentions.size() == 0;
+      return postings.size() == 0 && mentions.size() == 0 && demand.isEmpty();
     }
 
     /** Counts of one skill, month and source above {@link Integer#MAX_VALUE} are not expected. */

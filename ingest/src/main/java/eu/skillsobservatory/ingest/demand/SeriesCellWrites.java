@@ -44,9 +44,13 @@ final class SeriesCellWrites {
     doc.put("duplicate", datasetKind.substring(bar + 1));
     String counts = Base64.getEncoder().encodeToString(cell.encode());
     doc.put("counts", counts);
+    String totals = Base64.getEncoder().encodeToString(cell.demand.encodeTotals());
+    String skills = Base64.getEncoder().encodeToString(cell.demand.encodeSkills());
+    doc.put(SeriesSummary.TOTALS, totals);
+    doc.put(SeriesSummary.SKILLS, skills);
     String id = section + "|" + country + "|" + datasetKind;
     pending.add(BulkOperation.of(b -> b.index(x -> x.index(index).id(id).document(doc))));
-    pendingBytes += counts.length() + 200;
+    pendingBytes += counts.length() + totals.length() + skills.length() + 200;
     if (pendingBytes >= BULK_BYTES) {
       flush();
     }

@@ -36,6 +36,18 @@ final class SeriesSummary {
   /** The section or country of a cell that adds up all of them. */
   static final String ANY = "*";
 
+  /** The field of a cell's demand totals ({@link DemandCell}). */
+  static final String TOTALS = "demandTotals";
+
+  /** The field of a cell's skills' postings per month ({@link DemandCell}). */
+  static final String SKILLS = "demandSkills";
+
+  /**
+   * The summary's form: 2 since its cells hold demand counts too. A summary of an earlier form is
+   * not read for demand answers (they are counted live) until built again.
+   */
+  static final int FORMAT = 2;
+
   /** Cells read at most for one answer; more (never expected) and the caller counts live. */
   static final int MAX_CELLS = 2_000;
 
@@ -45,8 +57,8 @@ final class SeriesSummary {
        "mappings":{"dynamic":"strict","properties":{
         "kind":{"type":"keyword"},"section":{"type":"keyword"},"country":{"type":"keyword"},
         "dataset":{"type":"keyword"},"duplicate":{"type":"keyword"},
-        "counts":{"type":"binary"},
-        "token":{"type":"keyword","index":false},"builtAt":{"type":"date"},
+        "counts":{"type":"binary"},"demandTotals":{"type":"binary"},"demandSkills":{"type":"binary"},
+        "token":{"type":"keyword","index":false},"format":{"type":"integer","index":false},"builtAt":{"type":"date"},
         "days":{"type":"object","enabled":false}}}}
       """;
 
@@ -73,43 +85,89 @@ final class SeriesSummary {
     if (!serves(slice)) {
       return Optional.empty();
     }
+    return orLive(
+        () -> {
+          // Any form holds the series.
+          Optional<Map<?, ?>> state = state(1);
+          if (state.isEmpty()) {
+            return Optional.empty();
+          }
+          Optional<List<Hit<Map>>> hits = cells(cells(slice, false, false), List.of("counts"));
+          if (hits.isEmpty()) {
+            return Optional.empty();
+          }
+          List<SeriesCell> cells = new ArrayList<>();
+          for (Hit<Map> h : hits.get()) {
+            cells.add(SeriesCell.decode(bytes(h, "counts")));
+          }
+          TreeMap<YearMonth, Long> days = new TreeMap<>();
+          Object d = state.get().get("days");
+          if (d instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> days.put(YearMonth.parse(k.toString()), ((Number) v).longValue()));
+          }
+          return Optional.of(
+              SeriesMerge.of(cells, slice, recentMonths, baselineMonths, minSupport, days));
+        });
+  }
+
+  /**
+   * A cell read for a demand answer: where it lies, its totals, and its skills when they were asked
+   * for (else null).
+   */
+  record Cell(
+      String section,
+      String country,
+      String dataset,
+      boolean duplicate,
+      DemandCell.Table totals,
+      DemandCell.Table skills) {}
+
+  /**
+   * The cells a slice's demand counts are made of, by section or by country when asked (else the
+   * cells adding up all sections, or all countries); empty when the slice is not made of cells, or
+   * the summary is missing, older than the vacancies, or of a form without demand counts.
+   */
+  @SuppressWarnings("rawtypes")
+  Optional<List<Cell>> demandCells(
+      Slice slice, boolean bySection, boolean byCountry, boolean withSkills) {
+    if (!serves(slice)) {
+      return Optional.empty();
+    }
+    return orLive(
+        () -> {
+          if (state(FORMAT).isEmpty()) {
+            return Optional.empty();
+          }
+          List<String> fields = withSkills ? List.of(TOTALS, SKILLS) : List.of(TOTALS);
+          Optional<List<Hit<Map>>> hits = cells(cells(slice, bySection, byCountry), fields);
+          if (hits.isEmpty()) {
+            return Optional.empty();
+          }
+          List<Cell> out = new ArrayList<>();
+          for (Hit<Map> h : hits.get()) {
+            Map<?, ?> c = h.source();
+            out.add(
+                new Cell(
+                    (String) c.get("section"),
+                    (String) c.get("country"),
+                    (String) c.get("dataset"),
+                    "true".equals(c.get("duplicate")),
+                    DemandCell.decode(bytes(h, TOTALS)),
+                    withSkills ? DemandCell.decode(bytes(h, SKILLS)) : null));
+          }
+          return Optional.of(out);
+        });
+  }
+
+  /** A reading of the summary: empty when it cannot answer. */
+  private interface Reading<T> {
+    Optional<T> read() throws IOException;
+  }
+
+  /** A reading's answer; empty too when the summary was never built. */
+  private static <T> Optional<T> orLive(Reading<T> reading) {
     try {
-      var state =
-          connection.withRetries(
-              "reading the skill summary's stamp",
-              () -> connection.client().get(g -> g.index(ALIAS).id(STATE), Map.class));
-      if (!state.found()
-          || state.source() == null
-          || !connection.vacanciesVersion().current().equals(state.source().get("token"))) {
-        return Optional.empty();
-      }
-      SearchResponse<Map> r =
-          connection.withRetries(
-              "reading the skill summary",
-              () ->
-                  connection
-                      .client()
-                      .search(
-                          s ->
-                              s.index(ALIAS)
-                                  .size(MAX_CELLS)
-                                  .query(cells(slice))
-                                  .source(x -> x.filter(f -> f.includes("counts"))),
-                          Map.class));
-      if (r.hits().total() != null && r.hits().total().value() > MAX_CELLS) {
-        return Optional.empty();
-      }
-      List<SeriesCell> cells = new ArrayList<>();
-      for (Hit<Map> h : r.hits().hits()) {
-        cells.add(SeriesCell.decode(Base64.getDecoder().decode((String) h.source().get("counts"))));
-      }
-      TreeMap<YearMonth, Long> days = new TreeMap<>();
-      Object d = state.source().get("days");
-      if (d instanceof Map<?, ?> m) {
-        m.forEach((k, v) -> days.put(YearMonth.parse(k.toString()), ((Number) v).longValue()));
-      }
-      return Optional.of(
-          SeriesMerge.of(cells, slice, recentMonths, baselineMonths, minSupport, days));
+      return reading.read();
     } catch (ElasticsearchException e) {
       // 404: never built; 400: two builds swapped in at once left two indices behind the alias
       // (the next build leaves one). Counted live meanwhile.
@@ -122,24 +180,78 @@ final class SeriesSummary {
     }
   }
 
-  /** The cells a slice is made of. */
-  private static Query cells(Slice slice) {
+  /** The summary's state, if it is as new as the vacancies and at least of the form given. */
+  private Optional<Map<?, ?>> state(int format) throws IOException {
+    @SuppressWarnings("rawtypes")
+    var state =
+        connection.withRetries(
+            "reading the skill summary's stamp",
+            () -> connection.client().get(g -> g.index(ALIAS).id(STATE), Map.class));
+    if (!state.found()
+        || state.source() == null
+        || !connection.vacanciesVersion().current().equals(state.source().get("token"))) {
+      return Optional.empty();
+    }
+    Object f = state.source().get("format");
+    int form = f instanceof Number n ? n.intValue() : 1;
+    return form >= format ? Optional.of(state.source()) : Optional.empty();
+  }
+
+  /** The cells found, with the fields asked for; empty if more than {@link #MAX_CELLS}. */
+  @SuppressWarnings("rawtypes")
+  private Optional<List<Hit<Map>>> cells(Query query, List<String> fields) throws IOException {
+    List<String> include = new ArrayList<>(fields);
+    include.addAll(List.of("section", "country", "dataset", "duplicate"));
+    SearchResponse<Map> r =
+        connection.withRetries(
+            "reading the skill summary",
+            () ->
+                connection
+                    .client()
+                    .search(
+                        s ->
+                            s.index(ALIAS)
+                                .size(MAX_CELLS)
+                                .query(query)
+                                .source(x -> x.filter(f -> f.includes(include))),
+                        Map.class));
+    if (r.hits().total() != null && r.hits().total().value() > MAX_CELLS) {
+      return Optional.empty();
+    }
+    return Optional.of(r.hits().hits());
+  }
+
+  @SuppressWarnings("rawtypes")
+  private static byte[] bytes(Hit<Map> hit, String field) {
+    return Base64.getDecoder().decode((String) hit.source().get(field));
+  }
+
+  /**
+   * The cells of a slice: of its section and country where it names them; else, by section or by
+   * country when asked (the cells of each, never those adding them up), or the cells adding up all
+   * sections, or all countries. Cells of one country exist only per section.
+   */
+  private static Query cells(Slice slice, boolean bySection, boolean byCountry) {
     List<Query> must = new ArrayList<>();
     must.add(term("kind", "cell"));
     Optional<String> sector = slice.sector();
     Optional<String> country = slice.country();
+    boolean perCountry = country.isPresent() || byCountry;
     if (country.isPresent()) {
       List<FieldValue> codes =
           SliceQuery.countryCodes(country.get()).stream().map(FieldValue::of).toList();
       must.add(Query.of(q -> q.terms(t -> t.field("country").terms(v -> v.value(codes)))));
-      if (sector.isPresent()) {
-        must.add(term("section", sector.get()));
-      } else {
-        must.add(Query.of(q -> q.bool(b -> b.mustNot(term("section", ANY)))));
-      }
+    } else if (byCountry) {
+      must.add(Query.of(q -> q.bool(b -> b.mustNot(term("country", ANY)))));
     } else {
       must.add(term("country", ANY));
-      must.add(term("section", sector.orElse(ANY)));
+    }
+    if (sector.isPresent()) {
+      must.add(term("section", sector.get()));
+    } else if (perCountry || bySection) {
+      must.add(Query.of(q -> q.bool(b -> b.mustNot(term("section", ANY)))));
+    } else {
+      must.add(term("section", ANY));
     }
     slice.dataset().ifPresent(x -> must.add(term("dataset", x)));
     if (!slice.includeDuplicates()) {

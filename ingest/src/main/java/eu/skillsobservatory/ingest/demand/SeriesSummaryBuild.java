@@ -18,6 +18,7 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,16 @@ final class SeriesSummaryBuild {
 
   /** Fields read of each vacancy. */
   private static final List<String> FIELDS =
-      List.of("country", "dataset", "duplicate", "month", "source", "skills");
+      List.of(
+          "country",
+          "dataset",
+          "duplicate",
+          "month",
+          "source",
+          "skills",
+          "synthetic",
+          "skillFactsVersion",
+          "skillCollections");
 
   /** How long the point in time lives between two pages. */
   private static final String KEEP_ALIVE = "10m";
@@ -122,6 +132,7 @@ final class SeriesSummaryBuild {
       Map<String, Object> state = new LinkedHashMap<>();
       state.put("kind", "state");
       state.put("token", token);
+      state.put("format", SeriesSummary.FORMAT);
       state.put("builtAt", Instant.now().toString());
       state.put("days", days());
       connection.client().index(i -> i.index(index).id(SeriesSummary.STATE).document(state));
@@ -290,13 +301,14 @@ final class SeriesSummaryBuild {
   }
 
   /**
-   * One vacancy's postings and mentions, as the live series counts them: by month and source
-   * (neither missing), originals ({@code duplicate} false) apart from the rest.
+   * One vacancy's postings and mentions: for demand answers by month, with the tallies it counts
+   * in; for the series as the live series counts them, by month and source (neither missing).
+   * Originals ({@code duplicate} false) apart from the rest.
    */
   private static void count(Map<String, SeriesCell.Builder> cells, Map<String, JsonData> fields) {
     String month = first(fields, "month");
-    String source = first(fields, "source");
-    if (month == null || source == null) {
+    if (month == null) {
+      // Every vacancy has one (the month of its posting day); none is counted by month without.
       return;
     }
     String dataset = first(fields, "dataset");
@@ -307,10 +319,35 @@ final class SeriesSummaryBuild {
     SeriesCell.Builder cell =
         cells.computeIfAbsent(
             (dataset == null ? "" : dataset) + "|" + duplicate, k -> new SeriesCell.Builder());
-    cell.addPostings(month, source, 1);
-    for (JsonValue skill : values(fields, "skills")) {
-      cell.addMentions(((JsonString) skill).getString(), month, source, 1);
+    List<String> skills = strings(values(fields, "skills"));
+    List<String> tallies = new ArrayList<>();
+    if (skills.isEmpty()) {
+      tallies.add(DemandCell.NO_SKILLS);
     }
+    JsonArray synthetic = values(fields, "synthetic");
+    if (!synthetic.isEmpty() && synthetic.get(0).getValueType() == JsonValue.ValueType.TRUE) {
+      tallies.add(DemandCell.SYNTHETIC);
+    }
+    strings(values(fields, "skillFactsVersion")).forEach(v -> tallies.add(DemandCell.FACTS + v));
+    strings(values(fields, "skillCollections"))
+        .forEach(c -> tallies.add(DemandCell.COLLECTION + c));
+    cell.demand.add(month, skills, tallies);
+    String source = first(fields, "source");
+    if (source == null) {
+      return;
+    }
+    cell.addPostings(month, source, 1);
+    for (String skill : skills) {
+      cell.addMentions(skill, month, source, 1);
+    }
+  }
+
+  private static List<String> strings(JsonArray values) {
+    List<String> out = new ArrayList<>(values.size());
+    for (JsonValue v : values) {
+      out.add(((JsonString) v).getString());
+    }
+    return out;
   }
 
   private static JsonArray values(Map<String, JsonData> fields, String name) {
