@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -340,9 +341,15 @@ final class ElasticEmergingCounts implements EmergingCounts {
           topOf.put(skills.get(i), tops.get(i).top());
         }
       }
+      Optional<WithoutEmployers.Counts> all =
+          kept && field.equals("skills")
+              ? vacancies
+                  .summary()
+                  .window(slice, report.baselineFrom(), recentTo, Set.copyOf(topOf.keySet()))
+              : Optional.empty();
       Map<String, Emerging.Series> without =
           new WithoutEmployers(vacancies, field, maxBuckets)
-              .series(within(slice, field, report.baselineFrom(), recentTo), topOf);
+              .series(within(slice, field, report.baselineFrom(), recentTo), topOf, all);
       for (int i = 0; i < skills.size(); i++) {
         Emerging.EmployerCounts c = tops.get(i);
         out.put(

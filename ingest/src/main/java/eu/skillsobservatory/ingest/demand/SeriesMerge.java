@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -33,14 +34,7 @@ final class SeriesMerge {
     Map<String, SortedMap<YearMonth, Long>> postings = new LinkedHashMap<>();
     TreeMap<YearMonth, Long> all = new TreeMap<>();
     for (SeriesCell c : cells) {
-      YearMonth[] m = new YearMonth[c.months.length];
-      for (int i = 0; i < m.length; i++) {
-        YearMonth ym = YearMonth.parse(c.months[i]);
-        boolean in =
-            slice.from().map(f -> !ym.isBefore(f)).orElse(true)
-                && slice.to().map(t -> !ym.isAfter(t)).orElse(true);
-        m[i] = in ? ym : null;
-      }
+      YearMonth[] m = months(c, slice, null, null);
       months.add(m);
       for (int i = 0; i < c.postingCount.length; i++) {
         YearMonth ym = m[c.postingMonth[i]];
@@ -81,6 +75,61 @@ final class SeriesMerge {
       }
     }
     return new Emerging.Series(postings, counts, days);
+  }
+
+  /**
+   * A cell's months (by index) that lie in the slice's period and between {@code from} and {@code
+   * to} (either null: unbounded); null for the others.
+   */
+  private static YearMonth[] months(SeriesCell c, Slice slice, YearMonth from, YearMonth to) {
+    YearMonth[] m = new YearMonth[c.months.length];
+    for (int i = 0; i < m.length; i++) {
+      YearMonth ym = YearMonth.parse(c.months[i]);
+      boolean in =
+          slice.from().map(f -> !ym.isBefore(f)).orElse(true)
+              && slice.to().map(t -> !ym.isAfter(t)).orElse(true)
+              && (from == null || !ym.isBefore(from))
+              && (to == null || !ym.isAfter(to));
+      m[i] = in ? ym : null;
+    }
+    return m;
+  }
+
+  /**
+   * The postings of the cells by source and month, and the mentions of the skills given by source
+   * and month, in the slice's months from {@code from} to {@code to} (either null: unbounded); as
+   * {@link WithoutEmployers#counts} counts them live, no count of 0 kept.
+   */
+  static WithoutEmployers.Counts window(
+      List<SeriesCell> cells, Slice slice, YearMonth from, YearMonth to, Set<String> skills) {
+    Map<String, SortedMap<YearMonth, Long>> postings = new LinkedHashMap<>();
+    Map<String, Map<String, SortedMap<YearMonth, Long>>> mentions = new HashMap<>();
+    for (SeriesCell c : cells) {
+      YearMonth[] m = months(c, slice, from, to);
+      for (int i = 0; i < c.postingCount.length; i++) {
+        YearMonth ym = m[c.postingMonth[i]];
+        if (ym != null && c.postingCount[i] > 0) {
+          postings
+              .computeIfAbsent(c.sources[c.postingSource[i]], x -> new TreeMap<>())
+              .merge(ym, c.postingCount[i], Long::sum);
+        }
+      }
+      for (int k = 0; k < c.skills.length; k++) {
+        if (!skills.contains(c.skills[k])) {
+          continue;
+        }
+        for (int e = c.skillStart[k]; e < c.skillStart[k + 1]; e++) {
+          YearMonth ym = m[c.month[e]];
+          if (ym != null && c.count[e] > 0) {
+            mentions
+                .computeIfAbsent(c.skills[k], x -> new HashMap<>())
+                .computeIfAbsent(c.sources[c.source[e]], x -> new TreeMap<>())
+                .merge(ym, (long) c.count[e], Long::sum);
+          }
+        }
+      }
+    }
+    return new WithoutEmployers.Counts(postings, mentions);
   }
 
   /**

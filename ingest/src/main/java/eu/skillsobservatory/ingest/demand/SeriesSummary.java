@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -92,13 +93,9 @@ final class SeriesSummary {
           if (state.isEmpty()) {
             return Optional.empty();
           }
-          Optional<List<Hit<Map>>> hits = cells(cells(slice, false, false), List.of("counts"));
-          if (hits.isEmpty()) {
+          Optional<List<SeriesCell>> cells = seriesCells(slice);
+          if (cells.isEmpty()) {
             return Optional.empty();
-          }
-          List<SeriesCell> cells = new ArrayList<>();
-          for (Hit<Map> h : hits.get()) {
-            cells.add(SeriesCell.decode(bytes(h, "counts")));
           }
           TreeMap<YearMonth, Long> days = new TreeMap<>();
           Object d = state.get().get("days");
@@ -106,7 +103,32 @@ final class SeriesSummary {
             m.forEach((k, v) -> days.put(YearMonth.parse(k.toString()), ((Number) v).longValue()));
           }
           return Optional.of(
-              SeriesMerge.of(cells, slice, recentMonths, baselineMonths, minSupport, days));
+              SeriesMerge.of(cells.get(), slice, recentMonths, baselineMonths, minSupport, days));
+        });
+  }
+
+  /**
+   * A slice's postings by source and month from {@code from} to {@code to} (either null:
+   * unbounded), and the mentions of the skills given, as {@link WithoutEmployers#counts} counts
+   * them live; empty when the slice is not made of cells, or the summary is missing or older than
+   * the vacancies.
+   */
+  @SuppressWarnings("rawtypes")
+  Optional<WithoutEmployers.Counts> window(
+      Slice slice, YearMonth from, YearMonth to, Set<String> skills) {
+    if (!serves(slice)) {
+      return Optional.empty();
+    }
+    return orLive(
+        () -> {
+          if (state(1).isEmpty()) {
+            return Optional.empty();
+          }
+          Optional<List<SeriesCell>> cells = seriesCells(slice);
+          if (cells.isEmpty()) {
+            return Optional.empty();
+          }
+          return Optional.of(SeriesMerge.window(cells.get(), slice, from, to, skills));
         });
   }
 
@@ -195,6 +217,13 @@ final class SeriesSummary {
     Object f = state.source().get("format");
     int form = f instanceof Number n ? n.intValue() : 1;
     return form >= format ? Optional.of(state.source()) : Optional.empty();
+  }
+
+  /** The series' counts of a slice's cells; empty if more than {@link #MAX_CELLS}. */
+  @SuppressWarnings("rawtypes")
+  private Optional<List<SeriesCell>> seriesCells(Slice slice) throws IOException {
+    Optional<List<Hit<Map>>> hits = cells(cells(slice, false, false), List.of("counts"));
+    return hits.map(h -> h.stream().map(x -> SeriesCell.decode(bytes(x, "counts"))).toList());
   }
 
   /** The cells found, with the fields asked for; empty if more than {@link #MAX_CELLS}. */

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -43,9 +44,12 @@ final class WithoutEmployers {
    *
    * @param window the slice's postings over the months the tests use
    * @param topOf each skill's top employer
+   * @param kept the window's counts of those skills when kept (from the summary's cells), else they
+   *     are counted here
    */
-  Map<String, Emerging.Series> series(Query window, Map<String, String> topOf) throws IOException {
-    Counts all = counts(window, List.copyOf(topOf.keySet()));
+  Map<String, Emerging.Series> series(
+      Query window, Map<String, String> topOf, Optional<Counts> kept) throws IOException {
+    Counts all = kept.isPresent() ? kept.get() : counts(window, List.copyOf(topOf.keySet()));
     Map<String, List<String>> byEmployer = new LinkedHashMap<>();
     topOf.forEach((skill, e) -> byEmployer.computeIfAbsent(e, k -> new ArrayList<>()).add(skill));
     List<String> employers = List.copyOf(byEmployer.keySet());

@@ -3,6 +3,7 @@ package eu.skillsobservatory.ingest.demand;
 import static eu.skillsobservatory.analytics.fixtures.VacancyBuilder.vacancy;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import eu.skillsobservatory.analytics.demand.Emerging;
 import eu.skillsobservatory.analytics.demand.EmergingCounts;
 import eu.skillsobservatory.analytics.demand.Slice;
@@ -11,6 +12,7 @@ import eu.skillsobservatory.analytics.vacancy.SkillEvidence;
 import eu.skillsobservatory.analytics.vacancy.VacancyStore;
 import eu.skillsobservatory.ingest.search.EmbeddedNodeExtension;
 import eu.skillsobservatory.ingest.search.SearchConnection;
+import eu.skillsobservatory.ingest.vacancy.SliceQuery;
 import eu.skillsobservatory.ingest.vacancy.VacancyStores;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -111,6 +114,37 @@ class SeriesSummaryIT {
         assertThat(kept.get())
             .as("%s, windows %d + %d, support %d", s, w[0], w[1], w[2])
             .isEqualTo(live.series(s, "skills", w[0], w[1], w[2]));
+      }
+    }
+  }
+
+  @Test
+  void aWindowOfCellsHasTheLiveCountsOfItsSkills() throws Exception {
+    Set<String> skills =
+        Set.of(
+            "http://data.europa.eu/esco/skill/s0",
+            "http://data.europa.eu/esco/skill/s3",
+            "http://data.europa.eu/esco/skill/s17",
+            "http://data.europa.eu/esco/skill/none");
+    WithoutEmployers live =
+        new WithoutEmployers(counts, "skills", ElasticEmergingCounts.MAX_BUCKETS);
+    for (Slice s : slices()) {
+      for (YearMonth[] w :
+          new YearMonth[][] {
+            {YearMonth.of(2023, 9), YearMonth.of(2024, 8)},
+            {null, YearMonth.of(2024, 2)},
+            {null, null}
+          }) {
+        Query window =
+            Query.of(
+                q ->
+                    q.bool(
+                        b ->
+                            b.filter(SliceQuery.of(s))
+                                .filter(ElasticDemandCounts.range(w[0], w[1]))));
+        assertThat(counts.summary().window(s, w[0], w[1], skills))
+            .as("%s from %s to %s", s, w[0], w[1])
+            .contains(live.counts(window, List.copyOf(skills)));
       }
     }
   }
