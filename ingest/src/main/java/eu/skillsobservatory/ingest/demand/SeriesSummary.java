@@ -3,7 +3,9 @@ package eu.skillsobservatory.ingest.demand;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import eu.skillsobservatory.analytics.demand.Emerging;
 import eu.skillsobservatory.analytics.demand.EmergingCounts;
@@ -15,6 +17,8 @@ import java.io.IOException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,6 +68,7 @@ final class SeriesSummary {
       """;
 
   private final SearchConnection connection;
+  private final SeriesCellCache cache = new SeriesCellCache(SeriesCellCache.MAX_ENTRIES);
 
   SeriesSummary(SearchConnection connection) {
     this.connection = connection;
@@ -219,11 +224,53 @@ final class SeriesSummary {
     return form >= format ? Optional.of(state.source()) : Optional.empty();
   }
 
-  /** The series' counts of a slice's cells; empty if more than {@link #MAX_CELLS}. */
+  /**
+   * The series' counts of a slice's cells, those read lately from the cache, the others fetched by
+   * their ids; empty if more than {@link #MAX_CELLS}.
+   */
   @SuppressWarnings("rawtypes")
   private Optional<List<SeriesCell>> seriesCells(Slice slice) throws IOException {
-    Optional<List<Hit<Map>>> hits = cells(cells(slice, false, false), List.of("counts"));
-    return hits.map(h -> h.stream().map(x -> SeriesCell.decode(bytes(x, "counts"))).toList());
+    Optional<List<Hit<Map>>> hits = cells(cells(slice, false, false), List.of());
+    if (hits.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, List<String>> missing = new LinkedHashMap<>();
+    for (Hit<Map> h : hits.get()) {
+      if (cache.get(SeriesCellCache.key(h.index(), h.id())) == null) {
+        missing.computeIfAbsent(h.index(), x -> new ArrayList<>()).add(h.id());
+      }
+    }
+    Map<String, SeriesCell> fetched = new HashMap<>();
+    for (var e : missing.entrySet()) {
+      MgetResponse<Map> r =
+          connection.withRetries(
+              "reading the skill summary",
+              () ->
+                  connection
+                      .client()
+                      .mget(
+                          m -> m.index(e.getKey()).ids(e.getValue()).sourceIncludes("counts"),
+                          Map.class));
+      for (MultiGetResponseItem<Map> item : r.docs()) {
+        if (item.isFailure() || !item.result().found() || item.result().source() == null) {
+          // Gone since the search (a new build swapped in and dropped this one): counted live.
+          return Optional.empty();
+        }
+        String key = SeriesCellCache.key(e.getKey(), item.result().id());
+        SeriesCell cell =
+            SeriesCell.decode(
+                Base64.getDecoder().decode((String) item.result().source().get("counts")));
+        fetched.put(key, cell);
+        cache.put(key, cell);
+      }
+    }
+    List<SeriesCell> out = new ArrayList<>();
+    for (Hit<Map> h : hits.get()) {
+      String key = SeriesCellCache.key(h.index(), h.id());
+      SeriesCell c = fetched.get(key);
+      out.add(c != null ? c : cache.get(key));
+    }
+    return out.contains(null) ? Optional.empty() : Optional.of(out);
   }
 
   /** The cells found, with the fields asked for; empty if more than {@link #MAX_CELLS}. */
