@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 
 /**
  * Demand counts and provenance added up from the cells of the series summary ({@link DemandCell}),
@@ -156,7 +157,7 @@ final class CellDemandCounts {
 
   /** The largest count first, ties by key: the order of a terms aggregation. */
   private static <V> Comparator<Map.Entry<String, V>> largestFirst(
-      java.util.function.ToLongFunction<Map.Entry<String, V>> count) {
+      ToLongFunction<Map.Entry<String, V>> count) {
     return Comparator.<Map.Entry<String, V>>comparingLong(e -> -count.applyAsLong(e))
         .thenComparing(Map.Entry::getKey);
   }

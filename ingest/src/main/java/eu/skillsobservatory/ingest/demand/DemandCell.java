@@ -1,20 +1,14 @@
 package eu.skillsobservatory.ingest.demand;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.InflaterInputStream;
+import java.util.function.Predicate;
 
 /**
  * What a demand answer counts, kept in one cell of the series summary: postings per month (every
@@ -52,7 +46,7 @@ final class DemandCell {
     }
 
     /** Which of this table's months lie in the months wanted. */
-    boolean[] marks(java.util.function.Predicate<String> wanted) {
+    boolean[] marks(Predicate<String> wanted) {
       boolean[] in = new boolean[months.length];
       for (int i = 0; i < in.length; i++) {
         in[i] = wanted.test(months[i]);
@@ -77,35 +71,24 @@ final class DemandCell {
    * The totals part: postings per month as the table's first name ({@code ""}), then the tallies.
    */
   static Table decode(byte[] bytes) {
-    try (DataInputStream in =
-        new DataInputStream(
-            new BufferedInputStream(
-                new InflaterInputStream(new ByteArrayInputStream(bytes)), 1 << 16))) {
-      String[] months = strings(in);
-      String[] names = strings(in);
-      int[] start = new int[names.length + 1];
-      for (int i = 0; i < names.length; i++) {
-        start[i + 1] = start[i] + in.readInt();
-      }
-      int n = start[names.length];
-      short[] m = new short[n];
-      long[] c = new long[n];
-      for (int i = 0; i < n; i++) {
-        m[i] = in.readShort();
-        c[i] = in.readInt();
-      }
-      return new Table(months, names, start, m, c);
-    } catch (IOException e) {
-      throw new UncheckedIOException("a cell of the demand summary cannot be read", e);
-    }
+    return CellCodec.inflated(bytes, "a cell of the demand summary", DemandCell::read);
   }
 
-  private static String[] strings(DataInputStream in) throws IOException {
-    String[] out = new String[in.readInt()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = in.readUTF();
+  private static Table read(DataInputStream in) throws IOException {
+    String[] months = CellCodec.strings(in);
+    String[] names = CellCodec.strings(in);
+    int[] start = new int[names.length + 1];
+    for (int i = 0; i < names.length; i++) {
+      start[i + 1] = start[i] + in.readInt();
     }
-    return out;
+    int n = start[names.length];
+    short[] m = new short[n];
+    long[] c = new long[n];
+    for (int i = 0; i < n; i++) {
+      m[i] = in.readShort();
+      c[i] = in.readInt();
+    }
+    return new Table(months, names, start, m, c);
   }
 
   /** A cell's demand counts as they are added up. */
@@ -153,13 +136,7 @@ final class DemandCell {
     }
 
     private int month(String name) {
-      Integer i = months.get(name);
-      if (i == null) {
-        i = monthNames.size();
-        months.put(name, i);
-        monthNames.add(name);
-      }
-      return i;
+      return CellCodec.index(name, months, monthNames);
     }
   }
 
@@ -170,13 +147,7 @@ final class DemandCell {
     private final CountTable counts = new CountTable(256);
 
     int id(String name) {
-      Integer i = ids.get(name);
-      if (i == null) {
-        i = names.size();
-        ids.put(name, i);
-        names.add(name);
-      }
-      return i;
+      return CellCodec.index(name, ids, names);
     }
 
     void add(int name, int month, long n) {
@@ -193,36 +164,25 @@ final class DemandCell {
 
     /** Counts of one name and month above {@link Integer#MAX_VALUE} are not expected. */
     byte[] encode(List<String> months) {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try (DataOutputStream out =
-          new DataOutputStream(
-              new BufferedOutputStream(new DeflaterOutputStream(bytes), 1 << 16))) {
-        writeStrings(out, months);
-        writeStrings(out, names);
-        // Sorted by key, so by name: each name's entries in one run.
-        long[] keys = counts.entries()[0];
-        Arrays.sort(keys);
-        int[] per = new int[names.size()];
-        for (long k : keys) {
-          per[(int) (k >>> 16)]++;
-        }
-        for (int n : per) {
-          out.writeInt(n);
-        }
-        for (long k : keys) {
-          out.writeShort((int) (k & 0xFFFF));
-          out.writeInt(Math.toIntExact(counts.get(k)));
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return bytes.toByteArray();
+      return CellCodec.deflated(out -> write(out, months));
     }
 
-    private static void writeStrings(DataOutputStream out, List<String> values) throws IOException {
-      out.writeInt(values.size());
-      for (String v : values) {
-        out.writeUTF(v);
+    private void write(DataOutputStream out, List<String> months) throws IOException {
+      CellCodec.writeStrings(out, months);
+      CellCodec.writeStrings(out, names);
+      // Sorted by key, so by name: each name's entries in one run.
+      long[] keys = counts.entries()[0];
+      Arrays.sort(keys);
+      int[] per = new int[names.size()];
+      for (long k : keys) {
+        per[(int) (k >>> 16)]++;
+      }
+      for (int n : per) {
+        out.writeInt(n);
+      }
+      for (long k : keys) {
+        out.writeShort((int) (k & 0xFFFF));
+        out.writeInt(Math.toIntExact(counts.get(k)));
       }
     }
   }

@@ -1,20 +1,13 @@
 package eu.skillsobservatory.ingest.demand;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.InflaterInputStream;
 
 /**
  * The counts of one cell of the series summary (a NACE section, a country, a dataset, originals or
@@ -63,47 +56,36 @@ final class SeriesCell {
   }
 
   static SeriesCell decode(byte[] bytes) {
-    try (DataInputStream in =
-        new DataInputStream(
-            new BufferedInputStream(
-                new InflaterInputStream(new ByteArrayInputStream(bytes)), 1 << 16))) {
-      String[] months = strings(in);
-      String[] sources = strings(in);
-      int np = in.readInt();
-      short[] pm = new short[np];
-      short[] ps = new short[np];
-      long[] pc = new long[np];
-      for (int i = 0; i < np; i++) {
-        pm[i] = in.readShort();
-        ps[i] = in.readShort();
-        pc[i] = in.readLong();
-      }
-      String[] skills = strings(in);
-      int[] start = new int[skills.length + 1];
-      for (int i = 0; i < skills.length; i++) {
-        start[i + 1] = start[i] + in.readInt();
-      }
-      int n = start[skills.length];
-      short[] m = new short[n];
-      short[] s = new short[n];
-      int[] c = new int[n];
-      for (int i = 0; i < n; i++) {
-        m[i] = in.readShort();
-        s[i] = in.readShort();
-        c[i] = in.readInt();
-      }
-      return new SeriesCell(months, sources, pm, ps, pc, skills, start, m, s, c);
-    } catch (IOException e) {
-      throw new UncheckedIOException("a cell of the series summary cannot be read", e);
-    }
+    return CellCodec.inflated(bytes, "a cell of the series summary", SeriesCell::read);
   }
 
-  private static String[] strings(DataInputStream in) throws IOException {
-    String[] out = new String[in.readInt()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = in.readUTF();
+  private static SeriesCell read(DataInputStream in) throws IOException {
+    String[] months = CellCodec.strings(in);
+    String[] sources = CellCodec.strings(in);
+    int np = in.readInt();
+    short[] pm = new short[np];
+    short[] ps = new short[np];
+    long[] pc = new long[np];
+    for (int i = 0; i < np; i++) {
+      pm[i] = in.readShort();
+      ps[i] = in.readShort();
+      pc[i] = in.readLong();
     }
-    return out;
+    String[] skills = CellCodec.strings(in);
+    int[] start = new int[skills.length + 1];
+    for (int i = 0; i < skills.length; i++) {
+      start[i + 1] = start[i] + in.readInt();
+    }
+    int n = start[skills.length];
+    short[] m = new short[n];
+    short[] s = new short[n];
+    int[] c = new int[n];
+    for (int i = 0; i < n; i++) {
+      m[i] = in.readShort();
+      s[i] = in.readShort();
+      c[i] = in.readInt();
+    }
+    return new SeriesCell(months, sources, pm, ps, pc, skills, start, m, s, c);
   }
 
   /**
@@ -123,18 +105,10 @@ final class SeriesCell {
     /** The same cell's counts for demand answers. */
     final DemandCell.Builder demand = new DemandCell.Builder();
 
-    private static int index(String key, Map<String, Integer> ids, List<String> names) {
-      Integer i = ids.get(key);
-      if (i == null) {
-        i = names.size();
-        ids.put(key, i);
-        names.add(key);
-      }
-      return i;
-    }
-
     private long key(String month, String source) {
-      return key(index(month, months, monthNames), index(source, sources, sourceNames));
+      return key(
+          CellCodec.index(month, months, monthNames),
+          CellCodec.index(source, sources, sourceNames));
     }
 
     void addPostings(String month, String source, long n) {
@@ -142,7 +116,7 @@ final class SeriesCell {
     }
 
     void addMentions(String skill, String month, String source, long n) {
-      long skillId = index(skill, skills, skillNames);
+      long skillId = CellCodec.index(skill, skills, skillNames);
       mentions.add((skillId << 32) | key(month, source), n);
     }
 
@@ -166,7 +140,7 @@ final class SeriesCell {
     private static int[] indices(List<String> names, Map<String, Integer> ids, List<String> own) {
       int[] out = new int[names.size()];
       for (int i = 0; i < out.length; i++) {
-        out[i] = index(names.get(i), ids, own);
+        out[i] = CellCodec.index(names.get(i), ids, own);
       }
       return out;
     }
@@ -181,45 +155,34 @@ final class SeriesCell {
 
     /** Counts of one skill, month and source above {@link Integer#MAX_VALUE} are not expected. */
     byte[] encode() {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try (DataOutputStream out =
-          new DataOutputStream(
-              new BufferedOutputStream(new DeflaterOutputStream(bytes), 1 << 16))) {
-        writeStrings(out, monthNames);
-        writeStrings(out, sourceNames);
-        long[][] p = postings.entries();
-        out.writeInt(p[0].length);
-        for (int i = 0; i < p[0].length; i++) {
-          out.writeShort((int) (p[0][i] >>> 16));
-          out.writeShort((int) (p[0][i] & 0xFFFF));
-          out.writeLong(p[1][i]);
-        }
-        // Sorted by key, so by skill: each skill's entries in one run.
-        long[] keys = mentions.entries()[0];
-        Arrays.sort(keys);
-        writeStrings(out, skillNames);
-        int[] per = new int[skillNames.size()];
-        for (long k : keys) {
-          per[(int) (k >>> 32)]++;
-        }
-        for (int n : per) {
-          out.writeInt(n);
-        }
-        for (long k : keys) {
-          out.writeShort((int) ((k >>> 16) & 0xFFFF));
-          out.writeShort((int) (k & 0xFFFF));
-          out.writeInt(Math.toIntExact(mentions.get(k)));
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return bytes.toByteArray();
+      return CellCodec.deflated(this::write);
     }
 
-    private static void writeStrings(DataOutputStream out, List<String> values) throws IOException {
-      out.writeInt(values.size());
-      for (String v : values) {
-        out.writeUTF(v);
+    private void write(DataOutputStream out) throws IOException {
+      CellCodec.writeStrings(out, monthNames);
+      CellCodec.writeStrings(out, sourceNames);
+      long[][] p = postings.entries();
+      out.writeInt(p[0].length);
+      for (int i = 0; i < p[0].length; i++) {
+        out.writeShort((int) (p[0][i] >>> 16));
+        out.writeShort((int) (p[0][i] & 0xFFFF));
+        out.writeLong(p[1][i]);
+      }
+      // Sorted by key, so by skill: each skill's entries in one run.
+      long[] keys = mentions.entries()[0];
+      Arrays.sort(keys);
+      CellCodec.writeStrings(out, skillNames);
+      int[] per = new int[skillNames.size()];
+      for (long k : keys) {
+        per[(int) (k >>> 32)]++;
+      }
+      for (int n : per) {
+        out.writeInt(n);
+      }
+      for (long k : keys) {
+        out.writeShort((int) ((k >>> 16) & 0xFFFF));
+        out.writeShort((int) (k & 0xFFFF));
+        out.writeInt(Math.toIntExact(mentions.get(k)));
       }
     }
   }

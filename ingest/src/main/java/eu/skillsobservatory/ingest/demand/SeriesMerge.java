@@ -36,16 +36,9 @@ final class SeriesMerge {
     for (SeriesCell c : cells) {
       YearMonth[] m = months(c, slice, null, null);
       months.add(m);
-      for (int i = 0; i < c.postingCount.length; i++) {
-        YearMonth ym = m[c.postingMonth[i]];
-        if (ym != null && c.postingCount[i] > 0) {
-          postings
-              .computeIfAbsent(c.sources[c.postingSource[i]], x -> new TreeMap<>())
-              .merge(ym, c.postingCount[i], Long::sum);
-          all.merge(ym, c.postingCount[i], Long::sum);
-        }
-      }
+      addPostings(c, m, postings);
     }
+    postings.values().forEach(p -> p.forEach((ym, n) -> all.merge(ym, n, Long::sum)));
     if (all.isEmpty()) {
       return new Emerging.Series(postings, Map.of(), days);
     }
@@ -77,6 +70,19 @@ final class SeriesMerge {
     return new Emerging.Series(postings, counts, days);
   }
 
+  /** A cell's postings in the months given (by index; null: left out), by source and month. */
+  private static void addPostings(
+      SeriesCell c, YearMonth[] m, Map<String, SortedMap<YearMonth, Long>> postings) {
+    for (int i = 0; i < c.postingCount.length; i++) {
+      YearMonth ym = m[c.postingMonth[i]];
+      if (ym != null && c.postingCount[i] > 0) {
+        postings
+            .computeIfAbsent(c.sources[c.postingSource[i]], x -> new TreeMap<>())
+            .merge(ym, c.postingCount[i], Long::sum);
+      }
+    }
+  }
+
   /**
    * A cell's months (by index) that lie in the slice's period and between {@code from} and {@code
    * to} (either null: unbounded); null for the others.
@@ -106,14 +112,7 @@ final class SeriesMerge {
     Map<String, Map<String, SortedMap<YearMonth, Long>>> mentions = new HashMap<>();
     for (SeriesCell c : cells) {
       YearMonth[] m = months(c, slice, from, to);
-      for (int i = 0; i < c.postingCount.length; i++) {
-        YearMonth ym = m[c.postingMonth[i]];
-        if (ym != null && c.postingCount[i] > 0) {
-          postings
-              .computeIfAbsent(c.sources[c.postingSource[i]], x -> new TreeMap<>())
-              .merge(ym, c.postingCount[i], Long::sum);
-        }
-      }
+      addPostings(c, m, postings);
       for (int k = 0; k < c.skills.length; k++) {
         if (!skills.contains(c.skills[k])) {
           continue;
