@@ -322,6 +322,11 @@ public class VacancyService {
     long given =
         index.getObject().addMissingFacets(version, facts::facetsOf, n -> progress.advance(n, n));
     progress.finish(String.format(Locale.ROOT, "%,d vacancies given skill facets", given));
+    if (given > 0) {
+      // The kept counts tally the facets too: until built again, demand counts the collections of
+      // this version live.
+      summarize(progress);
+    }
     return new FacetsWritten(version, given);
   }
 }
