@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
@@ -62,16 +63,10 @@ final class CellDemandCounts {
         // Postings without the field are in no group of it, as in a terms aggregation.
         continue;
       }
-      boolean[] in = c.totals().marks(inPeriod);
-      for (int m = 0; m < in.length; m++) {
-        if (!in[m]) {
-          continue;
-        }
-        String k = by.equals("month") ? c.totals().months()[m] : key;
-        out.computeIfAbsent(k, x -> new Group()).add(c.totals(), m);
-      }
+      Function<String, Group> group = k -> out.computeIfAbsent(k, x -> new Group());
+      add(group, by, key, c.totals(), inPeriod, Group::addTotal);
       if (c.skills() != null) {
-        add(out, by, key, c.skills(), c.skills().marks(inPeriod));
+        add(group, by, key, c.skills(), inPeriod, Group::addSkill);
       }
     }
     Group whole = new Group();
@@ -106,14 +101,9 @@ final class CellDemandCounts {
     for (SeriesSummary.Cell c : read.get()) {
       String name = c.dataset().isEmpty() ? DemandCounts.NO_DATASET : c.dataset();
       Group g = datasets.computeIfAbsent(name, x -> new Group());
-      boolean[] in = c.totals().marks(inPeriod);
-      for (int m = 0; m < in.length; m++) {
-        if (in[m]) {
-          g.add(c.totals(), m);
-          whole.add(c.totals(), m);
-        }
-      }
+      add(k -> g, "", "", c.totals(), inPeriod, Group::addTotal);
     }
+    datasets.values().forEach(whole::addAll);
     List<Provenance.DatasetCount> counts =
         datasets.entrySet().stream()
             .filter(e -> e.getValue().postings > 0)
@@ -128,19 +118,30 @@ final class CellDemandCounts {
     return Optional.of(Provenance.of(counts, whole.postings, whole.tally(DemandCell.NO_SKILLS)));
   }
 
-  /** A cell's skills' postings in the months marked, into their groups. */
+  /** What a count of a cell's table is added to its group as: a total, or a skill's postings. */
+  @FunctionalInterface
+  private interface Adding {
+    void add(Group group, String name, boolean postings, long count);
+  }
+
+  /**
+   * A table of a cell, its months in the slice's period, into the groups: each month's group when
+   * by month, else the cell's group ({@code key}).
+   */
   private static void add(
-      Map<String, Group> out, String by, String key, DemandCell.Table skills, boolean[] in) {
-    for (int i = 0; i < skills.names().length; i++) {
-      String skill = skills.names()[i];
-      for (int e = skills.start()[i]; e < skills.start()[i + 1]; e++) {
-        int m = skills.month()[e];
+      Function<String, Group> group,
+      String by,
+      String key,
+      DemandCell.Table table,
+      Predicate<String> inPeriod,
+      Adding adding) {
+    boolean[] in = table.marks(inPeriod);
+    for (int i = 0; i < table.names().length; i++) {
+      for (int e = table.start()[i]; e < table.start()[i + 1]; e++) {
+        int m = table.month()[e];
         if (in[m]) {
-          String k = by.equals("month") ? skills.months()[m] : key;
-          out.computeIfAbsent(k, x -> new Group())
-                  .skills
-                  .computeIfAbsent(skill, x -> new long[1])[0] +=
-              skills.count()[e];
+          String k = by.equals("month") ? table.months()[m] : key;
+          adding.add(group.apply(k), table.names()[i], i == 0, table.count()[e]);
         }
       }
     }
@@ -168,19 +169,18 @@ final class CellDemandCounts {
     final Map<String, Long> tallies = new HashMap<>();
     final Map<String, long[]> skills = new HashMap<>();
 
-    /** The totals of one month of a cell. */
-    void add(DemandCell.Table totals, int month) {
-      for (int i = 0; i < totals.names().length; i++) {
-        for (int e = totals.start()[i]; e < totals.start()[i + 1]; e++) {
-          if (totals.month()[e] == month) {
-            if (i == 0) {
-              postings += totals.count()[e];
-            } else {
-              tallies.merge(totals.names()[i], totals.count()[e], Long::sum);
-            }
-          }
-        }
+    /** A total: postings (the totals' first name), or a tally. */
+    void addTotal(String name, boolean isPostings, long n) {
+      if (isPostings) {
+        postings += n;
+      } else {
+        tallies.merge(name, n, Long::sum);
       }
+    }
+
+    /** A skill's postings (the skills' first name is a skill like any other). */
+    void addSkill(String skill, boolean first, long n) {
+      skills.computeIfAbsent(skill, x -> new long[1])[0] += n;
     }
 
     void addAll(Group other) {

@@ -34,17 +34,6 @@ final class DemandCell {
 
   /** Counts by name and month. */
   record Table(String[] months, String[] names, int[] start, short[] month, long[] count) {
-    /** The counts of name {@code i} in the months marked, added up. */
-    long sum(int i, boolean[] in) {
-      long n = 0;
-      for (int e = start[i]; e < start[i + 1]; e++) {
-        if (in[month[e]]) {
-          n += count[e];
-        }
-      }
-      return n;
-    }
-
     /** Which of this table's months lie in the months wanted. */
     boolean[] marks(Predicate<String> wanted) {
       boolean[] in = new boolean[months.length];
@@ -53,22 +42,13 @@ final class DemandCell {
       }
       return in;
     }
-
-    /** The index of a name, or -1. */
-    int indexOf(String name) {
-      for (int i = 0; i < names.length; i++) {
-        if (names[i].equals(name)) {
-          return i;
-        }
-      }
-      return -1;
-    }
   }
 
   private DemandCell() {}
 
   /**
-   * The totals part: postings per month as the table's first name ({@code ""}), then the tallies.
+   * One part of a cell: the totals (postings per month as the table's first name, {@code ""}, then
+   * the tallies), or the skills.
    */
   static Table decode(byte[] bytes) {
     return CellCodec.inflated(bytes, "a cell of the demand summary", DemandCell::read);

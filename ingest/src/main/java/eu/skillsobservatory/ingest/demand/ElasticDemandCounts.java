@@ -85,7 +85,6 @@ final class ElasticDemandCounts implements DemandCounts {
   @Override
   public List<Counts> counts(
       Slice slice, Optional<String> groupBy, int groups, int skills, Map<String, SkillSet> sets) {
-    groupBy.ifPresent(ElasticDemandCounts::field);
     Optional<List<Counts>> kept = cells.counts(slice, groupBy, groups, skills, sets);
     return kept.isPresent() ? kept.get() : live(slice, groupBy, groups, skills, sets);
   }

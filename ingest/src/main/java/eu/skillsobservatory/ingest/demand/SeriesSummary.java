@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 
 /**
  * The series of emerging skills kept at ingest: postings and skill mentions per month and source,
@@ -85,30 +86,16 @@ final class SeriesSummary {
    * The series of a slice's skills, as {@link EmergingCounts#series} counts them live; empty when
    * the slice is not made of cells, or the summary is missing or older than the vacancies.
    */
-  @SuppressWarnings("rawtypes")
   Optional<Emerging.Series> series(
       Slice slice, int recentMonths, int baselineMonths, long minSupport) {
-    if (!serves(slice)) {
-      return Optional.empty();
-    }
-    return orLive(
-        () -> {
-          // Any form holds the series.
-          Optional<Map<?, ?>> state = state(1);
-          if (state.isEmpty()) {
-            return Optional.empty();
-          }
-          Optional<List<SeriesCell>> cells = seriesCells(slice);
-          if (cells.isEmpty()) {
-            return Optional.empty();
-          }
+    return withSeriesCells(
+        slice,
+        (state, cells) -> {
           TreeMap<YearMonth, Long> days = new TreeMap<>();
-          Object d = state.get().get("days");
-          if (d instanceof Map<?, ?> m) {
+          if (state.get("days") instanceof Map<?, ?> m) {
             m.forEach((k, v) -> days.put(YearMonth.parse(k.toString()), ((Number) v).longValue()));
           }
-          return Optional.of(
-              SeriesMerge.of(cells.get(), slice, recentMonths, baselineMonths, minSupport, days));
+          return SeriesMerge.of(cells, slice, recentMonths, baselineMonths, minSupport, days);
         });
   }
 
@@ -118,22 +105,28 @@ final class SeriesSummary {
    * them live; empty when the slice is not made of cells, or the summary is missing or older than
    * the vacancies.
    */
-  @SuppressWarnings("rawtypes")
   Optional<WithoutEmployers.Counts> window(
       Slice slice, YearMonth from, YearMonth to, Set<String> skills) {
+    return withSeriesCells(
+        slice, (state, cells) -> SeriesMerge.window(cells, slice, from, to, skills));
+  }
+
+  /**
+   * What a slice's series cells give, with the summary's state; empty when the slice is not made of
+   * cells, or the summary is missing or older than the vacancies (any form holds the series).
+   */
+  private <T> Optional<T> withSeriesCells(
+      Slice slice, BiFunction<Map<?, ?>, List<SeriesCell>, T> use) {
     if (!serves(slice)) {
       return Optional.empty();
     }
     return orLive(
         () -> {
-          if (state(1).isEmpty()) {
+          Optional<Map<?, ?>> state = state(1);
+          if (state.isEmpty()) {
             return Optional.empty();
           }
-          Optional<List<SeriesCell>> cells = seriesCells(slice);
-          if (cells.isEmpty()) {
-            return Optional.empty();
-          }
-          return Optional.of(SeriesMerge.window(cells.get(), slice, from, to, skills));
+          return seriesCells(slice).map(cells -> use.apply(state.get(), cells));
         });
   }
 
@@ -234,13 +227,18 @@ final class SeriesSummary {
     if (hits.isEmpty()) {
       return Optional.empty();
     }
+    // The cells found in the cache are held here: a fetch below may drop them from it.
+    Map<String, SeriesCell> found = new HashMap<>();
     Map<String, List<String>> missing = new LinkedHashMap<>();
     for (Hit<Map> h : hits.get()) {
-      if (cache.get(SeriesCellCache.key(h.index(), h.id())) == null) {
+      String key = SeriesCellCache.key(h.index(), h.id());
+      SeriesCell c = cache.get(key);
+      if (c == null) {
         missing.computeIfAbsent(h.index(), x -> new ArrayList<>()).add(h.id());
+      } else {
+        found.put(key, c);
       }
     }
-    Map<String, SeriesCell> fetched = new HashMap<>();
     for (var e : missing.entrySet()) {
       MgetResponse<Map> r =
           connection.withRetries(
@@ -260,17 +258,15 @@ final class SeriesSummary {
         SeriesCell cell =
             SeriesCell.decode(
                 Base64.getDecoder().decode((String) item.result().source().get("counts")));
-        fetched.put(key, cell);
+        found.put(key, cell);
         cache.put(key, cell);
       }
     }
     List<SeriesCell> out = new ArrayList<>();
     for (Hit<Map> h : hits.get()) {
-      String key = SeriesCellCache.key(h.index(), h.id());
-      SeriesCell c = fetched.get(key);
-      out.add(c != null ? c : cache.get(key));
+      out.add(found.get(SeriesCellCache.key(h.index(), h.id())));
     }
-    return out.contains(null) ? Optional.empty() : Optional.of(out);
+    return Optional.of(out);
   }
 
   /** The cells found, with the fields asked for; empty if more than {@link #MAX_CELLS}. */
