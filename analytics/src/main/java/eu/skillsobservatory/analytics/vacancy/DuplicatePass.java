@@ -179,6 +179,8 @@ public final class DuplicatePass {
             all.addAll(BandKeys.probeKeys(x.fingerprint(), x.country(), x.posted()));
           }
           Map<Long, List<HeldOriginal>> theirs = byKey(store.originalsUnder(all, others));
+          // Written once a page: each demotion alone cost two refreshes of the index.
+          List<HeldOriginals.Demotion> demotions = new ArrayList<>();
           for (int i = 0; i < page.size(); i++) {
             HeldOriginal x = page.get(i);
             Set<HeldOriginal> candidates =
@@ -192,12 +194,15 @@ public final class DuplicatePass {
             }
             HeldOriginal y = best.get();
             if (HeldOriginal.earlier(y, x)) {
-              store.markDuplicate(x, y.key());
+              demotions.add(new HeldOriginals.Demotion(x, y.key()));
               marked[0]++;
             } else {
-              store.markDuplicate(y, x.key());
+              demotions.add(new HeldOriginals.Demotion(y, x.key()));
               merged.add(y.key());
             }
+          }
+          if (!demotions.isEmpty()) {
+            store.markDuplicates(demotions);
           }
         });
     return marked[0];

@@ -1,7 +1,9 @@
 package eu.skillsobservatory.analytics.vacancy;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
@@ -22,11 +24,38 @@ public interface HeldOriginals {
   /** The originals one ingest run wrote, a page of at most {@code size} at a time. */
   void forEachPageOfOriginals(String ingest, int size, Consumer<List<HeldOriginal>> page);
 
+  /** An original found to repost another: it becomes a duplicate of {@code of}. */
+  record Demotion(HeldOriginal original, String of) {}
+
   /**
-   * Marks an original as a duplicate of {@code of} (it loses its band keys), and points the
-   * duplicates that pointed to it to {@code of}.
+   * Marks each original as a duplicate of its {@code of} (it loses its band keys), and points the
+   * duplicates that pointed to it there too; where {@code of} is itself demoted in the same call,
+   * both point to where that one goes ({@link #settled}). All visible to look-ups once it returns.
    */
-  void markDuplicate(HeldOriginal original, String of);
+  void markDuplicates(List<Demotion> demotions);
+
+  /**
+   * Each demoted original's key, and the original it ends a duplicate of: its {@code of}, followed
+   * through the demotions of the same list (a1 to a2 and a2 to b: both to b).
+   */
+  static Map<String, String> settled(List<Demotion> demotions) {
+    Map<String, String> to = new LinkedHashMap<>();
+    demotions.forEach(d -> to.put(d.original().key(), d.of()));
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String key : to.keySet()) {
+      String at = to.get(key);
+      for (int step = 0; step < to.size() && to.containsKey(at); step++) {
+        at = to.get(at);
+      }
+      out.put(key, at);
+    }
+    return out;
+  }
+
+  /** {@link #markDuplicates} of one. */
+  default void markDuplicate(HeldOriginal original, String of) {
+    markDuplicates(List.of(new Demotion(original, of)));
+  }
 
   /**
    * Gives the originals held without band keys of the current form (written before keys were kept,

@@ -81,12 +81,14 @@ class DuplicatePassTest {
     }
 
     @Override
-    public void markDuplicate(HeldOriginal original, String of) {
-      String key = original.key();
-      byKey.remove(key);
-      underBand.values().forEach(keys -> keys.remove(key));
-      duplicateOf.put(key, of);
-      duplicateOf.replaceAll((k, v) -> v.equals(key) ? of : v);
+    public void markDuplicates(List<Demotion> demotions) {
+      for (Demotion d : demotions) {
+        String key = d.original().key();
+        byKey.remove(key);
+        underBand.values().forEach(keys -> keys.remove(key));
+        duplicateOf.put(key, d.of());
+        duplicateOf.replaceAll((k, v) -> v.equals(key) ? d.of() : v);
+      }
     }
 
     @Override
@@ -130,6 +132,26 @@ class DuplicatePassTest {
     }
     pass.synced();
     return marks;
+  }
+
+  @Test
+  void demotionsWrittenTogetherEndAtAnOriginalFollowingEachOther() {
+    HeldOriginal a1 = new HeldOriginal("a", "1", new byte[0], 0, "DE", null, LocalDate.now());
+    HeldOriginal a2 = new HeldOriginal("a", "2", new byte[0], 0, "DE", null, LocalDate.now());
+    HeldOriginal a3 = new HeldOriginal("a", "3", new byte[0], 0, "DE", null, LocalDate.now());
+    assertThat(
+            HeldOriginals.settled(
+                List.of(
+                    new HeldOriginals.Demotion(a1, "a/2"),
+                    new HeldOriginals.Demotion(a2, "b/0"),
+                    new HeldOriginals.Demotion(a3, "b/1"))))
+        .containsExactly(Map.entry("a/1", "b/0"), Map.entry("a/2", "b/0"), Map.entry("a/3", "b/1"));
+    // A loop (not made by the settling pass) ends after as many steps as there are demotions.
+    assertThat(
+            HeldOriginals.settled(
+                List.of(
+                    new HeldOriginals.Demotion(a1, "a/2"), new HeldOriginals.Demotion(a2, "a/1"))))
+        .hasSize(2);
   }
 
   @Test

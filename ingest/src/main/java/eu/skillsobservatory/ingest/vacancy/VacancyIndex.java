@@ -254,9 +254,9 @@ public final class VacancyIndex implements VacancyStore {
   }
 
   @Override
-  public void markDuplicate(HeldOriginal original, String of) {
+  public void markDuplicates(List<Demotion> demotions) {
     ensure();
-    bands.markDuplicate(original, of);
+    bands.markDuplicates(demotions);
   }
 
   @Override

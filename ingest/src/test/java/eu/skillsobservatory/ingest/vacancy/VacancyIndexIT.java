@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch._types.Refresh;
 import eu.skillsobservatory.analytics.vacancy.HeldOriginal;
+import eu.skillsobservatory.analytics.vacancy.HeldOriginals;
 import eu.skillsobservatory.analytics.vacancy.NearDuplicates;
 import eu.skillsobservatory.analytics.vacancy.OccupationCoder;
 import eu.skillsobservatory.analytics.vacancy.SkillEvidence;
@@ -281,6 +282,25 @@ class VacancyIndexIT {
     assertThat(index.duplicateMarks())
         .containsEntry("a/0", "b/0")
         .as("its duplicates now point to its original")
+        .containsEntry("c/0", "b/0");
+
+    // Several at once, as a page of a settling pass writes them: a/1 to a/2, then a/2 (its new
+    // original) to b/0; a/1, and what pointed to a/2 or to a/1, end at b/0, as one by one.
+    List<HeldOriginal> held = index.originalsUnder(List.of("k1", "k2", "k3"), List.of("run-a"));
+    HeldOriginal a1 = held.stream().filter(o -> o.key().equals("a/1")).findFirst().orElseThrow();
+    HeldOriginal a2 = held.stream().filter(o -> o.key().equals("a/2")).findFirst().orElseThrow();
+    try (VacancyStore.Writer w = index.writer()) {
+      w.write(vacancy("d", "0").fingerprint(print).duplicateOf("a/2").ingest("run-b").record());
+    }
+    index.markDuplicates(
+        List.of(new HeldOriginals.Demotion(a1, "a/2"), new HeldOriginals.Demotion(a2, "b/0")));
+    assertThat(index.originalsUnder(List.of("k1", "k2", "k3")))
+        .extracting(HeldOriginal::key)
+        .containsExactly("a/3");
+    assertThat(index.duplicateMarks())
+        .containsEntry("a/1", "b/0")
+        .containsEntry("a/2", "b/0")
+        .containsEntry("d/0", "b/0")
         .containsEntry("c/0", "b/0");
   }
 }
