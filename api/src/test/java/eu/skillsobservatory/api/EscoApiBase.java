@@ -48,6 +48,8 @@ abstract class EscoApiBase {
     r.add("observatory.esco.bundled", () -> "../data/esco/v1.1.1");
     // 99,120 label vectors would take the CPU for 90 s; these tests use fast extraction only.
     r.add("observatory.extraction.warm-up", () -> "false");
+    // Nor what analytics answers need (its reads would take a core while the tests run).
+    r.add("observatory.analytics.warm-up", () -> "false");
     // Titles are not its subject: no model for the few the labels code unsurely.
     r.add("observatory.extraction.title-meaning", () -> "false");
     r.add("observatory.vacancies.load-sample-on-first-start", () -> "false");

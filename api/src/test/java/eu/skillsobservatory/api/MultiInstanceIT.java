@@ -98,6 +98,7 @@ class MultiInstanceIT {
     p.put("observatory.offers.load-sample-on-first-start", "false");
     p.put("observatory.statistics.load-on-first-start", "false");
     p.put("observatory.extraction.warm-up", "false");
+    p.put("observatory.analytics.warm-up", "false");
     p.put("observatory.extraction.title-meaning", "false");
     p.put("observatory.security.api-keys", "writer:" + ApiKeyFilter.hash(KEY));
     return new SpringApplicationBuilder(ObservatoryApplication.class).properties(p).run();

@@ -58,6 +58,8 @@ class OpenApiProbesIT {
         "observatory.esco.bundled",
         () -> MiniEscoFolder.in(Path.of("target", "test-homes", "probes-esco-" + RUN)).toString());
     r.add("observatory.extraction.warm-up", () -> "false");
+    // Nor what analytics answers need (its reads would take a core while the tests run).
+    r.add("observatory.analytics.warm-up", () -> "false");
     // Titles are not its subject: no model for the few the labels code unsurely.
     r.add("observatory.extraction.title-meaning", () -> "false");
     r.add("observatory.vacancies.load-sample-on-first-start", () -> "false");

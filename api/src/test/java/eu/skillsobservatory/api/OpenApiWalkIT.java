@@ -39,6 +39,8 @@ class OpenApiWalkIT {
     r.add("observatory.home", () -> home.toAbsolutePath().toString());
     r.add("observatory.esco.bundled", () -> "../data/esco/v1.1.1");
     r.add("observatory.extraction.warm-up", () -> "false");
+    // Nor what analytics answers need (its reads would take a core while the tests run).
+    r.add("observatory.analytics.warm-up", () -> "false");
     // Titles are not its subject: no model for the few the labels code unsurely.
     r.add("observatory.extraction.title-meaning", () -> "false");
     r.add("observatory.vacancies.load-sample-on-first-start", () -> "false");

@@ -8,6 +8,7 @@ import eu.skillsobservatory.analytics.esco.SkillCatalog;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -20,6 +21,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnWebApplication
+@ConditionalOnProperty(
+    name = "observatory.analytics.warm-up",
+    havingValue = "true",
+    matchIfMissing = true)
 public class AnalyticsWarmup {
   private static final Logger LOG = LoggerFactory.getLogger(AnalyticsWarmup.class);
 
