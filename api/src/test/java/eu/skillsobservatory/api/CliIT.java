@@ -38,7 +38,11 @@ class CliIT {
   void ingestBothShippedVersions() {
     for (String v : new String[] {"v1.1.0", "v1.1.1"}) {
       String[] z = zips(v);
-      CliRun r = cli("ingest", "esco", z[0], z[1]);
+      // Only the current version is searched here: the older one is loaded without its index.
+      CliRun r =
+          v.equals("v1.1.0")
+              ? cli("ingest", "esco", "--no-index", z[0], z[1])
+              : cli("ingest", "esco", z[0], z[1]);
       assertThat(r.code()).as(r.err()).isZero();
       assertThat(r.out()).contains("ESCO " + v + " loaded");
     }
