@@ -223,7 +223,7 @@ final class VacancyBands {
 
   /**
    * {@link HeldOriginals#markDuplicates}: two bulks and one refresh for all of them (one at a time,
-   * each cost two refreshes, about 0.2 s a repost settled on a three-node cluster).
+   * each cost two refreshes, about 0.13 s a repost settled on a three-node cluster).
    */
   void markDuplicates(List<HeldOriginals.Demotion> demotions) {
     Map<String, String> settled = HeldOriginals.settled(demotions);
