@@ -103,13 +103,14 @@ class EscoSearchIT {
   }
 
   /**
-   * The quality figures of the search issue on a fixed sample of v1.1.1's skills (every 7th, and
-   * every 3rd of their alternative labels). The whole set is measured with
+   * The quality figures of the search issue on a fixed sample of v1.1.1's skills (every 14th, and
+   * every 3rd of their alternative labels: 993 skills; every 7th gave 1.0, 0.9995 and 0.924, far
+   * above the bars, in twice the time). The whole set is measured with
    * -Dsearch.quality.skillEvery=1 -Dsearch.quality.altEvery=1 (see src/docs/benchmarks.md).
    */
   @Test
   void skillsAreFoundByTheirOwnLabels() throws Exception {
-    int skillEvery = Integer.getInteger("search.quality.skillEvery", 7);
+    int skillEvery = Integer.getInteger("search.quality.skillEvery", 14);
     int altEvery = Integer.getInteger("search.quality.altEvery", 3);
     SearchQuality.Result r =
         new SearchQuality(search).measure(store.catalog(), V, skillEvery, altEvery, 10);
