@@ -37,7 +37,18 @@ public final class SharedText {
   private final LongLongMap sourceShingles = new LongLongMap(1 << 16);
   private final Map<String, Integer> sourceAdverts = new HashMap<>();
   private final LongLongMap templates = new LongLongMap(1 << 10);
+  private final int maxEntries;
   private boolean frozen;
+  private int forgets;
+
+  public SharedText() {
+    this(MAX_ENTRIES);
+  }
+
+  /** With another bound than {@link #MAX_ENTRIES} on the shingles counted (for tests). */
+  SharedText(int maxEntries) {
+    this.maxEntries = maxEntries;
+  }
 
   private static final long COUNT = 0x7FFFFFFFL;
   private static final long TITLES = 0x80000000L;
@@ -67,7 +78,7 @@ public final class SharedText {
       return classify(e, shingles);
     }
     long t = EmployerTitleKeys.titleKey(title) & 0xFFFFFFFFL;
-    if (employerShingles.size() + sourceShingles.size() > MAX_ENTRIES) {
+    if (employerShingles.size() + sourceShingles.size() > maxEntries) {
       forget();
     }
     long adverts = e == 0 ? 0 : employerAdverts.add(e, 1);
@@ -119,10 +130,25 @@ public final class SharedText {
     return shared;
   }
 
-  /** Keeps what is shared, drops the rest of the counts: they are learned again if they recur. */
+  /**
+   * Keeps what may be shared (shingles an employer used under two titles), drops the rest of the
+   * counts: they are learned again if they recur. What is kept leaves room for half the bound at
+   * least, the rarest dropped first: kept whole, the shingles of many employers filled the bound,
+   * and every advert after that forgot again (a copy of the whole table each time).
+   */
   private void forget() {
+    forgets++;
     employerShingles.retain(v -> (v & TITLES) != 0);
+    for (long floor = 2; employerShingles.size() > maxEntries / 2; floor *= 2) {
+      long atLeast = floor;
+      employerShingles.retain(v -> (v & COUNT) >= atLeast);
+    }
     sourceShingles.clear();
+  }
+
+  /** How many times counts were dropped to stay within the bound. */
+  int forgets() {
+    return forgets;
   }
 
   /** Templates learned: shingles left out of every advert's fingerprint. */
