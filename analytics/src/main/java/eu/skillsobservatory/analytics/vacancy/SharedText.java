@@ -17,7 +17,8 @@ import java.util.Map;
  * is a template when it is in at least a fifth of at least {@link #MIN_SOURCE_ADVERTS} adverts of
  * one source; a template is left out for every source, since the same advert on another portal must
  * be fingerprinted alike. Memory is bounded: past {@link #MAX_ENTRIES} counted shingles, counts of
- * shingles not shared are dropped and learned again.
+ * shingles not shared are dropped and learned again (and the rarest of the others, so that half the
+ * bound stays free).
  */
 public final class SharedText {
   static final int MIN_ADVERTS = 3;
