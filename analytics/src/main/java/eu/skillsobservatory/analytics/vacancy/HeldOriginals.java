@@ -52,11 +52,6 @@ public interface HeldOriginals {
     return out;
   }
 
-  /** {@link #markDuplicates} of one. */
-  default void markDuplicate(HeldOriginal original, String of) {
-    markDuplicates(List.of(new Demotion(original, of)));
-  }
-
   /**
    * Gives the originals held without band keys of the current form (written before keys were kept,
    * or before {@link BandKeys} grouped them) their keys, so that {@link #originalsUnder} finds

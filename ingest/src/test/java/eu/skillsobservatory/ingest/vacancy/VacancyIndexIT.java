@@ -275,7 +275,10 @@ class VacancyIndexIT {
         .extracting(HeldOriginal::key)
         .containsExactly("b/0");
 
-    index.markDuplicate(index.originalsUnder(List.of("k0"), List.of("run-a")).get(0), "b/0");
+    index.markDuplicates(
+        List.of(
+            new HeldOriginals.Demotion(
+                index.originalsUnder(List.of("k0"), List.of("run-a")).get(0), "b/0")));
     assertThat(index.originalsUnder(List.of("k0")))
         .extracting(HeldOriginal::key)
         .containsExactly("b/0");
