@@ -15,20 +15,6 @@ import org.junit.jupiter.api.Test;
  * The label matcher against a brute-force reading of the same labels, at a size where it counts.
  */
 class LexicalMatcherTest {
-  /** Words as written, no stop words. */
-  private static final WordForms PLAIN =
-      new WordForms() {
-        @Override
-        public String stem(String w, String language) {
-          return w;
-        }
-
-        @Override
-        public boolean isStopWord(String w, String language) {
-          return false;
-        }
-      };
-
   @Test
   void everyLabelOfTwoToFourWordsIsFoundInAnyOrderAndNothingElse() {
     Random r = new Random(5);
@@ -52,7 +38,7 @@ class LexicalMatcherTest {
               List.of(new SkillLabel(uri, String.join(" ", words), LabelKind.PREFERRED, "en"))));
     }
     SkillTable table = new SkillTable(skills);
-    LexicalMatcher matcher = new LexicalMatcher(table, PLAIN);
+    LexicalMatcher matcher = new LexicalMatcher(table, WordForms.NONE);
     int found = 0;
     for (int t = 0; t < 150; t++) {
       String[] text = new String[40];
